@@ -1,0 +1,60 @@
+# Kundeportal — `make run` starts the portal locally, `make test` runs every check. `make help` lists the rest.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create the virtual environment with the locked dependencies
+
+.PHONY: run
+run: install ## Start the whole portal locally (embedded AWS backend, demo data, API, mailbox)
+	$(PY) -m infrastructure.local --port $(PORT)
+
+.PHONY: lint
+lint: install ## ruff (lint and format check), mypy, cfn-lint
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy layers/portal/portal functions infrastructure tests benchmarks
+	$(VENV)/bin/cfn-lint template.yaml
+
+.PHONY: test
+test: lint ## Every check and every test
+	$(VENV)/bin/pytest
+
+.PHONY: format
+format: install ## Fix what ruff can fix
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+.PHONY: openapi
+openapi: install ## Regenerate openapi.json from the handlers
+	$(PY) -m infrastructure.openapi
+
+.PHONY: bench
+bench: install ## Print the benchmark figures
+	$(PY) -m benchmarks
+
+.PHONY: clean
+clean: ## Remove the virtual environments and caches
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

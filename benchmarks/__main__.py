@@ -1,0 +1,226 @@
+"""`make bench`: figures for the read endpoints, against the embedded backend, all measured in one run.
+
+For each endpoint: DynamoDB requests per API request, items read per item returned, and handler latency as a
+ratio to a bare boto3 function doing the same single Query against the same backend. Then the import time of a
+handler module as a ratio to `import boto3` alone, each in fresh processes.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "ERROR")
+
+import functools
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+warnings.filterwarnings("ignore")
+
+from infrastructure.local.demo import seed  # noqa: E402
+from infrastructure.local.runtime import start_runtime  # noqa: E402
+from infrastructure.local.template import ROOT  # noqa: E402
+from portal.customers.models import Customer, CustomerStatus  # noqa: E402
+from portal.customers.repository import new_customer_items  # noqa: E402
+from portal.store import Table, dynamodb_client  # noqa: E402
+from tests.support import ApiClient  # noqa: E402
+
+REGISTER_SIZE = int(os.environ.get("BENCH_CUSTOMERS", "2000"))
+REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
+FIRST_NAMES = ["Nordlys", "Fjord", "Havbris", "Solsikke", "Bakeri", "Kafé", "Elektro", "Bygg", "Rør", "Transport"]
+PLACES = ["Oslo", "Bergen", "Trondheim", "Tromsø", "Stavanger", "Bodø", "Molde", "Hamar", "Gjøvik", "Skien"]
+
+
+@dataclass
+class Counter:
+    requests: int = 0
+    items_read: int = 0
+
+    def __call__(self, http_response: Any, parsed: dict[str, Any], model: Any, **_: Any) -> None:
+        self.requests += 1
+        if "ScannedCount" in parsed:
+            self.items_read += int(parsed["ScannedCount"])
+        elif "Item" in parsed:
+            self.items_read += 1
+        elif "Responses" in parsed:
+            self.items_read += sum(len(items) for items in parsed["Responses"].values())
+
+    def reset(self) -> None:
+        self.requests = self.items_read = 0
+
+
+def fill_register(table: Table) -> None:
+    """Writes the same items the API writes for a new customer, in batches: moto copies the whole table on every
+    transaction, which would make filling a large register quadratic."""
+    from datetime import UTC, datetime
+
+    from ulid import ULID
+
+    at = datetime.now(UTC)
+    batch: list[dict[str, Any]] = []
+    for index in range(REGISTER_SIZE):
+        customer = Customer(
+            customer_id=str(ULID()),
+            name=f"{FIRST_NAMES[index % 10]} {PLACES[index // 10 % 10]} {index} AS",
+            number=str(100000 + index),
+            country="NO",
+            contact_person=f"Person {index}",
+            email=f"post{index}@firma{index % 97}.no",
+            city=PLACES[index % 10],
+            status=CustomerStatus.ACTIVE,
+            version=1,
+            created_at=at,
+            updated_at=at,
+        )
+        batch.extend(new_customer_items(customer, actor="bench"))
+        if len(batch) >= 500:
+            table.batch_put(batch)
+            batch.clear()
+    table.batch_put(batch)
+
+
+def median_seconds(action: Callable[[], Any]) -> float:
+    action()
+    samples = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def import_seconds(statement: str) -> float:
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'layers' / 'portal'}", "TABLE_NAME": "bench"}
+    runs = [
+        float(subprocess.check_output([sys.executable, "-c", code], env=env, cwd=ROOT, text=True))  # noqa: S603 for _ in range(5)
+    ]
+    return statistics.median(runs)
+
+
+def main() -> None:
+    runtime = start_runtime(poll_queues=False)
+    try:
+        demo = seed()
+        started = time.perf_counter()
+        fill_register(Table())
+        print(f"register: {REGISTER_SIZE} customers written in {time.perf_counter() - started:.1f} s\n")
+        counter = Counter()
+        dynamodb_client().meta.events.register("after-call.dynamodb", counter)
+        api = ApiClient(runtime.gateway)
+        admin = api.login("admin")
+        kari = api.login("kari.nordmann@nordlys.no")
+        group_id = demo.customer_ids["group"]
+        table = Table()
+
+        def bare_query(
+            pk: str, index: str | None = None, prefix: str | None = None, limit: int = 25
+        ) -> Callable[[], Any]:
+            return lambda: table.query(pk=pk, index=index, sk_prefix=prefix, limit=limit)
+
+        cases: list[tuple[str, str, dict[str, Any], str, Callable[[], Any], Callable[[Any], int]]] = [
+            (
+                "list customers by name (25)",
+                "/customers",
+                {"limit": 25},
+                admin,
+                bare_query("CUSTOMERS#active", "GSI1"),
+                lambda body: len(body["items"]),
+            ),
+            (
+                "search 'fjord' (25)",
+                "/customers",
+                {"q": "fjord", "limit": 25},
+                admin,
+                bare_query("CSEARCH#active#fj", prefix="fjord"),
+                lambda body: len(body["items"]),
+            ),
+            (
+                "search 'fjord bergen' (25)",
+                "/customers",
+                {"q": "fjord bergen", "limit": 25},
+                admin,
+                bare_query("CSEARCH#active#be", prefix="bergen", limit=50),
+                lambda body: len(body["items"]),
+            ),
+            (
+                "search 'post1234' (exact)",
+                "/customers",
+                {"q": "post1234"},
+                admin,
+                bare_query("CSEARCH#active#po", prefix="post1234"),
+                lambda body: len(body["items"]),
+            ),
+            (
+                "get one customer",
+                f"/customers/{group_id}",
+                {},
+                admin,
+                lambda: table.get(f"CUST#{group_id}", "CUSTOMER"),
+                lambda body: 1,
+            ),
+            (
+                "customer history (50)",
+                f"/customers/{group_id}/history",
+                {},
+                admin,
+                bare_query(f"CUST#{group_id}", prefix="AUDIT#", limit=50),
+                lambda body: len(body["items"]),
+            ),
+            (
+                "my customers (group contact)",
+                "/me/customers",
+                {},
+                kari,
+                lambda: table.get(f"CUST#{group_id}", "CUSTOMER"),
+                len,
+            ),
+            ("me", "/me", {}, admin, lambda: table.get("SESSION#x", "SESSION"), lambda body: 1),
+        ]
+        header = (
+            f"{'endpoint':<32} {'DDB req/API req':>15} {'items read/returned':>20} {'latency':>9} "
+            f"{'bare boto3':>10} {'ratio':>6}"
+        )
+        print(header)
+        print("-" * len(header))
+        for name, path, query, token, bare, returned in cases:
+            counter.reset()
+            reply = api.get(path, token=token, query=query)
+            assert reply.status == 200, (path, reply.body)
+            requests, items_read, count = counter.requests, counter.items_read, returned(reply.body)
+            api_seconds = median_seconds(functools.partial(api.get, path, token=token, query=query))
+            bare_seconds = median_seconds(bare)
+            amplification = f"{items_read}/{count} = {items_read / count:.2f}" if count else f"{items_read}/0"
+            print(
+                f"{name:<32} {requests:>15} {amplification:>20} {api_seconds * 1000:>7.1f}ms "
+                f"{bare_seconds * 1000:>8.1f}ms {api_seconds / bare_seconds:>6.1f}"
+            )
+        print(
+            "\n(DynamoDB requests include the authorizer's session read; latency is the whole API request through "
+            "the local gateway, authorizer included, median of",
+            REPEATS,
+            "runs)\n",
+        )
+    finally:
+        runtime.stop()
+
+    boto3_alone = import_seconds("import boto3")
+    print(f"{'import':<58} {'seconds':>8} {'ratio to boto3':>15}")
+    print(f"{'import boto3':<58} {boto3_alone:>8.3f} {1.0:>15.2f}")
+    for module in ("functions/customers/list_customers.py", "functions/authorizer/authorizer.py"):
+        statement = (
+            "import importlib.util as u; s = u.spec_from_file_location('h', '" + module + "'); "
+            "m = u.module_from_spec(s); s.loader.exec_module(m)"
+        )
+        seconds = import_seconds(statement)
+        print(f"{'handler ' + module:<58} {seconds:>8.3f} {seconds / boto3_alone:>15.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""POST /customers — create a customer (ORG-3). Repeating a request with the same Idempotency-Key is safe."""
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler.openapi.params import Body
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from portal.api import build_resolver, current_principal, documented, idempotency_key
+from portal.customers.idempotent import create_customer_once
+from portal.customers.models import Customer, CustomerInput
+from portal.observability import entrypoint
+
+app = build_resolver()
+
+
+@app.post(
+    "/customers",
+    summary="Create a customer",
+    tags=["Customer register"],
+    responses=documented(
+        {
+            401: "Not logged in",
+            403: "Missing the Create permission",
+            409: "Customer number in use, or Idempotency-Key reused",
+        },
+        success=201,
+        description="Created",
+    ),
+)
+def create_customer(customer: Annotated[CustomerInput, Body()]) -> Response[Customer]:
+    created = create_customer_once(current_principal(app), customer, idempotency_key(app))
+    return Response(
+        status_code=201,
+        content_type=content_types.APPLICATION_JSON,
+        body=created,
+        headers={"Location": f"/customers/{created.customer_id}"},
+    )
+
+
+@entrypoint()
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)

@@ -1,0 +1,37 @@
+"""`make run`: the whole portal on this machine. Ctrl-C stops it."""
+
+from __future__ import annotations
+
+import argparse
+
+from werkzeug.serving import run_simple
+
+from infrastructure.local.demo import DEMO_PASSWORD, seed
+from infrastructure.local.runtime import start_runtime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1")
+    arguments = parser.parse_args()
+    address = f"http://localhost:{arguments.port}"
+    runtime = start_runtime(portal_url=address, extra_environment={"POWERTOOLS_LOG_LEVEL": "WARNING"})
+    demo = seed()
+    print(f"\nKundeportal runs at {address}")
+    print(f"  API            {address}/api/…   (OpenAPI: {address}/openapi.json, Swagger UI: {address}/docs)")
+    print(f"  Dev mailbox    {address}/dev/mailbox   (the UserReport and SecurityCodesReport e-mails)")
+    print(f"  Embedded AWS   {runtime.backend.endpoint}")
+    print(f"\nDemo logins (password for all: {DEMO_PASSWORD}); read a user's code list in the mailbox:")
+    for user in demo.users.values():
+        what = user.role.value if user.role else user.kind.value
+        print(f"  {user.username:<32} {what:<18} first codes: {', '.join(user.codes[:3])} …")
+    print("\nCtrl-C stops the portal.\n", flush=True)
+    try:
+        run_simple(arguments.host, arguments.port, runtime.gateway, threaded=True, use_reloader=False)
+    finally:
+        runtime.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""The embedded AWS backend: moto in this process, with every resource created from template.yaml."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import boto3
+import requests
+from moto.server import ThreadedMotoServer
+
+from infrastructure.local.template import ACCOUNT, REGION, ROOT, PhysicalNames, Template, load_template
+
+STACK = "kundeportal-local"
+
+
+@dataclass
+class Backend:
+    server: ThreadedMotoServer
+    endpoint: str
+    template: Template
+    names: PhysicalNames
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    def reset(self) -> None:
+        """Empties every resource and creates them again: a clean backend for the next test."""
+        requests.post(f"{self.endpoint}/moto-api/reset", timeout=10)
+        _configure_step_functions(self.endpoint)
+        provision(self.template, self.names)
+
+
+def start_backend(
+    *,
+    port: int = 0,
+    template: Template | None = None,
+    parameters: dict[str, str] | None = None,
+    extra_environment: dict[str, str] | None = None,
+) -> Backend:
+    """Starts moto, points boto3 at it through the environment, and provisions the template's resources."""
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    os.environ.update(
+        {
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_SESSION_TOKEN": "testing",
+            "AWS_DEFAULT_REGION": REGION,
+            "AWS_REGION": REGION,
+        }
+    )
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    host, bound_port = server.get_host_and_port()
+    endpoint = f"http://{host}:{bound_port}"
+    # The Step Functions interpreter sends its service integrations to localhost:$MOTO_PORT.
+    os.environ.update({"AWS_ENDPOINT_URL": endpoint, "MOTO_PORT": str(bound_port)})
+    _configure_step_functions(endpoint)
+    template = template or load_template()
+    names = physical_names(template, parameters or {})
+    provision(template, names)
+    os.environ.update(function_environment(template, names))
+    os.environ.update(
+        {
+            "POWERTOOLS_TRACE_DISABLED": "true",
+            "POWERTOOLS_METRICS_DISABLED": "true",
+            "STAGE": "local",
+            **(extra_environment or {}),
+        }
+    )
+    return Backend(server=server, endpoint=endpoint, template=template, names=names)
+
+
+def _configure_step_functions(endpoint: str) -> None:
+    requests.post(
+        f"{endpoint}/moto-api/config", json={"stepfunctions": {"execute_state_machine": True}}, timeout=10
+    ).raise_for_status()
+
+
+def physical_names(template: Template, parameters: dict[str, str]) -> PhysicalNames:
+    names = PhysicalNames(stack=STACK, parameters={**template.parameter_defaults(), "Stage": "local", **parameters})
+    for logical_id, resource in template.raw["Resources"].items():
+        kind = resource["Type"]
+        name = f"{STACK}-{logical_id}"
+        if kind == "AWS::DynamoDB::Table":
+            names.refs[logical_id] = name
+            names.attributes[(logical_id, "Arn")] = f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{name}"
+        elif kind == "AWS::S3::Bucket":
+            names.refs[logical_id] = name.lower()
+            names.attributes[(logical_id, "Arn")] = f"arn:aws:s3:::{name.lower()}"
+        elif kind == "AWS::SQS::Queue":
+            names.refs[logical_id] = f"{_endpoint()}/{ACCOUNT}/{name}"
+            names.attributes[(logical_id, "Arn")] = f"arn:aws:sqs:{REGION}:{ACCOUNT}:{name}"
+            names.attributes[(logical_id, "QueueName")] = name
+        elif kind in {"AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine"}:
+            arn = f"arn:aws:states:{REGION}:{ACCOUNT}:stateMachine:{name}"
+            names.refs[logical_id] = arn
+            names.attributes[(logical_id, "Name")] = name
+        elif kind == "AWS::Serverless::Function":
+            names.refs[logical_id] = name
+            names.attributes[(logical_id, "Arn")] = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"
+        else:
+            names.refs[logical_id] = name
+    return names
+
+
+def _endpoint() -> str:
+    return os.environ["AWS_ENDPOINT_URL"]
+
+
+def provision(template: Template, names: PhysicalNames) -> None:
+    """Creates what the template declares; nothing here lists resources of its own."""
+    dynamodb = boto3.client("dynamodb")
+    s3 = boto3.client("s3")
+    sqs = boto3.client("sqs")
+    sesv2 = boto3.client("sesv2")
+    stepfunctions = boto3.client("stepfunctions")
+    resources = template.raw["Resources"]
+    for logical_id, resource in resources.items():
+        properties = names.resolve(resource.get("Properties", {}))
+        if resource["Type"] == "AWS::DynamoDB::Table":
+            _create_table(dynamodb, names.refs[logical_id], properties)
+        elif resource["Type"] == "AWS::S3::Bucket":
+            s3.create_bucket(Bucket=names.refs[logical_id], CreateBucketConfiguration={"LocationConstraint": REGION})  # type: ignore[typeddict-item]
+            if properties.get("VersioningConfiguration", {}).get("Status") == "Enabled":
+                s3.put_bucket_versioning(Bucket=names.refs[logical_id], VersioningConfiguration={"Status": "Enabled"})
+    # Queues after tables and buckets, dead-letter queues before the queues that use them.
+    queues = template.resources_of("AWS::SQS::Queue")
+    for logical_id in sorted(queues, key=lambda name: "RedrivePolicy" in queues[name].get("Properties", {})):
+        properties = names.resolve(queues[logical_id].get("Properties", {}))
+        attributes = {
+            name: json.dumps(value) if isinstance(value, dict) else str(value)
+            for name, value in properties.items()
+            if name in {"VisibilityTimeout", "RedrivePolicy", "MessageRetentionPeriod"}
+        }
+        sqs.create_queue(QueueName=names.attributes[(logical_id, "QueueName")], Attributes=attributes)
+    sesv2.create_email_identity(EmailIdentity=names.parameters["SesSenderAddress"])
+    for logical_id, resource in template.resources_of("AWS::Serverless::StateMachine").items():
+        properties = resource["Properties"]
+        definition = Path(ROOT / properties["DefinitionUri"]).read_text(encoding="utf-8")
+        for name, value in names.resolve(properties.get("DefinitionSubstitutions", {})).items():
+            definition = definition.replace(f"${{{name}}}", str(value))
+        stepfunctions.create_state_machine(
+            name=names.attributes[(logical_id, "Name")],
+            definition=definition,
+            roleArn=f"arn:aws:iam::{ACCOUNT}:role/{logical_id}Role",
+        )
+
+
+def _create_table(client: Any, name: str, properties: dict[str, Any]) -> None:
+    request: dict[str, Any] = {
+        "TableName": name,
+        "KeySchema": properties["KeySchema"],
+        "AttributeDefinitions": properties["AttributeDefinitions"],
+        "BillingMode": "PAY_PER_REQUEST",
+    }
+    if properties.get("GlobalSecondaryIndexes"):
+        request["GlobalSecondaryIndexes"] = properties["GlobalSecondaryIndexes"]
+    client.create_table(**request)
+    ttl = properties.get("TimeToLiveSpecification")
+    if ttl:
+        client.update_time_to_live(TableName=name, TimeToLiveSpecification=ttl)
+
+
+def function_environment(template: Template, names: PhysicalNames) -> dict[str, str]:
+    """All functions run in this one process, so they must agree on every variable they share."""
+    environment: dict[str, str] = {}
+    for function in template.functions.values():
+        for name, value in names.resolve(function.environment).items():
+            if name in environment and environment[name] != str(value):
+                raise ValueError(
+                    f"{function.logical_id} sets {name} differently from another function; "
+                    "the local runtime runs all functions in one process"
+                )
+            environment[name] = str(value)
+    return environment

@@ -1,0 +1,59 @@
+"""The dev mailbox: every e-mail sent through SES in the embedded backend, readable by a person or a test."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from moto.ses.models import ses_backends
+from werkzeug.wrappers import Request, Response
+
+from infrastructure.local.template import ACCOUNT, REGION
+
+
+def messages() -> list[dict[str, Any]]:
+    """Newest first. moto keeps sesv2 messages in the SES backend of this process."""
+    sent = ses_backends[ACCOUNT][REGION].sent_messages
+    out = []
+    for index, message in enumerate(sent):
+        destinations = getattr(message, "destinations", {}) or {}
+        out.append(
+            {
+                "id": index,
+                "from": message.source,
+                "to": list(destinations.get("ToAddresses", [])),
+                "subject": getattr(message, "subject", ""),
+                "body": getattr(message, "body", ""),
+            }
+        )
+    return list(reversed(out))
+
+
+def messages_to(address: str) -> list[dict[str, Any]]:
+    return [message for message in messages() if address.casefold() in (to.casefold() for to in message["to"])]
+
+
+def respond(request: Request) -> Response:
+    to = request.args.get("to", "")
+    found = messages_to(to) if to else messages()
+    if request.path.endswith(".json"):
+        return Response(json.dumps(found, ensure_ascii=False), content_type="application/json; charset=utf-8")
+    rows = (
+        "\n".join(
+            f"<article><h2>{html.escape(str(message['subject']))}</h2>"
+            f"<p><strong>To:</strong> {html.escape(', '.join(message['to']))}</p>"
+            f"<pre>{html.escape(str(message['body']))}</pre></article>"
+            for message in found
+        )
+        or "<p>No e-mails yet.</p>"
+    )
+    page = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Dev mailbox</title>"
+        "<style>body{font-family:system-ui;max-width:50rem;margin:2rem auto;padding:0 1rem}"
+        "article{border:1px solid #ccc;border-radius:6px;padding:0 1rem;margin:1rem 0}"
+        "pre{white-space:pre-wrap}</style></head><body><h1>Dev mailbox</h1>"
+        "<form><label>Recipient <input name='to' value='" + html.escape(to) + "'></label> "
+        "<button>Filter</button></form>" + rows + "</body></html>"
+    )
+    return Response(page, content_type="text/html; charset=utf-8")

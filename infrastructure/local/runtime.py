@@ -1,0 +1,41 @@
+"""The whole portal on one machine: embedded backend, handlers, queue consumers and the HTTP gateway."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from infrastructure.local.backend import Backend, start_backend
+from infrastructure.local.gateway import Gateway
+from infrastructure.local.lambdas import Lambdas
+from infrastructure.local.queues import QueuePoller
+from infrastructure.openapi import load_committed_document
+
+
+@dataclass
+class Runtime:
+    backend: Backend
+    lambdas: Lambdas
+    gateway: Gateway
+    queues: QueuePoller
+
+    def stop(self) -> None:
+        self.queues.stop()
+        self.backend.stop()
+
+
+def start_runtime(
+    *,
+    moto_port: int = 0,
+    portal_url: str = "http://localhost:8000",
+    extra_environment: dict[str, str] | None = None,
+    poll_queues: bool = True,
+) -> Runtime:
+    environment: dict[str, Any] = {"PORTAL_URL": portal_url, **(extra_environment or {})}
+    backend = start_backend(port=moto_port, parameters={"PortalUrl": portal_url}, extra_environment=environment)
+    lambdas = Lambdas(backend.template)
+    gateway = Gateway(backend.template, lambdas, openapi_document=load_committed_document())
+    queues = QueuePoller(backend.template, backend.names, lambdas)
+    if poll_queues:
+        queues.start()
+    return Runtime(backend=backend, lambdas=lambdas, gateway=gateway, queues=queues)

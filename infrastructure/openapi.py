@@ -1,0 +1,60 @@
+"""The API's one OpenAPI document, merged (Powertools OpenAPIMerge) from the handlers template.yaml deploys.
+
+`python -m infrastructure.openapi` writes openapi.json; a test fails when code and committed document differ.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
+
+from infrastructure.local.lambdas import load_handler_module
+from infrastructure.local.template import ROOT, load_template
+
+DOCUMENT_PATH = ROOT / "openapi.json"
+TITLE = "Kundeportal API"
+VERSION = "1.0.0"
+
+
+def build_document() -> dict[str, Any]:
+    template = load_template()
+    merge = OpenAPIMerge(
+        title=TITLE,
+        version=VERSION,
+        servers=None,
+        on_conflict="error",
+        description="Self-service customer portal. Every path lives under /api on the portal's "
+        "address. Log in with POST /auth/login, then POST /auth/login/code; the "
+        "session cookie authenticates the rest.",
+    )
+    for function in sorted(template.functions.values(), key=lambda item: item.logical_id):
+        app = getattr(load_handler_module(function), "app", None)
+        if app is not None:
+            merge.add_schema(app.get_openapi_schema())
+    document: dict[str, Any] = json.loads(merge.get_openapi_json_schema())
+    document["paths"] = dict(sorted(document.get("paths", {}).items()))
+    return document
+
+
+def render(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def load_committed_document() -> dict[str, Any] | None:
+    if not DOCUMENT_PATH.exists():
+        return None
+    loaded: dict[str, Any] = json.loads(DOCUMENT_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def main() -> int:
+    DOCUMENT_PATH.write_text(render(build_document()), encoding="utf-8")
+    print(f"wrote {DOCUMENT_PATH.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""Who may see or do what: the one module that decides it (AUTH-2, AUTH-3, AUTH-4, ORG-1).
+
+Handlers never test roles or links themselves; they ask this module. A principal is built by the authorizer
+from the session and travels to the handlers in the API Gateway authorizer context.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from portal.errors import Forbidden, NotFound, Unauthenticated
+
+
+class PrincipalKind(StrEnum):
+    STAFF = "staff"
+    CONTACT = "contact"
+    INVOICE_CUSTOMER = "invoice_customer"
+    OBJECT = "object"
+
+
+class StaffRole(StrEnum):
+    ADMINISTRATOR = "administrator"
+    ACCOUNT_MANAGER = "account_manager"
+    TECHNICIAN = "technician"
+
+
+class Permission(StrEnum):
+    """The staff permissions of the service system's customer register (AUTH-3)."""
+
+    VIEW = "view"
+    VIEW_ASSIGNED = "view_assigned"
+    EDIT = "edit"
+    EDIT_ASSIGNED = "edit_assigned"
+    CREATE = "create"
+    DELETE = "delete"
+    UPLOAD = "upload"
+    CREATE_CUSTOMER_USER = "create_customer_user"
+    CHANGE_CUSTOMER_USER_RIGHTS = "change_customer_user_rights"
+    DELETE_CUSTOMER_USER = "delete_customer_user"
+    ASSIGN = "assign"
+    DELETE_UPLOADED_FILES = "delete_uploaded_files"
+
+
+ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
+    StaffRole.ADMINISTRATOR: frozenset(Permission),
+    StaffRole.ACCOUNT_MANAGER: frozenset(
+        {
+            Permission.VIEW,
+            Permission.EDIT_ASSIGNED,
+            Permission.CREATE,
+            Permission.UPLOAD,
+            Permission.ASSIGN,
+            Permission.CREATE_CUSTOMER_USER,
+        }
+    ),
+    StaffRole.TECHNICIAN: frozenset({Permission.VIEW_ASSIGNED, Permission.EDIT_ASSIGNED, Permission.UPLOAD}),
+}
+
+
+class Principal(BaseModel):
+    """The logged-in user as far as access decisions need it. Customer scope is resolved at login."""
+
+    model_config = ConfigDict(frozen=True)
+
+    username: str
+    display_name: str
+    kind: PrincipalKind
+    role: StaffRole | None = None
+    permissions: frozenset[Permission] = frozenset()
+    # Portal users: the customers and objects the login is linked to, and the customers it may see through the
+    # group rules of ORG-1 (linked customers, their subsidiaries, and siblings where the group allows it).
+    linked_customer_ids: frozenset[str] = frozenset()
+    linked_object_ids: frozenset[str] = frozenset()
+    visible_customer_ids: frozenset[str] = frozenset()
+    contact_id: str | None = None
+    home_customer_id: str | None = None
+    session_id: str = Field(default="", repr=False)
+
+    @property
+    def is_staff(self) -> bool:
+        return self.kind is PrincipalKind.STAFF
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role is StaffRole.ADMINISTRATOR
+
+    def to_context(self) -> dict[str, str]:
+        """API Gateway allows only flat string/number/boolean values in an authorizer context."""
+        return {"principal": self.model_dump_json()}
+
+    @classmethod
+    def from_context(cls, context: dict[str, Any] | None) -> Principal:
+        raw = (context or {}).get("principal")
+        if not isinstance(raw, str):
+            raise Unauthenticated("Log in to continue")
+        return cls.model_validate(json.loads(raw))
+
+
+class CustomerFacts(BaseModel):
+    """What the policy needs to know about one customer."""
+
+    customer_id: str
+    assigned_staff: frozenset[str] = frozenset()
+
+
+def _has(principal: Principal, permission: Permission) -> bool:
+    return permission in principal.permissions
+
+
+def require_staff(principal: Principal, permission: Permission | None = None) -> None:
+    if not principal.is_staff:
+        raise Forbidden("This is for the vendor's staff only")
+    if permission is not None and not _has(principal, permission):
+        raise Forbidden(f"You lack the permission '{permission.value}'", code="missing_permission")
+
+
+def require_administrator(principal: Principal, action: str) -> None:
+    if not principal.is_administrator:
+        raise Forbidden(f"Only an administrator may {action}", code="administrator_only")
+
+
+def staff_sees_all_customers(principal: Principal) -> bool:
+    return principal.is_staff and _has(principal, Permission.VIEW)
+
+
+def can_view_customer(principal: Principal, customer: CustomerFacts) -> bool:
+    if principal.is_staff:
+        if _has(principal, Permission.VIEW):
+            return True
+        return _has(principal, Permission.VIEW_ASSIGNED) and principal.username in customer.assigned_staff
+    return customer.customer_id in principal.visible_customer_ids
+
+
+def require_view_customer(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """A customer the principal may not see is reported as missing, so ids cannot be probed."""
+    if customer is None or not can_view_customer(principal, customer):
+        raise NotFound("No such customer")
+    return customer
+
+
+def require_edit_customer(principal: Principal, customer: CustomerFacts) -> None:
+    require_view_customer(principal, customer)
+    require_staff(principal)
+    if _has(principal, Permission.EDIT):
+        return
+    if _has(principal, Permission.EDIT_ASSIGNED) and principal.username in customer.assigned_staff:
+        return
+    raise Forbidden("You may not change this customer", code="missing_permission")
+
+
+def require_create_customer(principal: Principal) -> None:
+    require_staff(principal, Permission.CREATE)
+
+
+def require_delete_customer(principal: Principal, customer: CustomerFacts) -> None:
+    require_view_customer(principal, customer)
+    require_staff(principal, Permission.DELETE)
+
+
+def require_decide_registrations(principal: Principal) -> None:
+    require_staff(principal, Permission.CREATE_CUSTOMER_USER)
+    require_administrator(principal, "approve or reject registration requests")
+
+
+def visible_customer_ids(
+    *, linked: Iterable[str], subsidiaries_of: dict[str, list[str]], sibling_groups: dict[str, list[str]]
+) -> frozenset[str]:
+    """ORG-1: group-level links see all subsidiaries; subsidiary links see their own, and their siblings
+    when the group lets subsidiaries see each other's traffic (`sibling_groups`: subsidiary → siblings)."""
+    visible: set[str] = set()
+    for customer_id in linked:
+        visible.add(customer_id)
+        visible.update(subsidiaries_of.get(customer_id, []))
+        visible.update(sibling_groups.get(customer_id, []))
+    return frozenset(visible)

@@ -1,0 +1,125 @@
+"""The resolver factory: every handler gets the same validation, error format and principal lookup.
+
+Errors leave the API as `{"error": {"code": ..., "message": ..., "details": [...]}}` with a 4xx status; a domain
+exception never reaches API Gateway as a 500.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from http import HTTPStatus
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.shared.cookies import Cookie, SameSite
+from pydantic import BaseModel, Field
+
+from portal import errors
+from portal.access import Principal
+from portal.observability import logger
+
+SESSION_COOKIE = "kp_session"
+
+_STATUS_BY_ERROR: dict[type[errors.DomainError], HTTPStatus] = {
+    errors.ValidationFailed: HTTPStatus.UNPROCESSABLE_ENTITY,
+    errors.NotFound: HTTPStatus.NOT_FOUND,
+    errors.Conflict: HTTPStatus.CONFLICT,
+    errors.Unauthenticated: HTTPStatus.UNAUTHORIZED,
+    errors.Forbidden: HTTPStatus.FORBIDDEN,
+    errors.AccountLocked: HTTPStatus.LOCKED,
+    errors.TooManyRequests: HTTPStatus.TOO_MANY_REQUESTS,
+}
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Machine-readable reason, e.g. customer_number_taken")
+    message: str = Field(description="For a person to read")
+    details: list[Any] = Field(default_factory=list)
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+def documented(
+    errors: dict[int, str],
+    *,
+    success: int = 200,
+    description: str = "Success",
+    success_content: dict[str, Any] | None = None,
+) -> dict[int, Any]:
+    """OpenAPI responses for a route: its success, and each refusal it can give with the common error body."""
+    responses: dict[int, Any] = {success: {"description": description}}
+    if success_content is not None:
+        responses[success]["content"] = success_content
+    for status, text in {422: "The request is not valid", **errors}.items():
+        responses[status] = {"description": text, "content": {"application/json": {"model": ErrorBody}}}
+    return responses
+
+
+def error_response(status: HTTPStatus, code: str, message: str, details: list[Any] | None = None) -> Response[str]:
+    body = {"error": {"code": code, "message": message, "details": details or []}}
+    return Response(status_code=status, content_type=content_types.APPLICATION_JSON, body=json.dumps(body))
+
+
+def build_resolver() -> APIGatewayRestResolver:
+    app = APIGatewayRestResolver(enable_validation=True)
+
+    def _domain_error(error: errors.DomainError) -> Response[str]:
+        status = _STATUS_BY_ERROR.get(type(error), HTTPStatus.UNPROCESSABLE_ENTITY)
+        logger.info("request refused", extra={"code": error.code, "status": int(status)})
+        return error_response(status, error.code, error.message, error.details)
+
+    def _invalid_request(error: RequestValidationError) -> Response[str]:
+        details = [
+            {
+                "location": [str(part) for part in problem.get("loc", ())],
+                "message": problem.get("msg", ""),
+                "type": problem.get("type", ""),
+            }
+            for problem in error.errors()
+        ]
+        return error_response(
+            HTTPStatus.UNPROCESSABLE_ENTITY, "invalid_request", "The request is not valid; see details", details
+        )
+
+    app.exception_handler(errors.DomainError)(_domain_error)
+    app.exception_handler(RequestValidationError)(_invalid_request)
+    return app
+
+
+def current_principal(app: APIGatewayRestResolver) -> Principal:
+    return Principal.from_context(app.current_event.request_context.authorizer.raw_event)
+
+
+def idempotency_key(app: APIGatewayRestResolver) -> str | None:
+    value = app.current_event.headers.get("Idempotency-Key") or app.current_event.headers.get("idempotency-key")
+    return value.strip() if value else None
+
+
+def session_cookie(token: str, max_age: timedelta) -> Cookie:
+    return Cookie(
+        name=SESSION_COOKIE,
+        value=token,
+        path="/",
+        secure=True,
+        http_only=True,
+        same_site=SameSite.STRICT_MODE,
+        max_age=int(max_age.total_seconds()),
+    )
+
+
+def expired_session_cookie() -> Cookie:
+    return Cookie(
+        name=SESSION_COOKIE, value="", path="/", secure=True, http_only=True, same_site=SameSite.STRICT_MODE, max_age=0
+    )
+
+
+def session_token_from_cookie_header(cookie_header: str | None) -> str | None:
+    for part in (cookie_header or "").split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == SESSION_COOKIE and value:
+            return value
+    return None

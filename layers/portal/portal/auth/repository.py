@@ -1,0 +1,209 @@
+"""Users, code lists, login challenges and sessions in the single table."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+
+from portal.access import Principal
+from portal.auth.models import CodeList, User
+from portal.clock import iso, parse_iso
+from portal.store import Item, Table, Transaction, audit_item, key
+
+
+def user_pk(username: str) -> str:
+    return key("USER", username.casefold())
+
+
+class AuthRepository(Protocol):
+    def get_user(self, username: str) -> User | None: ...
+    def create_user(self, user: User, codes: CodeList, *, actor: str, at: datetime) -> None: ...
+    def record_failure(self, username: str, *, at: datetime, max_failures: int, lock_until: datetime) -> User: ...
+    def reset_failures(self, username: str) -> None: ...
+    def get_codes(self, username: str) -> CodeList | None: ...
+    def consume_code(self, username: str, list_id: str, position: int) -> int: ...
+    def replace_codes(self, username: str, codes: CodeList) -> None: ...
+    def set_password(self, username: str, password_hash: str) -> None: ...
+    def save_challenge(self, digest: str, *, username: str, list_id: str, position: int, expires: datetime) -> None: ...
+    def take_challenge(self, digest: str) -> dict[str, Any] | None: ...
+    def delete_challenge(self, digest: str) -> None: ...
+    def save_session(self, digest: str, principal: Principal, *, created: datetime, expires: datetime) -> None: ...
+    def get_session(self, digest: str) -> tuple[Principal, datetime] | None: ...
+    def delete_session(self, digest: str) -> None: ...
+    def revoke_sessions(self, username: str) -> int: ...
+    def audit(self, username: str, action: str, *, at: datetime, detail: dict[str, Any] | None = None) -> None: ...
+
+
+class DynamoAuthRepository:
+    def __init__(self, table: Table | None = None):
+        self.table = table or Table()
+
+    def get_user(self, username: str) -> User | None:
+        item = self.table.get(user_pk(username), "USER", consistent=True)
+        return _user_from_item(item) if item else None
+
+    def create_user(self, user: User, codes: CodeList, *, actor: str, at: datetime) -> None:
+        transaction = Transaction()
+        transaction.put(_user_item(user), condition="attribute_not_exists(PK)")
+        transaction.put(_codes_item(user.username, codes))
+        transaction.put(
+            audit_item(
+                partition=user_pk(user.username),
+                actor=actor,
+                action="user_created",
+                at=at,
+                after={"kind": user.kind.value, "customer_ids": ",".join(user.customer_ids)},
+            )
+        )
+        self.table.transact(transaction, conflict_message=f"The username {user.username} is already taken")
+
+    def record_failure(self, username: str, *, at: datetime, max_failures: int, lock_until: datetime) -> User:
+        item = self.table.update(
+            user_pk(username),
+            "USER",
+            expression="ADD failed_attempts :one",
+            values={":one": 1},
+            condition="attribute_exists(PK)",
+        )
+        if int(item.get("failed_attempts", 0)) >= max_failures:
+            # Conditional on the count we saw, so two concurrent failures lock once and reset once.
+            item = self.table.update(
+                user_pk(username),
+                "USER",
+                expression="SET failed_attempts = :zero, locked_until = :until",
+                values={":zero": 0, ":until": iso(lock_until), ":seen": item["failed_attempts"]},
+                condition="failed_attempts = :seen",
+            )
+        return _user_from_item(item)
+
+    def reset_failures(self, username: str) -> None:
+        self.table.update(
+            user_pk(username),
+            "USER",
+            expression="SET failed_attempts = :zero REMOVE locked_until",
+            values={":zero": 0},
+            condition="attribute_exists(PK)",
+        )
+
+    def get_codes(self, username: str) -> CodeList | None:
+        item = self.table.get(user_pk(username), "CODES", consistent=True)
+        if item is None:
+            return None
+        return CodeList(
+            list_id=item["list_id"],
+            hashes=item["hashes"],
+            unused={int(position) for position in item.get("unused", set())},
+        )
+
+    def consume_code(self, username: str, list_id: str, position: int) -> int:
+        """Marks the code used, exactly once: of two logins racing for it, the second gets a conflict."""
+        item = self.table.update(
+            user_pk(username),
+            "CODES",
+            expression="DELETE unused :position ADD used_count :one",
+            values={":position": {position}, ":one": 1, ":list": list_id, ":p": position},
+            condition="list_id = :list AND contains(unused, :p)",
+            conflict_message="This security code has already been used",
+        )
+        return len(item.get("unused", set()))
+
+    def replace_codes(self, username: str, codes: CodeList) -> None:
+        self.table.put(_codes_item(username, codes))
+
+    def set_password(self, username: str, password_hash: str) -> None:
+        self.table.update(
+            user_pk(username),
+            "USER",
+            expression="SET password_hash = :hash, failed_attempts = :zero ADD version :one REMOVE locked_until",
+            values={":hash": password_hash, ":zero": 0, ":one": 1},
+            condition="attribute_exists(PK)",
+        )
+
+    def save_challenge(self, digest: str, *, username: str, list_id: str, position: int, expires: datetime) -> None:
+        self.table.put(
+            {
+                "PK": key("CHALLENGE", digest),
+                "SK": "CHALLENGE",
+                "type": "login_challenge",
+                "username": username,
+                "list_id": list_id,
+                "position": position,
+                "expires_at": int(expires.timestamp()),
+            }
+        )
+
+    def take_challenge(self, digest: str) -> dict[str, Any] | None:
+        return self.table.get(key("CHALLENGE", digest), "CHALLENGE", consistent=True)
+
+    def delete_challenge(self, digest: str) -> None:
+        self.table.delete(key("CHALLENGE", digest), "CHALLENGE")
+
+    def save_session(self, digest: str, principal: Principal, *, created: datetime, expires: datetime) -> None:
+        self.table.put(
+            {
+                "PK": key("SESSION", digest),
+                "SK": "SESSION",
+                "type": "session",
+                "username": principal.username,
+                "principal": principal.model_dump_json(),
+                "created_at": iso(created),
+                "expires_at": int(expires.timestamp()),
+                "GSI1PK": key("USER", principal.username, "SESSIONS"),
+                "GSI1SK": iso(created),
+            },
+            condition="attribute_not_exists(PK)",
+        )
+
+    def get_session(self, digest: str) -> tuple[Principal, datetime] | None:
+        item = self.table.get(key("SESSION", digest), "SESSION", consistent=True)
+        if item is None:
+            return None
+        expires = datetime.fromtimestamp(int(item["expires_at"]), tz=parse_iso(item["created_at"]).tzinfo)
+        return Principal.model_validate_json(item["principal"]), expires
+
+    def delete_session(self, digest: str) -> None:
+        self.table.delete(key("SESSION", digest), "SESSION")
+
+    def revoke_sessions(self, username: str) -> int:
+        sessions = self.table.query_all(pk=key("USER", username, "SESSIONS"), index="GSI1")
+        for session in sessions:
+            self.table.delete(session["PK"], session["SK"])
+        return len(sessions)
+
+    def audit(self, username: str, action: str, *, at: datetime, detail: dict[str, Any] | None = None) -> None:
+        self.table.put(audit_item(partition=user_pk(username), actor=username, action=action, at=at, after=detail))
+
+
+def _user_item(user: User) -> Item:
+    data = user.model_dump(mode="json", exclude={"locked_until", "created_at"})
+    return {
+        "PK": user_pk(user.username),
+        "SK": "USER",
+        "type": "user",
+        **data,
+        "username": user.username.casefold(),
+        "created_at": iso(user.created_at),
+        "locked_until": iso(user.locked_until) if user.locked_until else None,
+    }
+
+
+def _user_from_item(item: Item) -> User:
+    fields = set(User.model_fields)
+    data = {name: value for name, value in item.items() if name in fields and value is not None}
+    data["failed_attempts"] = int(item.get("failed_attempts", 0))
+    data["version"] = int(item.get("version", 1))
+    data["locked_until"] = parse_iso(item["locked_until"]) if item.get("locked_until") else None
+    data["created_at"] = parse_iso(item["created_at"])
+    return User.model_validate(data)
+
+
+def _codes_item(username: str, codes: CodeList) -> Item:
+    return {
+        "PK": user_pk(username),
+        "SK": "CODES",
+        "type": "code_list",
+        "list_id": codes.list_id,
+        "hashes": codes.hashes,
+        "unused": set(codes.unused),
+        "used_count": 0,
+    }

@@ -1,0 +1,178 @@
+"""Customer register models (ORG-1, ORG-3): API input, API output and domain values.
+
+Stored items have their own shape, owned by `customers.repository`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+CUSTOM_FIELD_KEY_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
+Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=EMAIL_PATTERN)]
+CustomerNumber = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
+]
+CustomFieldValue = str | int | bool | None
+
+
+class Country(StrEnum):
+    NORWAY = "NO"
+    SWEDEN = "SE"
+
+
+class CustomerStatus(StrEnum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+
+
+class CustomerSort(StrEnum):
+    NAME = "name"
+    NUMBER = "number"
+
+
+class CustomFieldType(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+
+
+class CustomFieldDefinition(BaseModel):
+    key: Annotated[str, StringConstraints(pattern=CUSTOM_FIELD_KEY_PATTERN)]
+    label: Name
+    type: CustomFieldType
+    required: bool = False
+    choices: list[Name] = Field(default_factory=list, max_length=50)
+
+
+class CustomerRegisterSettingsInput(BaseModel):
+    number_min_length: int = Field(default=1, ge=1, le=40)
+    number_max_length: int = Field(default=20, ge=1, le=40)
+    custom_fields: list[CustomFieldDefinition] = Field(default_factory=list, max_length=50)
+    version: int = Field(default=0, ge=0, description="The version you read; 0 when nothing was saved yet")
+
+
+class CustomerRegisterSettings(CustomerRegisterSettingsInput):
+    updated_at: datetime | None = None
+    updated_by: str | None = None
+
+
+class CustomerInput(BaseModel):
+    """A new customer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    number: CustomerNumber = Field(description="The vendor's internal customer number, unique")
+    country: Country = Country.NORWAY
+    organisation_number: OptionalText = None
+    email: Email | None = None
+    contact_person: OptionalText = None
+    phone: OptionalText = None
+    address: OptionalText = None
+    postal_code: OptionalText = None
+    city: OptionalText = None
+    parent_id: str | None = Field(default=None, description="The group (koncern) this customer belongs to")
+    subsidiaries_see_each_other: bool = Field(
+        default=False, description="For a group: its subsidiaries' users may see each other's traffic"
+    )
+    custom_fields: dict[str, CustomFieldValue] = Field(default_factory=dict)
+
+
+class CustomerPatch(BaseModel):
+    """Changes to a customer; fields left out stay as they are. `version` is the version you read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1)
+    name: Name | None = None
+    number: CustomerNumber | None = None
+    country: Country | None = None
+    organisation_number: OptionalText = None
+    email: Email | None = None
+    contact_person: OptionalText = None
+    phone: OptionalText = None
+    address: OptionalText = None
+    postal_code: OptionalText = None
+    city: OptionalText = None
+    subsidiaries_see_each_other: bool | None = None
+    custom_fields: dict[str, CustomFieldValue] | None = None
+
+
+class Customer(BaseModel):
+    customer_id: str
+    name: str
+    number: str
+    country: Country
+    organisation_number: str | None = None
+    email: str | None = None
+    contact_person: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    parent_id: str | None = None
+    subsidiaries_see_each_other: bool = False
+    custom_fields: dict[str, CustomFieldValue] = Field(default_factory=dict)
+    status: CustomerStatus = CustomerStatus.ACTIVE
+    assigned_staff: list[str] = Field(default_factory=list)
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class CustomerSummary(BaseModel):
+    customer_id: str
+    name: str
+    number: str
+    contact_person: str | None = None
+    email: str | None = None
+    city: str | None = None
+    status: CustomerStatus
+
+
+class CustomerPage(BaseModel):
+    items: list[CustomerSummary]
+    next_cursor: str | None = Field(default=None, description="Pass as `cursor` to get the next page")
+
+
+class CustomerQuery(BaseModel):
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""
+    status: CustomerStatus = CustomerStatus.ACTIVE
+    sort: CustomerSort = CustomerSort.NAME
+    order: Literal["asc", "desc"] = "asc"
+    limit: int = Field(default=25, ge=1, le=100)
+    cursor: str | None = None
+
+
+class FieldChange(BaseModel):
+    field: str
+    before: CustomFieldValue | dict[str, CustomFieldValue] | list[str] = None
+    after: CustomFieldValue | dict[str, CustomFieldValue] | list[str] = None
+
+
+class HistoryEntry(BaseModel):
+    entry_id: str
+    at: datetime
+    actor: str
+    action: str
+    changes: list[FieldChange]
+
+
+class CustomerHistory(BaseModel):
+    items: list[HistoryEntry]
+    next_cursor: str | None = None
+
+
+class CustomerStatusChange(BaseModel):
+    status: CustomerStatus
+    version: int = Field(ge=1, description="The version you read")

@@ -1,0 +1,376 @@
+"""The customer register's DynamoDB adapter: stored item shapes and the keys of every access pattern.
+
+See docs/data-model.md for the access patterns these keys serve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from portal.clock import iso, parse_iso
+from portal.customers import search
+from portal.customers.models import (
+    Customer,
+    CustomerRegisterSettings,
+    CustomerSort,
+    CustomerStatus,
+    CustomerSummary,
+    FieldChange,
+    HistoryEntry,
+)
+from portal.store import Item, Table, Transaction, audit_item, cursor_after, key
+
+MAX_INDEXED_WORDS = 30
+
+_SUMMARY_FIELDS = ("customer_id", "name", "number", "contact_person", "email", "city", "status")
+_STORED_FIELDS = (
+    "customer_id",
+    "name",
+    "number",
+    "country",
+    "organisation_number",
+    "email",
+    "contact_person",
+    "phone",
+    "address",
+    "postal_code",
+    "city",
+    "parent_id",
+    "subsidiaries_see_each_other",
+    "custom_fields",
+    "status",
+    "assigned_staff",
+    "version",
+)
+
+
+def customer_pk(customer_id: str) -> str:
+    return key("CUST", customer_id)
+
+
+def _number_sort_key(number: str) -> str:
+    return number.zfill(40) if number.isdigit() else number.upper()
+
+
+class CustomerPageResult:
+    def __init__(self, items: list[CustomerSummary], cursor: str | None, items_read: int):
+        self.items = items
+        self.cursor = cursor
+        self.items_read = items_read
+
+
+class CustomerRepository(Protocol):
+    def get(self, customer_id: str) -> Customer | None: ...
+    def get_settings(self) -> CustomerRegisterSettings: ...
+    def save_settings(self, settings: CustomerRegisterSettings, *, expected_version: int, actor: str) -> None: ...
+    def create(self, customer: Customer, *, actor: str) -> None: ...
+    def update(
+        self, before: Customer, after: Customer, *, actor: str, action: str, changes: list[FieldChange]
+    ) -> None: ...
+    def list_page(
+        self, *, status: CustomerStatus, sort: CustomerSort, ascending: bool, limit: int, cursor: str | None
+    ) -> CustomerPageResult: ...
+    def search_page(
+        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None
+    ) -> CustomerPageResult: ...
+    def assigned_to(self, username: str) -> list[tuple[CustomerSummary, list[str]]]: ...
+    def history(self, customer_id: str, *, limit: int, cursor: str | None) -> tuple[list[HistoryEntry], str | None]: ...
+    def subsidiaries(self, customer_id: str) -> list[str]: ...
+    def get_many(self, customer_ids: Iterable[str]) -> list[Customer]: ...
+
+
+class DynamoCustomerRepository:
+    def __init__(self, table: Table | None = None):
+        self.table = table or Table()
+
+    # -- reads -------------------------------------------------------------------------------------------------
+
+    def get(self, customer_id: str) -> Customer | None:
+        item = self.table.get(customer_pk(customer_id), "CUSTOMER")
+        return _customer_from_item(item) if item else None
+
+    def get_many(self, customer_ids: Iterable[str]) -> list[Customer]:
+        items = self.table.batch_get([(customer_pk(customer_id), "CUSTOMER") for customer_id in customer_ids])
+        return sorted(
+            (_customer_from_item(item) for item in items), key=lambda customer: search.sort_key(customer.name)
+        )
+
+    def get_settings(self) -> CustomerRegisterSettings:
+        item = self.table.get("SETTINGS", "CUSTOMER_REGISTER")
+        if item is None:
+            return CustomerRegisterSettings()
+        return CustomerRegisterSettings.model_validate(
+            {name: value for name, value in item.items() if name not in {"PK", "SK"}}
+        )
+
+    def list_page(
+        self, *, status: CustomerStatus, sort: CustomerSort, ascending: bool, limit: int, cursor: str | None
+    ) -> CustomerPageResult:
+        index = "GSI1" if sort is CustomerSort.NAME else "GSI2"
+        page = self.table.query(
+            pk=key("CUSTOMERS", status.value), index=index, ascending=ascending, limit=limit, cursor=cursor
+        )
+        return CustomerPageResult([_summary_from_item(item) for item in page.items], page.cursor, page.items_read)
+
+    def search_page(
+        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None
+    ) -> CustomerPageResult:
+        """Reads the index items of the longest term; the other terms are checked against each hit's words.
+
+        A customer with several words starting with the term is returned once: only the hit of its first such
+        word counts, so a customer never shows up on two pages.
+        """
+        driver = max(terms, key=len)
+        others = [term for term in terms if term != driver]
+        partition = key("CSEARCH", status.value, search.bucket(driver))
+        found: list[CustomerSummary] = []
+        items_read = 0
+        next_cursor = cursor
+        while True:
+            # Ask only for as many as are still missing: every item read is paid for.
+            page = self.table.query(pk=partition, sk_prefix=driver, limit=limit - len(found), cursor=next_cursor)
+            items_read += page.items_read
+            for item in page.items:
+                customer_words: list[str] = item["words"]
+                first_match = min(word for word in customer_words if word.startswith(driver))
+                if item["word"] == first_match and search.matches_all(others, customer_words):
+                    found.append(_summary_from_item(item))
+                    if len(found) == limit:
+                        return CustomerPageResult(found, cursor_after(item), items_read)
+            if page.cursor is None:
+                return CustomerPageResult(found, None, items_read)
+            next_cursor = page.cursor
+
+    def assigned_to(self, username: str) -> list[tuple[CustomerSummary, list[str]]]:
+        items = self.table.query_all(pk=key("ASSIGNEE", username), sk_prefix="CUST#")
+        return [(_summary_from_item(item), list(item.get("words", []))) for item in items]
+
+    def history(self, customer_id: str, *, limit: int, cursor: str | None) -> tuple[list[HistoryEntry], str | None]:
+        page = self.table.query(
+            pk=customer_pk(customer_id), sk_prefix="AUDIT#", ascending=False, limit=limit, cursor=cursor
+        )
+        return [_history_from_item(item) for item in page.items], page.cursor
+
+    def subsidiaries(self, customer_id: str) -> list[str]:
+        return [item["child_id"] for item in self.table.query_all(pk=customer_pk(customer_id), sk_prefix="CHILD#")]
+
+    # -- writes ------------------------------------------------------------------------------------------------
+
+    def save_settings(self, settings: CustomerRegisterSettings, *, expected_version: int, actor: str) -> None:
+        item = {"PK": "SETTINGS", "SK": "CUSTOMER_REGISTER", **settings.model_dump(mode="json")}
+        if expected_version == 0:
+            self.table.put(
+                item,
+                condition="attribute_not_exists(PK)",
+                conflict_message="The settings were changed meanwhile; reload and try again",
+            )
+        else:
+            self.table.put(
+                item,
+                condition="version = :expected",
+                values={":expected": expected_version},
+                conflict_message="The settings were changed meanwhile; reload and try again",
+            )
+
+    def create(self, customer: Customer, *, actor: str) -> None:
+        transaction = Transaction()
+        record, number, *rest = new_customer_items(customer, actor=actor)
+        transaction.put(record, condition="attribute_not_exists(PK)")
+        transaction.put(number, condition="attribute_not_exists(PK)")
+        if customer.parent_id:
+            transaction.check(customer_pk(customer.parent_id), "CUSTOMER", condition="attribute_exists(PK)")
+        for item in rest:
+            transaction.put(item)
+        self.table.transact(transaction, conflict_message=f"Customer number {customer.number} is already in use")
+
+    def update(self, before: Customer, after: Customer, *, actor: str, action: str, changes: list[FieldChange]) -> None:
+        transaction = Transaction()
+        transaction.put(_customer_item(after), condition="version = :read", values={":read": before.version})
+        if after.number != before.number:
+            transaction.delete(*_number_key(before))
+            transaction.put(_number_item(after), condition="attribute_not_exists(PK)")
+        if after.parent_id and after.name != before.name:
+            transaction.put(_child_item(after))
+        old_search = {(item["PK"], item["SK"]) for item in _search_items(before)}
+        new_search = _search_items(after)
+        for item in new_search:
+            transaction.put(item)
+        for pk, sk in old_search - {(item["PK"], item["SK"]) for item in new_search}:
+            transaction.delete(pk, sk)
+        for username in after.assigned_staff:
+            transaction.put(_assignee_item(after, username))
+        transaction.put(
+            audit_item(
+                partition=customer_pk(after.customer_id),
+                actor=actor,
+                action=action,
+                at=after.updated_at,
+                before={change.field: change.before for change in changes},
+                after={change.field: change.after for change in changes},
+            )
+        )
+        conflict = "The customer was changed by someone else meanwhile; reload and try again"
+        if after.number != before.number:
+            conflict = f"Customer number {after.number} is already in use, or the customer changed meanwhile"
+        self.table.transact(transaction, conflict_message=conflict)
+
+    def assign(self, customer: Customer, username: str, *, actor: str, at: Any) -> None:
+        """Makes `username` responsible for the customer (ORG-4); the change is audited like any other."""
+        updated = customer.model_copy(
+            update={
+                "assigned_staff": sorted({*customer.assigned_staff, username}),
+                "version": customer.version + 1,
+                "updated_at": at,
+            }
+        )
+        self.update(
+            customer,
+            updated,
+            actor=actor,
+            action="assigned",
+            changes=[FieldChange(field="assigned_staff", before=customer.assigned_staff, after=updated.assigned_staff)],
+        )
+
+
+# -- item shapes -----------------------------------------------------------------------------------------------
+
+
+def new_customer_items(customer: Customer, *, actor: str) -> list[Item]:
+    """Every item a new customer consists of: record, number, subsidiary link, search items, audit entry."""
+    after = {field: value for field, value in _plain(customer).items() if value not in (None, {}, [])}
+    return [
+        _customer_item(customer),
+        _number_item(customer),
+        *([_child_item(customer)] if customer.parent_id else []),
+        *_search_items(customer),
+        audit_item(
+            partition=customer_pk(customer.customer_id),
+            actor=actor,
+            action="created",
+            at=customer.created_at,
+            after=after,
+        ),
+    ]
+
+
+def _plain(customer: Customer) -> dict[str, Any]:
+    return customer.model_dump(mode="json", include=set(_STORED_FIELDS))
+
+
+def _customer_item(customer: Customer) -> Item:
+    status = customer.status.value
+    return {
+        "PK": customer_pk(customer.customer_id),
+        "SK": "CUSTOMER",
+        "type": "customer",
+        **_plain(customer),
+        "created_at": iso(customer.created_at),
+        "updated_at": iso(customer.updated_at),
+        "GSI1PK": key("CUSTOMERS", status),
+        "GSI1SK": key(search.sort_key(customer.name), customer.customer_id),
+        "GSI2PK": key("CUSTOMERS", status),
+        "GSI2SK": key(_number_sort_key(customer.number), customer.customer_id),
+    }
+
+
+def _number_key(customer: Customer) -> tuple[str, str]:
+    return key("CUSTNO", customer.number.upper()), "CUSTNO"
+
+
+def _number_item(customer: Customer) -> Item:
+    pk, sk = _number_key(customer)
+    return {"PK": pk, "SK": sk, "type": "customer_number", "customer_id": customer.customer_id}
+
+
+def _child_item(customer: Customer) -> Item:
+    assert customer.parent_id is not None
+    return {
+        "PK": customer_pk(customer.parent_id),
+        "SK": key("CHILD", customer.customer_id),
+        "type": "subsidiary",
+        "child_id": customer.customer_id,
+        "name": customer.name,
+    }
+
+
+def _summary_fields(customer: Customer) -> dict[str, Any]:
+    return dict(customer.model_dump(mode="json", include=set(_SUMMARY_FIELDS)).items())
+
+
+def _indexed_words(customer: Customer) -> list[str]:
+    return search.words(customer.name, customer.number, customer.contact_person, customer.email)[:MAX_INDEXED_WORDS]
+
+
+def _search_items(customer: Customer) -> list[Item]:
+    customer_words = _indexed_words(customer)
+    summary = _summary_fields(customer)
+    return [
+        {
+            "PK": key("CSEARCH", customer.status.value, search.bucket(word)),
+            "SK": key(word, customer.customer_id),
+            "type": "customer_search",
+            "word": word,
+            "words": customer_words,
+            **summary,
+        }
+        for word in customer_words
+    ]
+
+
+def _assignee_item(customer: Customer, username: str) -> Item:
+    return {
+        "PK": key("ASSIGNEE", username),
+        "SK": key("CUST", customer.customer_id),
+        "type": "assignment",
+        "words": _indexed_words(customer),
+        **_summary_fields(customer),
+    }
+
+
+def _customer_from_item(item: Item) -> Customer:
+    data = {field: item.get(field) for field in _STORED_FIELDS if item.get(field) is not None}
+    return Customer.model_validate(
+        {
+            **data,
+            "created_at": parse_iso(item["created_at"]),
+            "updated_at": parse_iso(item["updated_at"]),
+            "version": int(item["version"]),
+            "custom_fields": {name: _plain_value(value) for name, value in (item.get("custom_fields") or {}).items()},
+        }
+    )
+
+
+def _plain_value(value: Any) -> Any:
+    """DynamoDB returns numbers as Decimal; custom field numbers are kept as integers or strings."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    return int(value)
+
+
+def _summary_from_item(item: Item) -> CustomerSummary:
+    return CustomerSummary.model_validate({field: item.get(field) for field in _SUMMARY_FIELDS})
+
+
+def _history_from_item(item: Item) -> HistoryEntry:
+    before: dict[str, Any] = item.get("before") or {}
+    after: dict[str, Any] = item.get("after") or {}
+    fields = list(dict.fromkeys([*after.keys(), *before.keys()]))
+    return HistoryEntry(
+        entry_id=item["entry_id"],
+        at=parse_iso(item["at"]),
+        actor=item["actor"],
+        action=item["action"],
+        changes=[
+            FieldChange(field=name, before=_jsonable(before.get(name)), after=_jsonable(after.get(name)))
+            for name in fields
+        ],
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {name: _plain_value(inner) for name, inner in value.items()}
+    if isinstance(value, list):
+        return [str(inner) for inner in value]
+    return _plain_value(value)

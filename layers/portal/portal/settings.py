@@ -1,0 +1,51 @@
+"""Environment configuration: one pydantic model, read lazily (never at import time)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from pydantic import BaseModel, Field
+
+
+class Settings(BaseModel):
+    table_name: str
+    idempotency_table_name: str = ""
+    documents_bucket: str = ""
+    files_bucket: str = ""
+    reports_bucket: str = ""
+    registration_state_machine_arn: str = ""
+    ses_sender: str = "noreply@kundeportal.example"
+    staff_notification_address: str = "kundeservice@kundeportal.example"
+    portal_url: str = "http://localhost:8000"
+    stage: str = "local"
+    session_ttl_minutes: int = Field(default=480, ge=5)
+    login_challenge_ttl_minutes: int = Field(default=10, ge=1)
+    max_failed_logins: int = Field(default=5, ge=1)
+    lockout_minutes: int = Field(default=15, ge=1)
+    security_codes_per_list: int = Field(default=25, ge=2, le=100)
+
+
+_ENVIRONMENT_NAMES = {
+    "table_name": "TABLE_NAME",
+    "idempotency_table_name": "IDEMPOTENCY_TABLE_NAME",
+    "documents_bucket": "DOCUMENTS_BUCKET",
+    "files_bucket": "FILES_BUCKET",
+    "reports_bucket": "REPORTS_BUCKET",
+    "registration_state_machine_arn": "REGISTRATION_STATE_MACHINE_ARN",
+    "ses_sender": "SES_SENDER",
+    "staff_notification_address": "STAFF_NOTIFICATION_ADDRESS",
+    "portal_url": "PORTAL_URL",
+    "stage": "STAGE",
+    "session_ttl_minutes": "SESSION_TTL_MINUTES",
+    "login_challenge_ttl_minutes": "LOGIN_CHALLENGE_TTL_MINUTES",
+    "max_failed_logins": "MAX_FAILED_LOGINS",
+    "lockout_minutes": "LOCKOUT_MINUTES",
+    "security_codes_per_list": "SECURITY_CODES_PER_LIST",
+}
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    values = {field: os.environ[env] for field, env in _ENVIRONMENT_NAMES.items() if env in os.environ}
+    return Settings.model_validate(values)

@@ -1,0 +1,102 @@
+"""In-memory fakes of the repository interfaces, for unit tests of the domain rules (no network)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from portal.customers import search
+from portal.customers.models import (
+    Customer,
+    CustomerRegisterSettings,
+    CustomerSort,
+    CustomerStatus,
+    CustomerSummary,
+    FieldChange,
+    HistoryEntry,
+)
+from portal.customers.repository import CustomerPageResult
+from portal.errors import Conflict
+
+
+class InMemoryCustomers:
+    def __init__(self) -> None:
+        self.customers: dict[str, Customer] = {}
+        self.settings = CustomerRegisterSettings()
+        self.history_by_customer: dict[str, list[HistoryEntry]] = {}
+
+    def get(self, customer_id: str) -> Customer | None:
+        return self.customers.get(customer_id)
+
+    def get_many(self, customer_ids: Iterable[str]) -> list[Customer]:
+        return [self.customers[customer_id] for customer_id in customer_ids if customer_id in self.customers]
+
+    def get_settings(self) -> CustomerRegisterSettings:
+        return self.settings
+
+    def save_settings(self, settings: CustomerRegisterSettings, *, expected_version: int, actor: str) -> None:
+        if self.settings.version != expected_version:
+            raise Conflict("changed meanwhile")
+        self.settings = settings
+
+    def create(self, customer: Customer, *, actor: str) -> None:
+        if any(existing.number.upper() == customer.number.upper() for existing in self.customers.values()):
+            raise Conflict(f"Customer number {customer.number} is already in use")
+        self.customers[customer.customer_id] = customer
+        self._record(customer.customer_id, actor, "created", [])
+
+    def update(self, before: Customer, after: Customer, *, actor: str, action: str, changes: list[FieldChange]) -> None:
+        if self.customers[before.customer_id].version != before.version:
+            raise Conflict("changed meanwhile")
+        self.customers[after.customer_id] = after
+        self._record(after.customer_id, actor, action, changes)
+
+    def list_page(
+        self, *, status: CustomerStatus, sort: CustomerSort, ascending: bool, limit: int, cursor: str | None
+    ) -> CustomerPageResult:
+        rows = sorted(
+            (customer for customer in self.customers.values() if customer.status is status),
+            key=lambda customer: getattr(customer, sort.value),
+            reverse=not ascending,
+        )
+        return CustomerPageResult([_summary(customer) for customer in rows[:limit]], None, len(rows))
+
+    def search_page(
+        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None
+    ) -> CustomerPageResult:
+        rows = [
+            customer
+            for customer in self.customers.values()
+            if customer.status is status
+            and search.matches_all(
+                terms, search.words(customer.name, customer.number, customer.contact_person, customer.email)
+            )
+        ]
+        return CustomerPageResult([_summary(customer) for customer in rows[:limit]], None, len(rows))
+
+    def assigned_to(self, username: str) -> list[tuple[CustomerSummary, list[str]]]:
+        return [
+            (_summary(customer), search.words(customer.name, customer.number))
+            for customer in self.customers.values()
+            if username in customer.assigned_staff
+        ]
+
+    def history(self, customer_id: str, *, limit: int, cursor: str | None) -> tuple[list[HistoryEntry], str | None]:
+        return list(reversed(self.history_by_customer.get(customer_id, [])))[:limit], None
+
+    def subsidiaries(self, customer_id: str) -> list[str]:
+        return [customer.customer_id for customer in self.customers.values() if customer.parent_id == customer_id]
+
+    def _record(self, customer_id: str, actor: str, action: str, changes: list[FieldChange]) -> None:
+        customer = self.customers[customer_id]
+        entry = HistoryEntry(
+            entry_id=str(len(self.history_by_customer.get(customer_id, []))),
+            at=customer.updated_at,
+            actor=actor,
+            action=action,
+            changes=changes,
+        )
+        self.history_by_customer.setdefault(customer_id, []).append(entry)
+
+
+def _summary(customer: Customer) -> CustomerSummary:
+    return CustomerSummary.model_validate(customer.model_dump())

@@ -1,0 +1,143 @@
+"""Walks every route of template.yaml with every kind of principal and another tenant's ids.
+
+Fails when a route answers a principal with data of a customer it may not see, or lets it change such a
+customer. New routes are picked up automatically; a new path parameter must be given a foreign id below.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from infrastructure.local.demo import DemoData
+from infrastructure.local.runtime import Runtime
+from infrastructure.local.template import Route, load_template
+from infrastructure.openapi import load_committed_document
+from tests.support import ApiClient
+
+# Public routes are only the login steps (tests/unit/test_template.py pins that); they carry no customer data.
+ROUTES = [route for route in load_template().routes if not route.public]
+
+
+@dataclass(frozen=True)
+class Case:
+    username: str | None
+    visible: frozenset[str]  # demo customer keys this principal may see
+
+
+ALL = frozenset({"group", "bergen", "oslo", "bakery", "sweden"})
+PRINCIPALS = [
+    Case(None, frozenset()),
+    Case("admin", ALL),
+    Case("selger", ALL),
+    Case("tekniker", frozenset({"bakery"})),
+    Case("kari.nordmann@nordlys.no", frozenset({"group", "bergen", "oslo"})),
+    Case("ola.hansen@nordlys-bergen.no", frozenset({"bergen"})),
+    Case("faktura-20000", frozenset({"bakery"})),
+]
+
+
+@pytest.fixture(scope="module")
+def tokens(runtime: Runtime, demo: DemoData) -> dict[str, str]:
+    client = ApiClient(runtime.gateway)
+    return {case.username: client.login(case.username) for case in PRINCIPALS if case.username}
+
+
+def sample(schema: dict[str, Any], components: dict[str, Any]) -> Any:
+    """A minimal valid value for a JSON schema, so requests get past validation to the access checks."""
+    if "$ref" in schema:
+        return sample(components[schema["$ref"].rsplit("/", 1)[1]], components)
+    if "anyOf" in schema:
+        return sample(next(option for option in schema["anyOf"] if option.get("type") != "null"), components)
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "object":
+        required = schema.get("required", [])
+        return {
+            name: sample(spec, components) for name, spec in schema.get("properties", {}).items() if name in required
+        }
+    if kind == "array":
+        return []
+    if kind == "integer":
+        return max(1, schema.get("minimum", 1))
+    if kind == "boolean":
+        return False
+    if kind == "string":
+        if "@" in schema.get("pattern", ""):
+            return "someone@example.no"
+        return "12345678" if schema.get("pattern") else "probe"
+    return None
+
+
+def request_body(route: Route) -> Any:
+    document = load_committed_document()
+    assert document is not None
+    operation = document["paths"][route.path][route.method.lower()]
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+    if content is None:
+        return None
+    return sample(content["schema"], document.get("components", {}).get("schemas", {}))
+
+
+def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
+    """The route's path with ids of a customer the principal may not see (if there is one)."""
+    invisible = sorted(ALL - case.visible)
+    target = invisible[0] if invisible else "bakery"
+    path = route.path
+    if "{customer_id}" in path:
+        path = path.replace("{customer_id}", demo.customer_ids[target])
+    assert "{" not in path, f"give the path parameter of {route.path} a foreign id in this test"
+    return path, bool(invisible) and path != route.path
+
+
+def forbidden_strings(demo: DemoData, case: Case) -> set[str]:
+    from portal.wiring import customer_repository
+
+    repository = customer_repository()
+    strings: set[str] = set()
+    for key in ALL - case.visible:
+        customer = repository.get(demo.customer_ids[key])
+        assert customer is not None
+        strings |= {customer.customer_id, customer.name, f'"{customer.number}"'}
+    return strings
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda route: f"{route.method} {route.path}")
+@pytest.mark.parametrize("case", PRINCIPALS, ids=lambda case: case.username or "anonymous")
+def test_no_route_leaks_or_changes_another_tenants_data(
+    runtime: Runtime, demo: DemoData, tokens: dict[str, str], route: Route, case: Case
+) -> None:
+    path, targets_foreign_customer = foreign_path(route, demo, case)
+    client = ApiClient(runtime.gateway)
+    token = tokens.get(case.username or "")
+    if route.path == "/auth/logout" and case.username:
+        token = client.login(case.username)  # logging out the shared session would end it for the other routes
+    reply = client.call(
+        route.method,
+        path,
+        token=token,
+        body=request_body(route),
+        query={"limit": 100} if route.method == "GET" else None,
+    )
+    assert reply.status < 500, reply.text
+    if case.username is None:
+        assert reply.status == 401
+        return
+    leaked = [text for text in forbidden_strings(demo, case) if text in reply.text]
+    assert not leaked, f"{case.username} got {leaked} from {route.method} {path}"
+    if targets_foreign_customer:
+        assert reply.status in {403, 404, 422}, (reply.status, reply.body)
+    if route.method != "GET" and case.visible != ALL and reply.status < 400:
+        assert route.path in {"/auth/logout"}, f"{case.username} changed something through {route.path}"
+
+
+def test_every_principal_kind_is_walked() -> None:
+    from portal.access import PrincipalKind
+
+    assert {"staff", "contact", "invoice_customer"} <= {kind.value for kind in PrincipalKind}
+    # The object login joins this walk when objects exist (ORG-2).
+    assert json.dumps([case.username for case in PRINCIPALS])

@@ -1,0 +1,114 @@
+"""Test helpers: an API client for the local gateway, and logging in the way a person does."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from werkzeug.test import Client
+
+from infrastructure.local import mailbox
+from infrastructure.local.demo import DEMO_PASSWORD
+from infrastructure.local.gateway import Gateway
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any
+    headers: dict[str, str]
+    text: str
+
+    @property
+    def error_code(self) -> str | None:
+        if isinstance(self.body, dict) and isinstance(self.body.get("error"), dict):
+            return str(self.body["error"]["code"])
+        return None
+
+
+class ApiClient:
+    """Calls the API through the local gateway in-process, passing the session cookie explicitly."""
+
+    def __init__(self, gateway: Gateway):
+        self.client = Client(gateway, use_cookies=False)
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+        query: dict[str, Any] | None = None,
+    ) -> Reply:
+        all_headers = dict(headers or {})
+        if token is not None:
+            all_headers["Cookie"] = f"kp_session={token}"
+        response = self.client.open(
+            f"/api{path}",
+            method=method,
+            headers=all_headers,
+            query_string=query,
+            data=json.dumps(body) if body is not None else None,
+            content_type="application/json" if body is not None else None,
+        )
+        text = response.get_data(as_text=True)
+        try:
+            parsed: Any = json.loads(text) if text else None
+        except json.JSONDecodeError:
+            parsed = None
+        return Reply(status=response.status_code, body=parsed, headers=dict(response.headers), text=text)
+
+    def get(self, path: str, **kwargs: Any) -> Reply:
+        return self.call("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> Reply:
+        return self.call("POST", path, **kwargs)
+
+    def login(self, username: str, password: str = DEMO_PASSWORD, *, email: str | None = None) -> str:
+        """Both steps, reading the requested code from the newest code list in the dev mailbox."""
+        started = self.post("/auth/login", body={"username": username, "password": password})
+        assert started.status == 200, started.body
+        code = code_from_mailbox(email or username_email(username), started.body["code_position"])
+        finished = self.post("/auth/login/code", body={"challenge": started.body["challenge"], "code": code})
+        assert finished.status == 200, finished.body
+        return session_token(finished.headers)
+
+
+def session_token(headers: dict[str, str]) -> str:
+    cookie = headers.get("Set-Cookie", "")
+    match = re.search(r"kp_session=([^;]*)", cookie)
+    assert match, f"no session cookie in {headers}"
+    return match.group(1)
+
+
+def username_email(username: str) -> str:
+    from infrastructure.local.demo import PORTAL_USERS, STAFF
+
+    for user in [*STAFF, *PORTAL_USERS]:
+        if user.username == username:
+            return user.email
+    return username
+
+
+def newest_code_list(email: str) -> dict[int, str]:
+    for message in mailbox.messages_to(email):
+        if "SecurityCodesReport" in str(message["subject"]):
+            return {int(position): code for position, code in re.findall(r"^\s*(\d+): (\d+)$", message["body"], re.M)}
+    raise AssertionError(f"no code list was e-mailed to {email}")
+
+
+def code_from_mailbox(email: str, position: int) -> str:
+    return newest_code_list(email)[position]
+
+
+def newest_password(email: str) -> str:
+    for message in mailbox.messages_to(email):
+        if "UserReport" in str(message["subject"]):
+            match = re.search(r"Password: (\S+)", message["body"])
+            assert match
+            return match.group(1)
+    raise AssertionError(f"no UserReport was e-mailed to {email}")

@@ -1,0 +1,82 @@
+"""The access policy in isolation: staff permissions (AUTH-3), portal visibility (AUTH-4) and groups (ORG-1)."""
+
+import pytest
+
+from portal import access
+from portal.access import CustomerFacts, Permission, Principal, PrincipalKind, StaffRole
+from portal.errors import Forbidden, NotFound
+
+
+def staff(role: StaffRole, username: str = "staff") -> Principal:
+    return Principal(
+        username=username,
+        display_name=username,
+        kind=PrincipalKind.STAFF,
+        role=role,
+        permissions=access.ROLE_PERMISSIONS[role],
+    )
+
+
+def portal_user(*visible: str) -> Principal:
+    return Principal(
+        username="kari",
+        display_name="Kari",
+        kind=PrincipalKind.CONTACT,
+        linked_customer_ids=frozenset(visible[:1]),
+        visible_customer_ids=frozenset(visible),
+    )
+
+
+ASSIGNED = CustomerFacts(customer_id="C1", assigned_staff=frozenset({"tore"}))
+UNASSIGNED = CustomerFacts(customer_id="C2")
+
+
+def test_administrators_may_do_everything() -> None:
+    assert access.ROLE_PERMISSIONS[StaffRole.ADMINISTRATOR] == frozenset(Permission)
+
+
+def test_view_assigned_only_sees_assigned_customers() -> None:
+    technician = staff(StaffRole.TECHNICIAN, "tore")
+    assert access.can_view_customer(technician, ASSIGNED)
+    assert not access.can_view_customer(technician, UNASSIGNED)
+    with pytest.raises(NotFound):
+        access.require_view_customer(technician, UNASSIGNED)
+
+
+def test_edit_assigned_only_edits_assigned_customers() -> None:
+    seller = staff(StaffRole.ACCOUNT_MANAGER, "tore")
+    access.require_edit_customer(seller, ASSIGNED)
+    with pytest.raises(Forbidden):
+        access.require_edit_customer(seller, UNASSIGNED)
+
+
+def test_portal_users_see_only_their_customers_and_never_staff_functions() -> None:
+    user = portal_user("C1")
+    assert access.can_view_customer(user, ASSIGNED)
+    assert not access.can_view_customer(user, UNASSIGNED)
+    with pytest.raises(Forbidden):
+        access.require_staff(user)
+    with pytest.raises(Forbidden):
+        access.require_edit_customer(user, ASSIGNED)
+
+
+def test_group_links_see_subsidiaries_but_subsidiary_links_see_only_their_own() -> None:
+    subsidiaries = {"G": ["S1", "S2"]}
+    assert access.visible_customer_ids(linked=["G"], subsidiaries_of=subsidiaries, sibling_groups={}) == {
+        "G",
+        "S1",
+        "S2",
+    }
+    assert access.visible_customer_ids(linked=["S1"], subsidiaries_of={}, sibling_groups={}) == {"S1"}
+
+
+def test_a_group_may_let_subsidiaries_see_each_other() -> None:
+    visible = access.visible_customer_ids(linked=["S1"], subsidiaries_of={}, sibling_groups={"S1": ["S1", "S2"]})
+    assert visible == {"S1", "S2"}
+
+
+def test_the_principal_survives_the_authorizer_context() -> None:
+    principal = portal_user("C1", "C2")
+    context = principal.to_context()
+    assert all(isinstance(value, str) for value in context.values())
+    assert Principal.from_context(context) == principal
