@@ -29,7 +29,7 @@ app = build_resolver()
     ),
 )
 def create_customer(customer: Annotated[CustomerInput, Body()]) -> Response[Customer]:
-    created = create_customer_once(current_principal(app), customer, idempotency_key(app))
+    created = create_customer_once(current_principal(app), customer, idempotency_key(app), app.lambda_context)
     return Response(
         status_code=201,
         content_type=content_types.APPLICATION_JSON,

@@ -26,6 +26,9 @@ class Backend:
     names: PhysicalNames
 
     def stop(self) -> None:
+        # Executions still waiting for a callback fail noisily once the server is gone; that is expected here.
+        logging.getLogger("moto.stepfunctions").setLevel(logging.CRITICAL)
+        logging.getLogger("moto.stepfunctions.parser").disabled = True
         self.server.stop()
 
     def reset(self) -> None:

@@ -90,6 +90,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
     path = route.path
     if "{customer_id}" in path:
         path = path.replace("{customer_id}", demo.customer_ids[target])
+    if "{request_id}" in path:  # registration requests belong to no customer yet: staff-only, never foreign
+        path = path.replace("{request_id}", "01JNOSUCHREQUEST0000000000")
     assert "{" not in path, f"give the path parameter of {route.path} a foreign id in this test"
     return path, bool(invisible) and path != route.path
 

@@ -22,4 +22,9 @@ def test_routes_are_unique_and_every_route_has_its_own_function() -> None:
 
 def test_only_login_steps_are_public() -> None:
     public = {(route.method, route.path) for route in load_template().routes if route.public}
-    assert public == {("POST", "/auth/login"), ("POST", "/auth/login/code"), ("POST", "/auth/forgot-password")}
+    assert public == {
+        ("POST", "/auth/login"),
+        ("POST", "/auth/login/code"),
+        ("POST", "/auth/forgot-password"),
+        ("POST", "/registration-requests"),
+    }

@@ -167,6 +167,17 @@ def require_decide_registrations(principal: Principal) -> None:
     require_administrator(principal, "approve or reject registration requests")
 
 
+def acting_for_administrator(username: str) -> Principal:
+    """Work a workflow carries out for the administrator who decided it (e.g. an approved registration)."""
+    return Principal(
+        username=username,
+        display_name=username,
+        kind=PrincipalKind.STAFF,
+        role=StaffRole.ADMINISTRATOR,
+        permissions=ROLE_PERMISSIONS[StaffRole.ADMINISTRATOR],
+    )
+
+
 def visible_customer_ids(
     *, linked: Iterable[str], subsidiaries_of: dict[str, list[str]], sibling_groups: dict[str, list[str]]
 ) -> frozenset[str]:

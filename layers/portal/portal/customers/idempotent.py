@@ -16,6 +16,7 @@ from aws_lambda_powertools.utilities.idempotency.exceptions import (
     IdempotencyValidationError,
 )
 from aws_lambda_powertools.utilities.idempotency.serialization.pydantic import PydanticSerializer
+from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
 from portal.access import Principal
@@ -33,7 +34,7 @@ class CreateCustomerCommand(BaseModel):
 
 
 @cache
-def _create_once() -> Callable[..., Customer]:
+def _create_once() -> tuple[Callable[..., Customer], IdempotencyConfig]:
     persistence = DynamoDBPersistenceLayer(table_name=get_settings().idempotency_table_name)
     config = IdempotencyConfig(
         event_key_jmespath="[actor, idempotency_key]",
@@ -50,17 +51,22 @@ def _create_once() -> Callable[..., Customer]:
         config=config,
         output_serializer=PydanticSerializer(model=Customer),
     )(create)
-    return cast(Callable[..., Customer], once)
+    return cast(Callable[..., Customer], once), config
 
 
-def create_customer_once(principal: Principal, customer: CustomerInput, key: str | None) -> Customer:
+def create_customer_once(
+    principal: Principal, customer: CustomerInput, key: str | None, lambda_context: LambdaContext | None = None
+) -> Customer:
     if not key:
         return service.create_customer(principal, customer_repository(), customer)
     if len(key) > 200:
         raise ValidationFailed("The Idempotency-Key may have at most 200 characters", code="invalid_idempotency_key")
     command = CreateCustomerCommand(idempotency_key=key, actor=principal.username, customer=customer)
+    create, config = _create_once()
+    if lambda_context is not None:
+        config.register_lambda_context(lambda_context)  # records expire if the function times out mid-way
     try:
-        return _create_once()(command=command, principal=principal)
+        return create(command=command, principal=principal)
     except IdempotencyValidationError as error:
         raise Conflict(
             "This Idempotency-Key was already used for a different customer", code="idempotency_key_reused"

@@ -183,7 +183,11 @@ def _typed_value(definition: CustomFieldDefinition, value: CustomFieldValue) -> 
 
 
 def create_customer(
-    principal: Principal, repository: CustomerRepository, data: CustomerInput, clock: Clock = now
+    principal: Principal,
+    repository: CustomerRepository,
+    data: CustomerInput,
+    clock: Clock = now,
+    customer_id: str | None = None,
 ) -> Customer:
     access.require_create_customer(principal)
     settings = repository.get_settings()
@@ -198,7 +202,7 @@ def create_customer(
     at = clock()
     customer = Customer(
         **data.model_dump(exclude={"organisation_number", "number", "custom_fields"}),
-        customer_id=new_id(),
+        customer_id=customer_id or new_id(),
         number=validate_customer_number(data.number, settings),
         organisation_number=validate_organisation_number(data.country, data.organisation_number),
         custom_fields=validate_custom_fields(data.custom_fields, settings.custom_fields),

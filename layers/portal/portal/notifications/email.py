@@ -53,3 +53,17 @@ def registration_received(
     return EmailMessage(
         to=[to], subject=f"Kundeportal: registration request from {company}", body=body, kind="RegistrationRequest"
     )
+
+
+def registration_rejected(*, to: str, contact_person: str, company: str, reason: str | None) -> EmailMessage:
+    explanation = f"\n\nBegrunnelse / Reason: {reason}" if reason else ""
+    body = (
+        f"Hei {contact_person},\n\n"
+        f"Takk for at {company} ønsker tilgang til kundeportalen. Vi kan dessverre ikke gi tilgang nå. / "
+        f"Thank you for asking for access to the customer portal for {company}. Unfortunately we cannot give "
+        f"access at this time.{explanation}\n\n"
+        "Ta gjerne kontakt med oss om du har spørsmål. / Please get in touch if you have questions.\n"
+    )
+    return EmailMessage(
+        to=[to], subject="Kundeportal: your registration request", body=body, kind="RegistrationRejected"
+    )
