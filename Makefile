@@ -8,6 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Byte-compile at install: this machine sets PYTHONDONTWRITEBYTECODE, so nothing would ever be cached.
+export UV_COMPILE_BYTECODE := 1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help

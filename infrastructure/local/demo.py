@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from portal.access import PrincipalKind, StaffRole
+from portal.contacts import service as contacts
+from portal.contacts.models import ContactInput, ContactLinks, ObjectRef
 from portal.customers import service as customers
 from portal.customers.models import (
     Country,
@@ -13,7 +15,9 @@ from portal.customers.models import (
     CustomFieldDefinition,
     CustomFieldType,
 )
-from portal.wiring import auth_service, customer_repository
+from portal.objects import service as objects
+from portal.objects.models import ServiceObjectInput
+from portal.wiring import auth_service, contact_repository, customer_repository, object_repository
 
 DEMO_PASSWORD = "Demo-passord-2026"  # noqa: S105 - printed for people trying the local portal
 
@@ -26,6 +30,7 @@ class DemoUser:
     kind: PrincipalKind
     role: StaffRole | None = None
     customers: list[str] = field(default_factory=list)
+    objects: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
 
 
@@ -33,6 +38,8 @@ class DemoUser:
 class DemoData:
     users: dict[str, DemoUser] = field(default_factory=dict)
     customer_ids: dict[str, str] = field(default_factory=dict)
+    object_ids: dict[str, str] = field(default_factory=dict)
+    contact_ids: dict[str, str] = field(default_factory=dict)
 
 
 STAFF = [
@@ -115,27 +122,66 @@ CUSTOMERS = [
     ),
 ]
 
+# Objects (ORG-2): key, customer key, input
+OBJECTS = [
+    (
+        "bakery-centre",
+        "bakery",
+        ServiceObjectInput(
+            name="Fjellbakeriet Storgata", number="FB-1", address="Storgata 12", postal_code="2609", city="Lillehammer"
+        ),
+    ),
+    (
+        "bakery-factory",
+        "bakery",
+        ServiceObjectInput(
+            name="Fjellbakeriet Bakeri",
+            number="FB-2",
+            address="Industrivegen 3",
+            postal_code="2619",
+            city="Lillehammer",
+        ),
+    ),
+    (
+        "bergen-shop",
+        "bergen",
+        ServiceObjectInput(
+            name="Nordlys Bergen Torget", number="NB-1", address="Torget 1", postal_code="5014", city="Bergen"
+        ),
+    ),
+]
+
+# Contacts (ORG-2): key, input, linked customer keys, linked object keys
+CONTACTS = [
+    ("kari", ContactInput(name="Kari Nordmann", email="kari.nordmann@nordlys.no", title="Økonomisjef"), ["group"], []),
+    ("ola", ContactInput(name="Ola Hansen", email="ola.hansen@nordlys-bergen.no", title="Butikksjef"), ["bergen"], []),
+    (
+        "per",
+        ContactInput(name="Per Bakke", email="per.bakke@fjellbakeriet.no", title="Driftsleder"),
+        [],
+        ["bakery-factory"],
+    ),
+]
+
+# Logins of each kind of AUTH-2: contacts (by their e-mail), an invoice customer and an object.
 PORTAL_USERS = [
-    DemoUser(
-        "kari.nordmann@nordlys.no",
-        "Kari Nordmann",
-        "kari.nordmann@nordlys.no",
-        PrincipalKind.CONTACT,
-        customers=["group"],
-    ),
-    DemoUser(
-        "ola.hansen@nordlys-bergen.no",
-        "Ola Hansen",
-        "ola.hansen@nordlys-bergen.no",
-        PrincipalKind.CONTACT,
-        customers=["bergen"],
-    ),
+    DemoUser("kari.nordmann@nordlys.no", "Kari Nordmann", "kari.nordmann@nordlys.no", PrincipalKind.CONTACT),
+    DemoUser("ola.hansen@nordlys-bergen.no", "Ola Hansen", "ola.hansen@nordlys-bergen.no", PrincipalKind.CONTACT),
+    DemoUser("per.bakke@fjellbakeriet.no", "Per Bakke", "per.bakke@fjellbakeriet.no", PrincipalKind.CONTACT),
     DemoUser(
         "faktura-20000",
         "Fjellbakeriet AS (faktura)",
         "faktura@fjellbakeriet.no",
         PrincipalKind.INVOICE_CUSTOMER,
         customers=["bakery"],
+    ),
+    DemoUser(
+        "objekt-fb-1",
+        "Fjellbakeriet Storgata (objekt)",
+        "storgata@fjellbakeriet.no",
+        PrincipalKind.OBJECT,
+        customers=["bakery"],
+        objects=["bakery-centre"],
     ),
 ]
 
@@ -182,6 +228,23 @@ def seed() -> DemoData:
     bakery = repository.get(data.customer_ids["bakery"])
     assert bakery is not None
     repository.assign(bakery, "tekniker", actor="admin", at=bakery.updated_at)
+    for key, customer_key, object_input in OBJECTS:
+        created_object = objects.create_object(
+            admin, repository, object_repository(), data.customer_ids[customer_key], object_input
+        )
+        data.object_ids[key] = created_object.object_id
+    for key, contact_input, customer_keys, object_keys in CONTACTS:
+        contact = contacts.create_contact(admin, contact_repository(), contact_input)
+        links = ContactLinks(
+            version=contact.version,
+            customer_ids=[data.customer_ids[c] for c in customer_keys],
+            objects=[
+                ObjectRef(customer_id=data.customer_ids[customer_of(o)], object_id=data.object_ids[o])
+                for o in object_keys
+            ],
+        )
+        contacts.set_links(admin, contact_repository(), repository, object_repository(), contact.contact_id, links)
+        data.contact_ids[key] = contact.contact_id
     for user in PORTAL_USERS:
         _, _, user.codes = auth.create_user(
             actor="demo-seed",
@@ -190,7 +253,12 @@ def seed() -> DemoData:
             user_email=user.email,
             kind=user.kind,
             customer_ids=[data.customer_ids[key] for key in user.customers],
+            object_ids=[data.object_ids[key] for key in user.objects],
             password=DEMO_PASSWORD,
         )
         data.users[user.username] = user
     return data
+
+
+def customer_of(object_key: str) -> str:
+    return next(customer_key for key, customer_key, _ in OBJECTS if key == object_key)

@@ -25,19 +25,33 @@ ROUTES = [route for route in load_template().routes if not route.public]
 @dataclass(frozen=True)
 class Case:
     username: str | None
-    visible: frozenset[str]  # demo customer keys this principal may see
+    visible: frozenset[str]  # demo customer keys whose data this principal may see
+    objects: frozenset[str] = frozenset()  # demo object keys
+    contacts: frozenset[str] = frozenset()  # demo contact keys
 
 
 ALL = frozenset({"group", "bergen", "oslo", "bakery", "sweden"})
+ALL_OBJECTS = frozenset({"bakery-centre", "bakery-factory", "bergen-shop"})
+ALL_CONTACTS = frozenset({"kari", "ola", "per"})
+BAKERY_OBJECTS = frozenset({"bakery-centre", "bakery-factory"})
 PRINCIPALS = [
     Case(None, frozenset()),
-    Case("admin", ALL),
-    Case("selger", ALL),
-    Case("tekniker", frozenset({"bakery"})),
-    Case("kari.nordmann@nordlys.no", frozenset({"group", "bergen", "oslo"})),
-    Case("ola.hansen@nordlys-bergen.no", frozenset({"bergen"})),
-    Case("faktura-20000", frozenset({"bakery"})),
+    Case("admin", ALL, ALL_OBJECTS, ALL_CONTACTS),
+    Case("selger", ALL, ALL_OBJECTS, ALL_CONTACTS),
+    Case("tekniker", frozenset({"bakery"}), BAKERY_OBJECTS, frozenset({"per"})),
+    Case(
+        "kari.nordmann@nordlys.no",
+        frozenset({"group", "bergen", "oslo"}),
+        frozenset({"bergen-shop"}),
+        frozenset({"kari"}),
+    ),
+    Case("ola.hansen@nordlys-bergen.no", frozenset({"bergen"}), frozenset({"bergen-shop"}), frozenset({"ola"})),
+    # Object-linked logins choose among their objects' customers, so those customers' names are theirs to see.
+    Case("per.bakke@fjellbakeriet.no", frozenset({"bakery"}), frozenset({"bakery-factory"}), frozenset({"per"})),
+    Case("faktura-20000", frozenset({"bakery"}), BAKERY_OBJECTS),
+    Case("objekt-fb-1", frozenset({"bakery"}), frozenset({"bakery-centre"})),
 ]
+OBJECT_OWNERS = {"bakery-centre": "bakery", "bakery-factory": "bakery", "bergen-shop": "bergen"}
 
 
 @pytest.fixture(scope="module")
@@ -84,27 +98,46 @@ def request_body(route: Route) -> Any:
 
 
 def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
-    """The route's path with ids of a customer the principal may not see (if there is one)."""
-    invisible = sorted(ALL - case.visible)
-    target = invisible[0] if invisible else "bakery"
+    """The route's path with ids of something the principal may not see, where there is such a thing."""
     path = route.path
+    foreign = False
+    if "{object_id}" in path:
+        hidden = sorted(ALL_OBJECTS - case.objects)
+        target = hidden[0] if hidden else "bakery-centre"
+        path = path.replace("{customer_id}", demo.customer_ids[OBJECT_OWNERS[target]])
+        path = path.replace("{object_id}", demo.object_ids[target])
+        foreign = bool(hidden)
     if "{customer_id}" in path:
-        path = path.replace("{customer_id}", demo.customer_ids[target])
+        # Object-linked logins see no customer in full, so any customer is foreign to them.
+        hidden = sorted(ALL - case.visible) or (
+            ["bakery"] if case.username in {"per.bakke@fjellbakeriet.no", "objekt-fb-1"} else []
+        )
+        path = path.replace("{customer_id}", demo.customer_ids[hidden[0] if hidden else "bakery"])
+        foreign = bool(hidden)
+    if "{contact_id}" in path:
+        hidden = sorted(ALL_CONTACTS - case.contacts)
+        path = path.replace("{contact_id}", demo.contact_ids[hidden[0] if hidden else "kari"])
+        foreign = bool(hidden)
     if "{request_id}" in path:  # registration requests belong to no customer yet: staff-only, never foreign
         path = path.replace("{request_id}", "01JNOSUCHREQUEST0000000000")
     assert "{" not in path, f"give the path parameter of {route.path} a foreign id in this test"
-    return path, bool(invisible) and path != route.path
+    return path, foreign
 
 
 def forbidden_strings(demo: DemoData, case: Case) -> set[str]:
-    from portal.wiring import customer_repository
+    from portal.wiring import contact_repository, customer_repository
 
-    repository = customer_repository()
     strings: set[str] = set()
     for key in ALL - case.visible:
-        customer = repository.get(demo.customer_ids[key])
+        customer = customer_repository().get(demo.customer_ids[key])
         assert customer is not None
         strings |= {customer.customer_id, customer.name, f'"{customer.number}"'}
+    strings |= {demo.object_ids[key] for key in ALL_OBJECTS - case.objects}
+    for key in ALL_CONTACTS - case.contacts:
+        contact = contact_repository().get(demo.contact_ids[key])
+        assert contact is not None
+        assert contact.email
+        strings |= {contact.contact_id, contact.email}
     return strings
 
 
@@ -140,6 +173,7 @@ def test_no_route_leaks_or_changes_another_tenants_data(
 def test_every_principal_kind_is_walked() -> None:
     from portal.access import PrincipalKind
 
-    assert {"staff", "contact", "invoice_customer"} <= {kind.value for kind in PrincipalKind}
-    # The object login joins this walk when objects exist (ORG-2).
-    assert json.dumps([case.username for case in PRINCIPALS])
+    assert {kind.value for kind in PrincipalKind} == {"staff", "contact", "invoice_customer", "object"}
+    walked = {case.username for case in PRINCIPALS}
+    assert {"per.bakke@fjellbakeriet.no", "faktura-20000", "objekt-fb-1"} <= walked
+    assert json.dumps(sorted(name or "" for name in walked))

@@ -75,7 +75,7 @@ class Principal(BaseModel):
     # Portal users: the customers and objects the login is linked to, and the customers it may see through the
     # group rules of ORG-1 (linked customers, their subsidiaries, and siblings where the group allows it).
     linked_customer_ids: frozenset[str] = frozenset()
-    linked_object_ids: frozenset[str] = frozenset()
+    linked_objects: dict[str, str] = Field(default_factory=dict, description="object id → its customer's id")
     visible_customer_ids: frozenset[str] = frozenset()
     contact_id: str | None = None
     home_customer_id: str | None = None
@@ -106,6 +106,13 @@ class CustomerFacts(BaseModel):
 
     customer_id: str
     assigned_staff: frozenset[str] = frozenset()
+
+
+class ObjectFacts(BaseModel):
+    """What the policy needs to know about one object (a customer's site or installation, ORG-2)."""
+
+    object_id: str
+    customer: CustomerFacts
 
 
 def _has(principal: Principal, permission: Permission) -> bool:
@@ -160,6 +167,40 @@ def require_create_customer(principal: Principal) -> None:
 def require_delete_customer(principal: Principal, customer: CustomerFacts) -> None:
     require_view_customer(principal, customer)
     require_staff(principal, Permission.DELETE)
+
+
+def can_view_object(principal: Principal, facts: ObjectFacts) -> bool:
+    """AUTH-4: customer-linked logins see their customers' objects; object-linked logins see those objects."""
+    if can_view_customer(principal, facts.customer):
+        return True
+    return not principal.is_staff and principal.linked_objects.get(facts.object_id) == facts.customer.customer_id
+
+
+def require_view_object(principal: Principal, facts: ObjectFacts | None) -> ObjectFacts:
+    if facts is None or not can_view_object(principal, facts):
+        raise NotFound("No such object")
+    return facts
+
+
+def require_edit_object(principal: Principal, facts: ObjectFacts) -> None:
+    require_view_object(principal, facts)
+    require_edit_customer(principal, facts.customer)
+
+
+def can_view_contact(principal: Principal, contact_id: str, linked_customers: Iterable[CustomerFacts]) -> bool:
+    """Staff see a contact when they may see one of its customers (or all customers); a portal user only itself."""
+    if not principal.is_staff:
+        return principal.contact_id == contact_id
+    return staff_sees_all_customers(principal) or any(
+        can_view_customer(principal, customer) for customer in linked_customers
+    )
+
+
+def require_view_contact(
+    principal: Principal, contact_id: str, linked_customers: Iterable[CustomerFacts] | None
+) -> None:
+    if linked_customers is None or not can_view_contact(principal, contact_id, linked_customers):
+        raise NotFound("No such contact")
 
 
 def require_decide_registrations(principal: Principal) -> None:

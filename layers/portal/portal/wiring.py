@@ -1,31 +1,63 @@
-"""Builds the services with their production adapters. Handlers ask here; tests build services with fakes."""
+"""Builds the services with their production adapters. Handlers ask here; tests build services with fakes.
+
+Imports happen inside each factory, so a handler loads only the code its own service needs (cold starts).
+"""
 
 from __future__ import annotations
 
-from portal.auth.repository import DynamoAuthRepository
-from portal.auth.service import AuthService
-from portal.customers.repository import DynamoCustomerRepository
-from portal.notifications.ses import SesMailer
-from portal.registration.repository import DynamoRegistrationRepository
-from portal.registration.service import RegistrationService
-from portal.settings import get_settings
-from portal.workflows import StepFunctionsWorkflows
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from portal.auth.service import AuthService
+    from portal.contacts.repository import DynamoContactRepository
+    from portal.customers.repository import DynamoCustomerRepository
+    from portal.objects.repository import DynamoObjectRepository
+    from portal.registration.service import RegistrationService
 
 
 def customer_repository() -> DynamoCustomerRepository:
+    from portal.customers.repository import DynamoCustomerRepository
+
     return DynamoCustomerRepository()
 
 
+def object_repository() -> DynamoObjectRepository:
+    from portal.objects.repository import DynamoObjectRepository
+
+    return DynamoObjectRepository()
+
+
+def contact_repository() -> DynamoContactRepository:
+    from portal.contacts.repository import DynamoContactRepository
+
+    return DynamoContactRepository()
+
+
 def auth_service() -> AuthService:
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.auth.service import AuthService
+    from portal.notifications.ses import SesMailer
+    from portal.settings import get_settings
+
     return AuthService(
-        users=DynamoAuthRepository(), customers=customer_repository(), mailer=SesMailer(), settings=get_settings()
+        users=DynamoAuthRepository(),
+        customers=customer_repository(),
+        contacts=contact_repository(),
+        mailer=SesMailer(),
+        settings=get_settings(),
     )
 
 
 def registration_service() -> RegistrationService:
+    from portal.registration.repository import DynamoRegistrationRepository
+    from portal.registration.service import RegistrationService
+    from portal.settings import get_settings
+    from portal.workflows import StepFunctionsWorkflows
+
     return RegistrationService(
         requests=DynamoRegistrationRepository(),
         customers=customer_repository(),
+        objects=object_repository(),
         workflows=StepFunctionsWorkflows(),
         settings=get_settings(),
     )

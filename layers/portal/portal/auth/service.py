@@ -13,6 +13,7 @@ from portal.auth import secrets
 from portal.auth.models import CodeList, LoginChallenge, LoginResult, Me, User
 from portal.auth.repository import AuthRepository
 from portal.clock import new_id, now
+from portal.contacts.repository import ContactRepository
 from portal.customers.repository import CustomerRepository
 from portal.errors import AccountLocked, Conflict, Unauthenticated
 from portal.notifications import email
@@ -26,6 +27,7 @@ WRONG_CREDENTIALS = "Wrong username or password"
 class AuthService:
     users: AuthRepository
     customers: CustomerRepository
+    contacts: ContactRepository
     mailer: Mailer
     settings: Settings
     clock: Callable[[], datetime] = field(default=now)
@@ -261,28 +263,45 @@ class AuthService:
                 permissions=permissions,
                 session_id=session_id,
             )
-        subsidiaries = {customer_id: self.customers.subsidiaries(customer_id) for customer_id in user.customer_ids}
+        contact_id, customer_ids, linked_objects = self._links_of(user)
+        subsidiaries = {customer_id: self.customers.subsidiaries(customer_id) for customer_id in customer_ids}
         siblings: dict[str, list[str]] = {}
-        for customer in self.customers.get_many(user.customer_ids):
+        for customer in self.customers.get_many(customer_ids):
             if customer.parent_id:
                 group = self.customers.get(customer.parent_id)
                 if group and group.subsidiaries_see_each_other:
                     siblings[customer.customer_id] = self.customers.subsidiaries(group.customer_id)
         visible = access.visible_customer_ids(
-            linked=user.customer_ids, subsidiaries_of=subsidiaries, sibling_groups=siblings
+            linked=customer_ids, subsidiaries_of=subsidiaries, sibling_groups=siblings
         )
-        home = user.customer_ids[0] if user.kind is PrincipalKind.INVOICE_CUSTOMER and user.customer_ids else None
+        home = customer_ids[0] if user.kind is PrincipalKind.INVOICE_CUSTOMER and customer_ids else None
         return Principal(
             username=user.username,
             display_name=user.display_name,
             kind=user.kind,
-            linked_customer_ids=frozenset(user.customer_ids),
-            linked_object_ids=frozenset(user.object_ids),
+            linked_customer_ids=frozenset(customer_ids),
+            linked_objects=linked_objects,
             visible_customer_ids=visible,
-            contact_id=user.contact_id,
+            contact_id=contact_id,
             home_customer_id=home,
             session_id=session_id,
         )
+
+    def _links_of(self, user: User) -> tuple[str | None, list[str], dict[str, str]]:
+        """AUTH-2: a contact login is the contact with the username as e-mail, and sees through its links; an
+        invoice-customer login is bound to its customer, an object login to its object."""
+        if user.kind is PrincipalKind.CONTACT:
+            contact = self.contacts.find_by_email(user.username)
+            if contact is None:
+                return None, [], {}
+            return (
+                contact.contact_id,
+                list(contact.customer_ids),
+                {ref.object_id: ref.customer_id for ref in contact.objects},
+            )
+        if user.kind is PrincipalKind.OBJECT:
+            return None, [], dict(zip(user.object_ids, user.customer_ids, strict=True))
+        return None, list(user.customer_ids), {}
 
 
 def describe(principal: Principal, expires: datetime | None = None) -> Me:
@@ -294,7 +313,7 @@ def describe(principal: Principal, expires: datetime | None = None) -> Me:
         permissions=sorted(permission.value for permission in principal.permissions),
         customer_ids=sorted(principal.linked_customer_ids),
         visible_customer_ids=sorted(principal.visible_customer_ids),
-        object_ids=sorted(principal.linked_object_ids),
+        object_ids=sorted(principal.linked_objects),
         session_expires_at=expires,
     )
 

@@ -22,6 +22,7 @@ from portal.customers.models import (
 from portal.store import Item, Table, Transaction, audit_item, cursor_after, key
 
 MAX_INDEXED_WORDS = 30
+FILTERED_SEARCH_BATCH = 100
 
 _SUMMARY_FIELDS = ("customer_id", "name", "number", "contact_person", "email", "city", "status")
 _STORED_FIELDS = (
@@ -128,8 +129,11 @@ class DynamoCustomerRepository:
         items_read = 0
         next_cursor = cursor
         while True:
-            # Ask only for as many as are still missing: every item read is paid for.
-            page = self.table.query(pk=partition, sk_prefix=driver, limit=limit - len(found), cursor=next_cursor)
+            # Every item read is paid for: with one term ask only for what is missing; when other terms filter the
+            # hits, read larger pages so a sparse match costs a few round trips rather than many.
+            wanted = limit - len(found)
+            batch = max(wanted, FILTERED_SEARCH_BATCH) if others else wanted
+            page = self.table.query(pk=partition, sk_prefix=driver, limit=batch, cursor=next_cursor)
             items_read += page.items_read
             for item in page.items:
                 customer_words: list[str] = item["words"]

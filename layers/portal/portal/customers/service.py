@@ -347,9 +347,10 @@ def customers_of(principal: Principal, repository: CustomerRepository) -> list[C
     """A portal user's own customers, as the visibility rules allow (AUTH-4, ORG-1)."""
     if principal.is_staff:
         raise NotFound("Staff have the customer register instead")
+    # Object-linked logins choose among their objects' customers (AUTH-4), so those are listed too.
+    acting_for = principal.visible_customer_ids | set(principal.linked_objects.values())
     return [
-        CustomerSummary.model_validate(customer.model_dump())
-        for customer in repository.get_many(sorted(principal.visible_customer_ids))
+        CustomerSummary.model_validate(customer.model_dump()) for customer in repository.get_many(sorted(acting_for))
     ]
 
 

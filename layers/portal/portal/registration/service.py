@@ -15,11 +15,14 @@ from portal import access
 from portal.access import Principal, PrincipalKind
 from portal.auth.service import AuthService
 from portal.clock import new_id, now
+from portal.contacts import service as contacts
+from portal.contacts.models import ContactInput, ContactLinks
 from portal.customers import service as customers
 from portal.customers.models import CustomerInput
 from portal.customers.repository import CustomerRepository
 from portal.errors import Conflict, DomainError, NotFound, ValidationFailed
 from portal.notifications import email
+from portal.objects.repository import ObjectRepository
 from portal.registration.models import (
     RegistrationDecision,
     RegistrationInput,
@@ -38,6 +41,7 @@ DECISION_TIMEOUT_SECONDS = 30 * 24 * 3600
 class RegistrationService:
     requests: RegistrationRepository
     customers: CustomerRepository
+    objects: ObjectRepository
     workflows: Workflows
     settings: Settings
     clock: Callable[[], datetime] = field(default=now)
@@ -174,6 +178,19 @@ class RegistrationService:
                 ),
                 customer_id=request.request_id,
             )
+        # AUTH-2: the login is the contact with this e-mail, and sees what the contact is linked to.
+        contact = auth.contacts.find_by_email(request.email) or contacts.create_contact(
+            administrator,
+            auth.contacts,
+            ContactInput(name=request.contact_person, email=request.email, phone=request.phone),
+        )
+        if request.request_id not in contact.customer_ids:
+            links = ContactLinks(
+                version=contact.version,
+                customer_ids=[*contact.customer_ids, request.request_id],
+                objects=contact.objects,
+            )
+            contacts.set_links(administrator, auth.contacts, self.customers, self.objects, contact.contact_id, links)
         if auth.users.get_user(request.email) is None:
             auth.create_user(
                 actor=request.decided_by,
@@ -181,6 +198,5 @@ class RegistrationService:
                 display_name=request.contact_person,
                 user_email=request.email,
                 kind=PrincipalKind.CONTACT,
-                customer_ids=[request.request_id],
             )
         return request.request_id

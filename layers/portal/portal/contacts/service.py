@@ -1,0 +1,157 @@
+"""Contacts and their links to customers and objects (ORG-2). Changing a link changes what a contact login
+may see (AUTH-4), so it needs the right to edit each customer it touches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from portal import access
+from portal.access import Permission, Principal
+from portal.clock import new_id, now
+from portal.contacts.models import Contact, ContactInput, ContactLinks, ContactPatch, ContactSummary
+from portal.contacts.repository import ContactRepository
+from portal.customers import service as customers
+from portal.customers.models import FieldChange
+from portal.customers.repository import CustomerRepository
+from portal.errors import Conflict, NotFound, ValidationFailed
+from portal.objects import service as objects_service
+from portal.objects.repository import ObjectRepository
+
+Clock = Callable[[], datetime]
+
+
+def create_contact(
+    principal: Principal, contacts: ContactRepository, data: ContactInput, clock: Clock = now
+) -> Contact:
+    access.require_staff(principal, Permission.CREATE)
+    at = clock()
+    contact = Contact(**data.model_dump(), contact_id=new_id(), version=1, created_at=at, updated_at=at)
+    contacts.create(contact, actor=principal.username)
+    return contact
+
+
+def get_contact(
+    principal: Principal, contacts: ContactRepository, customer_repository: CustomerRepository, contact_id: str
+) -> Contact:
+    contact = contacts.get(contact_id)
+    linked = None
+    if contact is not None:
+        # Staff who may see a customer may see the contacts of the customer and of its objects.
+        owners = {*contact.customer_ids, *(ref.customer_id for ref in contact.objects)}
+        linked = [customers.facts(customer) for customer in customer_repository.get_many(owners)]
+    access.require_view_contact(principal, contact_id, linked)
+    assert contact is not None
+    return contact
+
+
+def find_contact_by_email(
+    principal: Principal, contacts: ContactRepository, customer_repository: CustomerRepository, email: str
+) -> Contact:
+    access.require_staff(principal)
+    contact = contacts.find_by_email(email)
+    if contact is None:
+        raise NotFound("No contact has that e-mail")
+    return get_contact(principal, contacts, customer_repository, contact.contact_id)
+
+
+def update_contact(
+    principal: Principal,
+    contacts: ContactRepository,
+    customer_repository: CustomerRepository,
+    contact_id: str,
+    patch: ContactPatch,
+    clock: Clock = now,
+) -> Contact:
+    before = get_contact(principal, contacts, customer_repository, contact_id)
+    _require_edit(principal, customer_repository, before.customer_ids)
+    if patch.version != before.version:
+        raise Conflict(
+            "The contact was changed by someone else meanwhile; reload and try again",
+            code="version_mismatch",
+            details=[{"current_version": before.version}],
+        )
+    requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
+    current = before.model_dump(mode="json")
+    changes = [
+        FieldChange(field=name, before=current.get(name), after=value)
+        for name, value in requested.items()
+        if current.get(name) != value
+    ]
+    if not changes:
+        return before
+    after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
+    contacts.update(before, after, actor=principal.username, changes=changes)
+    return after
+
+
+def set_links(
+    principal: Principal,
+    contacts: ContactRepository,
+    customer_repository: CustomerRepository,
+    objects: ObjectRepository,
+    contact_id: str,
+    links: ContactLinks,
+    clock: Clock = now,
+) -> Contact:
+    before = get_contact(principal, contacts, customer_repository, contact_id)
+    access.require_staff(principal)
+    if links.version != before.version:
+        raise Conflict(
+            "The contact was changed by someone else meanwhile; reload and try again",
+            code="version_mismatch",
+            details=[{"current_version": before.version}],
+        )
+    customer_ids = list(dict.fromkeys(links.customer_ids))
+    object_refs = list(dict.fromkeys(links.objects))
+    touched = set(customer_ids) ^ set(before.customer_ids)
+    touched |= {ref.customer_id for ref in set(object_refs) ^ set(before.objects)}
+    _require_edit(principal, customer_repository, touched)
+    for ref in set(object_refs) - set(before.objects):
+        objects_service.get_object(principal, customer_repository, objects, ref.customer_id, ref.object_id)
+    at = clock()
+    after = before.model_copy(
+        update={"customer_ids": customer_ids, "objects": object_refs, "version": before.version + 1, "updated_at": at}
+    )
+    contacts.set_links(before, after, actor=principal.username, at=at)
+    return after
+
+
+def contacts_of_customer(
+    principal: Principal, contacts: ContactRepository, customer_repository: CustomerRepository, customer_id: str
+) -> list[ContactSummary]:
+    customers.get_customer(principal, customer_repository, customer_id)
+    return contacts.of_customer(customer_id)
+
+
+def contacts_of_object(
+    principal: Principal,
+    contacts: ContactRepository,
+    customer_repository: CustomerRepository,
+    objects: ObjectRepository,
+    customer_id: str,
+    object_id: str,
+) -> list[ContactSummary]:
+    objects_service.get_object(principal, customer_repository, objects, customer_id, object_id)
+    return contacts.of_object(customer_id, object_id)
+
+
+def _require_edit(
+    principal: Principal, customer_repository: CustomerRepository, customer_ids: set[str] | list[str]
+) -> None:
+    """Changing a contact touches each customer it is linked to; an unlinked contact needs the Edit right."""
+    wanted = set(customer_ids)
+    if not wanted:
+        access.require_staff(principal, Permission.EDIT)
+        return
+    access.require_staff(principal)
+    found = {customer.customer_id: customer for customer in customer_repository.get_many(wanted)}
+    missing = wanted - set(found)
+    if missing:
+        raise ValidationFailed(
+            "Some customers do not exist",
+            code="unknown_customer",
+            details=[{"customer_id": customer_id} for customer_id in sorted(missing)],
+        )
+    for customer in found.values():
+        access.require_edit_customer(principal, customers.facts(customer))

@@ -1,0 +1,135 @@
+"""Objects of a customer (ORG-2), seen and changed as the access policy allows (AUTH-4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from portal import access
+from portal.access import Principal
+from portal.clock import new_id, now
+from portal.customers import service as customers
+from portal.customers.models import FieldChange
+from portal.customers.repository import CustomerRepository
+from portal.errors import Conflict
+from portal.objects.models import ServiceObject, ServiceObjectInput, ServiceObjectPage, ServiceObjectPatch
+from portal.objects.repository import ObjectRepository
+
+Clock = Callable[[], datetime]
+
+
+def _facts(
+    principal: Principal, customer_repository: CustomerRepository, customer_id: str, object_id: str
+) -> access.ObjectFacts | None:
+    customer = customer_repository.get(customer_id)
+    if customer is None:
+        return None
+    return access.ObjectFacts(object_id=object_id, customer=customers.facts(customer))
+
+
+def create_object(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    objects: ObjectRepository,
+    customer_id: str,
+    data: ServiceObjectInput,
+    clock: Clock = now,
+) -> ServiceObject:
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    access.require_edit_customer(principal, customers.facts(customer))
+    at = clock()
+    created = ServiceObject(
+        **data.model_dump(), object_id=new_id(), customer_id=customer_id, version=1, created_at=at, updated_at=at
+    )
+    objects.create(created, actor=principal.username)
+    return created
+
+
+def get_object(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    objects: ObjectRepository,
+    customer_id: str,
+    object_id: str,
+) -> ServiceObject:
+    access.require_view_object(principal, _facts(principal, customer_repository, customer_id, object_id))
+    found = objects.get(customer_id, object_id)
+    if found is None:
+        access.require_view_object(principal, None)
+    assert found is not None
+    return found
+
+
+def update_object(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    objects: ObjectRepository,
+    customer_id: str,
+    object_id: str,
+    patch: ServiceObjectPatch,
+    clock: Clock = now,
+) -> ServiceObject:
+    before = get_object(principal, customer_repository, objects, customer_id, object_id)
+    facts = _facts(principal, customer_repository, customer_id, object_id)
+    assert facts is not None
+    access.require_edit_object(principal, facts)
+    if patch.version != before.version:
+        raise Conflict(
+            "The object was changed by someone else meanwhile; reload and try again",
+            code="version_mismatch",
+            details=[{"current_version": before.version}],
+        )
+    requested = patch.model_dump(exclude={"version"}, exclude_unset=True, mode="json")
+    current = before.model_dump(mode="json")
+    changes = [
+        FieldChange(field=name, before=current.get(name), after=value)
+        for name, value in requested.items()
+        if current.get(name) != value
+    ]
+    if not changes:
+        return before
+    after = before.model_copy(
+        update={
+            **patch.model_dump(exclude={"version"}, exclude_unset=True),
+            "version": before.version + 1,
+            "updated_at": clock(),
+        }
+    )
+    objects.update(before, after, actor=principal.username, changes=changes)
+    return after
+
+
+def objects_of_customer(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    objects: ObjectRepository,
+    customer_id: str,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> ServiceObjectPage:
+    """A customer-linked login sees all the customer's objects; an object-linked one only its own objects."""
+    customer = customer_repository.get(customer_id)
+    facts = customers.facts(customer) if customer else None
+    if facts is not None and access.can_view_customer(principal, facts):
+        items, next_cursor = objects.of_customer(customer_id, limit=limit, cursor=cursor)
+        return ServiceObjectPage(items=items, next_cursor=next_cursor)
+    own = [(owner, object_id) for object_id, owner in principal.linked_objects.items() if owner == customer_id]
+    if principal.is_staff or facts is None or not own:
+        access.require_view_customer(principal, None)
+    return ServiceObjectPage(items=objects.get_many(own))
+
+
+def my_objects(principal: Principal, objects: ObjectRepository) -> list[ServiceObject]:
+    """The objects a portal login works with: its visible customers' objects and the objects it is linked to."""
+    found: dict[str, ServiceObject] = {}
+    for customer_id in sorted(principal.visible_customer_ids):
+        cursor: str | None = None
+        while True:
+            items, cursor = objects.of_customer(customer_id, limit=100, cursor=cursor)
+            found.update((item.object_id, item) for item in items)
+            if cursor is None:
+                break
+    for item in objects.get_many((owner, object_id) for object_id, owner in principal.linked_objects.items()):
+        found[item.object_id] = item
+    return sorted(found.values(), key=lambda item: item.name.casefold())

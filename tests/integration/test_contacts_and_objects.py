@@ -1,0 +1,156 @@
+"""Contacts, objects and their links (ORG-2), and what each login kind sees through them (AUTH-2, AUTH-4)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from infrastructure.local.demo import DemoData
+from infrastructure.local.runtime import Runtime
+from tests.support import ApiClient
+
+
+@pytest.fixture(scope="module")
+def admin(runtime: Runtime, demo: DemoData) -> str:
+    return ApiClient(runtime.gateway).login("admin")
+
+
+def names(items: list[dict[str, Any]]) -> list[str]:
+    return sorted(item["name"] for item in items)
+
+
+def test_each_login_kind_sees_the_objects_its_links_allow(api: ApiClient, demo: DemoData) -> None:
+    expectations = {
+        "kari.nordmann@nordlys.no": ["Nordlys Bergen Torget"],  # through the group's subsidiary
+        "ola.hansen@nordlys-bergen.no": ["Nordlys Bergen Torget"],
+        "per.bakke@fjellbakeriet.no": ["Fjellbakeriet Bakeri"],  # linked to that object only
+        "faktura-20000": ["Fjellbakeriet Bakeri", "Fjellbakeriet Storgata"],
+        "objekt-fb-1": ["Fjellbakeriet Storgata"],
+    }
+    for username, expected in expectations.items():
+        token = api.login(username)
+        assert names(api.get("/me/objects", token=token).body) == expected, username
+
+
+def test_an_object_linked_contact_chooses_among_its_objects_customers_but_sees_only_its_objects(
+    api: ApiClient, demo: DemoData
+) -> None:
+    token = api.login("per.bakke@fjellbakeriet.no")
+    bakery = demo.customer_ids["bakery"]
+    assert names(api.get("/me/customers", token=token).body) == ["Fjellbakeriet AS"]
+    assert api.get(f"/customers/{bakery}", token=token).status == 404
+    objects = api.get(f"/customers/{bakery}/objects", token=token).body["items"]
+    assert names(objects) == ["Fjellbakeriet Bakeri"]
+    other = demo.object_ids["bakery-centre"]
+    assert api.get(f"/customers/{bakery}/objects/{other}", token=token).status == 404
+    me = api.get("/me", token=token).body
+    assert (me["kind"], me["object_ids"]) == ("contact", [demo.object_ids["bakery-factory"]])
+
+
+def test_staff_create_link_and_see_it_in_the_customers_history(api: ApiClient, admin: str, demo: DemoData) -> None:
+    bakery = demo.customer_ids["bakery"]
+    created = api.post(
+        f"/customers/{bakery}/objects",
+        token=admin,
+        body={"name": "Fjellbakeriet Kafé", "address": "Kirkegata 4", "city": "Lillehammer"},
+    )
+    assert created.status == 201, created.body
+    object_id = created.body["object_id"]
+    email = f"siv-{uuid.uuid4().hex[:6]}@fjellbakeriet.no"
+    contact = api.post("/contacts", token=admin, body={"name": "Siv Kafé", "email": email})
+    assert contact.status == 201
+    contact_id = contact.body["contact_id"]
+    linked = api.call(
+        "PUT",
+        f"/contacts/{contact_id}/links",
+        token=admin,
+        body={"version": 1, "customer_ids": [bakery], "objects": [{"customer_id": bakery, "object_id": object_id}]},
+    )
+    assert linked.status == 200, linked.body
+    assert linked.body["version"] == 2
+    assert email in {item["email"] for item in api.get(f"/customers/{bakery}/contacts", token=admin).body}
+    on_object = api.get(f"/customers/{bakery}/objects/{object_id}/contacts", token=admin).body
+    assert [item["contact_id"] for item in on_object] == [contact_id]
+    history = api.get(f"/customers/{bakery}/history", token=admin).body["items"]
+    actions = [entry["action"] for entry in history[:3]]
+    assert actions[:2] == ["contact_linked_to_object", "contact_linked"] or actions[:2] == [
+        "contact_linked",
+        "contact_linked_to_object",
+    ]
+    assert "object_created" in actions
+    # Unlinking removes the mirrored entries and is recorded too.
+    unlinked = api.call(
+        "PUT", f"/contacts/{contact_id}/links", token=admin, body={"version": 2, "customer_ids": [], "objects": []}
+    )
+    assert unlinked.status == 200
+    assert email not in {item["email"] for item in api.get(f"/customers/{bakery}/contacts", token=admin).body}
+    assert api.get(f"/customers/{bakery}/objects/{object_id}/contacts", token=admin).body == []
+    assert "contact_unlinked" in [
+        entry["action"] for entry in api.get(f"/customers/{bakery}/history", token=admin).body["items"]
+    ]
+
+
+def test_new_links_apply_to_the_contacts_next_login(api: ApiClient, admin: str, demo: DemoData) -> None:
+    from portal.access import PrincipalKind
+    from portal.wiring import auth_service
+
+    email = f"ny-{uuid.uuid4().hex[:6]}@nordlys.no"
+    contact = api.post("/contacts", token=admin, body={"name": "Ny Kontakt", "email": email}).body
+    auth_service().create_user(
+        actor="test",
+        username=email,
+        display_name="Ny Kontakt",
+        user_email=email,
+        kind=PrincipalKind.CONTACT,
+        password="Demo-passord-2026",
+    )
+    before = api.login(email, email=email)
+    assert api.get("/me/customers", token=before).body == []
+    api.call(
+        "PUT",
+        f"/contacts/{contact['contact_id']}/links",
+        token=admin,
+        body={"version": 1, "customer_ids": [demo.customer_ids["oslo"]]},
+    )
+    after = api.login(email, email=email)
+    assert names(api.get("/me/customers", token=after).body) == ["Nordlys Oslo AS"]
+
+
+def test_contact_e_mails_are_unique(api: ApiClient, admin: str) -> None:
+    duplicate = api.post("/contacts", token=admin, body={"name": "Kari To", "email": "KARI.NORDMANN@nordlys.no"})
+    assert (duplicate.status, duplicate.error_code) == (409, "conflict")
+    found = api.get("/contacts", token=admin, query={"email": "kari.nordmann@nordlys.no"})
+    assert found.body["name"] == "Kari Nordmann"
+
+
+def test_edit_assigned_only_limits_who_links_and_edits(api: ApiClient, demo: DemoData) -> None:
+    technician = api.login("tekniker")
+    bakery, group = demo.customer_ids["bakery"], demo.customer_ids["group"]
+    factory = demo.object_ids["bakery-factory"]
+    own = api.call(
+        "PATCH",
+        f"/customers/{bakery}/objects/{factory}",
+        token=technician,
+        body={"version": 1, "description": "Ovn nr. 2 byttet"},
+    )
+    assert own.status == 200, own.body
+    per = demo.contact_ids["per"]
+    current = api.get(f"/contacts/{per}", token=technician).body
+    refused = api.call(
+        "PUT",
+        f"/contacts/{per}/links",
+        token=technician,
+        body={"version": current["version"], "customer_ids": [group], "objects": current["objects"]},
+    )
+    assert refused.status in {403, 404}
+    stale = api.call(
+        "PATCH", f"/customers/{bakery}/objects/{factory}", token=technician, body={"version": 1, "description": "igjen"}
+    )
+    assert (stale.status, stale.error_code) == (409, "version_mismatch")
+
+
+def test_objects_of_an_unknown_customer_are_not_found(api: ApiClient, admin: str) -> None:
+    reply = api.post("/customers/01JNOSUCHCUSTOMER000000000/objects", token=admin, body={"name": "X"})
+    assert (reply.status, reply.error_code) == (404, "not_found")
