@@ -15,9 +15,17 @@ from portal.customers.models import (
     CustomFieldDefinition,
     CustomFieldType,
 )
+from portal.departments import service as departments
+from portal.departments.models import DepartmentInput
 from portal.objects import service as objects
 from portal.objects.models import ServiceObjectInput
-from portal.wiring import auth_service, contact_repository, customer_repository, object_repository
+from portal.wiring import (
+    auth_service,
+    contact_repository,
+    customer_repository,
+    department_repository,
+    object_repository,
+)
 
 DEMO_PASSWORD = "Demo-passord-2026"  # noqa: S105 - printed for people trying the local portal
 
@@ -39,6 +47,7 @@ class DemoData:
     users: dict[str, DemoUser] = field(default_factory=dict)
     customer_ids: dict[str, str] = field(default_factory=dict)
     object_ids: dict[str, str] = field(default_factory=dict)
+    department_ids: dict[str, str] = field(default_factory=dict)
     contact_ids: dict[str, str] = field(default_factory=dict)
 
 
@@ -151,6 +160,15 @@ OBJECTS = [
     ),
 ]
 
+# Departments (ORG-1): key, customer key, input
+DEPARTMENTS = [
+    ("bergen-shop", "bergen", DepartmentInput(name="Butikk", number="110")),
+    ("bergen-stock", "bergen", DepartmentInput(name="Lager", number="120")),
+    ("oslo-shop", "oslo", DepartmentInput(name="Butikk", number="210")),
+    ("bakery-production", "bakery", DepartmentInput(name="Produksjon", number="1")),
+    ("bakery-sales", "bakery", DepartmentInput(name="Utsalg", number="2")),
+]
+
 # Contacts (ORG-2): key, input, linked customer keys, linked object keys
 CONTACTS = [
     ("kari", ContactInput(name="Kari Nordmann", email="kari.nordmann@nordlys.no", title="Økonomisjef"), ["group"], []),
@@ -233,6 +251,11 @@ def seed() -> DemoData:
             admin, repository, object_repository(), data.customer_ids[customer_key], object_input
         )
         data.object_ids[key] = created_object.object_id
+    for key, customer_key, department_input in DEPARTMENTS:
+        created_department = departments.create_department(
+            admin, repository, department_repository(), data.customer_ids[customer_key], department_input
+        )
+        data.department_ids[key] = created_department.department_id
     for key, contact_input, customer_keys, object_keys in CONTACTS:
         contact = contacts.create_contact(admin, contact_repository(), contact_input)
         links = ContactLinks(

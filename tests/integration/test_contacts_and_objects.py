@@ -154,3 +154,29 @@ def test_edit_assigned_only_limits_who_links_and_edits(api: ApiClient, demo: Dem
 def test_objects_of_an_unknown_customer_are_not_found(api: ApiClient, admin: str) -> None:
     reply = api.post("/customers/01JNOSUCHCUSTOMER000000000/objects", token=admin, body={"name": "X"})
     assert (reply.status, reply.error_code) == (404, "not_found")
+
+
+def test_departments_belong_to_their_customer(api: ApiClient, admin: str, demo: DemoData) -> None:
+    bergen = demo.customer_ids["bergen"]
+    assert names(api.get(f"/customers/{bergen}/departments", token=admin).body) == ["Butikk", "Lager"]
+    created = api.post(f"/customers/{bergen}/departments", token=admin, body={"name": "Kontor", "number": "130"})
+    assert created.status == 201
+    department_id = created.body["department_id"]
+    renamed = api.call(
+        "PATCH",
+        f"/customers/{bergen}/departments/{department_id}",
+        token=admin,
+        body={"version": 1, "name": "Hovedkontor", "active": False},
+    )
+    assert renamed.status == 200
+    assert (renamed.body["name"], renamed.body["active"]) == ("Hovedkontor", False)
+    history = api.get(f"/customers/{bergen}/history", token=admin).body["items"]
+    assert [entry["action"] for entry in history[:2]] == ["department_updated", "department_created"]
+    # The subsidiary's own contact sees them; a department under another customer's id is not found.
+    ola = api.login("ola.hansen@nordlys-bergen.no")
+    assert "Hovedkontor" in names(api.get(f"/customers/{bergen}/departments", token=ola).body)
+    bakery = demo.customer_ids["bakery"]
+    crossed = api.call(
+        "PATCH", f"/customers/{bakery}/departments/{department_id}", token=admin, body={"version": 2, "name": "X"}
+    )
+    assert crossed.status == 404

@@ -51,6 +51,7 @@ PRINCIPALS = [
     Case("faktura-20000", frozenset({"bakery"}), BAKERY_OBJECTS),
     Case("objekt-fb-1", frozenset({"bakery"}), frozenset({"bakery-centre"})),
 ]
+DEPARTMENT_OF = {"bergen": "bergen-shop", "oslo": "oslo-shop", "bakery": "bakery-production"}
 OBJECT_OWNERS = {"bakery-centre": "bakery", "bakery-factory": "bakery", "bergen-shop": "bergen"}
 
 
@@ -107,6 +108,13 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{customer_id}", demo.customer_ids[OBJECT_OWNERS[target]])
         path = path.replace("{object_id}", demo.object_ids[target])
         foreign = bool(hidden)
+    if "{department_id}" in path:
+        hidden_customers = sorted(ALL - case.visible)
+        owner = hidden_customers[0] if hidden_customers else "bakery"
+        owner = owner if owner in DEPARTMENT_OF else "bakery"
+        path = path.replace("{customer_id}", demo.customer_ids[owner])
+        path = path.replace("{department_id}", demo.department_ids[DEPARTMENT_OF[owner]])
+        foreign = bool(hidden_customers) and owner not in case.visible
     if "{customer_id}" in path:
         # Object-linked logins see no customer in full, so any customer is foreign to them.
         hidden = sorted(ALL - case.visible) or (

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from portal.auth.service import AuthService
     from portal.contacts.repository import DynamoContactRepository
     from portal.customers.repository import DynamoCustomerRepository
+    from portal.departments.repository import DynamoDepartmentRepository
     from portal.objects.repository import DynamoObjectRepository
     from portal.registration.service import RegistrationService
 
@@ -19,6 +20,12 @@ def customer_repository() -> DynamoCustomerRepository:
     from portal.customers.repository import DynamoCustomerRepository
 
     return DynamoCustomerRepository()
+
+
+def department_repository() -> DynamoDepartmentRepository:
+    from portal.departments.repository import DynamoDepartmentRepository
+
+    return DynamoDepartmentRepository()
 
 
 def object_repository() -> DynamoObjectRepository:

@@ -1,0 +1,77 @@
+"""A customer's departments (ORG-1): seen by whoever may see the customer, changed by whoever may edit it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from portal import access
+from portal.access import Principal
+from portal.clock import new_id, now
+from portal.customers import service as customers
+from portal.customers.models import FieldChange
+from portal.customers.repository import CustomerRepository
+from portal.departments.models import Department, DepartmentInput, DepartmentPatch
+from portal.departments.repository import DepartmentRepository
+from portal.errors import Conflict, NotFound
+
+Clock = Callable[[], datetime]
+
+
+def departments_of(
+    principal: Principal, customer_repository: CustomerRepository, departments: DepartmentRepository, customer_id: str
+) -> list[Department]:
+    customers.get_customer(principal, customer_repository, customer_id)
+    return departments.of_customer(customer_id)
+
+
+def create_department(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    departments: DepartmentRepository,
+    customer_id: str,
+    data: DepartmentInput,
+    clock: Clock = now,
+) -> Department:
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    access.require_edit_customer(principal, customers.facts(customer))
+    at = clock()
+    department = Department(
+        **data.model_dump(), department_id=new_id(), customer_id=customer_id, version=1, created_at=at, updated_at=at
+    )
+    departments.create(department, actor=principal.username)
+    return department
+
+
+def update_department(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    departments: DepartmentRepository,
+    customer_id: str,
+    department_id: str,
+    patch: DepartmentPatch,
+    clock: Clock = now,
+) -> Department:
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    access.require_edit_customer(principal, customers.facts(customer))
+    before = departments.get(customer_id, department_id)
+    if before is None:
+        raise NotFound("No such department")
+    if patch.version != before.version:
+        raise Conflict(
+            "The department was changed by someone else meanwhile; reload and try again",
+            code="version_mismatch",
+            details=[{"current_version": before.version}],
+        )
+    requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
+    current = before.model_dump(mode="json")
+    changes = [
+        FieldChange(field=name, before=current.get(name), after=value)
+        for name, value in requested.items()
+        if current.get(name) != value
+    ]
+    if not changes:
+        return before
+    after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
+    departments.update(before, after, actor=principal.username, changes=changes)
+    return after
