@@ -11,11 +11,11 @@ from portal.customers.models import (
     CustomerSort,
     CustomerStatus,
     CustomerSummary,
-    FieldChange,
     HistoryEntry,
 )
 from portal.customers.repository import CustomerPageResult
 from portal.errors import Conflict
+from portal.history import FieldChange
 
 
 class InMemoryCustomers:

@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
+from pydantic import BaseModel
 
 from portal.clock import iso, new_id
 from portal.errors import Conflict, TooManyRequests, ValidationFailed
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
 
 Item = dict[str, Any]
+M = TypeVar("M", bound=BaseModel)
 
 # A delimiter that never occurs inside an id (ids are ULIDs, numbers are validated), so that one
 # customer's key prefix can never match another customer's.
@@ -361,6 +363,18 @@ def _cancellation_details(reasons: Iterable[str | None]) -> list[dict[str, Any]]
     return [
         {"operation": index, "reason": reason} for index, reason in enumerate(reasons) if reason not in {None, "None"}
     ]
+
+
+def item_of(record: BaseModel, *, pk: str, sk: str, kind: str, **extra: Any) -> Item:
+    """A stored item: the record in its JSON form (ISO times, plain values) under its keys."""
+    return {"PK": pk, "SK": sk, "type": kind, **record.model_dump(mode="json"), **extra}
+
+
+def model_of(model: type[M], item: Mapping[str, Any]) -> M:
+    """The record back from an item; keys, index attributes and other storage details are left behind."""
+    return model.model_validate(
+        {name: value for name, value in item.items() if name in model.model_fields and value is not None}
+    )
 
 
 def audit_item(

@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
-from portal.clock import iso, parse_iso
-from portal.contacts.models import Contact, ContactSummary
-from portal.customers.models import FieldChange
+from portal.contacts.models import Contact, ContactSummary, ObjectRef
 from portal.customers.repository import customer_pk
-from portal.store import Item, Table, Transaction, audit_item, key
+from portal.history import FieldChange, before_and_after
+from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
 _SUMMARY = ("contact_id", "name", "email", "phone", "title")
 
@@ -39,7 +38,7 @@ class DynamoContactRepository:
 
     def get(self, contact_id: str) -> Contact | None:
         item = self.table.get(contact_pk(contact_id), "CONTACT")
-        return _from_item(item) if item else None
+        return model_of(Contact, item) if item else None
 
     def find_by_email(self, email: str) -> Contact | None:
         pointer = self.table.get(*_email_key(email))
@@ -71,14 +70,15 @@ class DynamoContactRepository:
                 transaction.put(_email_item(after), condition="attribute_not_exists(PK)")
         for item in _link_items(after):  # the mirrored summaries follow the contact's new name and e-mail
             transaction.put(item)
+        old, new = before_and_after(changes)
         transaction.put(
             audit_item(
                 partition=contact_pk(after.contact_id),
                 actor=actor,
                 action="updated",
                 at=after.updated_at,
-                before={change.field: change.before for change in changes},
-                after={change.field: change.after for change in changes},
+                before=old,
+                after=new,
             )
         )
         self.table.transact(transaction, conflict_message="The contact changed meanwhile, or the e-mail is in use")
@@ -93,11 +93,7 @@ class DynamoContactRepository:
                 transaction.put(item)
         for pk, sk in old - {(item["PK"], item["SK"]) for item in new_items}:
             transaction.delete(pk, sk)
-        added = sorted(set(after.customer_ids) - set(before.customer_ids))
-        removed = sorted(set(before.customer_ids) - set(after.customer_ids))
-        for customer_id, action in [(added_id, "contact_linked") for added_id in added] + [
-            (removed_id, "contact_unlinked") for removed_id in removed
-        ]:
+        for customer_id, action in _customer_link_changes(before, after):
             transaction.put(
                 audit_item(
                     partition=customer_pk(customer_id),
@@ -108,9 +104,7 @@ class DynamoContactRepository:
                     after={"contact": after.name},
                 )
             )
-        for ref, action in [(ref, "contact_linked_to_object") for ref in set(after.objects) - set(before.objects)] + [
-            (ref, "contact_unlinked_from_object") for ref in set(before.objects) - set(after.objects)
-        ]:
+        for ref, action in _object_link_changes(before, after):
             transaction.put(
                 audit_item(
                     partition=customer_pk(ref.customer_id),
@@ -135,11 +129,27 @@ class DynamoContactRepository:
 
     def of_customer(self, customer_id: str) -> list[ContactSummary]:
         items = self.table.query_all(pk=customer_pk(customer_id), sk_prefix="CONTACT#")
-        return sorted((_summary_from(item) for item in items), key=lambda contact: contact.name.casefold())
+        return sorted((model_of(ContactSummary, item) for item in items), key=lambda contact: contact.name.casefold())
 
     def of_object(self, customer_id: str, object_id: str) -> list[ContactSummary]:
         items = self.table.query_all(pk=customer_pk(customer_id), sk_prefix=key("OBJCONTACT", object_id, ""))
-        return sorted((_summary_from(item) for item in items), key=lambda contact: contact.name.casefold())
+        return sorted((model_of(ContactSummary, item) for item in items), key=lambda contact: contact.name.casefold())
+
+
+def _customer_link_changes(before: Contact, after: Contact) -> list[tuple[str, str]]:
+    added = sorted(set(after.customer_ids) - set(before.customer_ids))
+    removed = sorted(set(before.customer_ids) - set(after.customer_ids))
+    return [(customer_id, "contact_linked") for customer_id in added] + [
+        (customer_id, "contact_unlinked") for customer_id in removed
+    ]
+
+
+def _object_link_changes(before: Contact, after: Contact) -> list[tuple[ObjectRef, str]]:
+    added = set(after.objects) - set(before.objects)
+    removed = set(before.objects) - set(after.objects)
+    return [(ref, "contact_linked_to_object") for ref in added] + [
+        (ref, "contact_unlinked_from_object") for ref in removed
+    ]
 
 
 def _summary(contact: Contact) -> dict[str, Any]:
@@ -154,15 +164,7 @@ def _links(contact: Contact) -> dict[str, Any]:
 
 
 def _item(contact: Contact) -> Item:
-    data = contact.model_dump(mode="json", exclude={"created_at", "updated_at"})
-    return {
-        "PK": contact_pk(contact.contact_id),
-        "SK": "CONTACT",
-        "type": "contact",
-        **data,
-        "created_at": iso(contact.created_at),
-        "updated_at": iso(contact.updated_at),
-    }
+    return item_of(contact, pk=contact_pk(contact.contact_id), sk="CONTACT", kind="contact")
 
 
 def _email_item(contact: Contact) -> Item:
@@ -188,16 +190,3 @@ def _link_items(contact: Contact) -> list[Item]:
         for ref in contact.objects
     ]
     return items
-
-
-def _from_item(item: Item) -> Contact:
-    fields = set(Contact.model_fields)
-    data = {name: value for name, value in item.items() if name in fields and value is not None}
-    data.update(
-        version=int(item["version"]), created_at=parse_iso(item["created_at"]), updated_at=parse_iso(item["updated_at"])
-    )
-    return Contact.model_validate(data)
-
-
-def _summary_from(item: Item) -> ContactSummary:
-    return ContactSummary.model_validate({name: item.get(name) for name in _SUMMARY})

@@ -12,9 +12,9 @@ from portal.clock import new_id, now
 from portal.contacts.models import Contact, ContactInput, ContactLinks, ContactPatch, ContactSummary
 from portal.contacts.repository import ContactRepository
 from portal.customers import service as customers
-from portal.customers.models import FieldChange
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict, NotFound, ValidationFailed
+from portal.errors import NotFound, ValidationFailed
+from portal.history import changes_between, require_version
 from portal.objects import service as objects_service
 from portal.objects.repository import ObjectRepository
 
@@ -65,19 +65,9 @@ def update_contact(
 ) -> Contact:
     before = get_contact(principal, contacts, customer_repository, contact_id)
     _require_edit(principal, customer_repository, before.customer_ids)
-    if patch.version != before.version:
-        raise Conflict(
-            "The contact was changed by someone else meanwhile; reload and try again",
-            code="version_mismatch",
-            details=[{"current_version": before.version}],
-        )
+    require_version(before.version, patch.version, "contact")
     requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
-    current = before.model_dump(mode="json")
-    changes = [
-        FieldChange(field=name, before=current.get(name), after=value)
-        for name, value in requested.items()
-        if current.get(name) != value
-    ]
+    changes = changes_between(before, requested)
     if not changes:
         return before
     after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
@@ -96,12 +86,7 @@ def set_links(
 ) -> Contact:
     before = get_contact(principal, contacts, customer_repository, contact_id)
     access.require_staff(principal)
-    if links.version != before.version:
-        raise Conflict(
-            "The contact was changed by someone else meanwhile; reload and try again",
-            code="version_mismatch",
-            details=[{"current_version": before.version}],
-        )
+    require_version(before.version, links.version, "contact")
     customer_ids = list(dict.fromkeys(links.customer_ids))
     object_refs = list(dict.fromkeys(links.objects))
     touched = set(customer_ids) ^ set(before.customer_ids)

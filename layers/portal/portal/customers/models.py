@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from portal.history import FieldChange
+
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 CUSTOM_FIELD_KEY_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 
@@ -152,12 +154,6 @@ class CustomerQuery(BaseModel):
     order: Literal["asc", "desc"] = "asc"
     limit: int = Field(default=25, ge=1, le=100)
     cursor: str | None = None
-
-
-class FieldChange(BaseModel):
-    field: str
-    before: CustomFieldValue | dict[str, CustomFieldValue] | list[str] = None
-    after: CustomFieldValue | dict[str, CustomFieldValue] | list[str] = None
 
 
 class HistoryEntry(BaseModel):

@@ -16,9 +16,9 @@ from portal.customers.models import (
     CustomerSort,
     CustomerStatus,
     CustomerSummary,
-    FieldChange,
     HistoryEntry,
 )
+from portal.history import FieldChange
 from portal.store import Item, Table, Transaction, audit_item, cursor_after, key
 
 MAX_INDEXED_WORDS = 30

@@ -30,10 +30,10 @@ from portal.customers.models import (
     CustomFieldDefinition,
     CustomFieldType,
     CustomFieldValue,
-    FieldChange,
 )
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict, NotFound, ValidationFailed
+from portal.errors import NotFound, ValidationFailed
+from portal.history import FieldChange, changes_between, require_version
 
 Clock = Callable[[], datetime]
 
@@ -226,12 +226,7 @@ def update_customer(
 ) -> Customer:
     before = get_customer(principal, repository, customer_id)
     access.require_edit_customer(principal, facts(before))
-    if patch.version != before.version:
-        raise Conflict(
-            "The customer was changed by someone else meanwhile; reload and try again",
-            code="version_mismatch",
-            details=[{"current_version": before.version}],
-        )
+    require_version(before.version, patch.version, "customer")
     requested = patch.model_dump(include=set(_PATCHABLE), exclude_unset=True)
     settings = repository.get_settings()
     if "number" in requested and requested["number"] != before.number:
@@ -246,7 +241,7 @@ def update_customer(
         requested["custom_fields"] = validate_custom_fields(
             {**before.custom_fields, **(requested["custom_fields"] or {})}, settings.custom_fields
         )
-    changes = _changes(before, requested)
+    changes = changes_between(before, requested)
     if not changes:
         return before
     after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
@@ -266,12 +261,7 @@ def set_customer_status(
     """Deactivation keeps everything: the customer just cannot be chosen for new orders (ORG-3)."""
     before = get_customer(principal, repository, customer_id)
     access.require_delete_customer(principal, facts(before))
-    if version != before.version:
-        raise Conflict(
-            "The customer was changed by someone else meanwhile; reload and try again",
-            code="version_mismatch",
-            details=[{"current_version": before.version}],
-        )
+    require_version(before.version, version, "customer")
     if before.status is status:
         return before
     after = before.model_copy(update={"status": status, "version": before.version + 1, "updated_at": clock()})
@@ -284,16 +274,6 @@ def set_customer_status(
         changes=[FieldChange(field="status", before=before.status.value, after=status.value)],
     )
     return after
-
-
-def _changes(before: Customer, requested: dict[str, Any]) -> list[FieldChange]:
-    current = before.model_dump(mode="json")
-    changes: list[FieldChange] = []
-    for name, value in requested.items():
-        new_value = value.value if hasattr(value, "value") else value
-        if current.get(name) != new_value:
-            changes.append(FieldChange(field=name, before=current.get(name), after=new_value))
-    return changes
 
 
 # -- queries -----------------------------------------------------------------------------------------------------

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from portal.clock import iso, parse_iso
-from portal.customers.models import FieldChange
 from portal.customers.repository import customer_pk
 from portal.departments.models import Department
-from portal.store import Item, Table, Transaction, audit_item, key
+from portal.history import FieldChange, before_and_after
+from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
 
 class DepartmentRepository(Protocol):
@@ -24,11 +23,13 @@ class DynamoDepartmentRepository:
 
     def get(self, customer_id: str, department_id: str) -> Department | None:
         item = self.table.get(customer_pk(customer_id), key("DEPT", department_id))
-        return _from_item(item) if item else None
+        return model_of(Department, item) if item else None
 
     def of_customer(self, customer_id: str) -> list[Department]:
-        items = self.table.query_all(pk=customer_pk(customer_id), sk_prefix="DEPT#")
-        return sorted((_from_item(item) for item in items), key=lambda department: department.name.casefold())
+        found = (
+            model_of(Department, item) for item in self.table.query_all(pk=customer_pk(customer_id), sk_prefix="DEPT#")
+        )
+        return sorted(found, key=lambda department: department.name.casefold())
 
     def create(self, department: Department, *, actor: str) -> None:
         transaction = Transaction()
@@ -47,6 +48,7 @@ class DynamoDepartmentRepository:
         self.table.transact(transaction, conflict_message="The customer no longer exists")
 
     def update(self, before: Department, after: Department, *, actor: str, changes: list[FieldChange]) -> None:
+        old, new = before_and_after(changes)
         transaction = Transaction()
         transaction.put(_item(after), condition="version = :read", values={":read": before.version})
         transaction.put(
@@ -56,29 +58,14 @@ class DynamoDepartmentRepository:
                 action="department_updated",
                 at=after.updated_at,
                 subject=after.department_id,
-                before={change.field: change.before for change in changes},
-                after={change.field: change.after for change in changes},
+                before=old,
+                after=new,
             )
         )
         self.table.transact(transaction, conflict_message="The department was changed meanwhile; reload and try again")
 
 
 def _item(department: Department) -> Item:
-    data = department.model_dump(mode="json", exclude={"created_at", "updated_at"})
-    return {
-        "PK": customer_pk(department.customer_id),
-        "SK": key("DEPT", department.department_id),
-        "type": "department",
-        **data,
-        "created_at": iso(department.created_at),
-        "updated_at": iso(department.updated_at),
-    }
-
-
-def _from_item(item: Item) -> Department:
-    fields = set(Department.model_fields)
-    data = {name: value for name, value in item.items() if name in fields and value is not None}
-    data.update(
-        version=int(item["version"]), created_at=parse_iso(item["created_at"]), updated_at=parse_iso(item["updated_at"])
+    return item_of(
+        department, pk=customer_pk(department.customer_id), sk=key("DEPT", department.department_id), kind="department"
     )
-    return Department.model_validate(data)

@@ -9,11 +9,11 @@ from portal import access
 from portal.access import Principal
 from portal.clock import new_id, now
 from portal.customers import service as customers
-from portal.customers.models import FieldChange
 from portal.customers.repository import CustomerRepository
 from portal.departments.models import Department, DepartmentInput, DepartmentPatch
 from portal.departments.repository import DepartmentRepository
-from portal.errors import Conflict, NotFound
+from portal.errors import NotFound
+from portal.history import changes_between, require_version
 
 Clock = Callable[[], datetime]
 
@@ -57,19 +57,9 @@ def update_department(
     before = departments.get(customer_id, department_id)
     if before is None:
         raise NotFound("No such department")
-    if patch.version != before.version:
-        raise Conflict(
-            "The department was changed by someone else meanwhile; reload and try again",
-            code="version_mismatch",
-            details=[{"current_version": before.version}],
-        )
+    require_version(before.version, patch.version, "department")
     requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
-    current = before.model_dump(mode="json")
-    changes = [
-        FieldChange(field=name, before=current.get(name), after=value)
-        for name, value in requested.items()
-        if current.get(name) != value
-    ]
+    changes = changes_between(before, requested)
     if not changes:
         return before
     after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from portal.clock import iso, parse_iso
-from portal.customers.models import FieldChange
 from portal.customers.repository import customer_pk
+from portal.history import FieldChange, before_and_after
 from portal.objects.models import ServiceObject
-from portal.store import Item, Table, Transaction, audit_item, key
+from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
 
 def object_sk(object_id: str) -> str:
@@ -34,24 +33,24 @@ class DynamoObjectRepository:
 
     def get(self, customer_id: str, object_id: str) -> ServiceObject | None:
         item = self.table.get(customer_pk(customer_id), object_sk(object_id))
-        return _from_item(item) if item else None
+        return model_of(ServiceObject, item) if item else None
 
     def get_many(self, refs: Iterable[tuple[str, str]]) -> list[ServiceObject]:
-        items = self.table.batch_get(
-            [(customer_pk(customer_id), object_sk(object_id)) for customer_id, object_id in refs]
-        )
-        return sorted((_from_item(item) for item in items), key=lambda found: found.name.casefold())
+        keys = [(customer_pk(customer_id), object_sk(object_id)) for customer_id, object_id in refs]
+        found = (model_of(ServiceObject, item) for item in self.table.batch_get(keys))
+        return sorted(found, key=lambda service_object: service_object.name.casefold())
 
     def of_customer(
         self, customer_id: str, *, limit: int, cursor: str | None
     ) -> tuple[list[ServiceObject], str | None]:
         page = self.table.query(pk=customer_pk(customer_id), sk_prefix="OBJECT#", limit=limit, cursor=cursor)
-        return [_from_item(item) for item in page.items], page.cursor
+        return [model_of(ServiceObject, item) for item in page.items], page.cursor
 
     def create(self, service_object: ServiceObject, *, actor: str) -> None:
         transaction = Transaction()
         transaction.check(customer_pk(service_object.customer_id), "CUSTOMER", condition="attribute_exists(PK)")
         transaction.put(_item(service_object), condition="attribute_not_exists(PK)")
+        after = service_object.model_dump(mode="json", exclude_none=True, exclude={"created_at", "updated_at"})
         transaction.put(
             audit_item(
                 partition=customer_pk(service_object.customer_id),
@@ -59,12 +58,13 @@ class DynamoObjectRepository:
                 action="object_created",
                 at=service_object.created_at,
                 subject=service_object.object_id,
-                after=service_object.model_dump(mode="json", exclude_none=True, exclude={"created_at", "updated_at"}),
+                after=after,
             )
         )
         self.table.transact(transaction, conflict_message="The customer no longer exists")
 
     def update(self, before: ServiceObject, after: ServiceObject, *, actor: str, changes: list[FieldChange]) -> None:
+        old, new = before_and_after(changes)
         transaction = Transaction()
         transaction.put(_item(after), condition="version = :read", values={":read": before.version})
         transaction.put(
@@ -74,8 +74,8 @@ class DynamoObjectRepository:
                 action="object_updated",
                 at=after.updated_at,
                 subject=after.object_id,
-                before={change.field: change.before for change in changes},
-                after={change.field: change.after for change in changes},
+                before=old,
+                after=new,
             )
         )
         self.table.transact(
@@ -84,21 +84,9 @@ class DynamoObjectRepository:
 
 
 def _item(service_object: ServiceObject) -> Item:
-    data = service_object.model_dump(mode="json", exclude={"created_at", "updated_at"})
-    return {
-        "PK": customer_pk(service_object.customer_id),
-        "SK": object_sk(service_object.object_id),
-        "type": "object",
-        **data,
-        "created_at": iso(service_object.created_at),
-        "updated_at": iso(service_object.updated_at),
-    }
-
-
-def _from_item(item: Item) -> ServiceObject:
-    fields = set(ServiceObject.model_fields)
-    data = {name: value for name, value in item.items() if name in fields and value is not None}
-    data.update(
-        version=int(item["version"]), created_at=parse_iso(item["created_at"]), updated_at=parse_iso(item["updated_at"])
+    return item_of(
+        service_object,
+        pk=customer_pk(service_object.customer_id),
+        sk=object_sk(service_object.object_id),
+        kind="object",
     )
-    return ServiceObject.model_validate(data)

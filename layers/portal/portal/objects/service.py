@@ -9,9 +9,8 @@ from portal import access
 from portal.access import Principal
 from portal.clock import new_id, now
 from portal.customers import service as customers
-from portal.customers.models import FieldChange
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict
+from portal.history import changes_between, require_version
 from portal.objects.models import ServiceObject, ServiceObjectInput, ServiceObjectPage, ServiceObjectPatch
 from portal.objects.repository import ObjectRepository
 
@@ -73,28 +72,12 @@ def update_object(
     facts = _facts(principal, customer_repository, customer_id, object_id)
     assert facts is not None
     access.require_edit_object(principal, facts)
-    if patch.version != before.version:
-        raise Conflict(
-            "The object was changed by someone else meanwhile; reload and try again",
-            code="version_mismatch",
-            details=[{"current_version": before.version}],
-        )
-    requested = patch.model_dump(exclude={"version"}, exclude_unset=True, mode="json")
-    current = before.model_dump(mode="json")
-    changes = [
-        FieldChange(field=name, before=current.get(name), after=value)
-        for name, value in requested.items()
-        if current.get(name) != value
-    ]
+    require_version(before.version, patch.version, "object")
+    requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
+    changes = changes_between(before, requested)
     if not changes:
         return before
-    after = before.model_copy(
-        update={
-            **patch.model_dump(exclude={"version"}, exclude_unset=True),
-            "version": before.version + 1,
-            "updated_at": clock(),
-        }
-    )
+    after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
     objects.update(before, after, actor=principal.username, changes=changes)
     return after
 

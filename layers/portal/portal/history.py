@@ -1,0 +1,48 @@
+"""Change history: what changed in a record, and the rule that a change must start from the version it read.
+
+Every area records changes the same way: the changed fields, each with its value before and after, in an audit
+item written in the same transaction as the change (`store.audit_item`). Pure rules: no storage here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from portal.errors import Conflict
+
+HistoryValue = str | int | bool | None | dict[str, str | int | bool | None] | list[str]
+
+
+class FieldChange(BaseModel):
+    field: str
+    before: HistoryValue = None
+    after: HistoryValue = None
+
+
+def require_version(current: int, read: int, what: str) -> None:
+    """Optimistic locking: a change made from an old copy would silently undo someone else's change."""
+    if read != current:
+        raise Conflict(
+            f"The {what} was changed by someone else meanwhile; reload and try again",
+            code="version_mismatch",
+            details=[{"current_version": current}],
+        )
+
+
+def changes_between(before: BaseModel, requested: Mapping[str, Any]) -> list[FieldChange]:
+    """The requested fields whose value differs from the record's, in the record's JSON form."""
+    current = before.model_dump(mode="json")
+    wanted = type(before).model_validate({**current, **requested}).model_dump(mode="json")
+    return [
+        FieldChange(field=name, before=current.get(name), after=wanted.get(name))
+        for name in requested
+        if current.get(name) != wanted.get(name)
+    ]
+
+
+def before_and_after(changes: list[FieldChange]) -> tuple[dict[str, HistoryValue], dict[str, HistoryValue]]:
+    """The two sides of an audit entry."""
+    return ({change.field: change.before for change in changes}, {change.field: change.after for change in changes})
