@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
+from aws_lambda_powertools.event_handler.openapi.models import Server
 
 from infrastructure.local.lambdas import load_handler_module
 from infrastructure.local.template import ROOT, load_template
@@ -24,7 +25,7 @@ def build_document() -> dict[str, Any]:
     merge = OpenAPIMerge(
         title=TITLE,
         version=VERSION,
-        servers=None,
+        servers=[Server(url="/api", description="The portal's own address (CloudFront routes /api to API Gateway)")],
         on_conflict="error",
         description="Self-service customer portal. Every path lives under /api on the portal's "
         "address. Log in with POST /auth/login, then POST /auth/login/code; the "

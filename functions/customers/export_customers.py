@@ -30,11 +30,18 @@ app = build_resolver()
 def export_customers(
     q: Annotated[str, Query(max_length=100)] = "",
     status: Annotated[CustomerStatus, Query()] = CustomerStatus.ACTIVE,
-    sort: Annotated[CustomerSort, Query()] = CustomerSort.NAME,
+    assigned_to: Annotated[
+        str | None, Query(max_length=254, description="Only customers assigned to this staff user")
+    ] = None,
+    sort: Annotated[
+        CustomerSort, Query(description="Orders the list; search results come in order of the matching word")
+    ] = CustomerSort.NAME,
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
 ) -> Response[str]:
     rows = service.export_rows(
-        current_principal(app), customer_repository(), CustomerQuery(q=q, status=status, sort=sort, order=order)
+        current_principal(app),
+        customer_repository(),
+        CustomerQuery(q=q, status=status, assigned_to=assigned_to, sort=sort, order=order),
     )
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";").writerows(rows)

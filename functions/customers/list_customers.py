@@ -23,12 +23,19 @@ app = build_resolver()
 def list_customers(
     q: Annotated[str, Query(max_length=100, description="Words of name, contact person or e-mail")] = "",
     status: Annotated[CustomerStatus, Query()] = CustomerStatus.ACTIVE,
-    sort: Annotated[CustomerSort, Query()] = CustomerSort.NAME,
+    assigned_to: Annotated[
+        str | None, Query(max_length=254, description="Only customers assigned to this staff user")
+    ] = None,
+    sort: Annotated[
+        CustomerSort, Query(description="Orders the list; search results come in order of the matching word")
+    ] = CustomerSort.NAME,
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
     limit: Annotated[int, Query(ge=1, le=100)] = 25,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> CustomerPage:
-    query = CustomerQuery(q=q, status=status, sort=sort, order=order, limit=limit, cursor=cursor)
+    query = CustomerQuery(
+        q=q, status=status, assigned_to=assigned_to, sort=sort, order=order, limit=limit, cursor=cursor
+    )
     return service.find_customers(current_principal(app), customer_repository(), query)
 
 

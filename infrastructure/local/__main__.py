@@ -22,10 +22,10 @@ def main() -> None:
     print(f"  API            {address}/api/…   (OpenAPI: {address}/openapi.json, Swagger UI: {address}/docs)")
     print(f"  Dev mailbox    {address}/dev/mailbox   (the UserReport and SecurityCodesReport e-mails)")
     print(f"  Embedded AWS   {runtime.backend.endpoint}")
-    print(f"\nDemo logins (password for all: {DEMO_PASSWORD}); read a user's code list in the mailbox:")
+    print(f"\nDemo logins (password for all: {DEMO_PASSWORD}). The login asks for one code of the user's code list:")
     for user in demo.users.values():
         what = user.role.value if user.role else user.kind.value
-        print(f"  {user.username:<32} {what:<18} first codes: {', '.join(user.codes[:3])} …")
+        print(f"  {user.username:<30} {what:<17} codes: {address}/dev/mailbox?to={user.email}")
     print("\nCtrl-C stops the portal.\n", flush=True)
     try:
         run_simple(arguments.host, arguments.port, runtime.gateway, threaded=True, use_reloader=False)

@@ -266,3 +266,15 @@ def test_subsidiaries_belong_to_one_group(api: ApiClient, admin: str, demo: Demo
         body={"name": "Foreldreløs AS", "number": unique_number(), "parent_id": "01JNOSUCHCUSTOMER000000000"},
     )
     assert (missing.status, missing.error_code) == (404, "not_found")
+
+
+def test_filter_by_assigned_staff_and_what_view_assigned_only_sees(api: ApiClient, admin: str) -> None:
+    assigned = api.get("/customers", token=admin, query={"assigned_to": "tekniker"}).body
+    assert [item["name"] for item in assigned["items"]] == ["Fjellbakeriet AS"]
+    assert assigned["next_cursor"] is None
+    technician = api.login("tekniker")
+    own = api.get("/customers", token=technician).body["items"]
+    assert [item["name"] for item in own] == ["Fjellbakeriet AS"]
+    # Someone who sees only their own assignments cannot look at another user's.
+    refused = api.get("/customers", token=technician, query={"assigned_to": "selger"})
+    assert (refused.status, refused.error_code) == (403, "missing_permission")

@@ -150,6 +150,7 @@ class CustomerPage(BaseModel):
 class CustomerQuery(BaseModel):
     q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""
     status: CustomerStatus = CustomerStatus.ACTIVE
+    assigned_to: str | None = None
     sort: CustomerSort = CustomerSort.NAME
     order: Literal["asc", "desc"] = "asc"
     limit: int = Field(default=25, ge=1, le=100)

@@ -287,8 +287,9 @@ def find_customers(principal: Principal, repository: CustomerRepository, query: 
         raise ValidationFailed("Search for letters or digits", code="invalid_search")
     if any(len(term) < search.MIN_TERM_LENGTH for term in terms) and len(terms) == 1:
         raise ValidationFailed(f"Type at least {search.MIN_TERM_LENGTH} characters to search", code="search_too_short")
-    if not access.staff_sees_all_customers(principal):
-        return _assigned_customers(principal, repository, query, terms)
+    assignee = query.assigned_to or (None if access.staff_sees_all_customers(principal) else principal.username)
+    if assignee:
+        return _assigned_customers(principal, repository, query, terms, assignee)
     searchable = [term for term in terms if len(term) >= search.MIN_TERM_LENGTH] or terms
     if terms:
         result = repository.search_page(status=query.status, terms=searchable, limit=query.limit, cursor=query.cursor)
@@ -300,13 +301,17 @@ def find_customers(principal: Principal, repository: CustomerRepository, query: 
 
 
 def _assigned_customers(
-    principal: Principal, repository: CustomerRepository, query: CustomerQuery, terms: list[str]
+    principal: Principal, repository: CustomerRepository, query: CustomerQuery, terms: list[str], username: str
 ) -> CustomerPage:
-    """Staff with 'view assigned only' see the (bounded) set of customers assigned to them, in one page."""
-    access.require_staff(principal, access.Permission.VIEW_ASSIGNED)
+    """The (bounded) set of customers assigned to one staff user, in one page: what 'view assigned only' sees,
+    and the 'assigned to' filter of those who see everything."""
+    if username != principal.username:
+        access.require_staff(principal, access.Permission.VIEW)
+    else:
+        access.require_staff(principal)
     rows = [
         summary
-        for summary, words in repository.assigned_to(principal.username)
+        for summary, words in repository.assigned_to(username)
         if summary.status is query.status and search.matches_all(terms, words)
     ]
     sort_field = "name" if query.sort.value == "name" else "number"
