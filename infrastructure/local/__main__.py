@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+
+os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")  # before any handler creates its logger
 
 from werkzeug.serving import run_simple
 
@@ -16,7 +19,7 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     arguments = parser.parse_args()
     address = f"http://localhost:{arguments.port}"
-    runtime = start_runtime(portal_url=address, extra_environment={"POWERTOOLS_LOG_LEVEL": "WARNING"})
+    runtime = start_runtime(portal_url=address)
     demo = seed()
     print(f"\nKundeportal runs at {address}")
     print(f"  API            {address}/api/…   (OpenAPI: {address}/openapi.json, Swagger UI: {address}/docs)")

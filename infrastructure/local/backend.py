@@ -66,7 +66,14 @@ def start_backend(
     template = template or load_template()
     names = physical_names(template, parameters or {})
     provision(template, names)
-    os.environ.update(function_environment(template, names))
+    # Powertools settings given to this process (log level in tests, say) win over the template's defaults.
+    os.environ.update(
+        {
+            name: value
+            for name, value in function_environment(template, names).items()
+            if not (name.startswith("POWERTOOLS_") and name in os.environ)
+        }
+    )
     os.environ.update(
         {
             "POWERTOOLS_TRACE_DISABLED": "true",
