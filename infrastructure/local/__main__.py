@@ -25,10 +25,12 @@ def main() -> None:
     print(f"  API            {address}/api/…   (OpenAPI: {address}/openapi.json, Swagger UI: {address}/docs)")
     print(f"  Dev mailbox    {address}/dev/mailbox   (the UserReport and SecurityCodesReport e-mails)")
     print(f"  Embedded AWS   {runtime.backend.endpoint}")
-    print(f"\nDemo logins (password for all: {DEMO_PASSWORD}). The login asks for one code of the user's code list:")
+    print(f"\nDemo logins (password for all: {DEMO_PASSWORD}). The login asks for the code at one position of the")
+    print("user's code list, printed here as 1-25 and e-mailed (SecurityCodesReport) to the dev mailbox:")
     for user in demo.users.values():
         what = user.role.value if user.role else user.kind.value
-        print(f"  {user.username:<30} {what:<17} codes: {address}/dev/mailbox?to={user.email}")
+        print(f"  {user.username:<30} {what:<17} {address}/dev/mailbox?to={user.email}")
+        print(f"  {'':<30} codes 1-{len(user.codes)}: {' '.join(user.codes)}")
     print("\nCtrl-C stops the portal.\n", flush=True)
     try:
         run_simple(arguments.host, arguments.port, runtime.gateway, threaded=True, use_reloader=False)

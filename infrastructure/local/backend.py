@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,27 @@ from moto.server import ThreadedMotoServer
 from infrastructure.local.template import ACCOUNT, REGION, ROOT, PhysicalNames, Template, load_template
 
 STACK = "kundeportal-local"
+
+_DYNAMODB_WRITES = ("put_item", "update_item", "delete_item", "transact_write_items")
+_dynamodb_write_lock = threading.RLock()
+
+
+def _make_dynamodb_writes_atomic() -> None:
+    """DynamoDB checks a condition and writes as one step; moto's threaded server does not, so two racing
+    conditional writes could both succeed locally. One lock around moto's writes restores AWS's guarantee."""
+    from moto.dynamodb.models import DynamoDBBackend
+
+    for name in _DYNAMODB_WRITES:
+        original = getattr(DynamoDBBackend, name)
+        if getattr(original, "_serialised", False):
+            continue
+
+        def serialised(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            with _dynamodb_write_lock:
+                return _original(self, *args, **kwargs)
+
+        serialised._serialised = True  # type: ignore[attr-defined]
+        setattr(DynamoDBBackend, name, serialised)
 
 
 @dataclass
@@ -47,6 +69,7 @@ def start_backend(
 ) -> Backend:
     """Starts moto, points boto3 at it through the environment, and provisions the template's resources."""
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    _make_dynamodb_writes_atomic()
     os.environ.update(
         {
             "AWS_ACCESS_KEY_ID": "testing",

@@ -77,20 +77,22 @@ def test_two_concurrent_logins_cannot_both_use_one_code(api: ApiClient) -> None:
     codes = auth.users.get_codes(username)
     assert codes is not None
     outcomes: list[str] = []
+    start_together = threading.Barrier(8)
 
     def consume() -> None:
+        start_together.wait()
         try:
             auth.users.consume_code(username, codes.list_id, challenge.code_position)
             outcomes.append("used")
         except Exception as refused:  # noqa: BLE001 - the outcome is what the test looks at
             outcomes.append(type(refused).__name__)
 
-    threads = [threading.Thread(target=consume) for _ in range(4)]
+    threads = [threading.Thread(target=consume) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(outcomes) == ["Conflict", "Conflict", "Conflict", "used"]
+    assert sorted(outcomes) == ["Conflict"] * 7 + ["used"]
     refused = api.post("/auth/login/code", body={"challenge": challenge.challenge, "code": code})
     assert (refused.status, refused.error_code) == (409, "code_already_used")
 
