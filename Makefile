@@ -29,8 +29,22 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 .PHONY: install
 install: $(VENV)/.installed ## Create the virtual environment with the locked dependencies
 
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+.PHONY: web
+web: web/node_modules/.installed ## Build the front end (types generated from openapi.json) into web/dist
+	cd web && npm run build
+
+# Browser tests use Debian's Chromium (never a browser download); installed here so a fresh machine has it.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
 .PHONY: run
-run: install ## Start the whole portal locally (embedded AWS backend, demo data, API, mailbox)
+run: install web ## Start the whole portal locally (embedded AWS backend, demo data, API, web, mailbox)
 	$(PY) -m infrastructure.local --port $(PORT)
 
 .PHONY: lint
@@ -41,7 +55,8 @@ lint: install ## ruff (lint and format check), mypy, cfn-lint
 	$(VENV)/bin/cfn-lint template.yaml
 
 .PHONY: test
-test: lint ## Every check and every test
+test: lint web $(CHROMIUM) ## Every check and every test (front-end unit tests, then pytest incl. the browser)
+	cd web && npx vitest run
 	$(VENV)/bin/pytest
 
 .PHONY: format
@@ -59,4 +74,4 @@ bench: install ## Print the benchmark figures
 
 .PHONY: clean
 clean: ## Remove the virtual environments and caches
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache web/node_modules web/dist test-artifacts

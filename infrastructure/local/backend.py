@@ -154,6 +154,8 @@ def provision(template: Template, names: PhysicalNames) -> None:
     stepfunctions = boto3.client("stepfunctions")
     resources = template.raw["Resources"]
     for logical_id, resource in resources.items():
+        if resource["Type"] not in {"AWS::DynamoDB::Table", "AWS::S3::Bucket"}:
+            continue  # the CDN, policies and roles have no local counterpart; the gateway plays CloudFront
         properties = names.resolve(resource.get("Properties", {}))
         if resource["Type"] == "AWS::DynamoDB::Table":
             _create_table(dynamodb, names.refs[logical_id], properties)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import base64
 import json
+import mimetypes
 import re
 import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from werkzeug.datastructures import Headers
@@ -20,9 +22,10 @@ from werkzeug.wrappers import Request, Response
 
 from infrastructure.local import mailbox
 from infrastructure.local.lambdas import Lambdas
-from infrastructure.local.template import ACCOUNT, REGION, Route, Template
+from infrastructure.local.template import ACCOUNT, REGION, ROOT, Route, Template
 
 API_PREFIX = "/api"
+WEB_ROOT = ROOT / "web" / "dist"
 API_ID = "localapi"
 STAGE = "local"
 
@@ -54,7 +57,7 @@ class Gateway:
         self.lambdas = lambdas
         self.routes = compile_routes(template.routes)
         self.openapi_document = openapi_document
-        self.web_root: Any = None
+        self.web_root = WEB_ROOT
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         request = Request(environ)
@@ -71,7 +74,30 @@ class Gateway:
             return Response(swagger_page(self.openapi_document), content_type="text/html; charset=utf-8")
         if path.startswith("/dev/mailbox"):
             return mailbox.respond(request)
-        return _error(404, "no_such_route", "There is nothing at this address")
+        return self.web(path)
+
+    # -- the web front end (S3 + CloudFront on AWS) -------------------------------------------------------------
+
+    def web(self, path: str) -> Response:
+        index = self.web_root / "index.html"
+        if not index.exists():
+            return Response(
+                "The web front end is not built: run `make run` (it builds web/).",
+                status=404,
+                content_type="text/plain; charset=utf-8",
+            )
+        candidate = (self.web_root / path.lstrip("/")).resolve()
+        inside = candidate.is_relative_to(self.web_root.resolve())
+        if inside and candidate.is_file():
+            response = Response(candidate.read_bytes(), content_type=_content_type(candidate))
+            if "/assets/" in path:  # content-hashed names: safe to cache for good
+                response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        else:  # the single-page app routes every other path itself
+            response = Response(index.read_bytes(), content_type="text/html; charset=utf-8")
+            response.headers["Cache-Control"] = "no-cache"
+        response.headers["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
 
     # -- the API ---------------------------------------------------------------------------------------------------
 
@@ -181,6 +207,11 @@ def proxy_event(request: Request, path: str, route: Route, path_parameters: dict
             "identity": {"sourceIp": request.remote_addr or "127.0.0.1", "userAgent": request.user_agent.string},
         },
     }
+
+
+def _content_type(file: Path) -> str:
+    guessed = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") or guessed.endswith("javascript") else guessed
 
 
 def _is_text(mimetype: str) -> bool:

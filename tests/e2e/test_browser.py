@@ -1,0 +1,133 @@
+"""The portal in real headless Chromium (Debian's package, driven by Playwright) against the local runtime.
+
+Screenshots of the pages land in test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from infrastructure.local.demo import DEMO_PASSWORD
+from infrastructure.local.gateway import WEB_ROOT
+from infrastructure.local.template import ROOT
+from tests.support import newest_code_list
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: `make test` installs it"
+    assert (WEB_ROOT / "index.html").exists(), "web/dist is missing: `make test` builds it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
+    opened = context.new_page()
+    opened.bring_to_front()  # focus assertions need the page to be the focused window
+    yield opened
+    context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def log_in(page: Page, username: str, email: str) -> None:
+    page.goto("/")
+    page.get_by_label("Brukernavn").fill(username)
+    page.get_by_label("Passord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    prompt = page.get_by_text(re.compile(r"Skriv inn kode nummer \d+"))
+    expect(prompt).to_be_visible()
+    match = re.search(r"kode nummer (\d+)", prompt.inner_text())
+    assert match
+    page.get_by_label(re.compile(r"Kode nummer")).fill(newest_code_list(email)[int(match.group(1))])
+    page.get_by_role("button", name="Fortsett").click()
+
+
+def test_login_with_a_code_home_language_and_logout(page: Page) -> None:
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Logg inn")).to_be_visible()
+    screenshot(page, "01-login")
+    log_in(page, "kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no")
+    heading = page.get_by_role("heading", name=re.compile("Du er logget inn som Kari Nordmann"))
+    expect(heading).to_be_visible()
+    expect(heading).to_contain_text("Nordlys Gruppen AS")
+    screenshot(page, "03-home")
+    # The chosen language is remembered across a reload.
+    page.get_by_label("Språk").select_option("sv")
+    expect(page.get_by_role("heading", name=re.compile("Du är inloggad som Kari Nordmann"))).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    screenshot(page, "04-home-sv")
+    # Logging out ends the session on the server too.
+    page.get_by_role("button", name="Logga ut").click()
+    expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
+    assert page.request.get("/api/me").status == 401
+    page.get_by_label("Språk").select_option("nb")
+
+
+def test_a_wrong_code_is_explained_and_can_be_retried(page: Page) -> None:
+    page.goto("/")
+    page.get_by_label("Brukernavn").fill("ola.hansen@nordlys-bergen.no")
+    page.get_by_label("Passord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    code_field = page.get_by_label(re.compile(r"Kode nummer"))
+    expect(code_field).to_be_focused()
+    code_field.fill("000000")
+    page.get_by_role("button", name="Fortsett").click()
+    expect(page.get_by_role("alert")).to_contain_text("Koden stemmer ikke med kode nummer")
+    screenshot(page, "02-wrong-code")
+    label = page.locator("label[for=code]").inner_text()
+    position = int(re.findall(r"\d+", label)[0])
+    code_field.fill(newest_code_list("ola.hansen@nordlys-bergen.no")[position])
+    page.get_by_role("button", name="Fortsett").click()
+    expect(page.get_by_role("heading", name=re.compile("Du er logget inn som Ola Hansen"))).to_be_visible()
+
+
+def test_wrong_password_and_keyboard_only_use(page: Page) -> None:
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Logg inn")).to_be_visible()
+    page.keyboard.press("Tab")  # the language picker comes first, then the form
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Brukernavn")).to_be_focused()
+    page.keyboard.type("admin")
+    page.keyboard.press("Tab")
+    page.keyboard.type("not the password")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("alert")).to_have_text("Feil brukernavn eller passord.")
+
+
+def test_phone_width_staff_home(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 375, "height": 740})
+    phone = context.new_page()
+    phone.bring_to_front()
+    log_in(phone, "admin", "anne.admin@kundeportal.example")
+    expect(phone.get_by_role("heading", name="Du er logget inn som Anne Admin (administrator)")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(phone, "05-home-phone")
+    context.close()

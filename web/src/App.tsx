@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from "react";
+import { api, type Me } from "./api/client";
+import { useI18n } from "./i18n";
+import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
+import { HomePage } from "./pages/HomePage";
+import { LoginPage } from "./pages/LoginPage";
+import { LanguagePicker } from "./LanguagePicker";
+
+type View = "login" | "forgot";
+
+export function App() {
+  const { t } = useI18n();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [view, setView] = useState<View>("login");
+
+  const refresh = useCallback(async () => {
+    const { data } = await api.GET("/me");
+    setMe(data ?? null);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function logout() {
+    await api.POST("/auth/logout");
+    setMe(null);
+    setView("login");
+  }
+
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">{t("app.title")}</span>
+        <div className="topbar-actions">
+          <LanguagePicker />
+          {me ? (
+            <button type="button" className="secondary" onClick={() => void logout()}>
+              {t("logout")}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <main id="main">
+        {me === undefined ? (
+          <p role="status">{t("loading")}</p>
+        ) : me ? (
+          <HomePage me={me} />
+        ) : view === "forgot" ? (
+          <ForgotPasswordPage onBack={() => setView("login")} />
+        ) : (
+          <LoginPage onLoggedIn={setMe} onForgot={() => setView("forgot")} />
+        )}
+      </main>
+    </>
+  );
+}

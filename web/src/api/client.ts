@@ -1,0 +1,15 @@
+// The typed API client: request and response types come from openapi.json (npm run generate), never by hand.
+import createClient from "openapi-fetch";
+import type { components, paths } from "./schema";
+
+export const api = createClient<paths>({ baseUrl: "/api", credentials: "same-origin" });
+
+export type Me = components["schemas"]["Me"];
+export type LoginChallenge = components["schemas"]["LoginChallenge"];
+export type ApiError = components["schemas"]["ErrorBody"];
+
+/** The machine-readable code of an error reply, or "unavailable" when the API could not be reached. */
+export function errorCode(error: unknown): string {
+  const body = error as Partial<ApiError> | undefined;
+  return body?.error?.code ?? "unavailable";
+}

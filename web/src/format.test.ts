@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { formatAmount, formatDate } from "./format";
+import { translate } from "./i18n";
+import { catalogues } from "./i18n/messages";
+
+describe("dates and amounts", () => {
+  it("shows dates as dd.mm.yyyy in every language", () => {
+    expect(formatDate(new Date(2026, 0, 5))).toBe("05.01.2026");
+  });
+
+  it("keeps money exact from minor units, with the language's separators", () => {
+    expect(formatAmount(123456789, "NOK", "nb").replace(/\s/g, " ")).toBe("1 234 567,89 kr");
+    expect(formatAmount(-5, "EUR", "en")).toBe("-€0.05");
+    expect(formatAmount(100000, "SEK", "sv").replace(/\s/g, " ")).toBe("1 000,00 kr");
+  });
+});
+
+describe("translations", () => {
+  it("has every key in every language", () => {
+    const keys = Object.keys(catalogues.nb).sort();
+    expect(Object.keys(catalogues.sv).sort()).toEqual(keys);
+    expect(Object.keys(catalogues.en).sort()).toEqual(keys);
+  });
+
+  it("fills in values", () => {
+    expect(translate("nb", "login.code", { position: 7 })).toBe("Kode nummer 7");
+  });
+});

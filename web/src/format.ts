@@ -1,0 +1,28 @@
+// Dates as dd.mm.yyyy in every language, and amounts with the language's separators and the currency.
+import type { Language } from "./i18n/messages";
+
+const locales: Record<Language, string> = { nb: "nb-NO", sv: "sv-SE", en: "en-GB" };
+
+function pad(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+export function formatDate(value: string | Date): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
+}
+
+export function formatDateTime(value: string | Date): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return `${formatDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Money arrives as integer minor units (øre, öre, cent) and is never a float on the way. */
+export function formatAmount(minorUnits: number, currency: "NOK" | "SEK" | "EUR", language: Language): string {
+  const format = new Intl.NumberFormat(locales[language], { style: "currency", currency, minimumFractionDigits: 2 });
+  const negative = minorUnits < 0;
+  const absolute = Math.abs(minorUnits);
+  const parts = format.formatToParts(Math.trunc(absolute / 100));
+  const cents = pad(absolute % 100);
+  return (negative ? "-" : "") + parts.map((part) => (part.type === "fraction" ? cents : part.value)).join("");
+}
