@@ -6,6 +6,7 @@ Screenshots of the pages land in test-artifacts/screenshots/.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,3 +132,64 @@ def test_phone_width_staff_home(browser: Browser, base_url: str) -> None:
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(phone, "05-home-phone")
     context.close()
+
+
+def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> None:
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    page.get_by_role("link", name="Kunder").click()
+    expect(page.get_by_role("heading", name="Kunderegister")).to_be_visible()
+    expect(page.get_by_role("link", name="Fjellbakeriet AS")).to_be_visible()
+    page.get_by_role("button", name="Sorter etter Kundenummer").click()
+    first_number = page.locator("tbody tr").first.locator("td").first
+    expect(first_number).to_have_text("10000")
+    page.get_by_role("button", name="Sorter etter Kundenummer").click()
+    expect(first_number).not_to_have_text("10000")
+    screenshot(page, "06-customers")
+
+    page.get_by_role("link", name="Ny kunde").click()
+    number = str(uuid.uuid4().int)[:7]
+    page.get_by_label("Navn *").fill("Nettleser Test AS")
+    page.get_by_label("Kundenummer *").fill(number)
+    page.get_by_label("Organisasjonsnummer").fill("912345689")
+    page.get_by_label("Segment").select_option("Retail")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.get_by_role("alert")).to_contain_text("Noe må rettes")
+    organisation = page.get_by_label("Organisasjonsnummer")
+    expect(organisation).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_text("Organisasjonsnummeret er ikke gyldig").last).to_be_visible()
+    screenshot(page, "07-customer-form-errors")
+    organisation.fill("912345688")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.get_by_role("heading", name="Nettleser Test AS")).to_be_visible()
+
+    page.get_by_role("button", name="Endre").click()
+    page.get_by_label("Sted").fill("Ålesund")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.get_by_role("status")).to_have_text("Endringene er lagret.")
+    history = page.get_by_role("table")
+    expect(history).to_contain_text("Sted: (tom) → Ålesund")
+    expect(history).to_contain_text("opprettet")
+    expect(history).not_to_contain_text("customer_id")
+    page.get_by_role("button", name="Deaktiver").click()
+    expect(page.get_by_role("heading", name="Nettleser Test AS")).to_contain_text("Inaktive")
+    expect(history).to_contain_text("deaktivert")
+    screenshot(page, "08-customer-detail")
+
+    page.get_by_role("link", name="Tilbake til kunderegisteret").click()
+    page.get_by_label("Søk på navn, kontaktperson eller e-post").fill("nettleser")
+    page.get_by_role("button", name="Søk").click()
+    expect(page.get_by_role("status")).to_have_text("Ingen kunder passer til søket.")
+    page.get_by_label("Status").select_option("inactive")
+    page.get_by_role("button", name="Søk").click()
+    expect(page.get_by_role("link", name="Nettleser Test AS")).to_be_visible()
+    export = page.get_by_role("link", name="Eksporter til CSV")
+    assert "q=nettleser" in (export.get_attribute("href") or "")
+
+
+def test_portal_users_see_no_customer_register_tab(page: Page) -> None:
+    log_in(page, "faktura-20000", "faktura@fjellbakeriet.no")
+    expect(page.get_by_role("heading", name=re.compile("for Fjellbakeriet AS"))).to_be_visible()
+    tabs = page.get_by_role("navigation", name="Hovedmeny")
+    expect(tabs.get_by_role("link")).to_have_text(["Info"])
+    page.goto("/#customers")
+    expect(page.get_by_role("heading", name=re.compile("Du er logget inn som"))).to_be_visible()

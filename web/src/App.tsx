@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from "react";
 import { api, type Me } from "./api/client";
 import { useI18n } from "./i18n";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
-import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { LanguagePicker } from "./LanguagePicker";
+import { Shell } from "./Shell";
 
 type View = "login" | "forgot";
 
@@ -45,7 +45,7 @@ export function App() {
         {me === undefined ? (
           <p role="status">{t("loading")}</p>
         ) : me ? (
-          <HomePage me={me} />
+          <Shell me={me} />
         ) : view === "forgot" ? (
           <ForgotPasswordPage onBack={() => setView("login")} />
         ) : (

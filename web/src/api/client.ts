@@ -4,6 +4,7 @@ import type { components, paths } from "./schema";
 
 export const api = createClient<paths>({ baseUrl: "/api", credentials: "same-origin" });
 
+export type { components };
 export type Me = components["schemas"]["Me"];
 export type LoginChallenge = components["schemas"]["LoginChallenge"];
 export type ApiError = components["schemas"]["ErrorBody"];

@@ -23,11 +23,6 @@ export function HomePage({ me }: { me: Me }) {
 
   return (
     <>
-      <nav aria-label={t("nav.label")} className="tabs">
-        <a href="#info" aria-current="page">
-          {t("nav.info")}
-        </a>
-      </nav>
       <section className="card" id="info" aria-labelledby="home-heading">
         <h1 id="home-heading">{greeting}</h1>
         {me.session_expires_at ? <p>{t("home.sessionEnds", { time: formatDateTime(me.session_expires_at) })}</p> : null}

@@ -242,7 +242,12 @@ class DynamoCustomerRepository:
 
 def new_customer_items(customer: Customer, *, actor: str) -> list[Item]:
     """Every item a new customer consists of: record, number, subsidiary link, search items, audit entry."""
-    after = {field: value for field, value in _plain(customer).items() if value not in (None, {}, [])}
+    # What a person entered, not bookkeeping: the id and version are the record's, not part of the change.
+    after = {
+        field: value
+        for field, value in _plain(customer).items()
+        if value not in (None, {}, []) and field not in {"customer_id", "version"}
+    }
     return [
         _customer_item(customer),
         _number_item(customer),

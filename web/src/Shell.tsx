@@ -1,0 +1,60 @@
+import { useEffect, useRef } from "react";
+import type { Me } from "./api/client";
+import { useI18n } from "./i18n";
+import type { MessageKey } from "./i18n/messages";
+import { CustomerForm } from "./pages/CustomerForm";
+import { CustomerPage } from "./pages/CustomerPage";
+import { CustomersPage } from "./pages/CustomersPage";
+import { HomePage } from "./pages/HomePage";
+import { useRoute, type Route } from "./routes";
+
+type Tab = { id: "info" | "customers"; label: MessageKey; allowed: (me: Me) => boolean };
+
+// Only tabs with something behind them for this login are shown; later issues add Orders, Deposits, ….
+const TABS: Tab[] = [
+  { id: "info", label: "nav.info", allowed: () => true },
+  { id: "customers", label: "nav.customers", allowed: (me) => me.kind === "staff" },
+];
+
+function tabOf(route: Route): Tab["id"] {
+  return route.page === "info" ? "info" : "customers";
+}
+
+/** The logged-in portal: tabs, and the page the address names. */
+export function Shell({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const route = useRoute();
+  const heading = useRef<HTMLDivElement>(null);
+  const visible = TABS.filter((tab) => tab.allowed(me));
+  const current = visible.some((tab) => tab.id === tabOf(route)) ? route : ({ page: "info" } as Route);
+
+  useEffect(() => {
+    heading.current?.querySelector<HTMLElement>("h1")?.focus();
+  }, [current.page]);
+
+  return (
+    <>
+      <nav aria-label={t("nav.label")} className="tabs">
+        {visible.map((tab) => (
+          <a key={tab.id} href={`#${tab.id}`} aria-current={tabOf(current) === tab.id ? "page" : undefined}>
+            {t(tab.label)}
+          </a>
+        ))}
+      </nav>
+      <div ref={heading}>
+        {current.page === "info" ? <HomePage me={me} /> : null}
+        {current.page === "customers" ? <CustomersPage /> : null}
+        {current.page === "customer" ? <CustomerPage customerId={current.customerId} /> : null}
+        {current.page === "new-customer" ? (
+          <section className="card" aria-labelledby="new-customer-heading">
+            <h1 id="new-customer-heading" tabIndex={-1}>{t("customer.newHeading")}</h1>
+            <CustomerForm
+              onCancel={() => (window.location.hash = "#customers")}
+              onSaved={(created) => (window.location.hash = `#customers/${created.customer_id}`)}
+            />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { api, type components } from "../api/client";
+import { problemOf, type Problem } from "../api/problems";
+import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n/messages";
+
+type Customer = components["schemas"]["Customer"];
+type Definition = components["schemas"]["CustomFieldDefinition"];
+
+const TEXT_FIELDS = ["name", "number", "organisation_number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+type Props = { customer?: Customer; onSaved: (customer: Customer) => void; onCancel: () => void };
+
+/** Create or change a customer; the API's validation messages appear next to the fields they concern. */
+export function CustomerForm({ customer, onSaved, onCancel }: Props) {
+  const { t } = useI18n();
+  const [definitions, setDefinitions] = useState<Definition[]>([]);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.GET("/settings/customer-register").then(({ data }) => setDefinitions(data?.custom_fields ?? []));
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    const values: Partial<Record<TextField, string | null>> = {};
+    for (const field of TEXT_FIELDS) values[field] = text(field) || null;
+    const custom: Record<string, string | boolean | null> = {};
+    for (const definition of definitions) {
+      const key = `custom.${definition.key}`;
+      custom[definition.key] = definition.type === "boolean" ? form.get(key) === "on" : text(key) || null;
+    }
+    const country = text("country") as "NO" | "SE";
+    setBusy(true);
+    const reply = customer
+      ? await api.PATCH("/customers/{customer_id}", {
+          params: { path: { customer_id: customer.customer_id } },
+          body: { ...values, name: values.name ?? customer.name, number: values.number ?? customer.number, country, custom_fields: custom, version: customer.version },
+        })
+      : await api.POST("/customers", {
+          body: { ...values, name: values.name ?? "", number: values.number ?? "", country, custom_fields: custom },
+          headers: { "Idempotency-Key": crypto.randomUUID() },
+        });
+    setBusy(false);
+    if (reply.data) onSaved(reply.data);
+    else setProblem(problemOf(reply.error, t));
+  }
+
+  const fieldError = (name: string) => problem?.fields[name] ?? problem?.fields[`custom_fields.${name}`];
+  const input = (name: TextField, required = false) => {
+    const message = fieldError(name);
+    return (
+      <div className="field" key={name}>
+        <label htmlFor={`customer-${name}`}>{t(`field.${name}` as MessageKey)}{required ? " *" : ""}</label>
+        <input id={`customer-${name}`} name={name} defaultValue={customer?.[name] ?? ""} required={required}
+          aria-invalid={message ? true : undefined} aria-describedby={message ? `customer-${name}-error` : undefined} />
+        {message ? <p className="field-error" id={`customer-${name}-error`}>{message}</p> : null}
+      </div>
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="customer-form">
+      {problem ? (
+        <div className="error" role="alert">
+          <p>{t(problem.summary)}</p>
+          {Object.keys(problem.fields).length ? (
+            <ul>{Object.entries(problem.fields).map(([field, message]) => <li key={field}>{message}</li>)}</ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="grid">
+        {input("name", true)}
+        {input("number", true)}
+        <div className="field">
+          <label htmlFor="customer-country">{t("field.country")}</label>
+          <select id="customer-country" name="country" defaultValue={customer?.country ?? "NO"}>
+            <option value="NO">{t("country.NO")}</option>
+            <option value="SE">{t("country.SE")}</option>
+          </select>
+        </div>
+        {input("organisation_number")}
+        {input("contact_person")}
+        {input("email")}
+        {input("phone")}
+        {input("address")}
+        {input("postal_code")}
+        {input("city")}
+        {definitions.map((definition) => {
+          const id = `custom-${definition.key}`;
+          const current = customer?.custom_fields?.[definition.key];
+          const message = fieldError(definition.key);
+          const described = message ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};
+          return (
+            <div className="field" key={definition.key}>
+              <label htmlFor={id}>{definition.label}{definition.required ? " *" : ""}</label>
+              {definition.type === "choice" ? (
+                <select id={id} name={`custom.${definition.key}`} defaultValue={String(current ?? "")} {...described}>
+                  <option value="">{t("choice.none")}</option>
+                  {definition.choices?.map((choice) => <option key={choice} value={choice}>{choice}</option>)}
+                </select>
+              ) : definition.type === "boolean" ? (
+                <input id={id} type="checkbox" name={`custom.${definition.key}`} defaultChecked={current === true} {...described} />
+              ) : (
+                <input id={id} name={`custom.${definition.key}`} type={definition.type === "date" ? "date" : "text"}
+                  inputMode={definition.type === "number" ? "decimal" : undefined} defaultValue={String(current ?? "")} {...described} />
+              )}
+              {message ? <p className="field-error" id={`${id}-error`}>{message}</p> : null}
+            </div>
+          );
+        })}
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={busy}>{t("customer.save")}</button>
+        <button type="button" className="link" onClick={onCancel}>{t("customer.cancel")}</button>
+      </div>
+    </form>
+  );
+}

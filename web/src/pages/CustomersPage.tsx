@@ -1,0 +1,118 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { api, type components } from "../api/client";
+import { problemOf, type Problem } from "../api/problems";
+import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n/messages";
+
+type Summary = components["schemas"]["CustomerSummary"];
+type Query = { q: string; status: "active" | "inactive"; sort: "name" | "number"; order: "asc" | "desc" };
+
+/** ORG-3: the staff customer register — search, filter, sortable columns, pages, export. */
+export function CustomersPage() {
+  const { t } = useI18n();
+  const [query, setQuery] = useState<Query>({ q: "", status: "active", sort: "name", order: "asc" });
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [items, setItems] = useState<Summary[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  useEffect(() => {
+    let current = true;
+    void api
+      .GET("/customers", { params: { query: { ...query, limit: 25, cursor } } })
+      .then(({ data, error }) => {
+        if (!current) return;
+        setProblem(error ? problemOf(error) : null);
+        setItems(data?.items ?? []);
+        setNext(data?.next_cursor ?? null);
+      });
+    return () => {
+      current = false;
+    };
+  }, [query, cursor]);
+
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setCursors([undefined]);
+    setQuery({ ...query, q: String(form.get("q") ?? ""), status: form.get("status") as Query["status"] });
+  }
+
+  function sortBy(column: Query["sort"]) {
+    setCursors([undefined]);
+    setQuery({ ...query, sort: column, order: query.sort === column && query.order === "asc" ? "desc" : "asc" });
+  }
+
+  const exportUrl = `/api/customers/export?${new URLSearchParams({ q: query.q, status: query.status, sort: query.sort, order: query.order })}`;
+  const ariaSort = (column: Query["sort"]) =>
+    query.q ? undefined : query.sort === column ? (query.order === "asc" ? "ascending" : "descending") : "none";
+  const header = (column: Query["sort"], label: MessageKey) => (
+    <th scope="col" aria-sort={ariaSort(column)}>
+      <button type="button" className="sort" onClick={() => sortBy(column)} aria-label={t("customers.sortBy", { column: t(label) })}>
+        {t(label)} {query.sort === column ? (query.order === "asc" ? "▲" : "▼") : ""}
+      </button>
+    </th>
+  );
+
+  return (
+    <section className="card" aria-labelledby="customers-heading">
+      <div className="card-header">
+        <h1 id="customers-heading">{t("customers.heading")}</h1>
+        <div className="actions">
+          <a className="button" href="#customers/new">{t("customers.new")}</a>
+          <a className="button secondary-outline" href={exportUrl} download>{t("customers.export")}</a>
+        </div>
+      </div>
+      <form className="filters" role="search" onSubmit={search}>
+        <div>
+          <label htmlFor="q">{t("customers.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} />
+        </div>
+        <div>
+          <label htmlFor="status">{t("field.status")}</label>
+          <select id="status" name="status" defaultValue={query.status}>
+            <option value="active">{t("customers.status.active")}</option>
+            <option value="inactive">{t("customers.status.inactive")}</option>
+          </select>
+        </div>
+        <button type="submit">{t("customers.searchButton")}</button>
+      </form>
+      {problem ? <p className="error" role="alert">{t(problem.summary)}</p> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              {header("number", "field.number")}
+              {header("name", "field.name")}
+              <th scope="col">{t("field.contact_person")}</th>
+              <th scope="col">{t("field.email")}</th>
+              <th scope="col">{t("field.city")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(items ?? []).map((customer) => (
+              <tr key={customer.customer_id}>
+                <td>{customer.number}</td>
+                <td><a href={`#customers/${customer.customer_id}`}>{customer.name}</a></td>
+                <td>{customer.contact_person}</td>
+                <td>{customer.email}</td>
+                <td>{customer.city}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {items === null ? <p role="status">{t("loading")}</p> : null}
+      {items?.length === 0 ? <p role="status">{t("customers.none")}</p> : null}
+      <div className="actions">
+        {cursors.length > 1 ? (
+          <button type="button" className="link" onClick={() => setCursors([undefined])}>{t("customers.first")}</button>
+        ) : null}
+        {next ? (
+          <button type="button" onClick={() => setCursors([...cursors, next])}>{t("customers.next")}</button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
