@@ -20,7 +20,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     request = APIGatewayAuthorizerRequestEvent(event)
     token = session_token_from_cookie_header(request.headers.get("Cookie") or request.headers.get("cookie"))
     try:
-        principal, _ = auth_service().authenticate(token)
+        principal, expires = auth_service().authenticate(token)
     except Unauthenticated as refused:
         logger.info("session refused", extra={"code": refused.code})
         raise Exception("Unauthorized") from refused  # API Gateway answers 401 for exactly this message
@@ -31,7 +31,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         aws_account_id=arn.aws_account_id,
         api_id=arn.api_id,
         stage=arn.stage,
-        context=principal.to_context(),
+        context={**principal.to_context(), "session_expires_at": expires.isoformat()},
     )
     policy.allow_all_routes()
     return policy.asdict()

@@ -84,6 +84,7 @@ def test_login_with_a_code_home_language_and_logout(page: Page) -> None:
     page.reload()
     expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "sv")
+    expect(page.get_by_text(re.compile(r"Sessionen varar till \d\d\.\d\d\.\d{4} \d\d:\d\d"))).to_be_visible()
     screenshot(page, "04-home-sv")
     # Logging out ends the session on the server too.
     page.get_by_role("button", name="Logga ut").click()
@@ -193,3 +194,20 @@ def test_portal_users_see_no_customer_register_tab(page: Page) -> None:
     expect(tabs.get_by_role("link")).to_have_text(["Info"])
     page.goto("/#customers")
     expect(page.get_by_role("heading", name=re.compile("Du er logget inn som"))).to_be_visible()
+
+
+def test_a_company_asks_for_access(page: Page) -> None:
+    page.goto("/")
+    page.get_by_role("button", name="Har du ikke tilgang? Send registreringsskjema").click()
+    expect(page.get_by_role("heading", name="Registreringsskjema")).to_be_visible()
+    page.get_by_label("Firmanavn").fill("Nettleserbakeriet AS")
+    page.get_by_label("Organisasjonsnummer").fill("912345689")
+    page.get_by_label("Kontaktperson").fill("Nina Nett")
+    page.get_by_label("E-post").fill("nina@nettleserbakeriet.no")
+    page.get_by_role("button", name="Send forespørsel").click()
+    expect(page.get_by_text("Organisasjonsnummeret er ikke gyldig")).to_be_visible()
+    expect(page.get_by_label("Organisasjonsnummer")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("Organisasjonsnummer").fill("912 345 742")
+    page.get_by_role("button", name="Send forespørsel").click()
+    expect(page.get_by_role("status")).to_contain_text("Forespørselen er mottatt")
+    screenshot(page, "09-registration-sent")

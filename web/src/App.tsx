@@ -3,10 +3,11 @@ import { api, type Me } from "./api/client";
 import { useI18n } from "./i18n";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { LoginPage } from "./pages/LoginPage";
+import { RegistrationPage } from "./pages/RegistrationPage";
 import { LanguagePicker } from "./LanguagePicker";
 import { Shell } from "./Shell";
 
-type View = "login" | "forgot";
+type View = "login" | "forgot" | "register";
 
 export function App() {
   const { t } = useI18n();
@@ -48,8 +49,10 @@ export function App() {
           <Shell me={me} />
         ) : view === "forgot" ? (
           <ForgotPasswordPage onBack={() => setView("login")} />
+        ) : view === "register" ? (
+          <RegistrationPage onBack={() => setView("login")} />
         ) : (
-          <LoginPage onLoggedIn={setMe} onForgot={() => setView("forgot")} />
+          <LoginPage onLoggedIn={setMe} onForgot={() => setView("forgot")} onRegister={() => setView("register")} />
         )}
       </main>
     </>

@@ -7,7 +7,7 @@ exception never reaches API Gateway as a 500.
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from http import HTTPStatus
 from typing import Any
 
@@ -92,6 +92,11 @@ def build_resolver() -> APIGatewayRestResolver:
 
 def current_principal(app: APIGatewayRestResolver) -> Principal:
     return Principal.from_context(app.current_event.request_context.authorizer.raw_event)
+
+
+def session_expiry(app: APIGatewayRestResolver) -> datetime | None:
+    raw = app.current_event.request_context.authorizer.raw_event.get("session_expires_at")
+    return datetime.fromisoformat(raw) if isinstance(raw, str) else None
 
 
 def idempotency_key(app: APIGatewayRestResolver) -> str | None:

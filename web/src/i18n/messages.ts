@@ -110,6 +110,12 @@ const nb = {
   "field.assigned_staff": "Ansvarlig",
   "error.invalid_organisation_number": "Organisasjonsnummeret er ikke gyldig (kontrollsiffer stemmer ikke).",
   "error.invalid_customer_number": "Kundenummeret har feil lengde.",
+  "register.heading": "Registreringsskjema",
+  "register.intro": "Fyll ut skjemaet for å be om tilgang til kundeportalen. Vi svarer på e-post.",
+  "register.company": "Firmanavn",
+  "register.message": "Melding (valgfritt)",
+  "register.submit": "Send forespørsel",
+  "register.sent": "Takk! Forespørselen er mottatt, og vi svarer på e-post når den er behandlet.",
   "loading": "Laster …",
 } as const;
 
@@ -224,6 +230,12 @@ const sv: Catalogue = {
   "field.assigned_staff": "Ansvarig",
   "error.invalid_organisation_number": "Organisationsnumret är inte giltigt (kontrollsiffran stämmer inte).",
   "error.invalid_customer_number": "Kundnumret har fel längd.",
+  "register.heading": "Registreringsformulär",
+  "register.intro": "Fyll i formuläret för att be om tillgång till kundportalen. Vi svarar via e-post.",
+  "register.company": "Företagsnamn",
+  "register.message": "Meddelande (valfritt)",
+  "register.submit": "Skicka förfrågan",
+  "register.sent": "Tack! Förfrågan är mottagen och vi svarar via e-post när den är behandlad.",
   loading: "Laddar …",
 };
 
@@ -335,6 +347,12 @@ const en: Catalogue = {
   "field.assigned_staff": "Responsible",
   "error.invalid_organisation_number": "The organisation number is not valid (its check digit does not match).",
   "error.invalid_customer_number": "The customer number has the wrong length.",
+  "register.heading": "Registration request",
+  "register.intro": "Fill in the form to ask for access to the customer portal. We answer by e-mail.",
+  "register.company": "Company name",
+  "register.message": "Message (optional)",
+  "register.submit": "Send request",
+  "register.sent": "Thank you. Your request is received; we will answer by e-mail once it has been handled.",
   loading: "Loading …",
 };
 

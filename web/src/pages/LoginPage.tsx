@@ -19,10 +19,10 @@ function errorKey(code: string): MessageKey {
   return (KNOWN_ERRORS.has(code) ? `error.${code}` : "error.unknown") as MessageKey;
 }
 
-type Props = { onLoggedIn: (me: Me) => void; onForgot: () => void };
+type Props = { onLoggedIn: (me: Me) => void; onForgot: () => void; onRegister: () => void };
 
 /** AUTH-1: username and password, then the security code at the position the server asks for. */
-export function LoginPage({ onLoggedIn, onForgot }: Props) {
+export function LoginPage({ onLoggedIn, onForgot, onRegister }: Props) {
   const { t } = useI18n();
   const [challenge, setChallenge] = useState<LoginChallenge | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -101,6 +101,13 @@ export function LoginPage({ onLoggedIn, onForgot }: Props) {
             </button>
           </div>
         </form>
+      )}
+      {challenge ? null : (
+        <p>
+          <button type="button" className="link" onClick={onRegister}>
+            {t("login.register")}
+          </button>
+        </p>
       )}
     </section>
   );
