@@ -5,6 +5,7 @@ import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { catalogues, type MessageKey } from "../i18n/messages";
 import { CustomerForm } from "./CustomerForm";
+import { CustomerRelations } from "./CustomerRelations";
 
 type Customer = components["schemas"]["Customer"];
 type HistoryEntry = components["schemas"]["HistoryEntry"];
@@ -19,6 +20,13 @@ function shown(value: unknown, empty: string): string {
 /** A translated label for a code from the API, or the code itself when no text exists for it yet. */
 function label(t: (key: MessageKey) => string, key: string, fallback: string): string {
   return key in catalogues.nb ? t(key as MessageKey) : fallback;
+}
+
+/** Objects and departments have numbers of their own; every other field is named as on the customer. */
+function fieldLabel(t: (key: MessageKey) => string, action: string, field: string): string {
+  if (field === "number" && action.startsWith("object_")) return t("objects.number");
+  if (field === "number" && action.startsWith("department_")) return t("departments.number");
+  return label(t, `field.${field}`, field);
 }
 
 /** One customer: its details, edit, deactivate and its change history (ORG-3). */
@@ -116,6 +124,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           </dl>
         )}
       </section>
+      <CustomerRelations customerId={customer.customer_id} onChanged={() => void load()} />
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t("customer.history")}</h2>
         {history.length === 0 ? <p>{t("customer.noHistory")}</p> : (
@@ -138,7 +147,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                       <ul className="changes">
                         {entry.changes.map((change) => (
                           <li key={change.field}>
-                            {label(t, `field.${change.field}`, change.field)}: {shown(change.before, t("history.empty"))} → {shown(change.after, t("history.empty"))}
+                            {fieldLabel(t, entry.action, change.field)}: {shown(change.before, t("history.empty"))} → {shown(change.after, t("history.empty"))}
                           </li>
                         ))}
                       </ul>

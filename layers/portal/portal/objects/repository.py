@@ -50,7 +50,9 @@ class DynamoObjectRepository:
         transaction = Transaction()
         transaction.check(customer_pk(service_object.customer_id), "CUSTOMER", condition="attribute_exists(PK)")
         transaction.put(_item(service_object), condition="attribute_not_exists(PK)")
-        after = service_object.model_dump(mode="json", exclude_none=True, exclude={"created_at", "updated_at"})
+        after = service_object.model_dump(
+            mode="json", exclude_none=True, exclude={"created_at", "updated_at", "object_id", "customer_id", "version"}
+        )
         transaction.put(
             audit_item(
                 partition=customer_pk(service_object.customer_id),
