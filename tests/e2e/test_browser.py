@@ -114,7 +114,9 @@ def test_a_wrong_code_is_explained_and_can_be_retried(page: Page) -> None:
 def test_wrong_password_and_keyboard_only_use(page: Page) -> None:
     page.goto("/")
     expect(page.get_by_role("heading", name="Logg inn")).to_be_visible()
-    page.keyboard.press("Tab")  # the language picker comes first, then the form
+    page.keyboard.press("Tab")  # first the skip link, then the language picker, then the form
+    expect(page.get_by_role("link", name="Hopp til innholdet")).to_be_focused()
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     expect(page.get_by_label("Brukernavn")).to_be_focused()
     page.keyboard.type("admin")
@@ -174,6 +176,7 @@ def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> N
     page.get_by_role("button", name="Deaktiver").click()
     expect(page.get_by_role("heading", name="Nettleser Test AS")).to_contain_text("Inaktive")
     expect(history).to_contain_text("deaktivert")
+    expect(history).to_contain_text("Status: aktiv → inaktiv")
     screenshot(page, "08-customer-detail")
 
     page.get_by_role("link", name="Tilbake til kunderegisteret").click()

@@ -31,6 +31,9 @@ export function App() {
 
   return (
     <>
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById("main")?.focus(); }}>
+        {t("skip")}
+      </a>
       <header className="topbar">
         <span className="brand">{t("app.title")}</span>
         <div className="topbar-actions">
@@ -42,7 +45,7 @@ export function App() {
           ) : null}
         </div>
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         {me === undefined ? (
           <p role="status">{t("loading")}</p>
         ) : me ? (

@@ -132,6 +132,11 @@ const nb = {
   "field.contact": "Kontakt",
   "field.active": "Aktiv",
   "field.description": "Beskrivelse",
+  "skip": "Hopp til innholdet",
+  "value.active": "aktiv",
+  "value.inactive": "inaktiv",
+  "value.true": "ja",
+  "value.false": "nei",
   "loading": "Laster …",
 } as const;
 
@@ -268,6 +273,11 @@ const sv: Catalogue = {
   "field.contact": "Kontakt",
   "field.active": "Aktiv",
   "field.description": "Beskrivning",
+  "skip": "Hoppa till innehållet",
+  "value.active": "aktiv",
+  "value.inactive": "inaktiv",
+  "value.true": "ja",
+  "value.false": "nej",
   loading: "Laddar …",
 };
 
@@ -401,6 +411,11 @@ const en: Catalogue = {
   "field.contact": "Contact",
   "field.active": "Active",
   "field.description": "Description",
+  "skip": "Skip to content",
+  "value.active": "active",
+  "value.inactive": "inactive",
+  "value.true": "yes",
+  "value.false": "no",
   loading: "Loading …",
 };
 

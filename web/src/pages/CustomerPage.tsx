@@ -12,9 +12,11 @@ type HistoryEntry = components["schemas"]["HistoryEntry"];
 
 const SHOWN = ["number", "organisation_number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
 
-function shown(value: unknown, empty: string): string {
+function shown(value: unknown, empty: string, t?: (key: MessageKey) => string): string {
   if (value === null || value === undefined || value === "") return empty;
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value === "object") return JSON.stringify(value);
+  const word = `value.${String(value)}`;
+  return t && word in catalogues.nb ? t(word as MessageKey) : String(value);
 }
 
 /** A translated label for a code from the API, or the code itself when no text exists for it yet. */
@@ -147,7 +149,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                       <ul className="changes">
                         {entry.changes.map((change) => (
                           <li key={change.field}>
-                            {fieldLabel(t, entry.action, change.field)}: {shown(change.before, t("history.empty"))} → {shown(change.after, t("history.empty"))}
+                            {fieldLabel(t, entry.action, change.field)}: {shown(change.before, t("history.empty"), t)} → {shown(change.after, t("history.empty"), t)}
                           </li>
                         ))}
                       </ul>

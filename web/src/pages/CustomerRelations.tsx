@@ -46,9 +46,17 @@ function AddForm({ id, fields, submitLabel, onSubmit }: {
 }
 
 function Listing({ heading, id, empty, rows, form }: {
-  heading: MessageKey; id: string; empty: MessageKey; rows: ReactNode[]; form: ReactNode;
+  heading: MessageKey; id: string; empty: MessageKey; rows: ReactNode[] | null; form: ReactNode;
 }) {
   const { t } = useI18n();
+  if (rows === null) {
+    return (
+      <section className="card" aria-labelledby={`${id}-heading`}>
+        <h2 id={`${id}-heading`}>{t(heading)}</h2>
+        <p role="status">{t("loading")}</p>
+      </section>
+    );
+  }
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t(heading)}</h2>
@@ -64,9 +72,10 @@ function Listing({ heading, id, empty, rows, form }: {
 /** ORG-1/ORG-2 on a customer's page: its objects, contacts and departments, and adding to each. */
 export function CustomerRelations({ customerId, onChanged }: { customerId: string; onChanged: () => void }) {
   const { t } = useI18n();
-  const [objects, setObjects] = useState<ServiceObject[]>([]);
-  const [contacts, setContacts] = useState<ContactSummary[]>([]);
-  const [departments, setDepartments] = useState<Department[]>([]);
+  // null until loaded: "none yet" must never be said about a list that has not arrived.
+  const [objects, setObjects] = useState<ServiceObject[] | null>(null);
+  const [contacts, setContacts] = useState<ContactSummary[] | null>(null);
+  const [departments, setDepartments] = useState<Department[] | null>(null);
   const path = { customer_id: customerId };
 
   const load = useCallback(async () => {
@@ -128,7 +137,7 @@ export function CustomerRelations({ customerId, onChanged }: { customerId: strin
   return (
     <>
       <Listing heading="objects.heading" id="objects" empty="objects.none"
-        rows={objects.map((item) => (
+        rows={objects && objects.map((item) => (
           <li key={item.object_id}>
             <strong>{item.name}</strong>{item.number ? ` (${item.number})` : ""}
             {[item.address, item.postal_code, item.city].filter(Boolean).length ? ` — ${[item.address, item.postal_code, item.city].filter(Boolean).join(", ")}` : ""}
@@ -140,7 +149,7 @@ export function CustomerRelations({ customerId, onChanged }: { customerId: strin
         ]} />}
       />
       <Listing heading="contacts.heading" id="contacts" empty="contacts.none"
-        rows={contacts.map((contact) => (
+        rows={contacts && contacts.map((contact) => (
           <li key={contact.contact_id}>
             <strong>{contact.name}</strong>{contact.title ? `, ${contact.title}` : ""}
             {contact.email ? <> — <a href={`mailto:${contact.email}`}>{contact.email}</a></> : null}
@@ -153,7 +162,7 @@ export function CustomerRelations({ customerId, onChanged }: { customerId: strin
         ]} />}
       />
       <Listing heading="departments.heading" id="departments" empty="departments.none"
-        rows={departments.map((department) => (
+        rows={departments && departments.map((department) => (
           <li key={department.department_id}>
             <strong>{department.name}</strong>{department.number ? ` (${department.number})` : ""}
           </li>
