@@ -190,9 +190,20 @@ def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> N
     assert "q=nettleser" in (export.get_attribute("href") or "")
 
 
+def test_an_object_login_sees_only_its_object(page: Page) -> None:
+    log_in(page, "objekt-fb-1", "storgata@fjellbakeriet.no")
+    objects = page.get_by_role("region", name="Dine objekter")
+    expect(objects.get_by_role("listitem")).to_have_count(1)
+    expect(objects).to_contain_text("Fjellbakeriet Storgata (FB-1) — Storgata 12, Lillehammer")
+    screenshot(page, "11-object-login-home")
+
+
 def test_portal_users_see_no_customer_register_tab(page: Page) -> None:
     log_in(page, "faktura-20000", "faktura@fjellbakeriet.no")
     expect(page.get_by_role("heading", name=re.compile("for Fjellbakeriet AS"))).to_be_visible()
+    objects = page.get_by_role("region", name="Dine objekter")
+    expect(objects).to_contain_text("Fjellbakeriet Bakeri (FB-2)")
+    expect(objects).to_contain_text("Fjellbakeriet Storgata (FB-1)")
     tabs = page.get_by_role("navigation", name="Hovedmeny")
     expect(tabs.get_by_role("link")).to_have_text(["Info"])
     page.goto("/#customers")
@@ -244,6 +255,7 @@ def test_objects_contacts_and_departments_on_the_customer_page(page: Page) -> No
     email = f"kiosk-{uuid.uuid4().hex[:6]}@hafjell.no"
     contacts.get_by_label("Navn *").fill("Kari Kiosk")
     contacts.get_by_label("E-post").fill(email)
+    contacts.get_by_label("Kiosken").check()
     contacts.get_by_role("button", name="Legg til kontakt").click()
     expect(contacts).to_contain_text(f"Kari Kiosk — {email}")
     contacts.get_by_label("Navn *").fill("Kari Kiosk igjen")
@@ -260,5 +272,6 @@ def test_objects_contacts_and_departments_on_the_customer_page(page: Page) -> No
     expect(history).to_contain_text("Kontakt: (tom) → Kari Kiosk")
     expect(history).to_contain_text("Objektnummer: (tom) → KH-1")
     expect(history).to_contain_text("avdeling opprettet")
+    expect(history).to_contain_text("kontakt koblet til objekt")
     expect(history).not_to_contain_text("object_id")
     screenshot(page, "10-customer-relations")

@@ -137,6 +137,8 @@ const nb = {
   "value.inactive": "inaktiv",
   "value.true": "ja",
   "value.false": "nei",
+  "home.objects": "Dine objekter",
+  "contacts.objects": "Koble til objekter",
   "loading": "Laster …",
 } as const;
 
@@ -278,6 +280,8 @@ const sv: Catalogue = {
   "value.inactive": "inaktiv",
   "value.true": "ja",
   "value.false": "nej",
+  "home.objects": "Dina objekt",
+  "contacts.objects": "Koppla till objekt",
   loading: "Laddar …",
 };
 
@@ -416,6 +420,8 @@ const en: Catalogue = {
   "value.inactive": "inactive",
   "value.true": "yes",
   "value.false": "no",
+  "home.objects": "Your objects",
+  "contacts.objects": "Link to objects",
   loading: "Loading …",
 };
 

@@ -11,9 +11,9 @@ type Department = components["schemas"]["Department"];
 type Field = { name: string; label: MessageKey; required?: boolean; type?: string };
 
 /** A small "add" form whose fields are listed, with the API's refusal shown above it. */
-function AddForm({ id, fields, submitLabel, onSubmit }: {
-  id: string; fields: Field[]; submitLabel: MessageKey;
-  onSubmit: (values: Record<string, string | null>) => Promise<Problem | null>;
+function AddForm({ id, fields, submitLabel, onSubmit, extra }: {
+  id: string; fields: Field[]; submitLabel: MessageKey; extra?: ReactNode;
+  onSubmit: (values: Record<string, string | null>, form: FormData) => Promise<Problem | null>;
 }) {
   const { t } = useI18n();
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -23,7 +23,7 @@ function AddForm({ id, fields, submitLabel, onSubmit }: {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const values = Object.fromEntries(fields.map((field) => [field.name, String(form.get(field.name) ?? "").trim() || null]));
-    const refused = await onSubmit(values);
+    const refused = await onSubmit(values, form);
     setProblem(refused);
     if (!refused) formElement.reset();
   }
@@ -40,6 +40,7 @@ function AddForm({ id, fields, submitLabel, onSubmit }: {
           </div>
         ))}
       </div>
+      {extra}
       <div className="actions"><button type="submit">{t(submitLabel)}</button></div>
     </form>
   );
@@ -108,7 +109,8 @@ export function CustomerRelations({ customerId, onChanged }: { customerId: strin
     return null;
   }
 
-  async function addContact(values: Record<string, string | null>): Promise<Problem | null> {
+  async function addContact(values: Record<string, string | null>, form: FormData): Promise<Problem | null> {
+    const linkedObjects = form.getAll("object").map((objectId) => ({ customer_id: customerId, object_id: String(objectId) }));
     const created = await api.POST("/contacts", {
       body: { name: values.name ?? "", email: values.email, phone: values.phone, title: values.title },
     });
@@ -118,7 +120,7 @@ export function CustomerRelations({ customerId, onChanged }: { customerId: strin
     }
     const { error } = await api.PUT("/contacts/{contact_id}/links", {
       params: { path: { contact_id: created.data.contact_id } },
-      body: { version: created.data.version, customer_ids: [customerId], objects: [] },
+      body: { version: created.data.version, customer_ids: [customerId], objects: linkedObjects },
     });
     if (error) return problemOf(error, t);
     await changed();
@@ -156,7 +158,16 @@ export function CustomerRelations({ customerId, onChanged }: { customerId: strin
             {contact.phone ? ` — ${contact.phone}` : ""}
           </li>
         ))}
-        form={<AddForm id="contact" submitLabel="contacts.add" onSubmit={addContact} fields={[
+        form={<AddForm id="contact" submitLabel="contacts.add" onSubmit={addContact} extra={objects?.length ? (
+          <fieldset className="checks">
+            <legend>{t("contacts.objects")}</legend>
+            {objects.map((item) => (
+              <label key={item.object_id}>
+                <input type="checkbox" name="object" value={item.object_id} /> {item.name}
+              </label>
+            ))}
+          </fieldset>
+        ) : null} fields={[
           { name: "name", label: "field.name", required: true }, { name: "title", label: "contacts.title" },
           { name: "email", label: "field.email", type: "email" }, { name: "phone", label: "field.phone", type: "tel" },
         ]} />}

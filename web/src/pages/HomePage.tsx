@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { api, type Me } from "../api/client";
+import { api, type Me, type components } from "../api/client";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -8,10 +8,12 @@ import type { MessageKey } from "../i18n/messages";
 export function HomePage({ me }: { me: Me }) {
   const { t } = useI18n();
   const [customers, setCustomers] = useState<string[]>([]);
+  const [objects, setObjects] = useState<components["schemas"]["ServiceObject"][]>([]);
 
   useEffect(() => {
     if (me.kind === "staff") return;
     void api.GET("/me/customers").then(({ data }) => setCustomers((data ?? []).map((customer) => customer.name)));
+    void api.GET("/me/objects").then(({ data }) => setObjects(data ?? []));
   }, [me]);
 
   const greeting =
@@ -27,6 +29,19 @@ export function HomePage({ me }: { me: Me }) {
         <h1 id="home-heading">{greeting}</h1>
         {me.session_expires_at ? <p>{t("home.sessionEnds", { time: formatDateTime(me.session_expires_at) })}</p> : null}
       </section>
+      {objects.length ? (
+        <section className="card" aria-labelledby="objects-heading">
+          <h2 id="objects-heading">{t("home.objects")}</h2>
+          <ul className="plain-list">
+            {objects.map((item) => (
+              <li key={item.object_id}>
+                <strong>{item.name}</strong>{item.number ? ` (${item.number})` : ""}
+                {item.city ? ` — ${[item.address, item.city].filter(Boolean).join(", ")}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
