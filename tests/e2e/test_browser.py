@@ -275,3 +275,66 @@ def test_objects_contacts_and_departments_on_the_customer_page(page: Page) -> No
     expect(history).to_contain_text("kontakt koblet til objekt")
     expect(history).not_to_contain_text("object_id")
     screenshot(page, "10-customer-relations")
+
+
+def test_an_administrator_approves_a_registration_request(page: Page, base_url: str) -> None:
+    import time
+
+    import requests
+
+    from portal.registration.repository import DynamoRegistrationRepository
+
+    company = f"Godkjent {uuid.uuid4().hex[:6]} AS"
+    sent = requests.post(
+        f"{base_url}/api/registration-requests",
+        timeout=10,
+        json={
+            "company_name": company,
+            "organisation_number": "912345734",
+            "contact_person": "Gro Godkjent",
+            "email": f"gro-{uuid.uuid4().hex[:6]}@godkjent.no",
+        },
+    )
+    assert sent.status_code == 202
+    request_id = sent.json()["request_id"]
+    deadline = time.monotonic() + 20
+    while (found := DynamoRegistrationRepository().get(request_id)) is None or found[1] is None:
+        assert time.monotonic() < deadline, "the workflow never waited for a decision"
+        time.sleep(0.1)
+
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    page.get_by_role("link", name="Registreringer").click()
+    request = page.get_by_role("article", name=company)
+    expect(request).to_contain_text("Gro Godkjent")
+    screenshot(page, "12-registrations")
+    request.get_by_label("Kundenummer for den nye kunden").fill(str(uuid.uuid4().int)[:6])
+    request.get_by_role("button", name="Godkjenn").click()
+    expect(page.get_by_role("status")).to_have_text(f"{company} er godkjent. Kunden og innloggingen opprettes nå.")
+    expect(page.get_by_role("article", name=company)).to_have_count(0)
+
+
+def test_technicians_do_not_see_registrations(page: Page) -> None:
+    log_in(page, "tekniker", "tore.tekniker@kundeportal.example")
+    expect(page.get_by_role("navigation", name="Hovedmeny").get_by_role("link")).to_have_text(["Info", "Kunder"])
+
+
+def test_account_managers_follow_registrations_without_deciding(page: Page, base_url: str) -> None:
+    import requests
+
+    company = f"Fulgt {uuid.uuid4().hex[:6]} AS"
+    sent = requests.post(
+        f"{base_url}/api/registration-requests",
+        timeout=10,
+        json={
+            "company_name": company,
+            "organisation_number": "912345734",
+            "contact_person": "Frida Fulgt",
+            "email": f"frida-{uuid.uuid4().hex[:6]}@fulgt.no",
+        },
+    )
+    assert sent.status_code == 202
+    log_in(page, "selger", "sven.selger@kundeportal.example")
+    page.get_by_role("link", name="Registreringer").click()
+    request = page.get_by_role("article", name=company)
+    expect(request).to_contain_text("Frida Fulgt")
+    expect(request.get_by_role("button")).to_have_count(0)

@@ -6,18 +6,21 @@ import { CustomerForm } from "./pages/CustomerForm";
 import { CustomerPage } from "./pages/CustomerPage";
 import { CustomersPage } from "./pages/CustomersPage";
 import { HomePage } from "./pages/HomePage";
+import { RegistrationsPage } from "./pages/RegistrationsPage";
 import { useRoute, type Route } from "./routes";
 
-type Tab = { id: "info" | "customers"; label: MessageKey; allowed: (me: Me) => boolean };
+type Tab = { id: "info" | "customers" | "registrations"; label: MessageKey; allowed: (me: Me) => boolean };
 
 // Only tabs with something behind them for this login are shown; later issues add Orders, Deposits, ….
 const TABS: Tab[] = [
   { id: "info", label: "nav.info", allowed: () => true },
   { id: "customers", label: "nav.customers", allowed: (me) => me.kind === "staff" },
+  { id: "registrations", label: "nav.registrations", allowed: (me) => me.permissions.includes("create_customer_user") },
 ];
 
 function tabOf(route: Route): Tab["id"] {
-  return route.page === "info" ? "info" : "customers";
+  if (route.page === "info" || route.page === "registrations") return route.page;
+  return "customers";
 }
 
 /** The logged-in portal: tabs, and the page the address names. */
@@ -44,6 +47,7 @@ export function Shell({ me }: { me: Me }) {
       <div ref={heading}>
         {current.page === "info" ? <HomePage me={me} /> : null}
         {current.page === "customers" ? <CustomersPage /> : null}
+        {current.page === "registrations" ? <RegistrationsPage me={me} /> : null}
         {current.page === "customer" ? <CustomerPage customerId={current.customerId} /> : null}
         {current.page === "new-customer" ? (
           <section className="card" aria-labelledby="new-customer-heading">
