@@ -245,6 +245,27 @@ class Table:
         with _mapped_errors(conflict_message):
             self.client.transact_write_items(TransactItems=operations)  # type: ignore[arg-type]
 
+    def put_audited(
+        self,
+        item: Mapping[str, Any],
+        audit: Mapping[str, Any],
+        *,
+        read_version: int | None = None,
+        parent: tuple[str, str] | None = None,
+        conflict_message: str,
+    ) -> None:
+        """A record and its audit entry in one transaction: a new record (it must not exist yet, and its `parent`
+        must), or the record replacing exactly the version that was read."""
+        transaction = Transaction()
+        if parent is not None:
+            transaction.check(*parent, condition="attribute_exists(PK)")
+        if read_version is None:
+            transaction.put(item, condition="attribute_not_exists(PK)")
+        else:
+            transaction.put(item, condition="version = :read", values={":read": read_version})
+        transaction.put(audit)
+        self.transact(transaction, conflict_message=conflict_message)
+
     def query(
         self,
         *,

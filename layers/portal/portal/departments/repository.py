@@ -7,7 +7,7 @@ from typing import Protocol
 from portal.customers.repository import customer_pk
 from portal.departments.models import Department
 from portal.history import FieldChange, before_and_after
-from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
+from portal.store import Item, Table, audit_item, item_of, key, model_of
 
 
 class DepartmentRepository(Protocol):
@@ -26,43 +26,42 @@ class DynamoDepartmentRepository:
         return model_of(Department, item) if item else None
 
     def of_customer(self, customer_id: str) -> list[Department]:
-        found = (
-            model_of(Department, item) for item in self.table.query_all(pk=customer_pk(customer_id), sk_prefix="DEPT#")
-        )
-        return sorted(found, key=lambda department: department.name.casefold())
+        items = self.table.query_all(pk=customer_pk(customer_id), sk_prefix="DEPT#")
+        return sorted((model_of(Department, item) for item in items), key=lambda found: found.name.casefold())
 
     def create(self, department: Department, *, actor: str) -> None:
-        transaction = Transaction()
-        transaction.check(customer_pk(department.customer_id), "CUSTOMER", condition="attribute_exists(PK)")
-        transaction.put(_item(department), condition="attribute_not_exists(PK)")
-        transaction.put(
-            audit_item(
-                partition=customer_pk(department.customer_id),
-                actor=actor,
-                action="department_created",
-                at=department.created_at,
-                subject=department.department_id,
-                after=department.model_dump(mode="json", include={"name", "number"}, exclude_none=True),
-            )
+        audit = audit_item(
+            partition=customer_pk(department.customer_id),
+            actor=actor,
+            action="department_created",
+            at=department.created_at,
+            subject=department.department_id,
+            after=department.model_dump(mode="json", include={"name", "number"}, exclude_none=True),
         )
-        self.table.transact(transaction, conflict_message="The customer no longer exists")
+        self.table.put_audited(
+            _item(department),
+            audit,
+            parent=(customer_pk(department.customer_id), "CUSTOMER"),
+            conflict_message="The customer no longer exists",
+        )
 
     def update(self, before: Department, after: Department, *, actor: str, changes: list[FieldChange]) -> None:
         old, new = before_and_after(changes)
-        transaction = Transaction()
-        transaction.put(_item(after), condition="version = :read", values={":read": before.version})
-        transaction.put(
-            audit_item(
-                partition=customer_pk(after.customer_id),
-                actor=actor,
-                action="department_updated",
-                at=after.updated_at,
-                subject=after.department_id,
-                before=old,
-                after=new,
-            )
+        audit = audit_item(
+            partition=customer_pk(after.customer_id),
+            actor=actor,
+            action="department_updated",
+            at=after.updated_at,
+            subject=after.department_id,
+            before=old,
+            after=new,
         )
-        self.table.transact(transaction, conflict_message="The department was changed meanwhile; reload and try again")
+        self.table.put_audited(
+            _item(after),
+            audit,
+            read_version=before.version,
+            conflict_message="The department was changed meanwhile; reload and try again",
+        )
 
 
 def _item(department: Department) -> Item:

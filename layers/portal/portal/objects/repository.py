@@ -8,7 +8,7 @@ from typing import Protocol
 from portal.customers.repository import customer_pk
 from portal.history import FieldChange, before_and_after
 from portal.objects.models import ServiceObject
-from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
+from portal.store import Item, Table, audit_item, item_of, key, model_of
 
 
 def object_sk(object_id: str) -> str:
@@ -47,41 +47,40 @@ class DynamoObjectRepository:
         return [model_of(ServiceObject, item) for item in page.items], page.cursor
 
     def create(self, service_object: ServiceObject, *, actor: str) -> None:
-        transaction = Transaction()
-        transaction.check(customer_pk(service_object.customer_id), "CUSTOMER", condition="attribute_exists(PK)")
-        transaction.put(_item(service_object), condition="attribute_not_exists(PK)")
         after = service_object.model_dump(
             mode="json", exclude_none=True, exclude={"created_at", "updated_at", "object_id", "customer_id", "version"}
         )
-        transaction.put(
-            audit_item(
-                partition=customer_pk(service_object.customer_id),
-                actor=actor,
-                action="object_created",
-                at=service_object.created_at,
-                subject=service_object.object_id,
-                after=after,
-            )
+        audit = audit_item(
+            partition=customer_pk(service_object.customer_id),
+            actor=actor,
+            action="object_created",
+            at=service_object.created_at,
+            subject=service_object.object_id,
+            after=after,
         )
-        self.table.transact(transaction, conflict_message="The customer no longer exists")
+        self.table.put_audited(
+            _item(service_object),
+            audit,
+            parent=(customer_pk(service_object.customer_id), "CUSTOMER"),
+            conflict_message="The customer no longer exists",
+        )
 
     def update(self, before: ServiceObject, after: ServiceObject, *, actor: str, changes: list[FieldChange]) -> None:
         old, new = before_and_after(changes)
-        transaction = Transaction()
-        transaction.put(_item(after), condition="version = :read", values={":read": before.version})
-        transaction.put(
-            audit_item(
-                partition=customer_pk(after.customer_id),
-                actor=actor,
-                action="object_updated",
-                at=after.updated_at,
-                subject=after.object_id,
-                before=old,
-                after=new,
-            )
+        audit = audit_item(
+            partition=customer_pk(after.customer_id),
+            actor=actor,
+            action="object_updated",
+            at=after.updated_at,
+            subject=after.object_id,
+            before=old,
+            after=new,
         )
-        self.table.transact(
-            transaction, conflict_message="The object was changed by someone else meanwhile; reload and try again"
+        self.table.put_audited(
+            _item(after),
+            audit,
+            read_version=before.version,
+            conflict_message="The object was changed by someone else meanwhile; reload and try again",
         )
 
 
