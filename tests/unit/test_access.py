@@ -80,3 +80,22 @@ def test_the_principal_survives_the_authorizer_context() -> None:
     context = principal.to_context()
     assert all(isinstance(value, str) for value in context.values())
     assert Principal.from_context(context) == principal
+
+
+def test_object_linked_logins_act_for_their_objects_customers_and_see_only_their_objects() -> None:
+    contact = Principal(
+        username="per",
+        display_name="Per",
+        kind=PrincipalKind.CONTACT,
+        linked_objects={"O1": "C1", "O2": "C1", "O3": "C2"},
+    )
+    assert access.customers_acted_for(contact) == {"C1", "C2"}
+    assert access.own_objects_of(contact, "C1") == ["O1", "O2"]
+    assert access.own_objects_of(contact, "C9") == []
+    facts = access.ObjectFacts(object_id="O4", customer=CustomerFacts(customer_id="C1"))
+    assert not access.can_view_object(contact, facts)
+    assert access.can_view_object(contact, facts.model_copy(update={"object_id": "O1"}))
+
+
+def test_staff_have_no_object_links_of_their_own() -> None:
+    assert access.own_objects_of(staff(StaffRole.ADMINISTRATOR), "C1") == []

@@ -176,6 +176,19 @@ def can_view_object(principal: Principal, facts: ObjectFacts) -> bool:
     return not principal.is_staff and principal.linked_objects.get(facts.object_id) == facts.customer.customer_id
 
 
+def customers_acted_for(principal: Principal) -> frozenset[str]:
+    """AUTH-4: the customers a portal login works for — those it sees, and the customers of its linked objects,
+    which an object-linked contact chooses among (it sees their names, not their data)."""
+    return principal.visible_customer_ids | frozenset(principal.linked_objects.values())
+
+
+def own_objects_of(principal: Principal, customer_id: str) -> list[str]:
+    """AUTH-4: the objects of one customer a login is linked to (all it may see there without the customer)."""
+    if principal.is_staff:
+        return []
+    return sorted(object_id for object_id, owner in principal.linked_objects.items() if owner == customer_id)
+
+
 def require_view_object(principal: Principal, facts: ObjectFacts | None) -> ObjectFacts:
     if facts is None or not can_view_object(principal, facts):
         raise NotFound("No such object")

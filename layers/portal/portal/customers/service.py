@@ -332,8 +332,7 @@ def customers_of(principal: Principal, repository: CustomerRepository) -> list[C
     """A portal user's own customers, as the visibility rules allow (AUTH-4, ORG-1)."""
     if principal.is_staff:
         raise NotFound("Staff have the customer register instead")
-    # Object-linked logins choose among their objects' customers (AUTH-4), so those are listed too.
-    acting_for = principal.visible_customer_ids | set(principal.linked_objects.values())
+    acting_for = access.customers_acted_for(principal)
     return [
         CustomerSummary.model_validate(customer.model_dump()) for customer in repository.get_many(sorted(acting_for))
     ]

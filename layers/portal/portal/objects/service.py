@@ -97,10 +97,10 @@ def objects_of_customer(
     if facts is not None and access.can_view_customer(principal, facts):
         items, next_cursor = objects.of_customer(customer_id, limit=limit, cursor=cursor)
         return ServiceObjectPage(items=items, next_cursor=next_cursor)
-    own = [(owner, object_id) for object_id, owner in principal.linked_objects.items() if owner == customer_id]
-    if principal.is_staff or facts is None or not own:
+    own = access.own_objects_of(principal, customer_id)
+    if facts is None or not own:
         access.require_view_customer(principal, None)
-    return ServiceObjectPage(items=objects.get_many(own))
+    return ServiceObjectPage(items=objects.get_many((customer_id, object_id) for object_id in own))
 
 
 def my_objects(principal: Principal, objects: ObjectRepository) -> list[ServiceObject]:
