@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from ulid import ULID
+
+Clock = Callable[[], datetime]
 
 
 def now() -> datetime:

@@ -7,7 +7,8 @@ item written in the same transaction as the change (`store.audit_item`). Pure ru
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from datetime import datetime
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -41,6 +42,19 @@ def changes_between(before: BaseModel, requested: Mapping[str, Any]) -> list[Fie
         for name in requested
         if current.get(name) != wanted.get(name)
     ]
+
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def next_version(before: R, requested: Mapping[str, Any], at: datetime) -> tuple[R, list[FieldChange]]:
+    """The record after a change, validated, one version on, and what changed; the record itself if nothing did."""
+    changes = changes_between(before, requested)
+    if not changes:
+        return before, []
+    current: dict[str, Any] = before.model_dump()
+    after = type(before).model_validate({**current, **requested, "version": current["version"] + 1, "updated_at": at})
+    return after, changes
 
 
 def before_and_after(changes: list[FieldChange]) -> tuple[dict[str, HistoryValue], dict[str, HistoryValue]]:

@@ -3,22 +3,17 @@ may see (AUTH-4), so it needs the right to edit each customer it touches."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from portal import access
 from portal.access import Permission, Principal
-from portal.clock import new_id, now
+from portal.clock import Clock, new_id, now
 from portal.contacts.models import Contact, ContactInput, ContactLinks, ContactPatch, ContactSummary
 from portal.contacts.repository import ContactRepository
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
 from portal.errors import NotFound, ValidationFailed
-from portal.history import changes_between, require_version
+from portal.history import next_version, require_version
 from portal.objects import service as objects_service
 from portal.objects.repository import ObjectRepository
-
-Clock = Callable[[], datetime]
 
 
 def create_contact(
@@ -67,11 +62,9 @@ def update_contact(
     _require_edit(principal, customer_repository, before.customer_ids)
     require_version(before.version, patch.version, "contact")
     requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
-    changes = changes_between(before, requested)
-    if not changes:
-        return before
-    after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
-    contacts.update(before, after, actor=principal.username, changes=changes)
+    after, changes = next_version(before, requested, clock())
+    if changes:
+        contacts.update(before, after, actor=principal.username, changes=changes)
     return after
 
 

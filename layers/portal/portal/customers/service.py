@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -13,7 +13,7 @@ from stdnum.se import orgnr as swedish_orgnr
 
 from portal import access
 from portal.access import Principal
-from portal.clock import new_id, now
+from portal.clock import Clock, new_id, now
 from portal.customers import search
 from portal.customers.models import (
     Country,
@@ -33,9 +33,7 @@ from portal.customers.models import (
 )
 from portal.customers.repository import CustomerRepository
 from portal.errors import NotFound, ValidationFailed
-from portal.history import FieldChange, changes_between, require_version
-
-Clock = Callable[[], datetime]
+from portal.history import FieldChange, next_version, require_version
 
 _PATCHABLE = (
     "name",
@@ -241,12 +239,9 @@ def update_customer(
         requested["custom_fields"] = validate_custom_fields(
             {**before.custom_fields, **(requested["custom_fields"] or {})}, settings.custom_fields
         )
-    changes = changes_between(before, requested)
-    if not changes:
-        return before
-    after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
-    Customer.model_validate(after.model_dump())
-    repository.update(before, after, actor=principal.username, action="updated", changes=changes)
+    after, changes = next_version(before, requested, clock())
+    if changes:
+        repository.update(before, after, actor=principal.username, action="updated", changes=changes)
     return after
 
 

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from portal import access
 from portal.access import Principal
-from portal.clock import new_id, now
+from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
 from portal.departments.models import Department, DepartmentInput, DepartmentPatch
 from portal.departments.repository import DepartmentRepository
 from portal.errors import NotFound
-from portal.history import changes_between, require_version
-
-Clock = Callable[[], datetime]
+from portal.history import next_version, require_version
 
 
 def departments_of(
@@ -59,9 +54,7 @@ def update_department(
         raise NotFound("No such department")
     require_version(before.version, patch.version, "department")
     requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
-    changes = changes_between(before, requested)
-    if not changes:
-        return before
-    after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
-    departments.update(before, after, actor=principal.username, changes=changes)
+    after, changes = next_version(before, requested, clock())
+    if changes:
+        departments.update(before, after, actor=principal.username, changes=changes)
     return after

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from portal import access
 from portal.access import Principal
-from portal.clock import new_id, now
+from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
-from portal.history import changes_between, require_version
+from portal.history import next_version, require_version
 from portal.objects.models import ServiceObject, ServiceObjectInput, ServiceObjectPage, ServiceObjectPatch
 from portal.objects.repository import ObjectRepository
-
-Clock = Callable[[], datetime]
 
 
 def _facts(
@@ -74,11 +69,9 @@ def update_object(
     access.require_edit_object(principal, facts)
     require_version(before.version, patch.version, "object")
     requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
-    changes = changes_between(before, requested)
-    if not changes:
-        return before
-    after = before.model_copy(update={**requested, "version": before.version + 1, "updated_at": clock()})
-    objects.update(before, after, actor=principal.username, changes=changes)
+    after, changes = next_version(before, requested, clock())
+    if changes:
+        objects.update(before, after, actor=principal.username, changes=changes)
     return after
 
 
