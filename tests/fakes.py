@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from portal.customers import search
 from portal.customers.models import (
     Customer,
+    CustomerHistoryAction,
     CustomerRegisterSettings,
     CustomerSort,
     CustomerStatus,
@@ -42,9 +43,17 @@ class InMemoryCustomers:
         if any(existing.number.upper() == customer.number.upper() for existing in self.customers.values()):
             raise Conflict(f"Customer number {customer.number} is already in use")
         self.customers[customer.customer_id] = customer
-        self._record(customer.customer_id, actor, "created", [])
+        self._record(customer.customer_id, actor, CustomerHistoryAction.CREATED, [])
 
-    def update(self, before: Customer, after: Customer, *, actor: str, action: str, changes: list[FieldChange]) -> None:
+    def update(
+        self,
+        before: Customer,
+        after: Customer,
+        *,
+        actor: str,
+        action: CustomerHistoryAction,
+        changes: list[FieldChange],
+    ) -> None:
         if self.customers[before.customer_id].version != before.version:
             raise Conflict("changed meanwhile")
         self.customers[after.customer_id] = after
@@ -86,7 +95,7 @@ class InMemoryCustomers:
     def subsidiaries(self, customer_id: str) -> list[str]:
         return [customer.customer_id for customer in self.customers.values() if customer.parent_id == customer_id]
 
-    def _record(self, customer_id: str, actor: str, action: str, changes: list[FieldChange]) -> None:
+    def _record(self, customer_id: str, actor: str, action: CustomerHistoryAction, changes: list[FieldChange]) -> None:
         customer = self.customers[customer_id]
         entry = HistoryEntry(
             entry_id=str(len(self.history_by_customer.get(customer_id, []))),

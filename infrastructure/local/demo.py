@@ -233,7 +233,9 @@ def seed() -> DemoData:
                     type=CustomFieldType.CHOICE,
                     choices=["Retail", "Industry", "Public"],
                 ),
-                CustomFieldDefinition(key="credit_limit", label="Credit limit (NOK)", type=CustomFieldType.NUMBER),
+                CustomFieldDefinition(key="credit_limit", label="Kredittgrense (NOK)", type=CustomFieldType.NUMBER),
+                CustomFieldDefinition(key="contract_date", label="Avtaledato", type=CustomFieldType.DATE),
+                CustomFieldDefinition(key="cash_in_transit", label="Verditransport", type=CustomFieldType.BOOLEAN),
             ],
         ),
     )

@@ -120,8 +120,12 @@ def test_custom_fields_are_typed(api: ApiClient, admin: str) -> None:
         },
     )
     assert (reply.status, reply.error_code) == (422, "invalid_custom_fields")
-    fields = {detail["field"] for detail in reply.body["error"]["details"]}
-    assert fields == {"custom_fields.segment", "custom_fields.credit_limit", "custom_fields.unknown"}
+    reasons = {detail["field"]: detail["reason"] for detail in reply.body["error"]["details"]}
+    assert reasons == {
+        "custom_fields.segment": "not_a_choice",
+        "custom_fields.credit_limit": "not_a_number",
+        "custom_fields.unknown": "unknown_field",
+    }
 
 
 def test_organisation_numbers_are_checked(api: ApiClient, admin: str) -> None:
@@ -246,7 +250,8 @@ def test_settings_are_for_administrators(api: ApiClient, admin: str) -> None:
     seller = api.login("selger")
     current = api.get("/settings/customer-register", token=seller)
     assert current.status == 200
-    assert {field["key"] for field in current.body["custom_fields"]} == {"segment", "credit_limit"}
+    keys = {field["key"] for field in current.body["custom_fields"]}
+    assert keys == {"segment", "credit_limit", "contract_date", "cash_in_transit"}
     refused = api.call("PUT", "/settings/customer-register", token=seller, body=current.body)
     assert (refused.status, refused.error_code) == (403, "administrator_only")
     stale = api.call("PUT", "/settings/customer-register", token=admin, body={**current.body, "version": 0})

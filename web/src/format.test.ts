@@ -6,6 +6,7 @@ import { catalogues } from "./i18n/messages";
 describe("dates and amounts", () => {
   it("shows dates as dd.mm.yyyy in every language", () => {
     expect(formatDate(new Date(2026, 0, 5))).toBe("05.01.2026");
+    expect(formatDate("2026-11-23")).toBe("23.11.2026");
   });
 
   it("keeps money exact from minor units, with the language's separators", () => {

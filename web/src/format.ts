@@ -8,6 +8,9 @@ function pad(value: number): string {
 }
 
 export function formatDate(value: string | Date): string {
+  // A calendar date (yyyy-mm-dd) is the same day everywhere; only instants go through the local time zone.
+  const calendar = typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (calendar) return `${calendar[3]}.${calendar[2]}.${calendar[1]}`;
   const date = typeof value === "string" ? new Date(value) : value;
   return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
 }

@@ -1,8 +1,9 @@
 // Turns an API refusal into what a person reads: a summary and a message per field.
-import type { MessageKey } from "../i18n/messages";
+import { catalogues, type MessageKey } from "../i18n/messages";
 import { errorCode } from "./client";
 
-type Detail = { field?: string; location?: string[]; message?: string };
+// `reason` is the domain's word for a field's problem, `type` pydantic's (request validation).
+type Detail = { field?: string; location?: string[]; message?: string; reason?: string; type?: string };
 
 export type Problem = { summary: MessageKey; fields: Record<string, string> };
 
@@ -18,13 +19,27 @@ const FIELD_CODES: Record<string, [string, MessageKey]> = {
   conflict: ["number", "error.conflict"],
 };
 
+const REASON_OF_TYPE: Record<string, string> = {
+  missing: "required", string_too_short: "required", string_too_long: "too_long",
+  string_pattern_mismatch: "invalid_format", int_parsing: "not_a_number", bool_parsing: "not_boolean",
+};
+
+/** A field's problem in the user's language; the API's own (English) words only for a reason the UI has no text for. */
+function fieldMessage(detail: Detail, field: string, t?: (key: MessageKey) => string): string | undefined {
+  let reason = detail.reason ?? REASON_OF_TYPE[detail.type ?? ""];
+  if (reason === "invalid_format" && field.endsWith("email")) reason = "invalid_email";
+  const key = `fieldError.${reason}`;
+  return t && reason && key in catalogues.nb ? t(key as MessageKey) : detail.message;
+}
+
 export function problemOf(error: unknown, t?: (key: MessageKey) => string): Problem {
   const code = errorCode(error);
   const details = ((error as { error?: { details?: Detail[] } })?.error?.details ?? []) as Detail[];
   const fields: Record<string, string> = {};
   for (const detail of details) {
     const field = detail.field ?? detail.location?.filter((part) => part !== "body").join(".");
-    if (field && detail.message) fields[field] = detail.message;
+    const message = field ? fieldMessage(detail, field, t) : undefined;
+    if (field && message) fields[field] = message;
   }
   const known = FIELD_CODES[code];
   if (known && t) fields[known[0]] = t(known[1]);

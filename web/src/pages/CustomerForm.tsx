@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { api, type components } from "../api/client";
 import { problemOf, type Problem } from "../api/problems";
 import { useI18n } from "../i18n";
-import type { MessageKey } from "../i18n/messages";
+import { catalogues, type MessageKey } from "../i18n/messages";
 
 type Customer = components["schemas"]["Customer"];
 type Definition = components["schemas"]["CustomFieldDefinition"];
@@ -50,6 +50,16 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
     else setProblem(problemOf(reply.error, t));
   }
 
+  const customKey = (field: string) => (field.startsWith("custom_fields.") ? field.slice("custom_fields.".length) : null);
+  const inputId = (field: string) => {
+    const key = customKey(field);
+    return key ? `custom-${key}` : `customer-${field}`;
+  };
+  const fieldName = (field: string) => {
+    const key = customKey(field);
+    if (key) return definitions.find((definition) => definition.key === key)?.label ?? key;
+    return `field.${field}` in catalogues.nb ? t(`field.${field}` as MessageKey) : field;
+  };
   const fieldError = (name: string) => problem?.fields[name] ?? problem?.fields[`custom_fields.${name}`];
   const input = (name: TextField, required = false) => {
     const message = fieldError(name);
@@ -69,7 +79,16 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
         <div className="error" role="alert">
           <p>{t(problem.summary)}</p>
           {Object.keys(problem.fields).length ? (
-            <ul>{Object.entries(problem.fields).map(([field, message]) => <li key={field}>{message}</li>)}</ul>
+            <ul>
+              {Object.entries(problem.fields).map(([field, message]) => (
+                <li key={field}>
+                  {/* The hash is the app's route, so the link moves focus itself instead of navigating. */}
+                  <a href={`#${inputId(field)}`} onClick={(event) => { event.preventDefault(); document.getElementById(inputId(field))?.focus(); }}>
+                    {fieldName(field)}: {message}
+                  </a>
+                </li>
+              ))}
+            </ul>
           ) : null}
         </div>
       ) : null}

@@ -1,61 +1,34 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, type components } from "../api/client";
 import { problemOf, type Problem } from "../api/problems";
-import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
-import { catalogues, type MessageKey } from "../i18n/messages";
+import type { MessageKey } from "../i18n/messages";
 import { CustomerForm } from "./CustomerForm";
+import { CustomerHistory, valueText, type Definition } from "./CustomerHistory";
 import { CustomerRelations } from "./CustomerRelations";
 
 type Customer = components["schemas"]["Customer"];
-type HistoryEntry = components["schemas"]["HistoryEntry"];
-
 const SHOWN = ["number", "organisation_number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
-
-function shown(value: unknown, empty: string, t?: (key: MessageKey) => string): string {
-  if (value === null || value === undefined || value === "") return empty;
-  if (typeof value === "object") return JSON.stringify(value);
-  const word = `value.${String(value)}`;
-  return t && word in catalogues.nb ? t(word as MessageKey) : String(value);
-}
-
-/** A translated label for a code from the API, or the code itself when no text exists for it yet. */
-function label(t: (key: MessageKey) => string, key: string, fallback: string): string {
-  return key in catalogues.nb ? t(key as MessageKey) : fallback;
-}
-
-/** Objects and departments have numbers of their own; every other field is named as on the customer. */
-function fieldLabel(t: (key: MessageKey) => string, action: string, field: string): string {
-  if (field === "number" && action.startsWith("object_")) return t("objects.number");
-  if (field === "number" && action.startsWith("department_")) return t("departments.number");
-  return label(t, `field.${field}`, field);
-}
 
 /** One customer: its details, edit, deactivate and its change history (ORG-3). */
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const [customer, setCustomer] = useState<Customer | null>(null);
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [revision, setRevision] = useState(0); // a change shows in the history as soon as it is saved
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [labels, setLabels] = useState<Record<string, string>>({});
+  const [definitions, setDefinitions] = useState<Definition[]>([]);
 
   useEffect(() => {
-    void api.GET("/settings/customer-register").then(({ data }) =>
-      setLabels(Object.fromEntries((data?.custom_fields ?? []).map((field) => [field.key, field.label]))),
-    );
+    void api.GET("/settings/customer-register").then(({ data }) => setDefinitions(data?.custom_fields ?? []));
   }, []);
 
   const load = useCallback(async () => {
-    const path = { customer_id: customerId };
-    const [found, changes] = await Promise.all([
-      api.GET("/customers/{customer_id}", { params: { path } }),
-      api.GET("/customers/{customer_id}/history", { params: { path, query: { limit: 50 } } }),
-    ]);
+    const found = await api.GET("/customers/{customer_id}", { params: { path: { customer_id: customerId } } });
     setProblem(found.error ? problemOf(found.error) : null);
     setCustomer(found.data ?? null);
-    setHistory(changes.data?.items ?? []);
+    setRevision((current) => current + 1);
   }, [customerId]);
 
   useEffect(() => {
@@ -114,53 +87,23 @@ export function CustomerPage({ customerId }: { customerId: string }) {
             {SHOWN.map((field) => (
               <div key={field}>
                 <dt>{t(`field.${field}` as MessageKey)}</dt>
-                <dd>{shown(customer[field], "–")}</dd>
+                <dd>{customer[field] || "–"}</dd>
               </div>
             ))}
-            {Object.entries(customer.custom_fields ?? {}).map(([key, value]) => (
-              <div key={key}>
-                <dt>{labels[key] ?? key}</dt>
-                <dd>{value === true ? t("boolean.yes") : shown(value, "–")}</dd>
-              </div>
-            ))}
+            {Object.entries(customer.custom_fields ?? {}).map(([key, value]) => {
+              const definition = definitions.find((candidate) => candidate.key === key);
+              return (
+                <div key={key}>
+                  <dt>{definition?.label ?? key}</dt>
+                  <dd>{valueText(value, t, definition ?? { key, label: key, type: "text" })}</dd>
+                </div>
+              );
+            })}
           </dl>
         )}
       </section>
       <CustomerRelations customerId={customer.customer_id} onChanged={() => void load()} />
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">{t("customer.history")}</h2>
-        {history.length === 0 ? <p>{t("customer.noHistory")}</p> : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("history.when")}</th>
-                  <th scope="col">{t("history.who")}</th>
-                  <th scope="col">{t("history.what")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((entry) => (
-                  <tr key={entry.entry_id}>
-                    <td>{formatDateTime(entry.at)}</td>
-                    <td>{entry.actor}</td>
-                    <td>
-                      <strong>{label(t, `history.action.${entry.action}`, entry.action)}</strong>
-                      <ul className="changes">
-                        {entry.changes.map((change) => (
-                          <li key={change.field}>
-                            {fieldLabel(t, entry.action, change.field)}: {shown(change.before, t("history.empty"), t)} → {shown(change.after, t("history.empty"), t)}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <CustomerHistory customerId={customer.customer_id} definitions={definitions} revision={revision} />
     </>
   );
 }

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from portal.contacts.models import Contact, ContactSummary, ObjectRef
+from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
 from portal.history import FieldChange, before_and_after
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
@@ -136,19 +137,19 @@ class DynamoContactRepository:
         return sorted((model_of(ContactSummary, item) for item in items), key=lambda contact: contact.name.casefold())
 
 
-def _customer_link_changes(before: Contact, after: Contact) -> list[tuple[str, str]]:
+def _customer_link_changes(before: Contact, after: Contact) -> list[tuple[str, CustomerHistoryAction]]:
     added = sorted(set(after.customer_ids) - set(before.customer_ids))
     removed = sorted(set(before.customer_ids) - set(after.customer_ids))
-    return [(customer_id, "contact_linked") for customer_id in added] + [
-        (customer_id, "contact_unlinked") for customer_id in removed
+    return [(customer_id, CustomerHistoryAction.CONTACT_LINKED) for customer_id in added] + [
+        (customer_id, CustomerHistoryAction.CONTACT_UNLINKED) for customer_id in removed
     ]
 
 
-def _object_link_changes(before: Contact, after: Contact) -> list[tuple[ObjectRef, str]]:
+def _object_link_changes(before: Contact, after: Contact) -> list[tuple[ObjectRef, CustomerHistoryAction]]:
     added = set(after.objects) - set(before.objects)
     removed = set(before.objects) - set(after.objects)
-    return [(ref, "contact_linked_to_object") for ref in added] + [
-        (ref, "contact_unlinked_from_object") for ref in removed
+    return [(ref, CustomerHistoryAction.CONTACT_LINKED_TO_OBJECT) for ref in added] + [
+        (ref, CustomerHistoryAction.CONTACT_UNLINKED_FROM_OBJECT) for ref in removed
     ]
 
 

@@ -157,11 +157,29 @@ class CustomerQuery(BaseModel):
     cursor: str | None = None
 
 
+class CustomerHistoryAction(StrEnum):
+    """Every kind of entry in a customer's history: a closed list, so the web has a text for each of them."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    DEACTIVATED = "deactivated"
+    REACTIVATED = "reactivated"
+    ASSIGNED = "assigned"
+    OBJECT_CREATED = "object_created"
+    OBJECT_UPDATED = "object_updated"
+    DEPARTMENT_CREATED = "department_created"
+    DEPARTMENT_UPDATED = "department_updated"
+    CONTACT_LINKED = "contact_linked"
+    CONTACT_UNLINKED = "contact_unlinked"
+    CONTACT_LINKED_TO_OBJECT = "contact_linked_to_object"
+    CONTACT_UNLINKED_FROM_OBJECT = "contact_unlinked_from_object"
+
+
 class HistoryEntry(BaseModel):
     entry_id: str
     at: datetime
     actor: str
-    action: str
+    action: CustomerHistoryAction
     changes: list[FieldChange]
 
 

@@ -12,6 +12,7 @@ from portal.clock import iso, parse_iso
 from portal.customers import search
 from portal.customers.models import (
     Customer,
+    CustomerHistoryAction,
     CustomerRegisterSettings,
     CustomerSort,
     CustomerStatus,
@@ -67,7 +68,13 @@ class CustomerRepository(Protocol):
     def save_settings(self, settings: CustomerRegisterSettings, *, expected_version: int, actor: str) -> None: ...
     def create(self, customer: Customer, *, actor: str) -> None: ...
     def update(
-        self, before: Customer, after: Customer, *, actor: str, action: str, changes: list[FieldChange]
+        self,
+        before: Customer,
+        after: Customer,
+        *,
+        actor: str,
+        action: CustomerHistoryAction,
+        changes: list[FieldChange],
     ) -> None: ...
     def list_page(
         self, *, status: CustomerStatus, sort: CustomerSort, ascending: bool, limit: int, cursor: str | None
@@ -188,7 +195,15 @@ class DynamoCustomerRepository:
             transaction.put(item)
         self.table.transact(transaction, conflict_message=f"Customer number {customer.number} is already in use")
 
-    def update(self, before: Customer, after: Customer, *, actor: str, action: str, changes: list[FieldChange]) -> None:
+    def update(
+        self,
+        before: Customer,
+        after: Customer,
+        *,
+        actor: str,
+        action: CustomerHistoryAction,
+        changes: list[FieldChange],
+    ) -> None:
         transaction = Transaction()
         transaction.put(_customer_item(after), condition="version = :read", values={":read": before.version})
         if after.number != before.number:
@@ -232,7 +247,7 @@ class DynamoCustomerRepository:
             customer,
             updated,
             actor=actor,
-            action="assigned",
+            action=CustomerHistoryAction.ASSIGNED,
             changes=[FieldChange(field="assigned_staff", before=customer.assigned_staff, after=updated.assigned_staff)],
         )
 
@@ -256,7 +271,7 @@ def new_customer_items(customer: Customer, *, actor: str) -> list[Item]:
         audit_item(
             partition=customer_pk(customer.customer_id),
             actor=actor,
-            action="created",
+            action=CustomerHistoryAction.CREATED,
             at=customer.created_at,
             after=after,
         ),

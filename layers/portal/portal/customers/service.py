@@ -19,6 +19,7 @@ from portal.customers.models import (
     Country,
     Customer,
     CustomerHistory,
+    CustomerHistoryAction,
     CustomerInput,
     CustomerPage,
     CustomerPatch,
@@ -119,60 +120,73 @@ def validate_customer_number(number: str, settings: CustomerRegisterSettings) ->
     return number
 
 
+class _InvalidValue(ValueError):
+    """A custom field's value that does not fit its type; `reason` is the machine-readable word for why."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 def validate_custom_fields(
     values: dict[str, CustomFieldValue], definitions: Iterable[CustomFieldDefinition]
 ) -> dict[str, CustomFieldValue]:
     by_key = {definition.key: definition for definition in definitions}
     problems: list[dict[str, Any]] = []
+
+    def problem(name: str, reason: str, message: str) -> None:
+        problems.append({"field": f"custom_fields.{name}", "reason": reason, "message": message})
+
     for name in values:
         if name not in by_key:
-            problems.append({"field": f"custom_fields.{name}", "message": "No such custom field"})
+            problem(name, "unknown_field", "No such custom field")
     cleaned: dict[str, CustomFieldValue] = {}
     for name, definition in by_key.items():
         value = values.get(name)
         if value is None or value == "":
             if definition.required:
-                problems.append({"field": f"custom_fields.{name}", "message": f"{definition.label} is required"})
+                problem(name, "required", f"{definition.label} is required")
             continue
         try:
             cleaned[name] = _typed_value(definition, value)
-        except ValueError as error:
-            problems.append({"field": f"custom_fields.{name}", "message": str(error)})
+        except _InvalidValue as error:
+            problem(name, error.reason, str(error))
     if problems:
         raise ValidationFailed("Some custom fields are not valid", code="invalid_custom_fields", details=problems)
     return cleaned
 
 
 def _typed_value(definition: CustomFieldDefinition, value: CustomFieldValue) -> CustomFieldValue:
+    label = definition.label
     match definition.type:
         case CustomFieldType.TEXT:
             if not isinstance(value, str) or len(value) > 1000:
-                raise ValueError(f"{definition.label} must be text of at most 1000 characters")
+                raise _InvalidValue("too_long", f"{label} must be text of at most 1000 characters")
             return value.strip()
         case CustomFieldType.NUMBER:
             if isinstance(value, bool):
-                raise ValueError(f"{definition.label} must be a number")
+                raise _InvalidValue("not_a_number", f"{label} must be a number")
             if isinstance(value, int):
                 return value
             try:
                 parsed = Decimal(str(value).replace(" ", "").replace(",", "."))
             except InvalidOperation as error:
-                raise ValueError(f"{definition.label} must be a number") from error
+                raise _InvalidValue("not_a_number", f"{label} must be a number") from error
             if not parsed.is_finite():
-                raise ValueError(f"{definition.label} must be a number")
+                raise _InvalidValue("not_a_number", f"{label} must be a number")
             return str(parsed)
         case CustomFieldType.DATE:
             try:
                 return date.fromisoformat(str(value)).isoformat()
             except ValueError as error:
-                raise ValueError(f"{definition.label} must be a date (yyyy-mm-dd)") from error
+                raise _InvalidValue("not_a_date", f"{label} must be a date (yyyy-mm-dd)") from error
         case CustomFieldType.BOOLEAN:
             if not isinstance(value, bool):
-                raise ValueError(f"{definition.label} must be true or false")
+                raise _InvalidValue("not_boolean", f"{label} must be true or false")
             return value
         case CustomFieldType.CHOICE:
             if value not in definition.choices:
-                raise ValueError(f"{definition.label} must be one of: {', '.join(definition.choices)}")
+                raise _InvalidValue("not_a_choice", f"{label} must be one of: {', '.join(definition.choices)}")
             return value
     raise ValueError(f"Unknown field type {definition.type}")  # pragma: no cover - the enum is exhaustive
 
@@ -241,7 +255,9 @@ def update_customer(
         )
     after, changes = next_version(before, requested, clock())
     if changes:
-        repository.update(before, after, actor=principal.username, action="updated", changes=changes)
+        repository.update(
+            before, after, actor=principal.username, action=CustomerHistoryAction.UPDATED, changes=changes
+        )
     return after
 
 
@@ -260,7 +276,9 @@ def set_customer_status(
     if before.status is status:
         return before
     after = before.model_copy(update={"status": status, "version": before.version + 1, "updated_at": clock()})
-    action = "deactivated" if status is CustomerStatus.INACTIVE else "reactivated"
+    action = (
+        CustomerHistoryAction.DEACTIVATED if status is CustomerStatus.INACTIVE else CustomerHistoryAction.REACTIVATED
+    )
     repository.update(
         before,
         after,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
 from portal.departments.models import Department
 from portal.history import FieldChange, before_and_after
@@ -33,7 +34,7 @@ class DynamoDepartmentRepository:
         audit = audit_item(
             partition=customer_pk(department.customer_id),
             actor=actor,
-            action="department_created",
+            action=CustomerHistoryAction.DEPARTMENT_CREATED,
             at=department.created_at,
             subject=department.department_id,
             after=department.model_dump(mode="json", include={"name", "number"}, exclude_none=True),
@@ -50,7 +51,7 @@ class DynamoDepartmentRepository:
         audit = audit_item(
             partition=customer_pk(after.customer_id),
             actor=actor,
-            action="department_updated",
+            action=CustomerHistoryAction.DEPARTMENT_UPDATED,
             at=after.updated_at,
             subject=after.department_id,
             before=old,

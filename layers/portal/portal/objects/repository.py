@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
+from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
 from portal.history import FieldChange, before_and_after
 from portal.objects.models import ServiceObject
@@ -53,7 +54,7 @@ class DynamoObjectRepository:
         audit = audit_item(
             partition=customer_pk(service_object.customer_id),
             actor=actor,
-            action="object_created",
+            action=CustomerHistoryAction.OBJECT_CREATED,
             at=service_object.created_at,
             subject=service_object.object_id,
             after=after,
@@ -70,7 +71,7 @@ class DynamoObjectRepository:
         audit = audit_item(
             partition=customer_pk(after.customer_id),
             actor=actor,
-            action="object_updated",
+            action=CustomerHistoryAction.OBJECT_UPDATED,
             at=after.updated_at,
             subject=after.object_id,
             before=old,

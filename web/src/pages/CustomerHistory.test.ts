@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import spec from "../../../openapi.json";
+import { translate } from "../i18n";
+import { catalogues, languages, type MessageKey } from "../i18n/messages";
+import { historyLines, type Definition } from "./CustomerHistory";
+
+const t = (key: MessageKey) => translate("nb", key);
+const definitions: Definition[] = [
+  { key: "contract_date", label: "Avtaledato", type: "date" },
+  { key: "cash_in_transit", label: "Verditransport", type: "boolean" },
+  { key: "segment", label: "Segment", type: "choice", choices: ["Retail", "active"] },
+];
+
+describe("customer history", () => {
+  it("has a text for every kind of entry the API can send, in every language", () => {
+    const actions = spec.components.schemas.CustomerHistoryAction.enum;
+    expect(actions.length).toBeGreaterThan(10);
+    for (const language of languages) {
+      const missing = actions.filter((action) => !(`history.action.${action}` in catalogues[language]));
+      expect(missing, language).toEqual([]);
+    }
+  });
+
+  it("shows each changed custom field by its label, with typed values", () => {
+    const lines = historyLines({
+      entry_id: "1", at: "2026-11-23T10:00:00Z", actor: "admin", action: "updated",
+      changes: [
+        { field: "custom_fields",
+          before: { contract_date: "2026-01-31", cash_in_transit: false, segment: "active" },
+          after: { contract_date: "2026-12-01", cash_in_transit: true, segment: "active" } },
+        { field: "status", before: "active", after: "inactive" },
+      ],
+    }, definitions, t);
+    expect(lines.map((line) => `${line.label}: ${line.before} → ${line.after}`)).toEqual([
+      "Avtaledato: 31.01.2026 → 01.12.2026",
+      "Verditransport: nei → ja",
+      "Status: aktiv → inaktiv",
+    ]);
+  });
+
+  it("names a custom field that no longer exists by its key and says when a value was empty", () => {
+    const lines = historyLines({
+      entry_id: "2", at: "2026-11-23T10:00:00Z", actor: "admin", action: "created",
+      changes: [{ field: "custom_fields", before: null, after: { retired: "x" } }, { field: "assigned_staff", before: [], after: ["selger", "tekniker"] }],
+    }, definitions, t);
+    expect(lines.map((line) => `${line.label}: ${line.before} → ${line.after}`)).toEqual([
+      "retired: (tom) → x",
+      "Ansvarlig: (tom) → selger, tekniker",
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+import { api, type components } from "../api/client";
+import { formatDate, formatDateTime } from "../format";
+import { useI18n } from "../i18n";
+import { catalogues, type MessageKey } from "../i18n/messages";
+import { useEffect, useState } from "react";
+
+type HistoryEntry = components["schemas"]["HistoryEntry"];
+export type Definition = components["schemas"]["CustomFieldDefinition"];
+type Translate = (key: MessageKey) => string;
+
+export type ChangeLine = { field: string; label: string; before: string; after: string };
+
+function known(key: string): key is MessageKey {
+  return key in catalogues.nb;
+}
+
+/** A value as a person reads it: dates as dd.mm.yyyy, yes/no, codes translated, lists joined. */
+export function valueText(value: unknown, t: Translate, definition?: Definition): string {
+  if (value === null || value === undefined || value === "") return t("history.empty");
+  if (typeof value === "boolean") return t(value ? "value.true" : "value.false");
+  if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : t("history.empty");
+  if (typeof value === "object") return JSON.stringify(value);
+  const text = String(value);
+  if (definition?.type === "date") return formatDate(text);
+  if (definition) return text; // what the person typed or chose, never mistaken for a code
+  return known(`value.${text}`) ? t(`value.${text}` as MessageKey) : text;
+}
+
+/** Objects and departments have numbers of their own; every other field is named as on the customer. */
+function fieldLabel(t: Translate, action: string, field: string): string {
+  if (field === "number" && action.startsWith("object_")) return t("objects.number");
+  if (field === "number" && action.startsWith("department_")) return t("departments.number");
+  return known(`field.${field}`) ? t(`field.${field}` as MessageKey) : field;
+}
+
+/** The lines of one history entry; a change of custom fields becomes one line per field that changed. */
+export function historyLines(entry: HistoryEntry, definitions: Definition[], t: Translate): ChangeLine[] {
+  const byKey = new Map(definitions.map((definition) => [definition.key, definition]));
+  return entry.changes.flatMap((change): ChangeLine[] => {
+    if (change.field === "custom_fields") {
+      const before = (change.before ?? {}) as Record<string, unknown>;
+      const after = (change.after ?? {}) as Record<string, unknown>;
+      return [...new Set([...Object.keys(after), ...Object.keys(before)])]
+        .filter((key) => before[key] !== after[key])
+        .map((key) => {
+          const definition = byKey.get(key);
+          return {
+            field: `custom_fields.${key}`,
+            label: definition?.label ?? key,
+            before: valueText(before[key], t, definition ?? { key, label: key, type: "text" }),
+            after: valueText(after[key], t, definition ?? { key, label: key, type: "text" }),
+          };
+        });
+    }
+    return [{
+      field: change.field,
+      label: fieldLabel(t, entry.action, change.field),
+      before: valueText(change.before, t),
+      after: valueText(change.after, t),
+    }];
+  });
+}
+
+/** ORG-3: who changed what in a customer and when, newest first. */
+export function CustomerHistory({ customerId, definitions, revision }: { customerId: string; definitions: Definition[]; revision: number }) {
+  const { t } = useI18n();
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+
+  useEffect(() => {
+    void api.GET("/customers/{customer_id}/history", { params: { path: { customer_id: customerId }, query: { limit: 50 } } })
+      .then(({ data }) => setHistory(data?.items ?? []));
+  }, [customerId, revision]);
+
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">{t("customer.history")}</h2>
+      {history === null ? <p role="status">{t("loading")}</p> : history.length === 0 ? <p>{t("customer.noHistory")}</p> : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("history.when")}</th>
+                <th scope="col">{t("history.who")}</th>
+                <th scope="col">{t("history.what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((entry) => (
+                <tr key={entry.entry_id}>
+                  <td>{formatDateTime(entry.at)}</td>
+                  <td>{entry.actor}</td>
+                  <td>
+                    <strong>{known(`history.action.${entry.action}`) ? t(`history.action.${entry.action}` as MessageKey) : entry.action}</strong>
+                    <ul className="changes">
+                      {historyLines(entry, definitions, t).map((line) => (
+                        <li key={line.field}>{line.label}: {line.before} → {line.after}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
