@@ -22,6 +22,8 @@ pytestmark = pytest.mark.e2e
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+AXE = WEB_ROOT.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -52,8 +54,23 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
 
 
 def screenshot(page: Page, name: str) -> None:
+    """Saves the page as a test artefact, after axe has found nothing against WCAG 2.2 A/AA on it."""
+    assert_accessible(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core (from the web app's locked dev dependencies) run in the page as it is now, open forms included."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Evaluated, not added as a <script>: the portal's Content-Security-Policy rightly refuses inline scripts.
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        """async (tags) => (await axe.run(document, { runOnly: { type: "tag", values: tags } })).violations
+            .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)""",
+        WCAG_TAGS,
+    )
+    assert violations == [], "\n".join(violations)
 
 
 def log_in(page: Page, username: str, email: str) -> None:
@@ -102,6 +119,15 @@ def test_login_with_a_code_home_language_and_logout(page: Page) -> None:
     page.get_by_label("Språk").select_option("nb")
 
 
+def test_the_accessibility_audit_can_fail(page: Page) -> None:
+    page.goto("/")
+    expect(page.get_by_label("Brukernavn")).to_be_visible()
+    assert_accessible(page)
+    page.evaluate("document.querySelector('label[for]').removeAttribute('for')")
+    with pytest.raises(AssertionError, match="label"):
+        assert_accessible(page)
+
+
 def test_a_wrong_code_is_explained_and_can_be_retried(page: Page) -> None:
     page.goto("/")
     page.get_by_label("Brukernavn").fill("ola.hansen@nordlys-bergen.no")
@@ -133,6 +159,10 @@ def test_wrong_password_and_keyboard_only_use(page: Page) -> None:
     page.keyboard.type("not the password")
     page.keyboard.press("Enter")
     expect(page.get_by_role("alert")).to_have_text("Feil brukernavn eller passord.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Glemt passord?").click()
+    expect(page.get_by_role("heading", name="Glemt passord")).to_be_visible()
+    assert_accessible(page)
 
 
 def test_phone_width_staff_home(browser: Browser, base_url: str) -> None:
@@ -141,9 +171,27 @@ def test_phone_width_staff_home(browser: Browser, base_url: str) -> None:
     phone.bring_to_front()
     log_in(phone, "admin", "anne.admin@kundeportal.example")
     expect(phone.get_by_role("heading", name="Du er logget inn som Anne Admin (administrator)")).to_be_visible()
-    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_screen(phone)
     screenshot(phone, "05-home-phone")
+
+    # The register and a customer with all its lists: wide tables scroll inside their card, the page does not.
+    phone.get_by_role("link", name="Kunder").click()
+    expect(phone.get_by_role("link", name="Fjellbakeriet AS")).to_be_visible()
+    assert fits_the_screen(phone)
+    screenshot(phone, "14-customers-phone")
+    phone.get_by_role("link", name="Fjellbakeriet AS").click()
+    expect(phone.get_by_role("region", name="Objekter")).to_contain_text("Fjellbakeriet Storgata (FB-1)")
+    expect(phone.get_by_role("region", name="Endringshistorikk").get_by_role("table")).to_be_visible()
+    phone.get_by_role("region", name="Objekter").get_by_role("button", name="Endre Fjellbakeriet Storgata").click()
+    assert fits_the_screen(phone)
+    screenshot(phone, "15-customer-phone")
+    history = phone.get_by_role("region", name="Endringshistorikk")
+    history.screenshot(path=str(SCREENSHOTS / "16-history-phone.png"))  # the long page's end, at full size
     context.close()
+
+
+def fits_the_screen(page: Page) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
 
 
 def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> None:
@@ -314,6 +362,7 @@ def test_objects_departments_and_contacts_are_changed_where_they_are_listed(page
     objects.get_by_role("button", name="Endre Skistua").click()
     editor = objects.get_by_role("form", name="Endre Skistua")
     expect(editor.get_by_label("Navn *")).to_be_focused()
+    assert_accessible(page)
     editor.get_by_label("Objektnummer").fill("ST-1")
     editor.get_by_label("Beskrivelse").fill("Kafé ved heisen")
     editor.get_by_label("Aktiv").uncheck()
@@ -353,6 +402,7 @@ def test_objects_departments_and_contacts_are_changed_where_they_are_listed(page
     expect(contacts).to_contain_text(f"Ola Skistua, Daglig leder — {email}")
     history = page.get_by_role("table")
     expect(history).to_contain_text("kontakt koblet til objekt")
+    expect(history).to_contain_text("Objekt: (tom) → Utleia")
     expect(history).to_contain_text("Objektnummer: (tom) → ST-1")
     expect(history).to_contain_text("Status: aktiv → inaktiv")
     expect(history).to_contain_text("Aktiv: ja → nei")

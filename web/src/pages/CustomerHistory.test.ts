@@ -29,12 +29,14 @@ describe("customer history", () => {
           before: { contract_date: "2026-01-31", cash_in_transit: false, segment: "active" },
           after: { contract_date: "2026-12-01", cash_in_transit: true, segment: "active" } },
         { field: "status", before: "active", after: "inactive" },
+        { field: "country", before: "NO", after: "SE" },
       ],
     }, definitions, t);
     expect(lines.map((line) => `${line.label}: ${line.before} → ${line.after}`)).toEqual([
       "Avtaledato: 31.01.2026 → 01.12.2026",
       "Verditransport: nei → ja",
       "Status: aktiv → inaktiv",
+      "Land: Norge → Sverige",
     ]);
   });
 

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { catalogues, type MessageKey } from "../i18n/messages";
 import { useEffect, useState } from "react";
+import { ScrollArea } from "../ScrollArea";
 
 type HistoryEntry = components["schemas"]["HistoryEntry"];
 export type Definition = components["schemas"]["CustomFieldDefinition"];
@@ -15,7 +16,7 @@ function known(key: string): key is MessageKey {
 }
 
 /** A value as a person reads it: dates as dd.mm.yyyy, yes/no, codes translated, lists joined. */
-export function valueText(value: unknown, t: Translate, definition?: Definition): string {
+export function valueText(value: unknown, t: Translate, definition?: Definition, field?: string): string {
   if (value === null || value === undefined || value === "") return t("history.empty");
   if (typeof value === "boolean") return t(value ? "value.true" : "value.false");
   if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : t("history.empty");
@@ -23,6 +24,7 @@ export function valueText(value: unknown, t: Translate, definition?: Definition)
   const text = String(value);
   if (definition?.type === "date") return formatDate(text);
   if (definition) return text; // what the person typed or chose, never mistaken for a code
+  if (field && known(`${field}.${text}`)) return t(`${field}.${text}` as MessageKey); // e.g. country.NO
   return known(`value.${text}`) ? t(`value.${text}` as MessageKey) : text;
 }
 
@@ -55,8 +57,8 @@ export function historyLines(entry: HistoryEntry, definitions: Definition[], t: 
     return [{
       field: change.field,
       label: fieldLabel(t, entry.action, change.field),
-      before: valueText(change.before, t),
-      after: valueText(change.after, t),
+      before: valueText(change.before, t, undefined, change.field),
+      after: valueText(change.after, t, undefined, change.field),
     }];
   });
 }
@@ -75,8 +77,8 @@ export function CustomerHistory({ customerId, definitions, revision }: { custome
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">{t("customer.history")}</h2>
       {history === null ? <p role="status">{t("loading")}</p> : history.length === 0 ? <p>{t("customer.noHistory")}</p> : (
-        <div className="table-wrap">
-          <table>
+        <ScrollArea labelledBy="history-heading">
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">{t("history.when")}</th>
@@ -101,7 +103,7 @@ export function CustomerHistory({ customerId, definitions, revision }: { custome
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );

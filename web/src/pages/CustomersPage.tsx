@@ -3,6 +3,7 @@ import { api, type components } from "../api/client";
 import { problemOf, type Problem } from "../api/problems";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
+import { ScrollArea } from "../ScrollArea";
 
 type Summary = components["schemas"]["CustomerSummary"];
 type Query = { q: string; status: "active" | "inactive"; sort: "name" | "number"; order: "asc" | "desc" };
@@ -79,7 +80,7 @@ export function CustomersPage() {
         <button type="submit">{t("customers.searchButton")}</button>
       </form>
       {problem ? <p className="error" role="alert">{t(problem.summary)}</p> : null}
-      <div className="table-wrap">
+      <ScrollArea labelledBy="customers-heading">
         <table>
           <thead>
             <tr>
@@ -102,7 +103,7 @@ export function CustomersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {items === null ? <p role="status">{t("loading")}</p> : null}
       {items?.length === 0 ? <p role="status">{t("customers.none")}</p> : null}
       <div className="actions">

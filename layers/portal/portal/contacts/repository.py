@@ -28,7 +28,9 @@ class ContactRepository(Protocol):
     def find_by_email(self, email: str) -> Contact | None: ...
     def create(self, contact: Contact, *, actor: str) -> None: ...
     def update(self, before: Contact, after: Contact, *, actor: str, changes: list[FieldChange]) -> None: ...
-    def set_links(self, before: Contact, after: Contact, *, actor: str, at: datetime) -> None: ...
+    def set_links(
+        self, before: Contact, after: Contact, *, actor: str, at: datetime, object_names: dict[ObjectRef, str]
+    ) -> None: ...
     def of_customer(self, customer_id: str) -> list[ContactSummary]: ...
     def of_object(self, customer_id: str, object_id: str) -> list[ContactSummary]: ...
 
@@ -84,7 +86,9 @@ class DynamoContactRepository:
         )
         self.table.transact(transaction, conflict_message="The contact changed meanwhile, or the e-mail is in use")
 
-    def set_links(self, before: Contact, after: Contact, *, actor: str, at: datetime) -> None:
+    def set_links(
+        self, before: Contact, after: Contact, *, actor: str, at: datetime, object_names: dict[ObjectRef, str]
+    ) -> None:
         transaction = Transaction()
         transaction.put(_item(after), condition="version = :read", values={":read": before.version})
         old = {(item["PK"], item["SK"]) for item in _link_items(before)}
@@ -113,7 +117,7 @@ class DynamoContactRepository:
                     action=action,
                     at=at,
                     subject=ref.object_id,
-                    after={"contact": after.name},
+                    after={"contact": after.name, "object": object_names.get(ref)},
                 )
             )
         transaction.put(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from portal import access
 from portal.access import Permission, Principal
 from portal.clock import Clock, new_id, now
-from portal.contacts.models import Contact, ContactInput, ContactLinks, ContactPatch, ContactSummary
+from portal.contacts.models import Contact, ContactInput, ContactLinks, ContactPatch, ContactSummary, ObjectRef
 from portal.contacts.repository import ContactRepository
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
@@ -87,11 +87,17 @@ def set_links(
     _require_edit(principal, customer_repository, touched)
     for ref in set(object_refs) - set(before.objects):
         objects_service.get_object(principal, customer_repository, objects, ref.customer_id, ref.object_id)
+    # Each customer's history names the object a contact was linked to or unlinked from.
+    changed = set(object_refs) ^ set(before.objects)
+    object_names = {
+        ObjectRef(customer_id=found.customer_id, object_id=found.object_id): found.name
+        for found in objects.get_many((ref.customer_id, ref.object_id) for ref in changed)
+    }
     at = clock()
     after = before.model_copy(
         update={"customer_ids": customer_ids, "objects": object_refs, "version": before.version + 1, "updated_at": at}
     )
-    contacts.set_links(before, after, actor=principal.username, at=at)
+    contacts.set_links(before, after, actor=principal.username, at=at, object_names=object_names)
     return after
 
 
