@@ -245,9 +245,10 @@ def seed() -> DemoData:
             admin, repository, customer_input.model_copy(update={"parent_id": parent_id})
         )
         data.customer_ids[key] = created.customer_id
-    bakery = repository.get(data.customer_ids["bakery"])
-    assert bakery is not None
-    repository.assign(bakery, "tekniker", actor="admin", at=bakery.updated_at)
+    for customer_key, username in (("bakery", "tekniker"), ("oslo", "selger")):
+        assigned = repository.get(data.customer_ids[customer_key])
+        assert assigned is not None
+        repository.assign(assigned, username, actor="admin", at=assigned.updated_at)
     for key, customer_key, object_input in OBJECTS:
         created_object = objects.create_object(
             admin, repository, object_repository(), data.customer_ids[customer_key], object_input

@@ -86,13 +86,17 @@ def log_in(page: Page, username: str, email: str) -> None:
     page.get_by_role("button", name="Fortsett").click()
 
 
-def new_customer(page: Page, name: str) -> None:
+def new_customer(page: Page, name: str, group_number: str | None = None) -> str:
     """A customer of the test's own, from the register page, so the demo data other tests count stays as it is."""
     page.get_by_role("link", name="Ny kunde").click()
+    number = str(uuid.uuid4().int)[:7]
     page.get_by_label("Navn *").fill(name)
-    page.get_by_label("Kundenummer *").fill(str(uuid.uuid4().int)[:7])
+    page.get_by_label("Kundenummer *").fill(number)
+    if group_number:
+        page.get_by_label("Konsern (morselskapets kundenummer)").fill(group_number)
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("heading", name=name)).to_be_visible()
+    return number
 
 
 def test_login_with_a_code_home_language_and_logout(page: Page) -> None:
@@ -241,14 +245,14 @@ def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> N
     expect(page.locator(".details")).to_contain_text("Avtaledato01.12.2026")
     history = page.get_by_role("table")
     expect(history).to_contain_text("Sted: (tom) → Ålesund")
-    expect(history).to_contain_text("Kredittgrense (NOK): (tom) → 1500000")
+    expect(history).to_contain_text("Kredittgrense (NOK): (tom) → 1 500 000")
     expect(history).to_contain_text("Avtaledato: (tom) → 01.12.2026")
     expect(history).to_contain_text("Verditransport: nei → ja")
     expect(history).not_to_contain_text("{")
     expect(history).to_contain_text("opprettet")
     expect(history).not_to_contain_text("customer_id")
     page.get_by_role("button", name="Deaktiver").click()
-    expect(page.get_by_role("heading", name="Nettleser Test AS")).to_contain_text("Inaktive")
+    expect(page.get_by_role("heading", name="Nettleser Test AS")).to_contain_text("Inaktiv")
     expect(history).to_contain_text("deaktivert")
     expect(history).to_contain_text("Status: aktiv → inaktiv")
     screenshot(page, "08-customer-detail")
@@ -262,6 +266,18 @@ def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> N
     expect(page.get_by_role("link", name="Nettleser Test AS")).to_be_visible()
     export = page.get_by_role("link", name="Eksporter til CSV")
     assert "q=nettleser" in (export.get_attribute("href") or "")
+
+
+def test_staff_find_the_customers_they_are_responsible_for(page: Page) -> None:
+    log_in(page, "selger", "sven.selger@kundeportal.example")
+    page.get_by_role("link", name="Kunder").click()
+    expect(page.get_by_role("link", name="Fjellbakeriet AS")).to_be_visible()
+    page.get_by_label("Ansvarlig").select_option("me")
+    page.get_by_role("button", name="Søk").click()
+    expect(page.get_by_role("link", name="Nordlys Oslo AS")).to_be_visible()
+    expect(page.get_by_role("link", name="Fjellbakeriet AS")).to_have_count(0)
+    export = page.get_by_role("link", name="Eksporter til CSV")
+    assert "assigned_to=selger" in (export.get_attribute("href") or "")
 
 
 def test_an_object_login_sees_only_its_object(page: Page) -> None:
@@ -350,7 +366,7 @@ def test_objects_contacts_and_departments_on_the_customer_page(page: Page) -> No
 def test_objects_departments_and_contacts_are_changed_where_they_are_listed(page: Page) -> None:
     log_in(page, "admin", "anne.admin@kundeportal.example")
     page.get_by_role("link", name="Kunder").click()
-    new_customer(page, "Skistua i Trysil AS")
+    group_number = new_customer(page, "Skistua i Trysil AS")
     objects = page.get_by_role("region", name="Objekter")
     objects.locator("summary").click()
     objects.get_by_label("Navn *").fill("Skistua")
@@ -410,7 +426,17 @@ def test_objects_departments_and_contacts_are_changed_where_they_are_listed(page
 
     # The same person at a second customer: the portal offers to link the one who already exists.
     page.get_by_role("link", name="Tilbake til kunderegisteret").click()
-    new_customer(page, "Trysil Skiutleie AS")
+    page.get_by_role("link", name="Ny kunde").click()
+    page.get_by_label("Navn *").fill("Feil Konsern AS")
+    page.get_by_label("Kundenummer *").fill(str(uuid.uuid4().int)[:7])
+    page.get_by_label("Konsern (morselskapets kundenummer)").fill("0000000")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.locator("#customer-group_number-error")).to_have_text("Fant ingen aktiv kunde med dette kundenummeret.")
+    page.get_by_role("button", name="Avbryt").click()
+    new_customer(page, "Trysil Skiutleie AS", group_number=group_number)
+    details = page.locator(".details")
+    expect(details).to_contain_text(f"KonsernSkistua i Trysil AS ({group_number})")
+    expect(page.get_by_role("table")).to_contain_text("Konsern: (tom) → Skistua i Trysil AS")
     contacts = page.get_by_role("region", name="Kontakter")
     contacts.locator("summary").click()
     contacts.get_by_label("Navn *").fill("Ola S.")
@@ -423,6 +449,9 @@ def test_objects_departments_and_contacts_are_changed_where_they_are_listed(page
     contacts.get_by_role("button", name="Fjern Ola Skistua fra kunden").click()
     expect(contacts).to_contain_text("Ingen kontakter koblet til kunden.")
     expect(page.get_by_role("table")).to_contain_text("kontakt koblet fra")
+    details.get_by_role("link", name="Skistua i Trysil AS").click()
+    expect(page.get_by_role("heading", name="Skistua i Trysil AS")).to_be_visible()
+    expect(page.locator(".details")).to_contain_text("DatterselskaperTrysil Skiutleie AS")
 
 
 def test_an_administrator_approves_a_registration_request(page: Page, base_url: str) -> None:

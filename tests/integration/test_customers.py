@@ -283,3 +283,19 @@ def test_filter_by_assigned_staff_and_what_view_assigned_only_sees(api: ApiClien
     # Someone who sees only their own assignments cannot look at another user's.
     refused = api.get("/customers", token=technician, query={"assigned_to": "selger"})
     assert (refused.status, refused.error_code) == (403, "missing_permission")
+
+
+def test_a_group_lists_the_subsidiaries_each_login_may_see(api: ApiClient, admin: str, demo: DemoData) -> None:
+    group = f"/customers/{demo.customer_ids['group']}/subsidiaries"
+    names = [item["name"] for item in api.get(group, token=admin).body]
+    assert names == ["Nordlys Bergen AS", "Nordlys Oslo AS"]
+    group_contact = api.login("kari.nordmann@nordlys.no")
+    assert [item["name"] for item in api.get(group, token=group_contact).body] == names
+    # A subsidiary's user does not see the group, so not its list either; a subsidiary has none of its own.
+    subsidiary_contact = api.login("ola.hansen@nordlys-bergen.no")
+    refused = api.get(group, token=subsidiary_contact)
+    assert (refused.status, refused.error_code) == (404, "not_found")
+    bergen = api.get(f"/customers/{demo.customer_ids['bergen']}/subsidiaries", token=subsidiary_contact)
+    assert (bergen.status, bergen.body) == (200, [])
+    technician = api.login("tekniker")
+    assert api.get(group, token=technician).status == 404

@@ -46,7 +46,7 @@ export function Shell({ me }: { me: Me }) {
       </nav>
       <div ref={heading}>
         {current.page === "info" ? <HomePage me={me} /> : null}
-        {current.page === "customers" ? <CustomersPage /> : null}
+        {current.page === "customers" ? <CustomersPage username={me.username} /> : null}
         {current.page === "registrations" ? <RegistrationsPage me={me} /> : null}
         {current.page === "customer" ? <CustomerPage customerId={current.customerId} /> : null}
         {current.page === "new-customer" ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate } from "./format";
+import { formatAmount, formatDate, formatDecimal } from "./format";
 import { translate } from "./i18n";
 import { catalogues } from "./i18n/messages";
 
@@ -13,6 +13,13 @@ describe("dates and amounts", () => {
     expect(formatAmount(123456789, "NOK", "nb").replace(/\s/g, " ")).toBe("1 234 567,89 kr");
     expect(formatAmount(-5, "EUR", "en")).toBe("-€0.05");
     expect(formatAmount(100000, "SEK", "sv").replace(/\s/g, " ")).toBe("1 000,00 kr");
+  });
+
+  it("groups exact decimals without passing them through a float", () => {
+    expect(formatDecimal("1500000", "nb").replace(/\s/g, " ")).toBe("1 500 000");
+    expect(formatDecimal("-12345678901234567890.05", "en")).toBe("-12,345,678,901,234,567,890.05");
+    expect(formatDecimal("12.5", "sv")).toBe("12,5");
+    expect(formatDecimal("not a number", "nb")).toBe("not a number");
   });
 });
 

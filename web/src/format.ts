@@ -29,3 +29,13 @@ export function formatAmount(minorUnits: number, currency: "NOK" | "SEK" | "EUR"
   const cents = pad(absolute % 100);
   return (negative ? "-" : "") + parts.map((part) => (part.type === "fraction" ? cents : part.value)).join("");
 }
+
+/** An exact decimal from the API ("1500000", "-12.5") with the language's grouping and decimal sign, never via a float. */
+export function formatDecimal(value: string, language: Language): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) return value;
+  const [, sign, whole, fraction] = match;
+  const format = new Intl.NumberFormat(locales[language]);
+  const decimal = format.formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ",";
+  return `${sign}${format.format(BigInt(whole))}${fraction ? decimal + fraction : ""}`;
+}

@@ -17,6 +17,7 @@ const FIELD_CODES: Record<string, [string, MessageKey]> = {
   invalid_organisation_number: ["organisation_number", "error.invalid_organisation_number"],
   invalid_customer_number: ["number", "error.invalid_customer_number"],
   conflict: ["number", "error.conflict"],
+  nested_group: ["group_number", "error.nested_group"],
 };
 
 const REASON_OF_TYPE: Record<string, string> = {

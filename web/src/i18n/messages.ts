@@ -164,6 +164,13 @@ const nb = {
   "fieldError.not_a_choice": "Velg et av alternativene.",
   "fieldError.not_boolean": "Velg ja eller nei.",
   "fieldError.unknown_field": "Feltet finnes ikke lenger; last inn siden på nytt.",
+  "customers.assigned.anyone": "Alle",
+  "customers.assigned.me": "Meg",
+  "field.group_number": "Konsern (morselskapets kundenummer)",
+  "error.group_not_found": "Fant ingen aktiv kunde med dette kundenummeret.",
+  "error.nested_group": "Denne kunden er selv et datterselskap; velg konsernet øverst.",
+  "customer.subsidiaries": "Datterselskaper",
+  "customer.inactive": "Inaktiv",
   "loading": "Laster …",
 } as const;
 
@@ -332,6 +339,13 @@ const sv: Catalogue = {
   "fieldError.not_a_choice": "Välj ett av alternativen.",
   "fieldError.not_boolean": "Välj ja eller nej.",
   "fieldError.unknown_field": "Fältet finns inte längre; ladda om sidan.",
+  "customers.assigned.anyone": "Alla",
+  "customers.assigned.me": "Mig",
+  "field.group_number": "Koncern (moderbolagets kundnummer)",
+  "error.group_not_found": "Hittade ingen aktiv kund med det kundnumret.",
+  "error.nested_group": "Den kunden är själv ett dotterbolag; välj koncernen högst upp.",
+  "customer.subsidiaries": "Dotterbolag",
+  "customer.inactive": "Inaktiv",
   loading: "Laddar …",
 };
 
@@ -497,6 +511,13 @@ const en: Catalogue = {
   "fieldError.not_a_choice": "Choose one of the options.",
   "fieldError.not_boolean": "Choose yes or no.",
   "fieldError.unknown_field": "This field no longer exists; reload the page.",
+  "customers.assigned.anyone": "Anyone",
+  "customers.assigned.me": "Me",
+  "field.group_number": "Group (parent company's customer number)",
+  "error.group_not_found": "No active customer has this customer number.",
+  "error.nested_group": "That customer is itself a subsidiary; choose the group at the top.",
+  "customer.subsidiaries": "Subsidiaries",
+  "customer.inactive": "Inactive",
   loading: "Loading …",
 };
 

@@ -35,19 +35,34 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
       custom[definition.key] = definition.type === "boolean" ? form.get(key) === "on" : text(key) || null;
     }
     const country = text("country") as "NO" | "SE";
+    // Only a company at the top can be a group, so only there is the choice offered.
+    const group = customer?.parent_id ? {} : { subsidiaries_see_each_other: form.get("subsidiaries_see_each_other") === "on" };
     setBusy(true);
+    const parent = customer ? null : await groupByNumber(text("group_number"));
+    if (parent === undefined) {
+      setBusy(false);
+      setProblem({ summary: "error.validation", fields: { group_number: t("error.group_not_found") } });
+      return;
+    }
     const reply = customer
       ? await api.PATCH("/customers/{customer_id}", {
           params: { path: { customer_id: customer.customer_id } },
-          body: { ...values, name: values.name ?? customer.name, number: values.number ?? customer.number, country, custom_fields: custom, version: customer.version },
+          body: { ...values, ...group, name: values.name ?? customer.name, number: values.number ?? customer.number, country, custom_fields: custom, version: customer.version },
         })
       : await api.POST("/customers", {
-          body: { ...values, name: values.name ?? "", number: values.number ?? "", country, custom_fields: custom },
+          body: { ...values, ...group, name: values.name ?? "", number: values.number ?? "", country, custom_fields: custom, parent_id: parent },
           headers: { "Idempotency-Key": crypto.randomUUID() },
         });
     setBusy(false);
     if (reply.data) onSaved(reply.data);
     else setProblem(problemOf(reply.error, t));
+  }
+
+  /** The group a new customer belongs to, found by its customer number: null for none, undefined if not found. */
+  async function groupByNumber(number: string): Promise<string | null | undefined> {
+    if (!number) return null;
+    const { data } = await api.GET("/customers", { params: { query: { q: number, limit: 25 } } });
+    return data?.items.find((item) => item.number === number)?.customer_id;
   }
 
   const customKey = (field: string) => (field.startsWith("custom_fields.") ? field.slice("custom_fields.".length) : null);
@@ -60,6 +75,8 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
     if (key) return definitions.find((definition) => definition.key === key)?.label ?? key;
     return `field.${field}` in catalogues.nb ? t(`field.${field}` as MessageKey) : field;
   };
+  const describedBy = (name: string, id: string) =>
+    fieldError(name) ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};
   const fieldError = (name: string) => problem?.fields[name] ?? problem?.fields[`custom_fields.${name}`];
   const input = (name: TextField, required = false) => {
     const message = fieldError(name);
@@ -132,6 +149,22 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
             </div>
           );
         })}
+        {customer ? null : (
+          <div className="field">
+            <label htmlFor="customer-group_number">{t("field.group_number")}</label>
+            <input id="customer-group_number" name="group_number" inputMode="numeric" {...describedBy("group_number", "customer-group_number")} />
+            {fieldError("group_number") ? <p className="field-error" id="customer-group_number-error">{fieldError("group_number")}</p> : null}
+          </div>
+        )}
+        {customer?.parent_id ? null : (
+          <div className="field check">
+            <label htmlFor="customer-subsidiaries_see_each_other">
+              <input id="customer-subsidiaries_see_each_other" name="subsidiaries_see_each_other" type="checkbox"
+                defaultChecked={customer?.subsidiaries_see_each_other === true} />
+              {t("field.subsidiaries_see_each_other")}
+            </label>
+          </div>
+        )}
       </div>
       <div className="actions">
         <button type="submit" disabled={busy}>{t("customer.save")}</button>

@@ -4,11 +4,12 @@ import { translate } from "../i18n";
 import { catalogues, languages, type MessageKey } from "../i18n/messages";
 import { historyLines, type Definition } from "./CustomerHistory";
 
-const t = (key: MessageKey) => translate("nb", key);
+const reader = { t: (key: MessageKey) => translate("nb", key), language: "nb" as const };
 const definitions: Definition[] = [
   { key: "contract_date", label: "Avtaledato", type: "date" },
   { key: "cash_in_transit", label: "Verditransport", type: "boolean" },
   { key: "segment", label: "Segment", type: "choice", choices: ["Retail", "active"] },
+  { key: "credit_limit", label: "Kredittgrense", type: "number" },
 ];
 
 describe("customer history", () => {
@@ -27,14 +28,16 @@ describe("customer history", () => {
       changes: [
         { field: "custom_fields",
           before: { contract_date: "2026-01-31", cash_in_transit: false, segment: "active" },
-          after: { contract_date: "2026-12-01", cash_in_transit: true, segment: "active" } },
+          after: { contract_date: "2026-12-01", cash_in_transit: true, segment: "active", credit_limit: "1500000.5" } },
         { field: "status", before: "active", after: "inactive" },
         { field: "country", before: "NO", after: "SE" },
       ],
-    }, definitions, t);
-    expect(lines.map((line) => `${line.label}: ${line.before} → ${line.after}`)).toEqual([
+    }, definitions, reader);
+    // Number groups are separated by a no-break space, so a number never wraps in the middle.
+    expect(lines.map((line) => `${line.label}: ${line.before} → ${line.after}`.replace(/\s/g, " "))).toEqual([
       "Avtaledato: 31.01.2026 → 01.12.2026",
       "Verditransport: nei → ja",
+      "Kredittgrense: (tom) → 1 500 000,5",
       "Status: aktiv → inaktiv",
       "Land: Norge → Sverige",
     ]);
@@ -44,7 +47,7 @@ describe("customer history", () => {
     const lines = historyLines({
       entry_id: "2", at: "2026-11-23T10:00:00Z", actor: "admin", action: "created",
       changes: [{ field: "custom_fields", before: null, after: { retired: "x" } }, { field: "assigned_staff", before: [], after: ["selger", "tekniker"] }],
-    }, definitions, t);
+    }, definitions, reader);
     expect(lines.map((line) => `${line.label}: ${line.before} → ${line.after}`)).toEqual([
       "retired: (tom) → x",
       "Ansvarlig: (tom) → selger, tekniker",

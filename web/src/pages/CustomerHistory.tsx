@@ -1,13 +1,15 @@
 import { api, type components } from "../api/client";
-import { formatDate, formatDateTime } from "../format";
+import { formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n } from "../i18n";
-import { catalogues, type MessageKey } from "../i18n/messages";
+import { catalogues, type Language, type MessageKey } from "../i18n/messages";
 import { useEffect, useState } from "react";
 import { ScrollArea } from "../ScrollArea";
 
 type HistoryEntry = components["schemas"]["HistoryEntry"];
 export type Definition = components["schemas"]["CustomFieldDefinition"];
 type Translate = (key: MessageKey) => string;
+/** What turning a value into text needs: the words and the language's number format. */
+export type Reader = { t: Translate; language: Language };
 
 export type ChangeLine = { field: string; label: string; before: string; after: string };
 
@@ -16,13 +18,14 @@ function known(key: string): key is MessageKey {
 }
 
 /** A value as a person reads it: dates as dd.mm.yyyy, yes/no, codes translated, lists joined. */
-export function valueText(value: unknown, t: Translate, definition?: Definition, field?: string): string {
+export function valueText(value: unknown, { t, language }: Reader, definition?: Definition, field?: string): string {
   if (value === null || value === undefined || value === "") return t("history.empty");
   if (typeof value === "boolean") return t(value ? "value.true" : "value.false");
   if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : t("history.empty");
   if (typeof value === "object") return JSON.stringify(value);
   const text = String(value);
   if (definition?.type === "date") return formatDate(text);
+  if (definition?.type === "number") return formatDecimal(text, language);
   if (definition) return text; // what the person typed or chose, never mistaken for a code
   if (field && known(`${field}.${text}`)) return t(`${field}.${text}` as MessageKey); // e.g. country.NO
   return known(`value.${text}`) ? t(`value.${text}` as MessageKey) : text;
@@ -36,7 +39,10 @@ function fieldLabel(t: Translate, action: string, field: string): string {
 }
 
 /** The lines of one history entry; a change of custom fields becomes one line per field that changed. */
-export function historyLines(entry: HistoryEntry, definitions: Definition[], t: Translate): ChangeLine[] {
+export function historyLines(
+  entry: HistoryEntry, definitions: Definition[], reader: Reader, names: Record<string, string> = {},
+): ChangeLine[] {
+  const { t } = reader;
   const byKey = new Map(definitions.map((definition) => [definition.key, definition]));
   return entry.changes.flatMap((change): ChangeLine[] => {
     if (change.field === "custom_fields") {
@@ -49,23 +55,27 @@ export function historyLines(entry: HistoryEntry, definitions: Definition[], t: 
           return {
             field: `custom_fields.${key}`,
             label: definition?.label ?? key,
-            before: valueText(before[key], t, definition ?? { key, label: key, type: "text" }),
-            after: valueText(after[key], t, definition ?? { key, label: key, type: "text" }),
+            before: valueText(before[key], reader, definition ?? { key, label: key, type: "text" }),
+            after: valueText(after[key], reader, definition ?? { key, label: key, type: "text" }),
           };
         });
     }
+    // A reference to another record (the group) is shown by that record's name when the page knows it.
+    const named = (value: unknown) => (typeof value === "string" && value in names ? names[value] : value);
     return [{
       field: change.field,
       label: fieldLabel(t, entry.action, change.field),
-      before: valueText(change.before, t, undefined, change.field),
-      after: valueText(change.after, t, undefined, change.field),
+      before: valueText(named(change.before), reader, undefined, change.field),
+      after: valueText(named(change.after), reader, undefined, change.field),
     }];
   });
 }
 
 /** ORG-3: who changed what in a customer and when, newest first. */
-export function CustomerHistory({ customerId, definitions, revision }: { customerId: string; definitions: Definition[]; revision: number }) {
-  const { t } = useI18n();
+export function CustomerHistory({ customerId, definitions, revision, names }: {
+  customerId: string; definitions: Definition[]; revision: number; names: Record<string, string>;
+}) {
+  const { t, language } = useI18n();
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
 
   useEffect(() => {
@@ -94,7 +104,7 @@ export function CustomerHistory({ customerId, definitions, revision }: { custome
                   <td>
                     <strong>{known(`history.action.${entry.action}`) ? t(`history.action.${entry.action}` as MessageKey) : entry.action}</strong>
                     <ul className="changes">
-                      {historyLines(entry, definitions, t).map((line) => (
+                      {historyLines(entry, definitions, { t, language }, names).map((line) => (
                         <li key={line.field}>{line.label}: {line.before} → {line.after}</li>
                       ))}
                     </ul>

@@ -8,17 +8,39 @@ import { CustomerHistory, valueText, type Definition } from "./CustomerHistory";
 import { CustomerRelations } from "./CustomerRelations";
 
 type Customer = components["schemas"]["Customer"];
+type Summary = components["schemas"]["CustomerSummary"];
+
+/** ORG-1: the group a subsidiary belongs to, or a group's subsidiaries, as far as the login may see them. */
+function useGroup(customer: Customer | null): { parent: Customer | null; subsidiaries: Summary[] } {
+  const [parent, setParent] = useState<Customer | null>(null);
+  const [subsidiaries, setSubsidiaries] = useState<Summary[]>([]);
+  const customerId = customer?.customer_id;
+  const parentId = customer?.parent_id;
+  useEffect(() => {
+    setParent(null);
+    setSubsidiaries([]);
+    if (!customerId) return;
+    if (parentId) {
+      void api.GET("/customers/{customer_id}", { params: { path: { customer_id: parentId } } }).then(({ data }) => setParent(data ?? null));
+    } else {
+      void api.GET("/customers/{customer_id}/subsidiaries", { params: { path: { customer_id: customerId } } })
+        .then(({ data }) => setSubsidiaries(data ?? []));
+    }
+  }, [customerId, parentId]);
+  return { parent, subsidiaries };
+}
 const SHOWN = ["number", "organisation_number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
 
 /** One customer: its details, edit, deactivate and its change history (ORG-3). */
 export function CustomerPage({ customerId }: { customerId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [revision, setRevision] = useState(0); // a change shows in the history as soon as it is saved
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [definitions, setDefinitions] = useState<Definition[]>([]);
+  const { parent, subsidiaries } = useGroup(customer);
 
   useEffect(() => {
     void api.GET("/settings/customer-register").then(({ data }) => setDefinitions(data?.custom_fields ?? []));
@@ -63,7 +85,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         <a href="#customers">{t("customer.back")}</a>
         <div className="card-header">
           <h1 id="customer-heading">
-            {customer.name} {customer.status === "inactive" ? <span className="badge">{t("customers.status.inactive")}</span> : null}
+            {customer.name} {customer.status === "inactive" ? <span className="badge">{t("customer.inactive")}</span> : null}
           </h1>
           {!editing ? (
             <div className="actions">
@@ -95,15 +117,38 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               return (
                 <div key={key}>
                   <dt>{definition?.label ?? key}</dt>
-                  <dd>{valueText(value, t, definition ?? { key, label: key, type: "text" })}</dd>
+                  <dd>{valueText(value, { t, language }, definition ?? { key, label: key, type: "text" })}</dd>
                 </div>
               );
             })}
+            {parent ? (
+              <div>
+                <dt>{t("field.parent_id")}</dt>
+                <dd><a href={`#customers/${parent.customer_id}`}>{parent.name}</a> ({parent.number})</dd>
+              </div>
+            ) : null}
+            {subsidiaries.length ? (
+              <div>
+                <dt>{t("customer.subsidiaries")}</dt>
+                <dd>
+                  <ul className="inline-list">
+                    {subsidiaries.map((child) => <li key={child.customer_id}><a href={`#customers/${child.customer_id}`}>{child.name}</a></li>)}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+            {customer.parent_id ? null : (
+              <div>
+                <dt>{t("field.subsidiaries_see_each_other")}</dt>
+                <dd>{t(customer.subsidiaries_see_each_other ? "value.true" : "value.false")}</dd>
+              </div>
+            )}
           </dl>
         )}
       </section>
       <CustomerRelations customerId={customer.customer_id} onChanged={() => void load()} />
-      <CustomerHistory customerId={customer.customer_id} definitions={definitions} revision={revision} />
+      <CustomerHistory customerId={customer.customer_id} definitions={definitions} revision={revision}
+        names={parent ? { [parent.customer_id]: parent.name } : {}} />
     </>
   );
 }

@@ -6,10 +6,12 @@ import type { MessageKey } from "../i18n/messages";
 import { ScrollArea } from "../ScrollArea";
 
 type Summary = components["schemas"]["CustomerSummary"];
-type Query = { q: string; status: "active" | "inactive"; sort: "name" | "number"; order: "asc" | "desc" };
+type Query = {
+  q: string; status: "active" | "inactive"; assigned_to?: string; sort: "name" | "number"; order: "asc" | "desc";
+};
 
 /** ORG-3: the staff customer register — search, filter, sortable columns, pages, export. */
-export function CustomersPage() {
+export function CustomersPage({ username }: { username: string }) {
   const { t } = useI18n();
   const [query, setQuery] = useState<Query>({ q: "", status: "active", sort: "name", order: "asc" });
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
@@ -37,7 +39,12 @@ export function CustomersPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setCursors([undefined]);
-    setQuery({ ...query, q: String(form.get("q") ?? ""), status: form.get("status") as Query["status"] });
+    setQuery({
+      ...query,
+      q: String(form.get("q") ?? ""),
+      status: form.get("status") as Query["status"],
+      assigned_to: form.get("assigned") === "me" ? username : undefined,
+    });
   }
 
   function sortBy(column: Query["sort"]) {
@@ -45,7 +52,8 @@ export function CustomersPage() {
     setQuery({ ...query, sort: column, order: query.sort === column && query.order === "asc" ? "desc" : "asc" });
   }
 
-  const exportUrl = `/api/customers/export?${new URLSearchParams({ q: query.q, status: query.status, sort: query.sort, order: query.order })}`;
+  const filters = { q: query.q, status: query.status, sort: query.sort, order: query.order };
+  const exportUrl = `/api/customers/export?${new URLSearchParams(query.assigned_to ? { ...filters, assigned_to: query.assigned_to } : filters)}`;
   const ariaSort = (column: Query["sort"]) =>
     query.q ? undefined : query.sort === column ? (query.order === "asc" ? "ascending" : "descending") : "none";
   const header = (column: Query["sort"], label: MessageKey) => (
@@ -75,6 +83,13 @@ export function CustomersPage() {
           <select id="status" name="status" defaultValue={query.status}>
             <option value="active">{t("customers.status.active")}</option>
             <option value="inactive">{t("customers.status.inactive")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="assigned">{t("field.assigned_staff")}</label>
+          <select id="assigned" name="assigned" defaultValue={query.assigned_to ? "me" : "anyone"}>
+            <option value="anyone">{t("customers.assigned.anyone")}</option>
+            <option value="me">{t("customers.assigned.me")}</option>
           </select>
         </div>
         <button type="submit">{t("customers.searchButton")}</button>

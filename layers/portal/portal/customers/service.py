@@ -341,6 +341,20 @@ def customer_history(
     return CustomerHistory(items=entries, next_cursor=next_cursor)
 
 
+def subsidiaries_of(principal: Principal, repository: CustomerRepository, customer_id: str) -> list[CustomerSummary]:
+    """A group's subsidiaries (ORG-1) that the principal may see, by name."""
+    get_customer(principal, repository, customer_id)
+    children = repository.get_many(repository.subsidiaries(customer_id))
+    return sorted(
+        (
+            CustomerSummary.model_validate(child.model_dump())
+            for child in children
+            if access.can_view_customer(principal, facts(child))
+        ),
+        key=lambda summary: summary.name.casefold(),
+    )
+
+
 def customers_of(principal: Principal, repository: CustomerRepository) -> list[CustomerSummary]:
     """A portal user's own customers, as the visibility rules allow (AUTH-4, ORG-1)."""
     if principal.is_staff:
