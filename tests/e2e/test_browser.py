@@ -123,6 +123,16 @@ def test_login_with_a_code_home_language_and_logout(page: Page) -> None:
     page.get_by_label("Språk").select_option("nb")
 
 
+def test_an_ended_session_leads_back_to_the_login_page(page: Page) -> None:
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    expect(page.get_by_role("heading", name=re.compile("Du er logget inn som Anne Admin"))).to_be_visible()
+    page.context.clear_cookies()  # what the browser does when the session cookie expires
+    page.get_by_role("link", name="Kunder").click()
+    expect(page.get_by_role("status").filter(has_text="Økten din er avsluttet")).to_be_visible()
+    expect(page.get_by_label("Brukernavn")).to_be_visible()
+    expect(page.get_by_role("button", name="Logg ut")).to_have_count(0)
+
+
 def test_the_accessibility_audit_can_fail(page: Page) -> None:
     page.goto("/")
     expect(page.get_by_label("Brukernavn")).to_be_visible()
@@ -238,7 +248,7 @@ def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> N
     summary_link.click()
     expect(form.get_by_label("Kredittgrense (NOK)")).to_be_focused()
     form.get_by_label("Kredittgrense (NOK)").fill("1 500 000")
-    form.get_by_label("Avtaledato").fill("2026-12-01")
+    form.get_by_label("Avtaledato").fill("1.12.2026")
     form.get_by_label("Verditransport").check()
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("status").filter(has_text="Endringene er lagret.")).to_be_visible()

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, type Me } from "./api/client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api, SESSION_ENDED, type Me } from "./api/client";
 import { useI18n } from "./i18n";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { LoginPage } from "./pages/LoginPage";
@@ -13,6 +13,25 @@ export function App() {
   const { t } = useI18n();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [view, setView] = useState<View>("login");
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const loggedIn = useRef(false);
+  loggedIn.current = Boolean(me);
+
+  useEffect(() => {
+    const ended = () => {
+      if (!loggedIn.current) return; // not logged in yet: nothing was lost
+      setMe(null);
+      setView("login");
+      setSessionEnded(true);
+    };
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, []);
+
+  function loggedInAs(who: Me) {
+    setSessionEnded(false);
+    setMe(who);
+  }
 
   const refresh = useCallback(async () => {
     const { data } = await api.GET("/me");
@@ -55,7 +74,10 @@ export function App() {
         ) : view === "register" ? (
           <RegistrationPage onBack={() => setView("login")} />
         ) : (
-          <LoginPage onLoggedIn={setMe} onForgot={() => setView("forgot")} onRegister={() => setView("register")} />
+          <>
+            {sessionEnded ? <p className="notice narrow" role="status">{t("session.ended")}</p> : null}
+            <LoginPage onLoggedIn={loggedInAs} onForgot={() => setView("forgot")} onRegister={() => setView("register")} />
+          </>
         )}
       </main>
     </>

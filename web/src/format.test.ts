@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatDecimal } from "./format";
+import { formatAmount, formatDate, formatDecimal, isoDate } from "./format";
 import { translate } from "./i18n";
 import { catalogues } from "./i18n/messages";
 
@@ -7,6 +7,13 @@ describe("dates and amounts", () => {
   it("shows dates as dd.mm.yyyy in every language", () => {
     expect(formatDate(new Date(2026, 0, 5))).toBe("05.01.2026");
     expect(formatDate("2026-11-23")).toBe("23.11.2026");
+  });
+
+  it("reads dates typed the Nordic way", () => {
+    expect(isoDate("1.12.2026")).toBe("2026-12-01");
+    expect(isoDate(" 24.12.2026 ")).toBe("2026-12-24");
+    expect(isoDate("2026-12-01")).toBe("2026-12-01");
+    expect(isoDate("i morgen")).toBe("i morgen");
   });
 
   it("keeps money exact from minor units, with the language's separators", () => {

@@ -39,3 +39,9 @@ export function formatDecimal(value: string, language: Language): string {
   const decimal = format.formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ",";
   return `${sign}${format.format(BigInt(whole))}${fraction ? decimal + fraction : ""}`;
 }
+
+/** A date typed as d.m.yyyy (or yyyy-mm-dd) as the API's yyyy-mm-dd; anything else as typed, for the API to refuse. */
+export function isoDate(typed: string): string {
+  const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(typed.trim());
+  return match ? `${match[3]}-${match[2].padStart(2, "0")}-${match[1].padStart(2, "0")}` : typed.trim();
+}

@@ -4,6 +4,19 @@ import type { components, paths } from "./schema";
 
 export const api = createClient<paths>({ baseUrl: "/api", credentials: "same-origin" });
 
+/** Fired when the API no longer knows the session (expired, logged out elsewhere, password reset). */
+export const SESSION_ENDED = "kundeportal:session-ended";
+
+api.use({
+  onResponse({ request, response }) {
+    // The login calls answer 401 for a wrong password; that is the login page's business, not a lost session.
+    if (response.status === 401 && !new URL(request.url, window.location.href).pathname.startsWith("/api/auth/")) {
+      window.dispatchEvent(new Event(SESSION_ENDED));
+    }
+    return undefined;
+  },
+});
+
 export type { components };
 export type Me = components["schemas"]["Me"];
 export type LoginChallenge = components["schemas"]["LoginChallenge"];

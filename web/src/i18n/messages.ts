@@ -171,6 +171,8 @@ const nb = {
   "error.nested_group": "Denne kunden er selv et datterselskap; velg konsernet øverst.",
   "customer.subsidiaries": "Datterselskaper",
   "customer.inactive": "Inaktiv",
+  "session.ended": "Økten din er avsluttet (utløpt eller logget ut et annet sted). Logg inn igjen.",
+  "date.hint": "dd.mm.åååå",
   "loading": "Laster …",
 } as const;
 
@@ -346,6 +348,8 @@ const sv: Catalogue = {
   "error.nested_group": "Den kunden är själv ett dotterbolag; välj koncernen högst upp.",
   "customer.subsidiaries": "Dotterbolag",
   "customer.inactive": "Inaktiv",
+  "session.ended": "Din session har avslutats (gått ut eller utloggad någon annanstans). Logga in igen.",
+  "date.hint": "dd.mm.åååå",
   loading: "Laddar …",
 };
 
@@ -518,6 +522,8 @@ const en: Catalogue = {
   "error.nested_group": "That customer is itself a subsidiary; choose the group at the top.",
   "customer.subsidiaries": "Subsidiaries",
   "customer.inactive": "Inactive",
+  "session.ended": "Your session has ended (expired, or logged out elsewhere). Please log in again.",
+  "date.hint": "dd.mm.yyyy",
   loading: "Loading …",
 };
 

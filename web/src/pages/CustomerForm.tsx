@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { api, type components } from "../api/client";
+import { formatDate, isoDate } from "../format";
 import { problemOf, type Problem } from "../api/problems";
 import { useI18n } from "../i18n";
 import { catalogues, type MessageKey } from "../i18n/messages";
@@ -32,7 +33,9 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
     const custom: Record<string, string | boolean | null> = {};
     for (const definition of definitions) {
       const key = `custom.${definition.key}`;
-      custom[definition.key] = definition.type === "boolean" ? form.get(key) === "on" : text(key) || null;
+      if (definition.type === "boolean") custom[definition.key] = form.get(key) === "on";
+      else if (definition.type === "date") custom[definition.key] = isoDate(text(key)) || null;
+      else custom[definition.key] = text(key) || null;
     }
     const country = text("country") as "NO" | "SE";
     // Only a company at the top can be a group, so only there is the choice offered.
@@ -141,8 +144,16 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
                 </select>
               ) : definition.type === "boolean" ? (
                 <input id={id} type="checkbox" name={`custom.${definition.key}`} defaultChecked={current === true} {...described} />
+              ) : definition.type === "date" ? (
+                // Text, not type=date: Chromium shows a date field in the browser's locale (mm/dd/yyyy), not dd.mm.yyyy.
+                <>
+                  <input id={id} name={`custom.${definition.key}`} inputMode="numeric" autoComplete="off"
+                    defaultValue={typeof current === "string" ? formatDate(current) : ""} {...described}
+                    aria-describedby={[`${id}-hint`, message ? `${id}-error` : ""].join(" ").trim()} />
+                  <p className="hint" id={`${id}-hint`}>{t("date.hint")}</p>
+                </>
               ) : (
-                <input id={id} name={`custom.${definition.key}`} type={definition.type === "date" ? "date" : "text"}
+                <input id={id} name={`custom.${definition.key}`}
                   inputMode={definition.type === "number" ? "decimal" : undefined} defaultValue={String(current ?? "")} {...described} />
               )}
               {message ? <p className="field-error" id={`${id}-error`}>{message}</p> : null}
