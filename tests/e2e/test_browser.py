@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.gateway import WEB_ROOT
 from infrastructure.local.template import ROOT
-from tests.support import newest_code_list
+from tests.support import ApiClient, newest_code_list
 
 pytestmark = pytest.mark.e2e
 
@@ -288,6 +288,25 @@ def test_staff_find_the_customers_they_are_responsible_for(page: Page) -> None:
     expect(page.get_by_role("link", name="Fjellbakeriet AS")).to_have_count(0)
     export = page.get_by_role("link", name="Eksporter til CSV")
     assert "assigned_to=selger" in (export.get_attribute("href") or "")
+
+
+def test_a_long_history_comes_a_page_at_a_time(page: Page, api: ApiClient) -> None:
+    admin = api.login("admin")
+    created = api.post("/customers", token=admin, body={"name": "Flyttelystne AS", "number": str(uuid.uuid4().int)[:7]})
+    customer_id, version = created.body["customer_id"], created.body["version"]
+    for city in [f"By {index}" for index in range(30)]:
+        version = api.call(
+            "PATCH", f"/customers/{customer_id}", token=admin, body={"version": version, "city": city}
+        ).body["version"]
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    page.goto(f"/#customers/{customer_id}")
+    rows = page.get_by_role("region", name="Endringshistorikk").locator("tbody tr")
+    expect(rows).to_have_count(25)
+    expect(rows.first).to_contain_text("Sted: By 28 → By 29")
+    page.get_by_role("button", name="Vis eldre endringer").click()
+    expect(rows).to_have_count(31)
+    expect(rows.last).to_contain_text("opprettet")
+    expect(page.get_by_role("button", name="Vis eldre endringer")).to_have_count(0)
 
 
 def test_an_object_login_sees_only_its_object(page: Page) -> None:

@@ -173,6 +173,8 @@ const nb = {
   "customer.inactive": "Inaktiv",
   "session.ended": "Økten din er avsluttet (utløpt eller logget ut et annet sted). Logg inn igjen.",
   "date.hint": "dd.mm.åååå",
+  "history.older": "Vis eldre endringer",
+  "customers.previous": "Forrige side",
   "loading": "Laster …",
 } as const;
 
@@ -350,6 +352,8 @@ const sv: Catalogue = {
   "customer.inactive": "Inaktiv",
   "session.ended": "Din session har avslutats (gått ut eller utloggad någon annanstans). Logga in igen.",
   "date.hint": "dd.mm.åååå",
+  "history.older": "Visa äldre ändringar",
+  "customers.previous": "Föregående sida",
   loading: "Laddar …",
 };
 
@@ -524,6 +528,8 @@ const en: Catalogue = {
   "customer.inactive": "Inactive",
   "session.ended": "Your session has ended (expired, or logged out elsewhere). Please log in again.",
   "date.hint": "dd.mm.yyyy",
+  "history.older": "Show older changes",
+  "customers.previous": "Previous page",
   loading: "Loading …",
 };
 

@@ -2,7 +2,7 @@ import { api, type components } from "../api/client";
 import { formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n } from "../i18n";
 import { catalogues, type Language, type MessageKey } from "../i18n/messages";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { ScrollArea } from "../ScrollArea";
 
 type HistoryEntry = components["schemas"]["HistoryEntry"];
@@ -71,17 +71,27 @@ export function historyLines(
   });
 }
 
-/** ORG-3: who changed what in a customer and when, newest first. */
+const PAGE = 25;
+
+/** ORG-3: who changed what in a customer and when, newest first, older entries a page at a time. */
 export function CustomerHistory({ customerId, definitions, revision, names }: {
   customerId: string; definitions: Definition[]; revision: number; names: Record<string, string>;
 }) {
   const { t, language } = useI18n();
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [older, setOlder] = useState<string | null>(null);
+
+  const page = useCallback(async (cursor?: string) => {
+    const { data } = await api.GET("/customers/{customer_id}/history", {
+      params: { path: { customer_id: customerId }, query: { limit: PAGE, cursor } },
+    });
+    setHistory((shown) => [...(cursor ? shown ?? [] : []), ...(data?.items ?? [])]);
+    setOlder(data?.next_cursor ?? null);
+  }, [customerId]);
 
   useEffect(() => {
-    void api.GET("/customers/{customer_id}/history", { params: { path: { customer_id: customerId }, query: { limit: 50 } } })
-      .then(({ data }) => setHistory(data?.items ?? []));
-  }, [customerId, revision]);
+    void page();
+  }, [page, revision]);
 
   return (
     <section className="card" aria-labelledby="history-heading">
@@ -115,6 +125,11 @@ export function CustomerHistory({ customerId, definitions, revision, names }: {
           </table>
         </ScrollArea>
       )}
+      {older ? (
+        <div className="actions">
+          <button type="button" className="secondary-outline" onClick={() => void page(older)}>{t("history.older")}</button>
+        </div>
+      ) : null}
     </section>
   );
 }

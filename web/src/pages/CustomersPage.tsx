@@ -122,8 +122,11 @@ export function CustomersPage({ username }: { username: string }) {
       {items === null ? <p role="status">{t("loading")}</p> : null}
       {items?.length === 0 ? <p role="status">{t("customers.none")}</p> : null}
       <div className="actions">
-        {cursors.length > 1 ? (
+        {cursors.length > 2 ? (
           <button type="button" className="link" onClick={() => setCursors([undefined])}>{t("customers.first")}</button>
+        ) : null}
+        {cursors.length > 1 ? (
+          <button type="button" className="secondary-outline" onClick={() => setCursors(cursors.slice(0, -1))}>{t("customers.previous")}</button>
         ) : null}
         {next ? (
           <button type="button" onClick={() => setCursors([...cursors, next])}>{t("customers.next")}</button>
