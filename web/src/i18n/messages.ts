@@ -175,6 +175,8 @@ const nb = {
   "date.hint": "dd.mm.åååå",
   "history.older": "Vis eldre endringer",
   "customers.previous": "Forrige side",
+  "contacts.unlinkConfirm": "Fjerne {name} fra kunden? Har kontakten en innlogging, ser den ikke lenger kundens data fra neste innlogging.",
+  "contacts.unlinkYes": "Ja, fjern",
   "loading": "Laster …",
 } as const;
 
@@ -354,6 +356,8 @@ const sv: Catalogue = {
   "date.hint": "dd.mm.åååå",
   "history.older": "Visa äldre ändringar",
   "customers.previous": "Föregående sida",
+  "contacts.unlinkConfirm": "Koppla bort {name} från kunden? Har kontakten en inloggning ser den inte längre kundens data från nästa inloggning.",
+  "contacts.unlinkYes": "Ja, koppla bort",
   loading: "Laddar …",
 };
 
@@ -530,6 +534,8 @@ const en: Catalogue = {
   "date.hint": "dd.mm.yyyy",
   "history.older": "Show older changes",
   "customers.previous": "Previous page",
+  "contacts.unlinkConfirm": "Remove {name} from the customer? If the contact has a login, it no longer sees the customer's data from its next login.",
+  "contacts.unlinkYes": "Yes, remove",
   loading: "Loading …",
 };
 

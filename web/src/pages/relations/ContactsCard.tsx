@@ -51,6 +51,7 @@ function ContactEditor({ customerId, contactId, objects, close, onChanged }: {
   const { t } = useI18n();
   const [contact, setContact] = useState<Contact | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void api.GET("/contacts/{contact_id}", { params: { path: { contact_id: contactId } } }).then(({ data, error }) => {
@@ -111,7 +112,17 @@ function ContactEditor({ customerId, contactId, objects, close, onChanged }: {
         onSubmit={(values, form) => save(contact, values, form)}>
         <ObjectChoices objects={objects} checked={mine} />
       </RecordForm>
-      <button type="button" className="link" onClick={() => void unlink(contact)}>{t("contacts.unlink", { name: contact.name })}</button>
+      {confirming ? (
+        <div className="notice" role="alert">
+          <p>{t("contacts.unlinkConfirm", { name: contact.name })}</p>
+          <div className="actions">
+            <button type="button" onClick={() => void unlink(contact)}>{t("contacts.unlinkYes")}</button>
+            <button type="button" className="secondary-outline" onClick={() => setConfirming(false)}>{t("customer.cancel")}</button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="link" onClick={() => setConfirming(true)}>{t("contacts.unlink", { name: contact.name })}</button>
+      )}
     </>
   );
 }
@@ -127,6 +138,7 @@ export function ContactsCard({ customerId, contacts, objects, onChanged }: {
   const { t } = useI18n();
   const [existing, setExisting] = useState<{ contact: Contact; objects: ObjectRef[] } | null>(null);
   const [linkProblem, setLinkProblem] = useState<Problem | null>(null);
+  const [addForm, setAddForm] = useState(0); // a new key empties the add form once the existing contact is linked
 
   async function add(values: Values, form: FormData): Promise<Problem | null> {
     setExisting(null);
@@ -165,6 +177,7 @@ export function ContactsCard({ customerId, contacts, objects, onChanged }: {
     setLinkProblem(error ? problemOf(error, t) : null);
     if (!error) {
       setExisting(null);
+      setAddForm((current) => current + 1);
       await onChanged();
     }
   }
@@ -183,7 +196,7 @@ export function ContactsCard({ customerId, contacts, objects, onChanged }: {
         <ContactEditor customerId={customerId} contactId={contact.contact_id} objects={objects} close={close} onChanged={onChanged} />
       )}
       addForm={
-        <RecordForm id="contact" name={t("contacts.add")} submitLabel="contacts.add" fields={FIELDS} onSubmit={add}>
+        <RecordForm key={addForm} id="contact" name={t("contacts.add")} submitLabel="contacts.add" fields={FIELDS} onSubmit={add}>
           <ObjectChoices objects={objects} />
           {existing ? (
             <div className="notice">
