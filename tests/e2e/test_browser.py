@@ -228,6 +228,7 @@ def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> N
     page.get_by_label("Segment").select_option("Retail")
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("alert")).to_contain_text("Noe må rettes")
+    expect(page.get_by_role("alert")).to_be_focused()
     organisation = page.get_by_label("Organisasjonsnummer")
     expect(organisation).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_text("Organisasjonsnummeret er ikke gyldig").last).to_be_visible()
@@ -376,7 +377,8 @@ def test_objects_contacts_and_departments_on_the_customer_page(page: Page) -> No
     contacts.get_by_label("Navn *").fill("Kari Kiosk igjen")
     contacts.get_by_label("E-post").fill(email)
     contacts.get_by_role("button", name="Legg til kontakt").click()
-    expect(contacts.get_by_role("alert")).to_have_text("En kontakt med denne e-postadressen finnes allerede.")
+    already = "Personen med denne e-postadressen er allerede kontakt for kunden."
+    expect(contacts.get_by_role("alert")).to_have_text(already)
 
     departments = page.get_by_role("region", name="Avdelinger")
     departments.locator("summary").click()

@@ -177,6 +177,7 @@ const nb = {
   "customers.previous": "Forrige side",
   "contacts.unlinkConfirm": "Fjerne {name} fra kunden? Har kontakten en innlogging, ser den ikke lenger kundens data fra neste innlogging.",
   "contacts.unlinkYes": "Ja, fjern",
+  "contacts.alreadyLinked": "Personen med denne e-postadressen er allerede kontakt for kunden.",
   "loading": "Laster …",
 } as const;
 
@@ -358,6 +359,7 @@ const sv: Catalogue = {
   "customers.previous": "Föregående sida",
   "contacts.unlinkConfirm": "Koppla bort {name} från kunden? Har kontakten en inloggning ser den inte längre kundens data från nästa inloggning.",
   "contacts.unlinkYes": "Ja, koppla bort",
+  "contacts.alreadyLinked": "Personen med den här e-postadressen är redan kontakt för kunden.",
   loading: "Laddar …",
 };
 
@@ -536,6 +538,7 @@ const en: Catalogue = {
   "customers.previous": "Previous page",
   "contacts.unlinkConfirm": "Remove {name} from the customer? If the contact has a login, it no longer sees the customer's data from its next login.",
   "contacts.unlinkYes": "Yes, remove",
+  "contacts.alreadyLinked": "The person with this e-mail address is already a contact of the customer.",
   loading: "Loading …",
 };
 

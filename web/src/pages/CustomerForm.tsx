@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type components } from "../api/client";
 import { formatDate, isoDate } from "../format";
 import { problemOf, type Problem } from "../api/problems";
@@ -18,6 +18,12 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
   const { t } = useI18n();
   const [definitions, setDefinitions] = useState<Definition[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // The summary gets focus, so keyboard and screen reader users start from the list of what to fix.
+    if (problem) summary.current?.focus();
+  }, [problem]);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -96,7 +102,7 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
   return (
     <form onSubmit={submit} noValidate className="customer-form">
       {problem ? (
-        <div className="error" role="alert">
+        <div className="error" role="alert" tabIndex={-1} ref={summary}>
           <p>{t(problem.summary)}</p>
           {Object.keys(problem.fields).length ? (
             <ul>

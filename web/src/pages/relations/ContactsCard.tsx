@@ -150,7 +150,8 @@ export function ContactsCard({ customerId, contacts, objects, onChanged }: {
       const email = text(values, "email");
       if (problem.summary === "error.email_taken" && email) {
         const found = await api.GET("/contacts", { params: { query: { email } } });
-        if (found.data && !(found.data.customer_ids ?? []).includes(customerId)) setExisting({ contact: found.data, objects: here });
+        if (found.data && (found.data.customer_ids ?? []).includes(customerId)) return { summary: "contacts.alreadyLinked", fields: {} };
+        if (found.data) setExisting({ contact: found.data, objects: here });
       }
       return problem;
     }
