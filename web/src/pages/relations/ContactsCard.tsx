@@ -77,6 +77,7 @@ function ContactEditor({ customerId, contactId, objects, close, onChanged }: {
       });
       if (!data) return emailTakenOr(problemOf(error, t));
       saved = data;
+      setContact(data); // should the links be refused, a second try starts from this version
     }
     const elsewhere = (saved.objects ?? []).filter((ref) => ref.customer_id !== customerId);
     const here = form.getAll("object").map((objectId) => ({ customer_id: customerId, object_id: String(objectId) }));
