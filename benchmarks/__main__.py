@@ -177,6 +177,14 @@ def main() -> None:
                 lambda body: len(body["items"]),
             ),
             (
+                "a group's subsidiaries",
+                f"/customers/{group_id}/subsidiaries",
+                {},
+                admin,
+                bare_query(f"CUST#{group_id}", prefix="CHILD#", limit=50),
+                len,
+            ),
+            (
                 "my customers (group contact)",
                 "/me/customers",
                 {},
