@@ -1,7 +1,5 @@
 """GET /customers/export — the filtered customer list as a CSV file (ORG-3)."""
 
-import csv
-import io
 from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler import Response
@@ -38,18 +36,15 @@ def export_customers(
     ] = CustomerSort.NAME,
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
 ) -> Response[str]:
-    rows = service.export_rows(
+    body = service.export_csv(
         current_principal(app),
         customer_repository(),
         CustomerQuery(q=q, status=status, assigned_to=assigned_to, sort=sort, order=order),
     )
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";").writerows(rows)
-    # A byte-order mark so spreadsheet programs read æ, ø and å correctly.
     return Response(
         status_code=200,
         content_type="text/csv; charset=utf-8",
-        body="\ufeff" + buffer.getvalue(),
+        body=body,
         headers={"Content-Disposition": 'attachment; filename="customers.csv"'},
     )
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import type { Me } from "./api/client";
 import { useI18n } from "./i18n";
 import type { MessageKey } from "./i18n/messages";
-import { CustomerForm } from "./pages/CustomerForm";
+import { NewCustomerPage } from "./pages/NewCustomerPage";
 import { CustomerPage } from "./pages/CustomerPage";
 import { CustomersPage } from "./pages/CustomersPage";
 import { HomePage } from "./pages/HomePage";
@@ -49,15 +49,7 @@ export function Shell({ me }: { me: Me }) {
         {current.page === "customers" ? <CustomersPage username={me.username} /> : null}
         {current.page === "registrations" ? <RegistrationsPage me={me} /> : null}
         {current.page === "customer" ? <CustomerPage customerId={current.customerId} /> : null}
-        {current.page === "new-customer" ? (
-          <section className="card" aria-labelledby="new-customer-heading">
-            <h1 id="new-customer-heading" tabIndex={-1}>{t("customer.newHeading")}</h1>
-            <CustomerForm
-              onCancel={() => (window.location.hash = "#customers")}
-              onSaved={(created) => (window.location.hash = `#customers/${created.customer_id}`)}
-            />
-          </section>
-        ) : null}
+        {current.page === "new-customer" ? <NewCustomerPage /> : null}
       </div>
     </>
   );

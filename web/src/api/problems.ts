@@ -1,5 +1,5 @@
 // Turns an API refusal into what a person reads: a summary and a message per field.
-import { catalogues, type MessageKey } from "../i18n/messages";
+import { hasText, type MessageKey } from "../i18n/messages";
 import { errorCode } from "./client";
 
 // `reason` is the domain's word for a field's problem, `type` pydantic's (request validation).
@@ -30,7 +30,7 @@ function fieldMessage(detail: Detail, field: string, t?: (key: MessageKey) => st
   let reason = detail.reason ?? REASON_OF_TYPE[detail.type ?? ""];
   if (reason === "invalid_format" && field.endsWith("email")) reason = "invalid_email";
   const key = `fieldError.${reason}`;
-  return t && reason && key in catalogues.nb ? t(key as MessageKey) : detail.message;
+  return t && reason && hasText(key) ? t(key) : detail.message;
 }
 
 export function problemOf(error: unknown, t?: (key: MessageKey) => string): Problem {

@@ -82,7 +82,6 @@ const nb = {
   "history.what": "Hva",
   "history.empty": "(tom)",
   "choice.none": "– velg –",
-  "boolean.yes": "Ja",
   "error.validation": "Noe må rettes før det kan lagres:",
   "error.version_mismatch": "Noen andre har endret dette i mellomtiden. Last inn på nytt og prøv igjen.",
   "error.conflict": "Kundenummeret er allerede i bruk.",
@@ -264,7 +263,6 @@ const sv: Catalogue = {
   "history.what": "Vad",
   "history.empty": "(tom)",
   "choice.none": "– välj –",
-  "boolean.yes": "Ja",
   "error.validation": "Något måste rättas innan det kan sparas:",
   "error.version_mismatch": "Någon annan har ändrat detta under tiden. Ladda om och försök igen.",
   "error.conflict": "Kundnumret används redan.",
@@ -443,7 +441,6 @@ const en: Catalogue = {
   "history.what": "What",
   "history.empty": "(empty)",
   "choice.none": "– choose –",
-  "boolean.yes": "Yes",
   "error.validation": "Please correct the following before saving:",
   "error.version_mismatch": "Someone else changed this meanwhile. Reload and try again.",
   "error.conflict": "The customer number is already in use.",
@@ -543,3 +540,13 @@ const en: Catalogue = {
 };
 
 export const catalogues: Record<Language, Catalogue> = { nb, sv, en };
+
+/** Whether a key built from an API code (an action, a field, a reason) has a text; if not, the code is shown. */
+export function hasText(key: string): key is MessageKey {
+  return key in nb;
+}
+
+/** The text for a key built from an API code, or `fallback` (usually the code) when there is none. */
+export function textOr(t: (key: MessageKey) => string, key: string, fallback: string): string {
+  return hasText(key) ? t(key) : fallback;
+}

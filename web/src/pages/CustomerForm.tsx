@@ -1,34 +1,31 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type components } from "../api/client";
 import { formatDate, isoDate } from "../format";
+import { definitionOf, type Definition } from "./customFields";
 import { problemOf, type Problem } from "../api/problems";
 import { useI18n } from "../i18n";
-import { catalogues, type MessageKey } from "../i18n/messages";
+import { textOr, type MessageKey } from "../i18n/messages";
 
 type Customer = components["schemas"]["Customer"];
-type Definition = components["schemas"]["CustomFieldDefinition"];
 
 const TEXT_FIELDS = ["name", "number", "organisation_number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
-type Props = { customer?: Customer; onSaved: (customer: Customer) => void; onCancel: () => void };
+type Props = {
+  customer?: Customer; definitions: Definition[]; onSaved: (customer: Customer) => void; onCancel: () => void;
+};
 
 /** Create or change a customer; the API's validation messages appear next to the fields they concern. */
-export function CustomerForm({ customer, onSaved, onCancel }: Props) {
+export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props) {
   const { t } = useI18n();
-  const [definitions, setDefinitions] = useState<Definition[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     // The summary gets focus, so keyboard and screen reader users start from the list of what to fix.
     if (problem) summary.current?.focus();
   }, [problem]);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api.GET("/settings/customer-register").then(({ data }) => setDefinitions(data?.custom_fields ?? []));
-  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,8 +78,8 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
   };
   const fieldName = (field: string) => {
     const key = customKey(field);
-    if (key) return definitions.find((definition) => definition.key === key)?.label ?? key;
-    return `field.${field}` in catalogues.nb ? t(`field.${field}` as MessageKey) : field;
+    if (key) return definitionOf(definitions, key).label;
+    return textOr(t, `field.${field}`, field);
   };
   const describedBy = (name: string, id: string) =>
     fieldError(name) ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import spec from "../../../openapi.json";
 import { translate } from "../i18n";
 import { catalogues, languages, type MessageKey } from "../i18n/messages";
-import { historyLines, type Definition } from "./CustomerHistory";
+import { historyLines } from "./CustomerHistory";
+import type { Definition } from "./customFields";
 
 const reader = { t: (key: MessageKey) => translate("nb", key), language: "nb" as const };
 const definitions: Definition[] = [

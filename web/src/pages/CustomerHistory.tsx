@@ -1,21 +1,17 @@
 import { api, type components } from "../api/client";
 import { formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n } from "../i18n";
-import { catalogues, type Language, type MessageKey } from "../i18n/messages";
+import { textOr, type Language, type MessageKey } from "../i18n/messages";
 import { useCallback, useEffect, useState } from "react";
+import { definitionOf, type Definition } from "./customFields";
 import { ScrollArea } from "../ScrollArea";
 
 type HistoryEntry = components["schemas"]["HistoryEntry"];
-export type Definition = components["schemas"]["CustomFieldDefinition"];
 type Translate = (key: MessageKey) => string;
 /** What turning a value into text needs: the words and the language's number format. */
 export type Reader = { t: Translate; language: Language };
 
 export type ChangeLine = { field: string; label: string; before: string; after: string };
-
-function known(key: string): key is MessageKey {
-  return key in catalogues.nb;
-}
 
 /** A value as a person reads it: dates as dd.mm.yyyy, yes/no, codes translated, lists joined. */
 export function valueText(value: unknown, { t, language }: Reader, definition?: Definition, field?: string): string {
@@ -27,15 +23,16 @@ export function valueText(value: unknown, { t, language }: Reader, definition?: 
   if (definition?.type === "date") return formatDate(text);
   if (definition?.type === "number") return formatDecimal(text, language);
   if (definition) return text; // what the person typed or chose, never mistaken for a code
-  if (field && known(`${field}.${text}`)) return t(`${field}.${text}` as MessageKey); // e.g. country.NO
-  return known(`value.${text}`) ? t(`value.${text}` as MessageKey) : text;
+  // A code is read in its field's words (country.NO) before the common ones (value.active).
+  const common = textOr(t, `value.${text}`, text);
+  return field ? textOr(t, `${field}.${text}`, common) : common;
 }
 
 /** Objects and departments have numbers of their own; every other field is named as on the customer. */
 function fieldLabel(t: Translate, action: string, field: string): string {
   if (field === "number" && action.startsWith("object_")) return t("objects.number");
   if (field === "number" && action.startsWith("department_")) return t("departments.number");
-  return known(`field.${field}`) ? t(`field.${field}` as MessageKey) : field;
+  return textOr(t, `field.${field}`, field);
 }
 
 /** The lines of one history entry; a change of custom fields becomes one line per field that changed. */
@@ -43,7 +40,6 @@ export function historyLines(
   entry: HistoryEntry, definitions: Definition[], reader: Reader, names: Record<string, string> = {},
 ): ChangeLine[] {
   const { t } = reader;
-  const byKey = new Map(definitions.map((definition) => [definition.key, definition]));
   return entry.changes.flatMap((change): ChangeLine[] => {
     if (change.field === "custom_fields") {
       const before = (change.before ?? {}) as Record<string, unknown>;
@@ -51,12 +47,12 @@ export function historyLines(
       return [...new Set([...Object.keys(after), ...Object.keys(before)])]
         .filter((key) => before[key] !== after[key])
         .map((key) => {
-          const definition = byKey.get(key);
+          const definition = definitionOf(definitions, key);
           return {
             field: `custom_fields.${key}`,
-            label: definition?.label ?? key,
-            before: valueText(before[key], reader, definition ?? { key, label: key, type: "text" }),
-            after: valueText(after[key], reader, definition ?? { key, label: key, type: "text" }),
+            label: definition.label,
+            before: valueText(before[key], reader, definition),
+            after: valueText(after[key], reader, definition),
           };
         });
     }
@@ -112,7 +108,7 @@ export function CustomerHistory({ customerId, definitions, revision, names }: {
                   <td>{formatDateTime(entry.at)}</td>
                   <td>{entry.actor}</td>
                   <td>
-                    <strong>{known(`history.action.${entry.action}`) ? t(`history.action.${entry.action}` as MessageKey) : entry.action}</strong>
+                    <strong>{textOr(t, `history.action.${entry.action}`, entry.action)}</strong>
                     <ul className="changes">
                       {historyLines(entry, definitions, { t, language }, names).map((line) => (
                         <li key={line.field}>{line.label}: {line.before} → {line.after}</li>

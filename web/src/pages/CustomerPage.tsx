@@ -4,7 +4,8 @@ import { problemOf, type Problem } from "../api/problems";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { CustomerForm } from "./CustomerForm";
-import { CustomerHistory, valueText, type Definition } from "./CustomerHistory";
+import { CustomerHistory, valueText } from "./CustomerHistory";
+import { definitionOf, useCustomFields } from "./customFields";
 import { CustomerRelations } from "./CustomerRelations";
 
 type Customer = components["schemas"]["Customer"];
@@ -39,12 +40,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [definitions, setDefinitions] = useState<Definition[]>([]);
+  const definitions = useCustomFields();
   const { parent, subsidiaries } = useGroup(customer);
-
-  useEffect(() => {
-    void api.GET("/settings/customer-register").then(({ data }) => setDefinitions(data?.custom_fields ?? []));
-  }, []);
 
   const load = useCallback(async () => {
     const found = await api.GET("/customers/{customer_id}", { params: { path: { customer_id: customerId } } });
@@ -101,6 +98,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         {editing ? (
           <CustomerForm
             customer={customer}
+            definitions={definitions}
             onCancel={() => setEditing(false)}
             onSaved={() => { setEditing(false); setNotice(t("customer.saved")); void load(); }}
           />
@@ -113,11 +111,11 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               </div>
             ))}
             {Object.entries(customer.custom_fields ?? {}).map(([key, value]) => {
-              const definition = definitions.find((candidate) => candidate.key === key);
+              const definition = definitionOf(definitions, key);
               return (
                 <div key={key}>
-                  <dt>{definition?.label ?? key}</dt>
-                  <dd>{valueText(value, { t, language }, definition ?? { key, label: key, type: "text" })}</dd>
+                  <dt>{definition.label}</dt>
+                  <dd>{valueText(value, { t, language }, definition)}</dd>
                 </div>
               );
             })}
@@ -146,7 +144,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           </dl>
         )}
       </section>
-      <CustomerRelations customerId={customer.customer_id} onChanged={() => void load()} />
+      {/* Objects, contacts and departments are not part of the customer record: only its history changes. */}
+      <CustomerRelations customerId={customer.customer_id} onChanged={() => setRevision((current) => current + 1)} />
       <CustomerHistory customerId={customer.customer_id} definitions={definitions} revision={revision}
         names={parent ? { [parent.customer_id]: parent.name } : {}} />
     </>

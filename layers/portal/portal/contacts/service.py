@@ -9,6 +9,7 @@ from portal.clock import Clock, new_id, now
 from portal.contacts.models import Contact, ContactInput, ContactLinks, ContactPatch, ContactSummary, ObjectRef
 from portal.contacts.repository import ContactRepository
 from portal.customers import service as customers
+from portal.customers.models import Customer
 from portal.customers.repository import CustomerRepository
 from portal.errors import NotFound, ValidationFailed
 from portal.history import next_version, require_version
@@ -29,15 +30,25 @@ def create_contact(
 def get_contact(
     principal: Principal, contacts: ContactRepository, customer_repository: CustomerRepository, contact_id: str
 ) -> Contact:
+    return _contact_and_owners(principal, contacts, customer_repository, contact_id)[0]
+
+
+def _contact_and_owners(
+    principal: Principal, contacts: ContactRepository, customer_repository: CustomerRepository, contact_id: str
+) -> tuple[Contact, dict[str, Customer]]:
+    """A contact the principal may see, with the customers it is linked to (directly or through their objects),
+    read once so the edit checks that follow need not read them again."""
     contact = contacts.get(contact_id)
-    linked = None
+    owners: dict[str, Customer] = {}
     if contact is not None:
         # Staff who may see a customer may see the contacts of the customer and of its objects.
-        owners = {*contact.customer_ids, *(ref.customer_id for ref in contact.objects)}
-        linked = [customers.facts(customer) for customer in customer_repository.get_many(owners)]
-    access.require_view_contact(principal, contact_id, linked)
+        wanted = {*contact.customer_ids, *(ref.customer_id for ref in contact.objects)}
+        owners = {customer.customer_id: customer for customer in customer_repository.get_many(wanted)}
+    access.require_view_contact(
+        principal, contact_id, [customers.facts(owner) for owner in owners.values()] if contact else None
+    )
     assert contact is not None
-    return contact
+    return contact, owners
 
 
 def find_contact_by_email(
@@ -58,8 +69,8 @@ def update_contact(
     patch: ContactPatch,
     clock: Clock = now,
 ) -> Contact:
-    before = get_contact(principal, contacts, customer_repository, contact_id)
-    _require_edit(principal, customer_repository, before.customer_ids)
+    before, owners = _contact_and_owners(principal, contacts, customer_repository, contact_id)
+    _require_edit(principal, customer_repository, before.customer_ids, owners)
     require_version(before.version, patch.version, "contact")
     requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
     after, changes = next_version(before, requested, clock())
@@ -77,22 +88,24 @@ def set_links(
     links: ContactLinks,
     clock: Clock = now,
 ) -> Contact:
-    before = get_contact(principal, contacts, customer_repository, contact_id)
+    before, owners = _contact_and_owners(principal, contacts, customer_repository, contact_id)
     access.require_staff(principal)
     require_version(before.version, links.version, "contact")
     customer_ids = list(dict.fromkeys(links.customer_ids))
     object_refs = list(dict.fromkeys(links.objects))
+    changed_objects = set(object_refs) ^ set(before.objects)
     touched = set(customer_ids) ^ set(before.customer_ids)
-    touched |= {ref.customer_id for ref in set(object_refs) ^ set(before.objects)}
-    _require_edit(principal, customer_repository, touched)
-    for ref in set(object_refs) - set(before.objects):
-        objects_service.get_object(principal, customer_repository, objects, ref.customer_id, ref.object_id)
-    # Each customer's history names the object a contact was linked to or unlinked from.
-    changed = set(object_refs) ^ set(before.objects)
-    object_names = {
-        ObjectRef(customer_id=found.customer_id, object_id=found.object_id): found.name
-        for found in objects.get_many((ref.customer_id, ref.object_id) for ref in changed)
+    touched |= {ref.customer_id for ref in changed_objects}
+    # Editing each touched customer includes seeing it, and so seeing its objects: what is left is that they exist.
+    _require_edit(principal, customer_repository, touched, owners)
+    found = {
+        ObjectRef(customer_id=item.customer_id, object_id=item.object_id): item
+        for item in objects.get_many((ref.customer_id, ref.object_id) for ref in changed_objects)
     }
+    if set(object_refs) - set(before.objects) - set(found):
+        raise NotFound("No such object")
+    # Each customer's history names the object a contact was linked to or unlinked from.
+    object_names = {ref: item.name for ref, item in found.items()}
     at = clock()
     after = before.model_copy(
         update={"customer_ids": customer_ids, "objects": object_refs, "version": before.version + 1, "updated_at": at}
@@ -121,15 +134,20 @@ def contacts_of_object(
 
 
 def _require_edit(
-    principal: Principal, customer_repository: CustomerRepository, customer_ids: set[str] | list[str]
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    customer_ids: set[str] | list[str],
+    known: dict[str, Customer],
 ) -> None:
-    """Changing a contact touches each customer it is linked to; an unlinked contact needs the Edit right."""
+    """Changing a contact touches each customer it is linked to; an unlinked contact needs the Edit right.
+    `known` are customers already read; only the others are read here."""
     wanted = set(customer_ids)
     if not wanted:
         access.require_staff(principal, Permission.EDIT)
         return
     access.require_staff(principal)
-    found = {customer.customer_id: customer for customer in customer_repository.get_many(wanted)}
+    found = {customer_id: known[customer_id] for customer_id in wanted & set(known)}
+    found.update((customer.customer_id, customer) for customer in customer_repository.get_many(wanted - set(found)))
     missing = wanted - set(found)
     if missing:
         raise ValidationFailed(

@@ -6,6 +6,7 @@ See docs/data-model.md for the access patterns these keys serve.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any, Protocol
 
 from portal.clock import iso, parse_iso
@@ -19,7 +20,7 @@ from portal.customers.models import (
     CustomerSummary,
     HistoryEntry,
 )
-from portal.history import FieldChange
+from portal.history import FieldChange, before_and_after
 from portal.store import Item, Table, Transaction, audit_item, cursor_after, key
 
 MAX_INDEXED_WORDS = 30
@@ -250,6 +251,61 @@ class DynamoCustomerRepository:
             action=CustomerHistoryAction.ASSIGNED,
             changes=[FieldChange(field="assigned_staff", before=customer.assigned_staff, after=updated.assigned_staff)],
         )
+
+
+# -- records in a customer's partition (objects, departments) ---------------------------------------------------
+
+
+def put_new_with_history(
+    table: Table,
+    item: Item,
+    *,
+    customer_id: str,
+    subject: str,
+    actor: str,
+    action: CustomerHistoryAction,
+    at: datetime,
+    after: dict[str, Any],
+) -> None:
+    """A new record of a customer, with its entry in the customer's history; refused if the customer is gone."""
+    audit = audit_item(
+        partition=customer_pk(customer_id), actor=actor, action=action, at=at, subject=subject, after=after
+    )
+    table.put_audited(
+        item, audit, parent=(customer_pk(customer_id), "CUSTOMER"), conflict_message="The customer no longer exists"
+    )
+
+
+def put_changed_with_history(
+    table: Table,
+    item: Item,
+    *,
+    customer_id: str,
+    subject: str,
+    actor: str,
+    action: CustomerHistoryAction,
+    at: datetime,
+    changes: list[FieldChange],
+    read_version: int,
+    what: str,
+) -> None:
+    """A changed record of a customer, with its entry in the customer's history, if still at the version read."""
+    before, after = before_and_after(changes)
+    audit = audit_item(
+        partition=customer_pk(customer_id),
+        actor=actor,
+        action=action,
+        at=at,
+        subject=subject,
+        before=before,
+        after=after,
+    )
+    table.put_audited(
+        item,
+        audit,
+        read_version=read_version,
+        conflict_message=f"The {what} was changed by someone else meanwhile; reload and try again",
+    )
 
 
 # -- item shapes -----------------------------------------------------------------------------------------------

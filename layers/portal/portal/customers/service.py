@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -233,11 +235,17 @@ def get_customer(principal: Principal, repository: CustomerRepository, customer_
     return customer
 
 
+def customer_to_change(principal: Principal, repository: CustomerRepository, customer_id: str) -> Customer:
+    """A customer the principal may change: it, its objects, departments and contacts (ORG-2, AUTH-3)."""
+    customer = get_customer(principal, repository, customer_id)
+    access.require_edit_customer(principal, facts(customer))
+    return customer
+
+
 def update_customer(
     principal: Principal, repository: CustomerRepository, customer_id: str, patch: CustomerPatch, clock: Clock = now
 ) -> Customer:
-    before = get_customer(principal, repository, customer_id)
-    access.require_edit_customer(principal, facts(before))
+    before = customer_to_change(principal, repository, customer_id)
     require_version(before.version, patch.version, "customer")
     requested = patch.model_dump(include=set(_PATCHABLE), exclude_unset=True)
     settings = repository.get_settings()
@@ -370,8 +378,16 @@ EXPORT_PAGE_SIZE = 100
 EXPORT_MAX_ROWS = 5000
 
 
-def export_rows(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> list[list[str]]:
-    """The filtered list as rows for a CSV file, following every page (bounded; larger exports go to REP-1)."""
+def export_csv(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> str:
+    """The filtered list as a CSV file for spreadsheet programs: `;`-separated, cells that could run as formulas
+    defused, and a byte-order mark so they read æ, ø and å correctly."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(_export_rows(principal, repository, query))
+    return "\ufeff" + buffer.getvalue()
+
+
+def _export_rows(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> list[list[str]]:
+    """The filtered list as rows, following every page (bounded; larger exports go to REP-1)."""
     rows: list[list[str]] = [list(EXPORT_COLUMNS)]
     page_query = query.model_copy(update={"limit": EXPORT_PAGE_SIZE, "cursor": None})
     while True:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from portal.customers.models import CustomerHistoryAction
-from portal.customers.repository import customer_pk
+from portal.customers.repository import customer_pk, put_changed_with_history, put_new_with_history
 from portal.departments.models import Department
-from portal.history import FieldChange, before_and_after
-from portal.store import Item, Table, audit_item, item_of, key, model_of
+from portal.history import FieldChange
+from portal.store import Item, Table, item_of, key, model_of
 
 
 class DepartmentRepository(Protocol):
@@ -31,37 +31,29 @@ class DynamoDepartmentRepository:
         return sorted((model_of(Department, item) for item in items), key=lambda found: found.name.casefold())
 
     def create(self, department: Department, *, actor: str) -> None:
-        audit = audit_item(
-            partition=customer_pk(department.customer_id),
+        put_new_with_history(
+            self.table,
+            _item(department),
+            customer_id=department.customer_id,
+            subject=department.department_id,
             actor=actor,
             action=CustomerHistoryAction.DEPARTMENT_CREATED,
             at=department.created_at,
-            subject=department.department_id,
             after=department.model_dump(mode="json", include={"name", "number"}, exclude_none=True),
-        )
-        self.table.put_audited(
-            _item(department),
-            audit,
-            parent=(customer_pk(department.customer_id), "CUSTOMER"),
-            conflict_message="The customer no longer exists",
         )
 
     def update(self, before: Department, after: Department, *, actor: str, changes: list[FieldChange]) -> None:
-        old, new = before_and_after(changes)
-        audit = audit_item(
-            partition=customer_pk(after.customer_id),
+        put_changed_with_history(
+            self.table,
+            _item(after),
+            customer_id=after.customer_id,
+            subject=after.department_id,
             actor=actor,
             action=CustomerHistoryAction.DEPARTMENT_UPDATED,
             at=after.updated_at,
-            subject=after.department_id,
-            before=old,
-            after=new,
-        )
-        self.table.put_audited(
-            _item(after),
-            audit,
+            changes=changes,
             read_version=before.version,
-            conflict_message="The department was changed meanwhile; reload and try again",
+            what="department",
         )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from portal import access
 from portal.access import Principal
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
@@ -28,8 +27,7 @@ def create_department(
     data: DepartmentInput,
     clock: Clock = now,
 ) -> Department:
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    access.require_edit_customer(principal, customers.facts(customer))
+    customers.customer_to_change(principal, customer_repository, customer_id)
     at = clock()
     department = Department(
         **data.model_dump(), department_id=new_id(), customer_id=customer_id, version=1, created_at=at, updated_at=at
@@ -47,8 +45,7 @@ def update_department(
     patch: DepartmentPatch,
     clock: Clock = now,
 ) -> Department:
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    access.require_edit_customer(principal, customers.facts(customer))
+    customers.customer_to_change(principal, customer_repository, customer_id)
     before = departments.get(customer_id, department_id)
     if before is None:
         raise NotFound("No such department")

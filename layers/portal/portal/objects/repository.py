@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from portal.customers.models import CustomerHistoryAction
-from portal.customers.repository import customer_pk
-from portal.history import FieldChange, before_and_after
+from portal.customers.repository import customer_pk, put_changed_with_history, put_new_with_history
+from portal.history import FieldChange
 from portal.objects.models import ServiceObject
-from portal.store import Item, Table, audit_item, item_of, key, model_of
+from portal.store import Item, Table, item_of, key, model_of
 
 
 def object_sk(object_id: str) -> str:
@@ -48,40 +48,33 @@ class DynamoObjectRepository:
         return [model_of(ServiceObject, item) for item in page.items], page.cursor
 
     def create(self, service_object: ServiceObject, *, actor: str) -> None:
-        after = service_object.model_dump(
-            mode="json", exclude_none=True, exclude={"created_at", "updated_at", "object_id", "customer_id", "version"}
-        )
-        audit = audit_item(
-            partition=customer_pk(service_object.customer_id),
+        put_new_with_history(
+            self.table,
+            _item(service_object),
+            customer_id=service_object.customer_id,
+            subject=service_object.object_id,
             actor=actor,
             action=CustomerHistoryAction.OBJECT_CREATED,
             at=service_object.created_at,
-            subject=service_object.object_id,
-            after=after,
-        )
-        self.table.put_audited(
-            _item(service_object),
-            audit,
-            parent=(customer_pk(service_object.customer_id), "CUSTOMER"),
-            conflict_message="The customer no longer exists",
+            after=service_object.model_dump(
+                mode="json",
+                exclude_none=True,
+                exclude={"created_at", "updated_at", "object_id", "customer_id", "version"},
+            ),
         )
 
     def update(self, before: ServiceObject, after: ServiceObject, *, actor: str, changes: list[FieldChange]) -> None:
-        old, new = before_and_after(changes)
-        audit = audit_item(
-            partition=customer_pk(after.customer_id),
+        put_changed_with_history(
+            self.table,
+            _item(after),
+            customer_id=after.customer_id,
+            subject=after.object_id,
             actor=actor,
             action=CustomerHistoryAction.OBJECT_UPDATED,
             at=after.updated_at,
-            subject=after.object_id,
-            before=old,
-            after=new,
-        )
-        self.table.put_audited(
-            _item(after),
-            audit,
+            changes=changes,
             read_version=before.version,
-            conflict_message="The object was changed by someone else meanwhile; reload and try again",
+            what="object",
         )
 
 

@@ -7,18 +7,27 @@ from portal.access import Principal
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
+from portal.errors import NotFound
 from portal.history import next_version, require_version
 from portal.objects.models import ServiceObject, ServiceObjectInput, ServiceObjectPage, ServiceObjectPatch
 from portal.objects.repository import ObjectRepository
 
 
-def _facts(
-    principal: Principal, customer_repository: CustomerRepository, customer_id: str, object_id: str
-) -> access.ObjectFacts | None:
+def _visible_object(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    objects: ObjectRepository,
+    customer_id: str,
+    object_id: str,
+) -> tuple[ServiceObject, access.ObjectFacts]:
+    """An object the principal may see, with the facts the policy decided on (for a further edit check)."""
     customer = customer_repository.get(customer_id)
-    if customer is None:
-        return None
-    return access.ObjectFacts(object_id=object_id, customer=customers.facts(customer))
+    facts = access.ObjectFacts(object_id=object_id, customer=customers.facts(customer)) if customer else None
+    access.require_view_object(principal, facts)
+    found = objects.get(customer_id, object_id)
+    if found is None or facts is None:
+        raise NotFound("No such object")
+    return found, facts
 
 
 def create_object(
@@ -29,8 +38,7 @@ def create_object(
     data: ServiceObjectInput,
     clock: Clock = now,
 ) -> ServiceObject:
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    access.require_edit_customer(principal, customers.facts(customer))
+    customers.customer_to_change(principal, customer_repository, customer_id)
     at = clock()
     created = ServiceObject(
         **data.model_dump(), object_id=new_id(), customer_id=customer_id, version=1, created_at=at, updated_at=at
@@ -46,12 +54,7 @@ def get_object(
     customer_id: str,
     object_id: str,
 ) -> ServiceObject:
-    access.require_view_object(principal, _facts(principal, customer_repository, customer_id, object_id))
-    found = objects.get(customer_id, object_id)
-    if found is None:
-        access.require_view_object(principal, None)
-    assert found is not None
-    return found
+    return _visible_object(principal, customer_repository, objects, customer_id, object_id)[0]
 
 
 def update_object(
@@ -63,9 +66,7 @@ def update_object(
     patch: ServiceObjectPatch,
     clock: Clock = now,
 ) -> ServiceObject:
-    before = get_object(principal, customer_repository, objects, customer_id, object_id)
-    facts = _facts(principal, customer_repository, customer_id, object_id)
-    assert facts is not None
+    before, facts = _visible_object(principal, customer_repository, objects, customer_id, object_id)
     access.require_edit_object(principal, facts)
     require_version(before.version, patch.version, "object")
     requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
