@@ -85,6 +85,43 @@ def fill_register(table: Table) -> None:
     table.batch_put(batch)
 
 
+def write_requests(api: ApiClient, token: str, counter: Counter) -> None:
+    """DynamoDB requests of one API write each (the authorizer's session read included): writes are not
+    repeated for a median, since each changes what the next would find."""
+    import uuid
+
+    customer = api.post("/customers", token=token, body={"name": "Skrivetest AS", "number": str(uuid.uuid4().int)[:7]})
+    customer_id = customer.body["customer_id"]
+    objects = [
+        api.post(f"/customers/{customer_id}/objects", token=token, body={"name": f"Objekt {index}"}).body
+        for index in range(3)
+    ]
+    contact = api.post("/contacts", token=token, body={"name": "Skrive Kontakt"}).body
+    refs = [{"customer_id": customer_id, "object_id": item["object_id"]} for item in objects]
+    writes = [
+        (
+            "change an object",
+            "PATCH",
+            f"/customers/{customer_id}/objects/{objects[0]['object_id']}",
+            {"version": 1, "name": "Objekt A"},
+        ),
+        (
+            "link a contact to 3 objects",
+            "PUT",
+            f"/contacts/{contact['contact_id']}/links",
+            {"version": 1, "customer_ids": [customer_id], "objects": refs},
+        ),
+        ("change a linked contact", "PATCH", f"/contacts/{contact['contact_id']}", {"version": 2, "title": "Leder"}),
+    ]
+    print(f"{'write':<32} {'DDB req/API req':>15}")
+    for name, method, path, body in writes:
+        counter.reset()
+        reply = api.call(method, path, token=token, body=body)
+        assert reply.status == 200, (path, reply.body)
+        print(f"{name:<32} {counter.requests:>15}")
+    print()
+
+
 def median_seconds(action: Callable[[], Any]) -> float:
     action()
     samples = []
@@ -218,6 +255,7 @@ def main() -> None:
             REPEATS,
             "runs)\n",
         )
+        write_requests(api, admin, counter)
     finally:
         runtime.stop()
 
