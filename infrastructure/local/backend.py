@@ -19,7 +19,7 @@ from infrastructure.local.template import ACCOUNT, REGION, ROOT, PhysicalNames, 
 STACK = "kundeportal-local"
 
 _DYNAMODB_WRITES = ("put_item", "update_item", "delete_item", "transact_write_items")
-_dynamodb_write_lock = threading.RLock()
+dynamodb_write_lock = threading.RLock()
 
 
 def _make_dynamodb_writes_atomic() -> None:
@@ -33,7 +33,7 @@ def _make_dynamodb_writes_atomic() -> None:
             continue
 
         def serialised(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
-            with _dynamodb_write_lock:
+            with dynamodb_write_lock:
                 return _original(self, *args, **kwargs)
 
         serialised._serialised = True  # type: ignore[attr-defined]
@@ -158,7 +158,9 @@ def provision(template: Template, names: PhysicalNames) -> None:
             continue  # the CDN, policies and roles have no local counterpart; the gateway plays CloudFront
         properties = names.resolve(resource.get("Properties", {}))
         if resource["Type"] == "AWS::DynamoDB::Table":
-            _create_table(dynamodb, names.refs[logical_id], properties)
+            stream_arn = _create_table(dynamodb, names.refs[logical_id], properties)
+            if stream_arn:
+                names.attributes[(logical_id, "StreamArn")] = stream_arn
         elif resource["Type"] == "AWS::S3::Bucket":
             s3.create_bucket(Bucket=names.refs[logical_id], CreateBucketConfiguration={"LocationConstraint": REGION})  # type: ignore[typeddict-item]
             if properties.get("VersioningConfiguration", {}).get("Status") == "Enabled":
@@ -186,7 +188,8 @@ def provision(template: Template, names: PhysicalNames) -> None:
         )
 
 
-def _create_table(client: Any, name: str, properties: dict[str, Any]) -> None:
+def _create_table(client: Any, name: str, properties: dict[str, Any]) -> str | None:
+    """Creates the table and returns its stream's ARN, if it has a stream."""
     request: dict[str, Any] = {
         "TableName": name,
         "KeySchema": properties["KeySchema"],
@@ -195,10 +198,14 @@ def _create_table(client: Any, name: str, properties: dict[str, Any]) -> None:
     }
     if properties.get("GlobalSecondaryIndexes"):
         request["GlobalSecondaryIndexes"] = properties["GlobalSecondaryIndexes"]
-    client.create_table(**request)
+    if properties.get("StreamSpecification"):
+        request["StreamSpecification"] = {"StreamEnabled": True, **properties["StreamSpecification"]}
+    created = client.create_table(**request)
     ttl = properties.get("TimeToLiveSpecification")
     if ttl:
         client.update_time_to_live(TableName=name, TimeToLiveSpecification=ttl)
+    stream_arn: str | None = created["TableDescription"].get("LatestStreamArn")
+    return stream_arn
 
 
 def function_environment(template: Template, names: PhysicalNames) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from typing import Any
 
 from moto.ses.models import ses_backends
@@ -11,9 +12,14 @@ from werkzeug.wrappers import Request, Response
 
 from infrastructure.local.template import ACCOUNT, REGION
 
+# E-mails leave through the outbox and the table's stream; the runtime sets this to deliver what is still waiting.
+deliver_pending: Callable[[], object] | None = None
+
 
 def messages() -> list[dict[str, Any]]:
     """Newest first. moto keeps sesv2 messages in the SES backend of this process."""
+    if deliver_pending is not None:
+        deliver_pending()
     sent = ses_backends[ACCOUNT][REGION].sent_messages
     out = []
     for index, message in enumerate(sent):

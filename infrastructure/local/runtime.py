@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from infrastructure.local import mailbox
 from infrastructure.local.backend import Backend, start_backend
 from infrastructure.local.gateway import Gateway
 from infrastructure.local.lambdas import Lambdas
 from infrastructure.local.queues import QueuePoller
+from infrastructure.local.streams import StreamPoller
 from infrastructure.openapi import load_committed_document
 
 
@@ -18,9 +20,11 @@ class Runtime:
     lambdas: Lambdas
     gateway: Gateway
     queues: QueuePoller
+    streams: StreamPoller
 
     def stop(self) -> None:
         self.queues.stop()
+        self.streams.stop()
         self.backend.stop()
 
 
@@ -36,6 +40,10 @@ def start_runtime(
     lambdas = Lambdas(backend.template)
     gateway = Gateway(backend.template, lambdas, openapi_document=load_committed_document())
     queues = QueuePoller(backend.template, backend.names, lambdas)
+    streams = StreamPoller(backend.template, backend.names, lambdas)
+    # Whoever reads the mailbox sees every e-mail written so far, not only those the poller happened to reach.
+    mailbox.deliver_pending = streams.drain
     if poll_queues:
         queues.start()
-    return Runtime(backend=backend, lambdas=lambdas, gateway=gateway, queues=queues)
+        streams.start()
+    return Runtime(backend=backend, lambdas=lambdas, gateway=gateway, queues=queues, streams=streams)

@@ -61,6 +61,18 @@ class QueueSource:
 
 
 @dataclass(frozen=True)
+class StreamSource:
+    """A DynamoDB Streams event source mapping, with the delivery rules Lambda applies to it."""
+
+    function: str
+    table: str
+    batch_size: int
+    maximum_retry_attempts: int
+    filter_patterns: tuple[str, ...]
+    on_failure_queue: str | None
+
+
+@dataclass(frozen=True)
 class Function:
     logical_id: str
     code_uri: Path
@@ -82,6 +94,7 @@ class Template:
     functions: dict[str, Function] = field(default_factory=dict)
     routes: list[Route] = field(default_factory=list)
     queue_sources: list[QueueSource] = field(default_factory=list)
+    stream_sources: list[StreamSource] = field(default_factory=list)
 
     def resources_of(self, *types: str) -> dict[str, dict[str, Any]]:
         return {name: resource for name, resource in self.raw["Resources"].items() if resource["Type"] in types}
@@ -143,7 +156,22 @@ def load_template(path: Path = TEMPLATE_PATH) -> Template:
                         function=logical_id, queue=queue_ref, batch_size=int(event_properties.get("BatchSize", 10))
                     )
                 )
+            elif event["Type"] == "DynamoDB":
+                template.stream_sources.append(_stream_source(logical_id, event_properties))
     return template
+
+
+def _stream_source(function: str, properties: dict[str, Any]) -> StreamSource:
+    on_failure = properties.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination")
+    return StreamSource(
+        function=function,
+        table=properties["Stream"]["Fn::GetAtt"][0],
+        batch_size=int(properties.get("BatchSize", 100)),
+        # Lambda's default is to retry until the record expires (-1); locally that would never end.
+        maximum_retry_attempts=int(properties.get("MaximumRetryAttempts", 3)),
+        filter_patterns=tuple(item["Pattern"] for item in properties.get("FilterCriteria", {}).get("Filters", [])),
+        on_failure_queue=on_failure["Fn::GetAtt"][0] if on_failure else None,
+    )
 
 
 @dataclass

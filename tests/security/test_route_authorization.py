@@ -128,6 +128,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         foreign = bool(hidden)
     if "{request_id}" in path:  # registration requests belong to no customer yet: staff-only, never foreign
         path = path.replace("{request_id}", "01JNOSUCHREQUEST0000000000")
+    if "{delivery_id}" in path:  # deliveries are the vendor's own records: administrators only, never foreign
+        path = path.replace("{delivery_id}", "01JNOSUCHDELIVERY000000000")
     assert "{" not in path, f"give the path parameter of {route.path} a foreign id in this test"
     return path, foreign
 

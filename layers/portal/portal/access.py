@@ -221,6 +221,12 @@ def require_decide_registrations(principal: Principal) -> None:
     require_administrator(principal, "approve or reject registration requests")
 
 
+def require_view_deliveries(principal: Principal) -> None:
+    """Undelivered e-mails name their recipients and what was sent: for the vendor's administrators."""
+    require_staff(principal)
+    require_administrator(principal, "see or retry failed e-mail deliveries")
+
+
 def acting_for_administrator(username: str) -> Principal:
     """Work a workflow carries out for the administrator who decided it (e.g. an approved registration)."""
     return Principal(

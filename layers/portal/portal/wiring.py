@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from portal.contacts.repository import DynamoContactRepository
     from portal.customers.repository import DynamoCustomerRepository
     from portal.departments.repository import DynamoDepartmentRepository
+    from portal.notifications.service import DeliveryService
     from portal.objects.repository import DynamoObjectRepository
     from portal.registration.service import RegistrationService
 
@@ -43,14 +44,12 @@ def contact_repository() -> DynamoContactRepository:
 def auth_service() -> AuthService:
     from portal.auth.repository import DynamoAuthRepository
     from portal.auth.service import AuthService
-    from portal.notifications.ses import SesMailer
     from portal.settings import get_settings
 
     return AuthService(
         users=DynamoAuthRepository(),
         customers=customer_repository(),
         contacts=contact_repository(),
-        mailer=SesMailer(),
         settings=get_settings(),
     )
 
@@ -68,3 +67,11 @@ def registration_service() -> RegistrationService:
         workflows=StepFunctionsWorkflows(),
         settings=get_settings(),
     )
+
+
+def delivery_service() -> DeliveryService:
+    from portal.notifications.repository import DynamoOutboxRepository
+    from portal.notifications.service import DeliveryService
+    from portal.notifications.ses import SesMailer
+
+    return DeliveryService(outbox=DynamoOutboxRepository(), mailer=SesMailer())

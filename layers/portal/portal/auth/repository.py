@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
 from portal.access import Principal
 from portal.auth.models import CodeList, User
 from portal.clock import iso, parse_iso
+from portal.notifications.email import EmailMessage
+from portal.notifications.repository import enqueue
 from portal.store import Item, Table, Transaction, audit_item, key
 
 
@@ -17,12 +20,16 @@ def user_pk(username: str) -> str:
 
 class AuthRepository(Protocol):
     def get_user(self, username: str) -> User | None: ...
-    def create_user(self, user: User, codes: CodeList, *, actor: str, at: datetime) -> None: ...
+    def create_user(
+        self, user: User, codes: CodeList, *, actor: str, at: datetime, emails: Sequence[EmailMessage]
+    ) -> None: ...
     def record_failure(self, username: str, *, at: datetime, max_failures: int, lock_until: datetime) -> User: ...
     def reset_failures(self, username: str) -> None: ...
     def get_codes(self, username: str) -> CodeList | None: ...
     def consume_code(self, username: str, list_id: str, position: int) -> int: ...
-    def replace_codes(self, username: str, codes: CodeList) -> None: ...
+    def replace_codes(
+        self, username: str, codes: CodeList, *, at: datetime, emails: Sequence[EmailMessage]
+    ) -> None: ...
     def set_password(self, username: str, password_hash: str) -> None: ...
     def save_challenge(self, digest: str, *, username: str, list_id: str, position: int, expires: datetime) -> None: ...
     def take_challenge(self, digest: str) -> dict[str, Any] | None: ...
@@ -42,7 +49,9 @@ class DynamoAuthRepository:
         item = self.table.get(user_pk(username), "USER", consistent=True)
         return _user_from_item(item) if item else None
 
-    def create_user(self, user: User, codes: CodeList, *, actor: str, at: datetime) -> None:
+    def create_user(
+        self, user: User, codes: CodeList, *, actor: str, at: datetime, emails: Sequence[EmailMessage]
+    ) -> None:
         transaction = Transaction()
         transaction.put(_user_item(user), condition="attribute_not_exists(PK)")
         transaction.put(_codes_item(user.username, codes))
@@ -55,6 +64,7 @@ class DynamoAuthRepository:
                 after={"kind": user.kind.value, "customer_ids": ",".join(user.customer_ids)},
             )
         )
+        enqueue(transaction, emails, at=at)
         self.table.transact(transaction, conflict_message=f"The username {user.username} is already taken")
 
     def record_failure(self, username: str, *, at: datetime, max_failures: int, lock_until: datetime) -> User:
@@ -107,8 +117,13 @@ class DynamoAuthRepository:
         )
         return len(item.get("unused", set()))
 
-    def replace_codes(self, username: str, codes: CodeList) -> None:
-        self.table.put(_codes_item(username, codes))
+    def replace_codes(self, username: str, codes: CodeList, *, at: datetime, emails: Sequence[EmailMessage]) -> None:
+        """The new list replaces the old, is audited and e-mailed, all or nothing."""
+        transaction = Transaction()
+        transaction.put(_codes_item(username, codes))
+        transaction.put(audit_item(partition=user_pk(username), actor=username, action="code_list_issued", at=at))
+        enqueue(transaction, emails, at=at)
+        self.table.transact(transaction)
 
     def set_password(self, username: str, password_hash: str) -> None:
         self.table.update(

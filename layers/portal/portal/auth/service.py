@@ -17,7 +17,7 @@ from portal.contacts.repository import ContactRepository
 from portal.customers.repository import CustomerRepository
 from portal.errors import AccountLocked, Conflict, Unauthenticated
 from portal.notifications import email
-from portal.notifications.email import Mailer
+from portal.notifications.email import EmailMessage
 from portal.settings import Settings
 
 WRONG_CREDENTIALS = "Wrong username or password"
@@ -28,7 +28,6 @@ class AuthService:
     users: AuthRepository
     customers: CustomerRepository
     contacts: ContactRepository
-    mailer: Mailer
     settings: Settings
     clock: Callable[[], datetime] = field(default=now)
 
@@ -154,18 +153,18 @@ class AuthService:
             user,
             reason="Du ba om nytt passord; den gamle kodelisten gjelder ikke lenger. / "
             "You asked for a new password; your old code list no longer works.",
+            also=[
+                email.user_report(
+                    to=user.email,
+                    display_name=user.display_name,
+                    username=user.username,
+                    password=password,
+                    portal_url=self.settings.portal_url,
+                )
+            ],
         )
         revoked = self.users.revoke_sessions(user.username)
         self.users.audit(user.username, "password_reset", at=self.clock(), detail={"sessions_revoked": revoked})
-        self.mailer.send(
-            email.user_report(
-                to=user.email,
-                display_name=user.display_name,
-                username=user.username,
-                password=password,
-                portal_url=self.settings.portal_url,
-            )
-        )
 
     def create_user(
         self,
@@ -198,35 +197,32 @@ class AuthService:
             created_at=at,
         )
         plain_codes = secrets.generate_codes(self.settings.security_codes_per_list)
-        self.users.create_user(user, _code_list(plain_codes), actor=actor, at=at)
-        self.mailer.send(
+        emails = [
             email.user_report(
                 to=user.email,
                 display_name=display_name,
                 username=user.username,
                 password=initial_password,
                 portal_url=self.settings.portal_url,
-            )
-        )
-        self.mailer.send(
+            ),
             email.security_codes_report(
                 to=user.email,
                 display_name=display_name,
                 username=user.username,
                 codes=plain_codes,
                 reason="Velkommen til kundeportalen. / Welcome to the customer portal.",
-            )
-        )
+            ),
+        ]
+        self.users.create_user(user, _code_list(plain_codes), actor=actor, at=at, emails=emails)
         return user, initial_password, plain_codes
 
-    def _issue_codes(self, user: User, *, reason: str) -> list[str]:
+    def _issue_codes(self, user: User, *, reason: str, also: list[EmailMessage] | None = None) -> list[str]:
         plain_codes = secrets.generate_codes(self.settings.security_codes_per_list)
-        self.users.replace_codes(user.username, _code_list(plain_codes))
-        self.users.audit(user.username, "code_list_issued", at=self.clock())
-        self.mailer.send(
-            email.security_codes_report(
-                to=user.email, display_name=user.display_name, username=user.username, codes=plain_codes, reason=reason
-            )
+        codes_email = email.security_codes_report(
+            to=user.email, display_name=user.display_name, username=user.username, codes=plain_codes, reason=reason
+        )
+        self.users.replace_codes(
+            user.username, _code_list(plain_codes), at=self.clock(), emails=[*(also or []), codes_email]
         )
         return plain_codes
 

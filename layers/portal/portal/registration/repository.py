@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
 from portal.clock import iso, parse_iso
+from portal.notifications.email import EmailMessage
+from portal.notifications.repository import enqueue
 from portal.registration.models import RegistrationRequest, RegistrationStatus
-from portal.store import Item, Table, key
+from portal.store import Item, Table, Transaction, key
 
 
 def request_key(request_id: str) -> dict[str, dict[str, str]]:
@@ -16,7 +19,7 @@ def request_key(request_id: str) -> dict[str, dict[str, str]]:
 
 
 class RegistrationRepository(Protocol):
-    def add(self, request: RegistrationRequest) -> None: ...
+    def add(self, request: RegistrationRequest, *, emails: Sequence[EmailMessage]) -> None: ...
     def get(self, request_id: str) -> tuple[RegistrationRequest, str | None] | None: ...
     def list_by_status(
         self, status: RegistrationStatus, *, limit: int, cursor: str | None
@@ -30,6 +33,7 @@ class RegistrationRepository(Protocol):
         at: datetime,
         customer_number: str | None,
         reason: str | None,
+        emails: Sequence[EmailMessage],
     ) -> None: ...
     def set_status(
         self,
@@ -46,9 +50,10 @@ class DynamoRegistrationRepository:
     def __init__(self, table: Table | None = None):
         self.table = table or Table()
 
-    def add(self, request: RegistrationRequest) -> None:
+    def add(self, request: RegistrationRequest, *, emails: Sequence[EmailMessage]) -> None:
         data = request.model_dump(mode="json", exclude={"ready_for_decision"})
-        self.table.put(
+        transaction = Transaction()
+        transaction.put(
             {
                 "PK": key("REGREQ", request.request_id),
                 "SK": "REGREQ",
@@ -57,8 +62,9 @@ class DynamoRegistrationRepository:
                 **_status_keys(request.status, request.created_at, request.request_id),
             },
             condition="attribute_not_exists(PK)",
-            conflict_message="This request was already received",
         )
+        enqueue(transaction, emails, at=request.created_at)
+        self.table.transact(transaction, conflict_message="This request was already received")
 
     def get(self, request_id: str) -> tuple[RegistrationRequest, str | None] | None:
         item = self.table.get(key("REGREQ", request_id), "REGREQ", consistent=True)
@@ -83,11 +89,13 @@ class DynamoRegistrationRepository:
         at: datetime,
         customer_number: str | None,
         reason: str | None,
+        emails: Sequence[EmailMessage],
     ) -> None:
         """Once only: the condition makes a second, concurrent decision fail."""
         optional = {"customer_number": customer_number, "reason": reason}
         assignments = ", ".join(f"{name} = :{name}" for name, value in optional.items() if value is not None)
-        self.table.update(
+        transaction = Transaction()
+        transaction.update(
             key("REGREQ", request_id),
             "REGREQ",
             expression="SET #status = :status, decided_by = :by, decided_at = :at, GSI1PK = :gsi"
@@ -102,7 +110,10 @@ class DynamoRegistrationRepository:
                 **{f":{name}": value for name, value in optional.items() if value is not None},
             },
             condition="#status = :pending AND attribute_exists(task_token)",
-            conflict_message="This request has already been decided, or is not ready for a decision yet",
+        )
+        enqueue(transaction, emails, at=at)
+        self.table.transact(
+            transaction, conflict_message="This request has already been decided, or is not ready for a decision yet"
         )
 
     def set_status(

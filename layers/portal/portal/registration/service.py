@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from portal import access
 from portal.access import Principal, PrincipalKind
@@ -56,7 +55,6 @@ class RegistrationService:
             created_at=self.clock(),
             ready_for_decision=False,
         )
-        self.requests.add(request)
         staff_email = email.registration_received(
             to=self.settings.staff_notification_address,
             company=request.company_name,
@@ -64,6 +62,7 @@ class RegistrationService:
             request_id=request.request_id,
             portal_url=self.settings.portal_url,
         )
+        self.requests.add(request, emails=[staff_email])
         self.workflows.start(
             self.settings.registration_state_machine_arn,
             name=request.request_id,
@@ -71,7 +70,6 @@ class RegistrationService:
                 "request_id": request.request_id,
                 "key": request_key(request.request_id),
                 "decision_timeout_seconds": decision_timeout_seconds,
-                "staff_email": staff_email.model_dump(include={"to", "subject", "body"}),
             },
         )
         return request.request_id
@@ -101,6 +99,12 @@ class RegistrationService:
             customers.validate_customer_number(decision.customer_number, self.customers.get_settings())
         status = RegistrationStatus.APPROVED if decision.approved else RegistrationStatus.REJECTED
         at = self.clock()
+        rejection = email.registration_rejected(
+            to=request.email,
+            contact_person=request.contact_person,
+            company=request.company_name,
+            reason=decision.reason,
+        )
         self.requests.decide(
             request_id,
             status=status,
@@ -108,17 +112,10 @@ class RegistrationService:
             at=at,
             customer_number=decision.customer_number,
             reason=decision.reason,
+            emails=[] if decision.approved else [rejection],
         )
-        output: dict[str, Any] = {"approved": decision.approved}
-        if not decision.approved:
-            output["email"] = email.registration_rejected(
-                to=request.email,
-                contact_person=request.contact_person,
-                company=request.company_name,
-                reason=decision.reason,
-            ).model_dump(include={"to", "subject", "body"})
         try:
-            self.workflows.resume(task_token, output)
+            self.workflows.resume(task_token, {"approved": decision.approved})
         except Conflict:
             self.requests.set_status(request_id, RegistrationStatus.EXPIRED, expected=status)
             raise

@@ -1,0 +1,198 @@
+"""The transactional outbox (NOT-1): e-mails are written with the change that causes them, delivered from the
+table's stream, retried, dead-lettered and shown to staff when SES keeps refusing, and never dropped."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import boto3
+import pytest
+from moto.ses.models import ses_backends
+
+from infrastructure.local.demo import DEMO_PASSWORD
+from infrastructure.local.runtime import Runtime
+from infrastructure.local.streams import matches
+from infrastructure.local.template import ACCOUNT, REGION
+from portal.access import PrincipalKind
+from portal.errors import Conflict
+from portal.store import Table, deserialize
+from portal.wiring import auth_service
+from tests.support import ApiClient
+
+
+def sent_to(address: str) -> list[str]:
+    """Subjects SES has sent to the address, read without delivering what waits in the outbox."""
+    return [
+        message.subject
+        for message in ses_backends[ACCOUNT][REGION].sent_messages
+        if address in (getattr(message, "destinations", {}) or {}).get("ToAddresses", [])
+    ]
+
+
+def outbox_items_to(address: str) -> list[dict[str, Any]]:
+    """Every outbox item addressed to one recipient (a test may scan; the portal never does)."""
+    table = Table()
+    items = table.client.scan(
+        TableName=table.name,
+        FilterExpression="#t = :outbox",
+        ExpressionAttributeNames={"#t": "type"},
+        ExpressionAttributeValues={":outbox": {"S": "outbox"}},
+    )["Items"]
+    return [item for item in map(deserialize, items) if address in item["email"]["to"]]
+
+
+def create_login(address: str) -> None:
+    auth_service().create_user(
+        actor="test",
+        username=address,
+        display_name="Outbox Test",
+        user_email=address,
+        kind=PrincipalKind.CONTACT,
+        password=DEMO_PASSWORD,
+    )
+
+
+@contextmanager
+def refusing_ses(runtime: Runtime) -> Iterator[None]:
+    """SES refuses to send while the sender identity is unverified (what others wrote before is sent first)."""
+    runtime.streams.drain()
+    dead_letters(runtime)
+    sender = runtime.backend.names.parameters["SesSenderAddress"]
+    sesv2 = boto3.client("sesv2")
+    sesv2.delete_email_identity(EmailIdentity=sender)
+    try:
+        yield
+    finally:
+        sesv2.create_email_identity(EmailIdentity=sender)
+
+
+def dead_letters(runtime: Runtime) -> list[dict[str, Any]]:
+    """Takes every message off the outbox's dead-letter queue."""
+    sqs = boto3.client("sqs")
+    queue_url = runtime.backend.names.refs["OutboxDeadLetterQueue"]
+    letters = []
+    while received := sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", []):
+        for message in received:
+            letters.append(json.loads(message["Body"]))
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+    return letters
+
+
+def test_an_email_is_written_with_its_change_and_delivered_from_the_stream(runtime: Runtime, api: ApiClient) -> None:
+    # Given a new login: its welcome e-mails were written in the same transaction as the user
+    address = f"outbox-{uuid.uuid4().hex[:8]}@example.no"
+    create_login(address)
+    waiting = outbox_items_to(address)
+    assert sorted(item["email"]["kind"] for item in waiting) == ["SecurityCodesReport", "UserReport"]
+    assert {item["status"] for item in waiting} == {"pending"}
+    assert sent_to(address) == []
+    # When the stream is delivered
+    runtime.streams.drain()
+    # Then SES sent both, and the stored copies no longer hold the codes or the password
+    assert sorted(sent_to(address)) == ["Kundeportal: SecurityCodesReport", "Kundeportal: UserReport"]
+    delivered = outbox_items_to(address)
+    assert {item["status"] for item in delivered} == {"delivered"}
+    assert {item["email"]["body"] for item in delivered} == {""}
+    assert all(int(item["expires_at"]) > 0 for item in delivered)
+    # And delivering again sends nothing twice
+    runtime.streams.drain()
+    assert len(sent_to(address)) == 2
+
+
+def test_a_change_that_fails_sends_nothing(runtime: Runtime, api: ApiClient) -> None:
+    address = f"outbox-{uuid.uuid4().hex[:8]}@example.no"
+    create_login(address)
+    runtime.streams.drain()
+    with pytest.raises(Conflict):
+        create_login(address)  # the username is taken: the transaction, and its e-mails, are refused whole
+    runtime.streams.drain()
+    assert len(sent_to(address)) == 2
+    assert len(outbox_items_to(address)) == 2
+
+
+def test_a_refused_email_is_retried_dead_lettered_shown_to_staff_and_sent_after_a_retry(
+    runtime: Runtime, api: ApiClient, ses_refuses: None
+) -> None:
+    # Given SES refuses to send, and a change that e-mails
+    address = f"outbox-{uuid.uuid4().hex[:8]}@example.no"
+    create_login(address)
+    # When the stream delivers: every retry fails
+    runtime.streams.drain()
+    assert sent_to(address) == []
+    items = outbox_items_to(address)
+    assert {item["status"] for item in items} == {"failed"}
+    retries = 5  # MaximumRetryAttempts in template.yaml
+    assert {int(item["attempts"]) for item in items} == {1 + retries}
+    assert all("MessageRejected" in str(item["last_error"]) for item in items)
+    # Then Lambda's on-failure record reaches the dead-letter queue, and the e-mails are kept, not dropped
+    letters = dead_letters(runtime)
+    assert len(letters) == 2
+    assert {letter["requestContext"]["condition"] for letter in letters} == {"RetryAttemptsExhausted"}
+    # And an administrator sees them, without their contents
+    admin = api.login("admin")
+    failed = api.get("/deliveries/failed", token=admin)
+    assert failed.status == 200
+    mine = [item for item in failed.body["items"] if item["to"] == [address]]
+    assert sorted(item["kind"] for item in mine) == ["SecurityCodesReport", "UserReport"]
+    assert all("body" not in item for item in mine)
+    # And an account manager does not
+    selger = api.login("selger")
+    assert api.get("/deliveries/failed", token=selger).status == 403
+
+
+@pytest.fixture
+def ses_refuses(runtime: Runtime) -> Iterator[None]:
+    with refusing_ses(runtime):
+        yield
+
+
+@pytest.fixture
+def failed_welcome(runtime: Runtime) -> str:
+    """A new login whose welcome e-mails SES refused, every retry; SES accepts again afterwards."""
+    address = f"outbox-{uuid.uuid4().hex[:8]}@example.no"
+    with refusing_ses(runtime):
+        create_login(address)
+        runtime.streams.drain()
+    return address
+
+
+def test_staff_retry_a_failed_delivery_once(runtime: Runtime, api: ApiClient, failed_welcome: str) -> None:
+    address = failed_welcome
+    admin = api.login("admin")
+    failed = [item for item in api.get("/deliveries/failed", token=admin).body["items"] if item["to"] == [address]]
+    assert len(failed) == 2
+    # When an administrator retries one
+    retried = api.post(f"/deliveries/{failed[0]['delivery_id']}/retry", token=admin)
+    assert retried.status == 202
+    assert retried.body["delivery_id"] != failed[0]["delivery_id"]
+    runtime.streams.drain()
+    # Then it is sent, leaves the failed list, and a second retry of the same failure is refused
+    assert sent_to(address) == [f"Kundeportal: {failed[0]['kind']}"]
+    still_failed = [
+        item for item in api.get("/deliveries/failed", token=admin).body["items"] if item["to"] == [address]
+    ]
+    assert [item["delivery_id"] for item in still_failed] == [failed[1]["delivery_id"]]
+    again = api.post(f"/deliveries/{failed[0]['delivery_id']}/retry", token=admin)
+    assert (again.status, again.error_code) == (409, "conflict")
+    unknown = api.post("/deliveries/01JNOSUCHDELIVERY000000000/retry", token=admin)
+    assert unknown.status == 404
+
+
+@pytest.mark.parametrize(
+    ("record", "wanted"),
+    [
+        ({"eventName": "INSERT", "dynamodb": {"NewImage": {"type": {"S": "outbox"}}}}, True),
+        ({"eventName": "MODIFY", "dynamodb": {"NewImage": {"type": {"S": "outbox"}}}}, False),
+        ({"eventName": "INSERT", "dynamodb": {"NewImage": {"type": {"S": "customer"}}}}, False),
+        ({"eventName": "INSERT", "dynamodb": {"NewImage": {}}}, False),
+    ],
+)
+def test_the_local_stream_applies_the_templates_filter(record: dict[str, object], wanted: bool) -> None:
+    from infrastructure.local.template import load_template
+
+    (source,) = load_template().stream_sources
+    assert any(matches(json.loads(pattern), record) for pattern in source.filter_patterns) is wanted
