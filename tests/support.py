@@ -13,6 +13,8 @@ from infrastructure.local import mailbox
 from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.gateway import Gateway
 
+NEW_PASSWORD = "Et helt nytt passord 2026"
+
 
 @dataclass
 class Reply:
@@ -43,6 +45,7 @@ class ApiClient:
         body: Any = None,
         headers: dict[str, str] | None = None,
         query: dict[str, Any] | None = None,
+        source_ip: str = "127.0.0.1",
     ) -> Reply:
         all_headers = dict(headers or {})
         if token is not None:
@@ -54,6 +57,7 @@ class ApiClient:
             query_string=query,
             data=json.dumps(body) if body is not None else None,
             content_type="application/json" if body is not None else None,
+            environ_base={"REMOTE_ADDR": source_ip},
         )
         text = response.get_data(as_text=True)
         try:
@@ -105,10 +109,24 @@ def code_from_mailbox(email: str, position: int) -> str:
     return newest_code_list(email)[position]
 
 
-def newest_password(email: str) -> str:
+def link_token(email: str, kind: str) -> str:
+    """The token of the newest single-use link of this kind (UserReport: invitation, PasswordReset) e-mailed."""
     for message in mailbox.messages_to(email):
-        if "UserReport" in str(message["subject"]):
-            match = re.search(r"Password: (\S+)", message["body"])
-            assert match
+        if message["subject"] and kind in _kind_of(message):
+            match = re.search(r"/#/password/([A-Za-z0-9_-]+)", message["body"])
+            assert match, message["body"]
             return match.group(1)
-    raise AssertionError(f"no UserReport was e-mailed to {email}")
+    raise AssertionError(f"no {kind} link was e-mailed to {email}")
+
+
+def _kind_of(message: dict[str, Any]) -> str:
+    return {"Kundeportal: UserReport": "UserReport", "Kundeportal: new password": "PasswordReset"}.get(
+        str(message["subject"]), ""
+    )
+
+
+def accept_invitation(api: ApiClient, email: str, password: str = NEW_PASSWORD) -> str:
+    """Follows the invitation e-mailed to a new user, choosing a password, and returns that password."""
+    reply = api.post("/auth/password", body={"token": link_token(email, "UserReport"), "password": password})
+    assert reply.status == 200, reply.body
+    return password

@@ -1,7 +1,8 @@
-"""POST /auth/forgot-password — e-mails a new password and a new code list; old ones stop working (AUTH-1)."""
+"""POST /auth/forgot-password — e-mails a single-use link to choose a new password (AUTH-1)."""
 
 from typing import Annotated, Any
 
+from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -13,10 +14,20 @@ from portal.wiring import auth_service
 app = build_resolver()
 
 
-@app.post("/auth/forgot-password", summary="Forgot password", tags=["Login"], responses=documented({}))
-def forgot_password(request: Annotated[ForgotPasswordRequest, Body()]) -> Accepted:
-    auth_service().forgot_password(request.username)
-    return Accepted(message="If the username exists, a new password and a new code list are on their way by e-mail")
+@app.post(
+    "/auth/forgot-password",
+    summary="Forgot password",
+    description="The answer is the same whether or not the username exists.",
+    tags=["Login"],
+    responses=documented({429: "Too many requests for this username or from this address"}, success=202),
+)
+def forgot_password(request: Annotated[ForgotPasswordRequest, Body()]) -> Response[Accepted]:
+    auth_service().forgot_password(request.username, source=app.current_event.request_context.identity.source_ip)
+    return Response(
+        status_code=202,
+        content_type=content_types.APPLICATION_JSON,
+        body=Accepted(message="If the username exists, a link to choose a new password is on its way by e-mail"),
+    )
 
 
 @entrypoint()

@@ -23,7 +23,7 @@ def main() -> None:
     demo = seed()
     print(f"\nKundeportal runs at {address}")
     print(f"  API            {address}/api/…   (OpenAPI: {address}/openapi.json, Swagger UI: {address}/docs)")
-    print(f"  Dev mailbox    {address}/dev/mailbox   (the UserReport and SecurityCodesReport e-mails)")
+    print(f"  Dev mailbox    {address}/dev/mailbox   (code lists, invitations, password links, notifications)")
     print(f"  Embedded AWS   {runtime.backend.endpoint}")
     print(f"\nDemo logins (password for all: {DEMO_PASSWORD}). The login asks for the code at one position of the")
     print("user's code list, printed here as 1-25 and e-mailed (SecurityCodesReport) to the dev mailbox:")

@@ -39,6 +39,7 @@ class DemoUser:
     role: StaffRole | None = None
     customers: list[str] = field(default_factory=list)
     objects: list[str] = field(default_factory=list)
+    contact: str | None = None  # a contact login is bound to this demo contact (AUTH-2)
     codes: list[str] = field(default_factory=list)
 
 
@@ -183,9 +184,19 @@ CONTACTS = [
 
 # Logins of each kind of AUTH-2: contacts (by their e-mail), an invoice customer and an object.
 PORTAL_USERS = [
-    DemoUser("kari.nordmann@nordlys.no", "Kari Nordmann", "kari.nordmann@nordlys.no", PrincipalKind.CONTACT),
-    DemoUser("ola.hansen@nordlys-bergen.no", "Ola Hansen", "ola.hansen@nordlys-bergen.no", PrincipalKind.CONTACT),
-    DemoUser("per.bakke@fjellbakeriet.no", "Per Bakke", "per.bakke@fjellbakeriet.no", PrincipalKind.CONTACT),
+    DemoUser(
+        "kari.nordmann@nordlys.no", "Kari Nordmann", "kari.nordmann@nordlys.no", PrincipalKind.CONTACT, contact="kari"
+    ),
+    DemoUser(
+        "ola.hansen@nordlys-bergen.no",
+        "Ola Hansen",
+        "ola.hansen@nordlys-bergen.no",
+        PrincipalKind.CONTACT,
+        contact="ola",
+    ),
+    DemoUser(
+        "per.bakke@fjellbakeriet.no", "Per Bakke", "per.bakke@fjellbakeriet.no", PrincipalKind.CONTACT, contact="per"
+    ),
     DemoUser(
         "faktura-20000",
         "Fjellbakeriet AS (faktura)",
@@ -209,7 +220,7 @@ def seed() -> DemoData:
     repository = customer_repository()
     data = DemoData()
     for staff in STAFF:
-        _, _, staff.codes = auth.create_user(
+        _, staff.codes = auth.create_user(
             actor="demo-seed",
             username=staff.username,
             display_name=staff.display_name,
@@ -272,7 +283,7 @@ def seed() -> DemoData:
         contacts.set_links(admin, contact_repository(), repository, object_repository(), contact.contact_id, links)
         data.contact_ids[key] = contact.contact_id
     for user in PORTAL_USERS:
-        _, _, user.codes = auth.create_user(
+        _, user.codes = auth.create_user(
             actor="demo-seed",
             username=user.username,
             display_name=user.display_name,
@@ -280,6 +291,7 @@ def seed() -> DemoData:
             kind=user.kind,
             customer_ids=[data.customer_ids[key] for key in user.customers],
             object_ids=[data.object_ids[key] for key in user.objects],
+            contact_id=data.contact_ids[user.contact] if user.contact else None,
             password=DEMO_PASSWORD,
         )
         data.users[user.username] = user

@@ -42,7 +42,7 @@ def start_runtime(
     queues = QueuePoller(backend.template, backend.names, lambdas)
     streams = StreamPoller(backend.template, backend.names, lambdas)
     # Whoever reads the mailbox sees every e-mail written so far, not only those the poller happened to reach.
-    mailbox.deliver_pending = streams.drain
+    mailbox.deliver_pending = lambda: (queues.drain(), streams.drain())
     if poll_queues:
         queues.start()
         streams.start()

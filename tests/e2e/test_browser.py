@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.gateway import WEB_ROOT
 from infrastructure.local.template import ROOT
-from tests.support import ApiClient, newest_code_list
+from tests.support import ApiClient, link_token, newest_code_list
 
 pytestmark = pytest.mark.e2e
 
@@ -177,6 +177,60 @@ def test_wrong_password_and_keyboard_only_use(page: Page) -> None:
     page.get_by_role("button", name="Glemt passord?").click()
     expect(page.get_by_role("heading", name="Glemt passord")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_forgotten_password_is_chosen_anew_through_the_emailed_link(page: Page) -> None:
+    from portal.access import PrincipalKind
+    from portal.wiring import auth_service
+
+    username = f"glemt-{uuid.uuid4().hex[:6]}@example.no"
+    auth_service().create_user(
+        actor="test",
+        username=username,
+        display_name="Glemt Passord",
+        user_email=username,
+        kind=PrincipalKind.CONTACT,
+        password=DEMO_PASSWORD,
+    )
+    # Given a user who asks for a new password
+    page.goto("/")
+    page.get_by_role("button", name="Glemt passord?").click()
+    page.get_by_label("Brukernavn").fill(username)
+    page.get_by_role("button", name="Send lenke").click()
+    expect(page.get_by_role("status")).to_contain_text("Lenken virker én gang")
+    # When they open the e-mailed link and choose a password (first mistyping the repetition)
+    page.goto(f"/#/password/{link_token(username, 'PasswordReset')}")
+    expect(page.get_by_role("heading", name="Velg passord")).to_be_visible()
+    new_password = "Et nytt og langt passord"
+    page.get_by_label("Nytt passord").fill(new_password)
+    page.get_by_label("Gjenta passordet").fill(new_password + "!")
+    page.get_by_role("button", name="Lagre passord").click()
+    expect(page.get_by_role("alert")).to_have_text("Passordene er ikke like.")
+    screenshot(page, "17-set-password-mismatch")
+    page.get_by_label("Gjenta passordet").fill(new_password)
+    page.get_by_role("button", name="Lagre passord").click()
+    # Then it is saved, and they log in with it and a code from the new list
+    expect(page.get_by_role("status")).to_have_text(
+        "Passordet er lagret. Den nye kodelisten er på vei til e-posten din."
+    )
+    screenshot(page, "18-set-password-saved")
+    page.get_by_role("button", name="Til innlogging").click()
+    page.get_by_label("Brukernavn").fill(username)
+    page.get_by_label("Passord").fill(new_password)
+    page.get_by_role("button", name="Logg inn").click()
+    prompt = page.get_by_text(re.compile(r"Skriv inn kode nummer \d+"))
+    expect(prompt).to_be_visible()
+    match = re.search(r"kode nummer (\d+)", prompt.inner_text())
+    assert match
+    page.get_by_label(re.compile(r"Kode nummer")).fill(newest_code_list(username)[int(match.group(1))])
+    page.get_by_role("button", name="Fortsett").click()
+    expect(page.get_by_role("heading", name=re.compile("Du er logget inn som Glemt Passord"))).to_be_visible()
+    # And the link does not work twice
+    page.goto(f"/#/password/{link_token(username, 'PasswordReset')}")
+    page.get_by_label("Nytt passord").fill("Enda et nytt passord")
+    page.get_by_label("Gjenta passordet").fill("Enda et nytt passord")
+    page.get_by_role("button", name="Lagre passord").click()
+    expect(page.get_by_role("alert")).to_contain_text("Lenken er brukt eller utløpt")
 
 
 def test_phone_width_staff_home(browser: Browser, base_url: str) -> None:

@@ -104,6 +104,7 @@ def test_new_links_apply_to_the_contacts_next_login(api: ApiClient, admin: str, 
         display_name="Ny Kontakt",
         user_email=email,
         kind=PrincipalKind.CONTACT,
+        contact_id=contact["contact_id"],
         password="Demo-passord-2026",
     )
     before = api.login(email, email=email)

@@ -26,5 +26,6 @@ def test_only_login_steps_are_public() -> None:
         ("POST", "/auth/login"),
         ("POST", "/auth/login/code"),
         ("POST", "/auth/forgot-password"),
+        ("POST", "/auth/password"),
         ("POST", "/registration-requests"),
     }

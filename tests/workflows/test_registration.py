@@ -15,7 +15,7 @@ from infrastructure.local import mailbox
 from infrastructure.local.runtime import Runtime
 from portal.registration.models import RegistrationInput
 from portal.wiring import registration_service
-from tests.support import ApiClient, newest_code_list, newest_password
+from tests.support import ApiClient, accept_invitation, newest_code_list
 
 pytestmark = pytest.mark.workflow
 
@@ -85,7 +85,9 @@ def test_approval_creates_the_customer_and_its_login(runtime: Runtime, api: ApiC
         "912345734",
     )
     assert api.get(f"/customers/{request_id}/history", token=admin).body["items"][-1]["actor"] == "admin"
-    contact = api.login(email, newest_password(email), email=email)
+    # The invitation carries no password: the contact chooses one through its link, then gets the code list
+    assert not any("Passord" in message["body"] for message in mailbox.messages_to(email))
+    contact = api.login(email, accept_invitation(api, email), email=email)
     assert [item["customer_id"] for item in api.get("/me/customers", token=contact).body] == [request_id]
     assert len(newest_code_list(email)) == 25
     provisioned = api.get("/registration-requests", token=admin, query={"status": "provisioned"}).body["items"]

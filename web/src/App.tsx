@@ -4,6 +4,8 @@ import { useI18n } from "./i18n";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { LoginPage } from "./pages/LoginPage";
 import { RegistrationPage } from "./pages/RegistrationPage";
+import { SetPasswordPage } from "./pages/SetPasswordPage";
+import { passwordLinkToken } from "./routes";
 import { LanguagePicker } from "./LanguagePicker";
 import { Shell } from "./Shell";
 
@@ -14,6 +16,7 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [view, setView] = useState<View>("login");
   const [sessionEnded, setSessionEnded] = useState(false);
+  const [linkToken, setLinkToken] = useState(() => passwordLinkToken(window.location.hash));
   const loggedIn = useRef(false);
   loggedIn.current = Boolean(me);
 
@@ -26,6 +29,12 @@ export function App() {
     };
     window.addEventListener(SESSION_ENDED, ended);
     return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, []);
+
+  useEffect(() => {
+    const follow = () => setLinkToken(passwordLinkToken(window.location.hash));
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
   }, []);
 
   function loggedInAs(who: Me) {
@@ -41,6 +50,12 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  function leavePasswordLink() {
+    window.history.replaceState(null, "", window.location.pathname);
+    setLinkToken(null);
+    setView("login");
+  }
 
   async function logout() {
     await api.POST("/auth/logout");
@@ -65,7 +80,9 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {me === undefined ? (
+        {linkToken ? (
+          <SetPasswordPage token={linkToken} onDone={leavePasswordLink} />
+        ) : me === undefined ? (
           <p role="status">{t("loading")}</p>
         ) : me ? (
           <Shell me={me} />

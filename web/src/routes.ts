@@ -26,3 +26,9 @@ export function useRoute(): Route {
   }, []);
   return route;
 }
+
+/** The token of a password link (`#/password/<token>`, e-mailed for a forgotten password or an invitation). */
+export function passwordLinkToken(hash: string): string | null {
+  const match = /^#\/?password\/([A-Za-z0-9_-]{20,200})$/.exec(hash);
+  return match ? match[1] : null;
+}

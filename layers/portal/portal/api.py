@@ -28,7 +28,6 @@ _STATUS_BY_ERROR: dict[type[errors.DomainError], HTTPStatus] = {
     errors.Conflict: HTTPStatus.CONFLICT,
     errors.Unauthenticated: HTTPStatus.UNAUTHORIZED,
     errors.Forbidden: HTTPStatus.FORBIDDEN,
-    errors.AccountLocked: HTTPStatus.LOCKED,
     errors.TooManyRequests: HTTPStatus.TOO_MANY_REQUESTS,
 }
 

@@ -36,9 +36,5 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
-class AccountLocked(DomainError):
-    code = "account_locked"
-
-
 class TooManyRequests(DomainError):
     code = "throttled"

@@ -24,6 +24,12 @@ class Settings(BaseModel):
     max_failed_logins: int = Field(default=5, ge=1)
     lockout_minutes: int = Field(default=15, ge=1)
     security_codes_per_list: int = Field(default=25, ge=2, le=100)
+    password_reset_valid_minutes: int = Field(default=30, ge=5)
+    invitation_valid_minutes: int = Field(default=7 * 24 * 60, ge=60)
+    forgot_password_window_minutes: int = Field(default=60, ge=1)
+    forgot_password_per_user: int = Field(default=3, ge=1)
+    forgot_password_per_address: int = Field(default=20, ge=1)
+    password_reset_queue_url: str = ""
 
 
 _ENVIRONMENT_NAMES = {
@@ -42,6 +48,7 @@ _ENVIRONMENT_NAMES = {
     "max_failed_logins": "MAX_FAILED_LOGINS",
     "lockout_minutes": "LOCKOUT_MINUTES",
     "security_codes_per_list": "SECURITY_CODES_PER_LIST",
+    "password_reset_queue_url": "PASSWORD_RESET_QUEUE_URL",
 }
 
 

@@ -43,6 +43,7 @@ def contact_repository() -> DynamoContactRepository:
 
 def auth_service() -> AuthService:
     from portal.auth.repository import DynamoAuthRepository
+    from portal.auth.reset_queue import SqsResetRequests
     from portal.auth.service import AuthService
     from portal.settings import get_settings
 
@@ -50,6 +51,7 @@ def auth_service() -> AuthService:
         users=DynamoAuthRepository(),
         customers=customer_repository(),
         contacts=contact_repository(),
+        reset_requests=SqsResetRequests(),
         settings=get_settings(),
     )
 

@@ -1,18 +1,20 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../api/client";
+import { api, errorCode } from "../api/client";
 import { useI18n } from "../i18n";
 
 export function ForgotPasswordPage({ onBack }: { onBack: () => void }) {
   const { t } = useI18n();
   const [sent, setSent] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<"error.invalid_request" | "forgot.throttled" | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const username = String(new FormData(event.currentTarget).get("username") ?? "");
-    const { data } = await api.POST("/auth/forgot-password", { body: { username } }).catch(() => ({ data: undefined }));
+    const { data, error } = await api
+      .POST("/auth/forgot-password", { body: { username } })
+      .catch(() => ({ data: undefined, error: undefined }));
     setSent(Boolean(data));
-    setFailed(!data);
+    setFailed(data ? null : errorCode(error) === "throttled" ? "forgot.throttled" : "error.invalid_request");
   }
 
   return (
@@ -25,7 +27,7 @@ export function ForgotPasswordPage({ onBack }: { onBack: () => void }) {
           <p>{t("forgot.intro")}</p>
           {failed ? (
             <p className="error" role="alert">
-              {t("error.invalid_request")}
+              {t(failed)}
             </p>
           ) : null}
           <label htmlFor="forgot-username">{t("login.username")}</label>

@@ -5,7 +5,6 @@ import type { MessageKey } from "../i18n/messages";
 
 const KNOWN_ERRORS = new Set([
   "invalid_credentials",
-  "account_locked",
   "wrong_code",
   "code_already_used",
   "login_expired",

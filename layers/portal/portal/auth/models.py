@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from portal.access import PrincipalKind, StaffRole
+from portal.access import Principal, PrincipalKind, StaffRole
 
 Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=254)]
 
@@ -30,6 +31,13 @@ class CodeRequest(BaseModel):
 
 class ForgotPasswordRequest(BaseModel):
     username: Username
+
+
+class SetPasswordRequest(BaseModel):
+    token: Annotated[str, StringConstraints(min_length=20, max_length=200)] = Field(
+        description="The token of the link e-mailed for a forgotten password or an invitation"
+    )
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
 
 
 class Accepted(BaseModel):
@@ -66,7 +74,7 @@ class User(BaseModel):
     contact_id: str | None = None
     customer_ids: list[str] = Field(default_factory=list)
     object_ids: list[str] = Field(default_factory=list)
-    password_hash: str
+    password_hash: str | None = Field(default=None, description="None until an invited user sets a password")
     failed_attempts: int = 0
     locked_until: datetime | None = None
     active: bool = True
@@ -78,3 +86,22 @@ class CodeList(BaseModel):
     list_id: str
     hashes: dict[str, str] = Field(description="position (as text) → hash")
     unused: set[int]
+
+
+class LinkPurpose(StrEnum):
+    PASSWORD_RESET = "password_reset"  # noqa: S105 - a purpose, not a password
+    INVITATION = "invitation"
+
+
+class OneTimeLink(BaseModel):
+    """A single-use link e-mailed to a user's registered address; only its digest is stored."""
+
+    username: str
+    purpose: LinkPurpose
+    expires: datetime
+
+
+class StoredSession(BaseModel):
+    principal: Principal
+    user_version: int = Field(description="The user's authorization version when the session began")
+    expires: datetime

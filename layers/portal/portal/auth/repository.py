@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from contextlib import suppress
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from portal.access import Principal
-from portal.auth.models import CodeList, User
+from portal.auth.models import CodeList, LinkPurpose, OneTimeLink, StoredSession, User
 from portal.clock import iso, parse_iso
+from portal.errors import Conflict
 from portal.notifications.email import EmailMessage
 from portal.notifications.repository import enqueue
 from portal.store import Item, Table, Transaction, audit_item, key
@@ -21,21 +23,39 @@ def user_pk(username: str) -> str:
 class AuthRepository(Protocol):
     def get_user(self, username: str) -> User | None: ...
     def create_user(
-        self, user: User, codes: CodeList, *, actor: str, at: datetime, emails: Sequence[EmailMessage]
+        self,
+        user: User,
+        codes: CodeList | None,
+        link: tuple[OneTimeLink, str] | None,
+        *,
+        actor: str,
+        at: datetime,
+        emails: Sequence[EmailMessage],
     ) -> None: ...
-    def record_failure(self, username: str, *, at: datetime, max_failures: int, lock_until: datetime) -> User: ...
+    def claim_attempt(self, username: str, *, at: datetime, max_attempts: int) -> bool: ...
+    def lock(
+        self, username: str, *, at: datetime, until: datetime, max_attempts: int, emails: Sequence[EmailMessage]
+    ) -> bool: ...
+    def refund_attempt(self, username: str) -> None: ...
     def reset_failures(self, username: str) -> None: ...
     def get_codes(self, username: str) -> CodeList | None: ...
     def consume_code(self, username: str, list_id: str, position: int) -> int: ...
     def replace_codes(
         self, username: str, codes: CodeList, *, at: datetime, emails: Sequence[EmailMessage]
     ) -> None: ...
-    def set_password(self, username: str, password_hash: str) -> None: ...
+    def set_password(
+        self, username: str, password_hash: str, codes: CodeList, *, at: datetime, emails: Sequence[EmailMessage]
+    ) -> None: ...
+    def save_link(self, link: OneTimeLink, digest: str, *, at: datetime, emails: Sequence[EmailMessage]) -> None: ...
+    def take_link(self, digest: str) -> OneTimeLink | None: ...
+    def count_request(self, counter: str, *, window_end: datetime) -> int: ...
     def save_challenge(self, digest: str, *, username: str, list_id: str, position: int, expires: datetime) -> None: ...
     def take_challenge(self, digest: str) -> dict[str, Any] | None: ...
     def delete_challenge(self, digest: str) -> None: ...
-    def save_session(self, digest: str, principal: Principal, *, created: datetime, expires: datetime) -> None: ...
-    def get_session(self, digest: str) -> tuple[Principal, datetime] | None: ...
+    def save_session(
+        self, digest: str, principal: Principal, *, user_version: int, created: datetime, expires: datetime
+    ) -> None: ...
+    def get_session(self, digest: str) -> StoredSession | None: ...
     def delete_session(self, digest: str) -> None: ...
     def revoke_sessions(self, username: str) -> int: ...
     def audit(self, username: str, action: str, *, at: datetime, detail: dict[str, Any] | None = None) -> None: ...
@@ -50,11 +70,22 @@ class DynamoAuthRepository:
         return _user_from_item(item) if item else None
 
     def create_user(
-        self, user: User, codes: CodeList, *, actor: str, at: datetime, emails: Sequence[EmailMessage]
+        self,
+        user: User,
+        codes: CodeList | None,
+        link: tuple[OneTimeLink, str] | None,
+        *,
+        actor: str,
+        at: datetime,
+        emails: Sequence[EmailMessage],
     ) -> None:
+        """The user with its code list (seeded users) or its invitation link, and its e-mails, all or nothing."""
         transaction = Transaction()
         transaction.put(_user_item(user), condition="attribute_not_exists(PK)")
-        transaction.put(_codes_item(user.username, codes))
+        if codes is not None:
+            transaction.put(_codes_item(user.username, codes))
+        if link is not None:
+            transaction.put(_link_item(*link), condition="attribute_not_exists(PK)")
         transaction.put(
             audit_item(
                 partition=user_pk(user.username),
@@ -67,24 +98,56 @@ class DynamoAuthRepository:
         enqueue(transaction, emails, at=at)
         self.table.transact(transaction, conflict_message=f"The username {user.username} is already taken")
 
-    def record_failure(self, username: str, *, at: datetime, max_failures: int, lock_until: datetime) -> User:
-        item = self.table.update(
-            user_pk(username),
-            "USER",
-            expression="ADD failed_attempts :one",
-            values={":one": 1},
-            condition="attribute_exists(PK)",
-        )
-        if int(item.get("failed_attempts", 0)) >= max_failures:
-            # Conditional on the count we saw, so two concurrent failures lock once and reset once.
-            item = self.table.update(
+    def claim_attempt(self, username: str, *, at: datetime, max_attempts: int) -> bool:
+        """Counts an attempt before its password or code is checked, and only while the account is unlocked and
+        below the limit: however many guesses arrive at once, at most `max_attempts` are ever checked."""
+        try:
+            self.table.update(
                 user_pk(username),
                 "USER",
-                expression="SET failed_attempts = :zero, locked_until = :until",
-                values={":zero": 0, ":until": iso(lock_until), ":seen": item["failed_attempts"]},
-                condition="failed_attempts = :seen",
+                expression="ADD failed_attempts :one",
+                values={":one": 1, ":now": iso(at), ":max": max_attempts},
+                condition="attribute_exists(PK) AND (attribute_not_exists(locked_until) OR locked_until < :now) "
+                "AND (attribute_not_exists(failed_attempts) OR failed_attempts < :max)",
             )
-        return _user_from_item(item)
+        except Conflict:
+            return False
+        return True
+
+    def lock(
+        self, username: str, *, at: datetime, until: datetime, max_attempts: int, emails: Sequence[EmailMessage]
+    ) -> bool:
+        """Locks once the last allowed attempt has failed; of two racing failures, one locks (and e-mails)."""
+        transaction = Transaction()
+        transaction.update(
+            user_pk(username),
+            "USER",
+            expression="SET failed_attempts = :zero, locked_until = :until",
+            values={":zero": 0, ":until": iso(until), ":max": max_attempts},
+            condition="failed_attempts >= :max",
+        )
+        transaction.put(
+            audit_item(
+                partition=user_pk(username), actor=username, action="account_locked", at=at, after={"until": iso(until)}
+            )
+        )
+        enqueue(transaction, emails, at=at)
+        try:
+            self.table.transact(transaction)
+        except Conflict:
+            return False
+        return True
+
+    def refund_attempt(self, username: str) -> None:
+        """Gives back a claimed attempt that did not fail (a right password, a code step that ended otherwise)."""
+        with suppress(Conflict):  # a lock reset the count meanwhile; there is nothing to give back
+            self.table.update(
+                user_pk(username),
+                "USER",
+                expression="ADD failed_attempts :minus_one",
+                values={":minus_one": -1, ":zero": 0},
+                condition="failed_attempts > :zero",
+            )
 
     def reset_failures(self, username: str) -> None:
         self.table.update(
@@ -125,14 +188,62 @@ class DynamoAuthRepository:
         enqueue(transaction, emails, at=at)
         self.table.transact(transaction)
 
-    def set_password(self, username: str, password_hash: str) -> None:
-        self.table.update(
+    def set_password(
+        self, username: str, password_hash: str, codes: CodeList, *, at: datetime, emails: Sequence[EmailMessage]
+    ) -> None:
+        """A new password comes with a new code list; the authorization version moves on, so every session of
+        the old password ends at its next request."""
+        transaction = Transaction()
+        transaction.update(
             user_pk(username),
             "USER",
             expression="SET password_hash = :hash, failed_attempts = :zero ADD version :one REMOVE locked_until",
-            values={":hash": password_hash, ":zero": 0, ":one": 1},
-            condition="attribute_exists(PK)",
+            values={":hash": password_hash, ":zero": 0, ":one": 1, ":yes": True},
+            condition="attribute_exists(PK) AND active = :yes",
         )
+        transaction.put(_codes_item(username, codes))
+        transaction.put(audit_item(partition=user_pk(username), actor=username, action="password_set", at=at))
+        enqueue(transaction, emails, at=at)
+        self.table.transact(transaction, conflict_message="This login is no longer active")
+
+    def save_link(self, link: OneTimeLink, digest: str, *, at: datetime, emails: Sequence[EmailMessage]) -> None:
+        transaction = Transaction()
+        transaction.put(_link_item(link, digest), condition="attribute_not_exists(PK)")
+        transaction.put(
+            audit_item(
+                partition=user_pk(link.username),
+                actor=link.username,
+                action=f"{link.purpose.value}_link_sent",
+                at=at,
+                after={"expires": iso(link.expires)},
+            )
+        )
+        enqueue(transaction, emails, at=at)
+        self.table.transact(transaction)
+
+    def take_link(self, digest: str) -> OneTimeLink | None:
+        """Single use: the link is deleted as it is read, so of two uses racing, only one gets it."""
+        try:
+            item = self.table.delete(key("LINK", digest), "LINK", condition="attribute_exists(PK)", return_old=True)
+        except Conflict:
+            return None
+        if item is None:
+            return None
+        return OneTimeLink(
+            username=item["username"],
+            purpose=LinkPurpose(item["purpose"]),
+            expires=datetime.fromtimestamp(int(item["expires_at"]), tz=UTC),
+        )
+
+    def count_request(self, counter: str, *, window_end: datetime) -> int:
+        """One more request in a rate-limit window; the counter disappears with its window (TTL)."""
+        item = self.table.update(
+            key("RATE", counter),
+            iso(window_end),
+            expression="ADD requests :one SET expires_at = :end",
+            values={":one": 1, ":end": int(window_end.timestamp())},
+        )
+        return int(item["requests"])
 
     def save_challenge(self, digest: str, *, username: str, list_id: str, position: int, expires: datetime) -> None:
         self.table.put(
@@ -153,7 +264,9 @@ class DynamoAuthRepository:
     def delete_challenge(self, digest: str) -> None:
         self.table.delete(key("CHALLENGE", digest), "CHALLENGE")
 
-    def save_session(self, digest: str, principal: Principal, *, created: datetime, expires: datetime) -> None:
+    def save_session(
+        self, digest: str, principal: Principal, *, user_version: int, created: datetime, expires: datetime
+    ) -> None:
         self.table.put(
             {
                 "PK": key("SESSION", digest),
@@ -161,6 +274,7 @@ class DynamoAuthRepository:
                 "type": "session",
                 "username": principal.username,
                 "principal": principal.model_dump_json(),
+                "user_version": user_version,
                 "created_at": iso(created),
                 "expires_at": int(expires.timestamp()),
                 "GSI1PK": key("USER", principal.username, "SESSIONS"),
@@ -169,12 +283,15 @@ class DynamoAuthRepository:
             condition="attribute_not_exists(PK)",
         )
 
-    def get_session(self, digest: str) -> tuple[Principal, datetime] | None:
+    def get_session(self, digest: str) -> StoredSession | None:
         item = self.table.get(key("SESSION", digest), "SESSION", consistent=True)
         if item is None:
             return None
-        expires = datetime.fromtimestamp(int(item["expires_at"]), tz=parse_iso(item["created_at"]).tzinfo)
-        return Principal.model_validate_json(item["principal"]), expires
+        return StoredSession(
+            principal=Principal.model_validate_json(item["principal"]),
+            user_version=int(item.get("user_version", 0)),
+            expires=datetime.fromtimestamp(int(item["expires_at"]), tz=UTC),
+        )
 
     def delete_session(self, digest: str) -> None:
         self.table.delete(key("SESSION", digest), "SESSION")
@@ -210,6 +327,17 @@ def _user_from_item(item: Item) -> User:
     data["locked_until"] = parse_iso(item["locked_until"]) if item.get("locked_until") else None
     data["created_at"] = parse_iso(item["created_at"])
     return User.model_validate(data)
+
+
+def _link_item(link: OneTimeLink, digest: str) -> Item:
+    return {
+        "PK": key("LINK", digest),
+        "SK": "LINK",
+        "type": "one_time_link",
+        "username": link.username,
+        "purpose": link.purpose.value,
+        "expires_at": int(link.expires.timestamp()),
+    }
 
 
 def _codes_item(username: str, codes: CodeList) -> Item:

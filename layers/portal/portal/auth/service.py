@@ -5,22 +5,28 @@ from __future__ import annotations
 import secrets as random_source
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from portal import access
 from portal.access import Principal, PrincipalKind, StaffRole
 from portal.auth import secrets
-from portal.auth.models import CodeList, LoginChallenge, LoginResult, Me, User
+from portal.auth.models import CodeList, LinkPurpose, LoginChallenge, LoginResult, Me, OneTimeLink, User
 from portal.auth.repository import AuthRepository
 from portal.clock import new_id, now
 from portal.contacts.repository import ContactRepository
 from portal.customers.repository import CustomerRepository
-from portal.errors import AccountLocked, Conflict, Unauthenticated
+from portal.errors import Conflict, TooManyRequests, Unauthenticated, ValidationFailed
 from portal.notifications import email
-from portal.notifications.email import EmailMessage
 from portal.settings import Settings
 
 WRONG_CREDENTIALS = "Wrong username or password"
+
+
+class ResetRequests(Protocol):
+    """Hands a request for a new password to the background, where `send_password_reset` answers it."""
+
+    def request_reset(self, username: str) -> None: ...
 
 
 @dataclass
@@ -28,21 +34,27 @@ class AuthService:
     users: AuthRepository
     customers: CustomerRepository
     contacts: ContactRepository
+    reset_requests: ResetRequests
     settings: Settings
     clock: Callable[[], datetime] = field(default=now)
 
     # -- step 1: username and password ---------------------------------------------------------------------------
 
     def start_login(self, username: str, password: str) -> LoginChallenge:
+        """Every refusal before the code step looks the same: unknown user, wrong password, locked account."""
         at = self.clock()
         user = self.users.get_user(username)
-        password_ok = secrets.verify_password(user.password_hash if user else None, password)
-        if user is None or not user.active:
+        if user is None or not user.active or user.password_hash is None:
+            secrets.verify_password(None, password)  # the same work as for a real user
             raise Unauthenticated(WRONG_CREDENTIALS, code="invalid_credentials")
-        self._refuse_if_locked(user, at)
-        if not password_ok:
+        if not self._claim_attempt(user, at):
+            secrets.verify_password(None, password)
+            raise Unauthenticated(WRONG_CREDENTIALS, code="invalid_credentials")
+        if not secrets.verify_password(user.password_hash, password):
             self._fail(user, at, reason="password")
             raise Unauthenticated(WRONG_CREDENTIALS, code="invalid_credentials")
+        # The password was right: its attempt is given back (earlier failures still count until a full login).
+        self.users.refund_attempt(user.username)
         codes = self.users.get_codes(user.username)
         if codes is None or not codes.unused:
             self._issue_codes(
@@ -75,16 +87,18 @@ class AuthService:
         if pending is None or int(pending["expires_at"]) < at.timestamp():
             raise Unauthenticated("The login has expired; start again with your password", code="login_expired")
         user = self.users.get_user(pending["username"])
-        if user is None or not user.active:
+        if user is None or not user.active or not self._claim_attempt(user, at):
+            self.users.delete_challenge(digest)
             raise Unauthenticated(WRONG_CREDENTIALS, code="invalid_credentials")
-        self._refuse_if_locked(user, at)
         position = int(pending["position"])
         codes = self.users.get_codes(user.username)
         if codes is None or codes.list_id != pending["list_id"]:
             self.users.delete_challenge(digest)
+            self.users.refund_attempt(user.username)
             raise Unauthenticated("A new code list has been issued since; start again", code="code_list_replaced")
         if position not in codes.unused:
             self.users.delete_challenge(digest)
+            self.users.refund_attempt(user.username)
             raise Conflict(f"Code number {position} has already been used; start again", code="code_already_used")
         if not secrets.verify_code(codes.hashes[str(position)], code):
             self._fail(user, at, reason="security_code")
@@ -96,6 +110,7 @@ class AuthService:
         try:
             codes_left = self.users.consume_code(user.username, codes.list_id, position)
         except Conflict as error:
+            self.users.refund_attempt(user.username)
             raise Conflict(
                 f"Code number {position} has already been used; start again", code="code_already_used"
             ) from error
@@ -109,12 +124,11 @@ class AuthService:
                     "/ You used your last code; here is a new list.",
                 )
             )
-        if user.failed_attempts:
-            self.users.reset_failures(user.username)
+        self.users.reset_failures(user.username)
         token = secrets.new_token()
         expires = at + timedelta(minutes=self.settings.session_ttl_minutes)
         principal = self.principal_for(user, session_id=secrets.token_digest(token))
-        self.users.save_session(principal.session_id, principal, created=at, expires=expires)
+        self.users.save_session(principal.session_id, principal, user_version=user.version, created=at, expires=expires)
         self.users.audit(user.username, "login_succeeded", at=at, detail={"code_position": position})
         return (
             token,
@@ -131,10 +145,14 @@ class AuthService:
         session = self.users.get_session(digest)
         if session is None:
             raise Unauthenticated("Your session has ended; log in again", code="session_ended")
-        principal, expires = session
-        if expires <= self.clock():
+        if session.expires <= self.clock():
             raise Unauthenticated("Your session has expired; log in again", code="session_expired")
-        return principal.model_copy(update={"session_id": digest}), expires
+        # The principal was resolved at login; any change of the user's rights, links, password or status since
+        # moved the user's authorization version on, and ends the session here, at its next request.
+        user = self.users.get_user(session.principal.username)
+        if user is None or not user.active or user.version != session.user_version:
+            raise Unauthenticated("Your access has changed; log in again", code="session_ended")
+        return session.principal.model_copy(update={"session_id": digest}), session.expires
 
     def logout(self, principal: Principal) -> None:
         self.users.delete_session(principal.session_id)
@@ -142,29 +160,73 @@ class AuthService:
 
     # -- passwords and code lists --------------------------------------------------------------------------------
 
-    def forgot_password(self, username: str) -> None:
-        """Always looks the same to the caller, so it cannot be used to find out which usernames exist."""
+    def forgot_password(self, username: str, *, source: str) -> None:
+        """AUTH-1: asks for a reset link. Limited per username and per address, counted whether or not the user
+        exists; the link itself is made and e-mailed by `send_password_reset`, out of the request, so the answer
+        and its timing are the same for every username."""
+        at = self.clock()
+        window_end = _window_end(at, self.settings.forgot_password_window_minutes)
+        limits = (
+            (f"forgot#user#{username.casefold()}", self.settings.forgot_password_per_user),
+            (f"forgot#address#{source}", self.settings.forgot_password_per_address),
+        )
+        counts = [(self.users.count_request(counter, window_end=window_end), limit) for counter, limit in limits]
+        if any(count > limit for count, limit in counts):
+            raise TooManyRequests(
+                f"Too many requests for a new password; try again after {window_end:%H:%M} UTC",
+                details=[{"retry_after": window_end.isoformat()}],
+            )
+        self.reset_requests.request_reset(username)
+
+    def send_password_reset(self, username: str) -> None:
         user = self.users.get_user(username)
         if user is None or not user.active:
-            return
-        password = secrets.generate_password()
-        self.users.set_password(user.username, secrets.hash_password(password))
-        self._issue_codes(
-            user,
-            reason="Du ba om nytt passord; den gamle kodelisten gjelder ikke lenger. / "
-            "You asked for a new password; your old code list no longer works.",
-            also=[
-                email.user_report(
+            return  # nothing to send, and nobody to tell: the requester already got the same answer as anyone
+        at = self.clock()
+        link, token = self._new_link(user, LinkPurpose.PASSWORD_RESET, at)
+        message = email.password_reset_link(
+            to=user.email,
+            display_name=user.display_name,
+            username=user.username,
+            link=self._link_url(token),
+            valid_until=link.expires,
+        )
+        self.users.save_link(link, secrets.token_digest(token), at=at, emails=[message])
+
+    def set_password(self, token: str, password: str) -> None:
+        """Follows a reset or invitation link: sets the password, issues a new code list, ends old sessions."""
+        secrets.check_password_policy(password)
+        at = self.clock()
+        link = self.users.take_link(secrets.token_digest(token))
+        user = self.users.get_user(link.username) if link is not None else None
+        if link is None or link.expires <= at or user is None or not user.active:
+            raise ValidationFailed(
+                "This link has been used or has expired; ask for a new one with 'Forgot password'",
+                code="link_not_valid",
+            )
+        plain_codes = secrets.generate_codes(self.settings.security_codes_per_list)
+        reason = (
+            "Velkommen til kundeportalen. / Welcome to the customer portal."
+            if link.purpose is LinkPurpose.INVITATION
+            else "Du har valgt nytt passord; den gamle kodelisten gjelder ikke lenger. / "
+            "You chose a new password; your old code list no longer works."
+        )
+        self.users.set_password(
+            user.username,
+            secrets.hash_password(password),
+            _code_list(plain_codes),
+            at=at,
+            emails=[
+                email.security_codes_report(
                     to=user.email,
                     display_name=user.display_name,
                     username=user.username,
-                    password=password,
-                    portal_url=self.settings.portal_url,
+                    codes=plain_codes,
+                    reason=reason,
                 )
             ],
         )
-        revoked = self.users.revoke_sessions(user.username)
-        self.users.audit(user.username, "password_reset", at=self.clock(), detail={"sessions_revoked": revoked})
+        self.users.revoke_sessions(user.username)
 
     def create_user(
         self,
@@ -179,11 +241,13 @@ class AuthService:
         object_ids: list[str] | None = None,
         contact_id: str | None = None,
         password: str | None = None,
-    ) -> tuple[User, str, list[str]]:
-        """Creates a login and e-mails its UserReport and SecurityCodesReport. Returns the secrets for seeding."""
-        initial_password = password or secrets.generate_password()
-        secrets.check_password_policy(initial_password)
+    ) -> tuple[User, list[str]]:
+        """Creates a login and e-mails its invitation: a single-use link to choose the password, after which the
+        code list follows. No password travels by e-mail. Only seeding gives a `password`; then the code list is
+        e-mailed at once, and returned."""
         at = self.clock()
+        if password is not None:
+            secrets.check_password_policy(password)
         user = User(
             username=username.casefold(),
             display_name=display_name,
@@ -193,55 +257,74 @@ class AuthService:
             customer_ids=customer_ids or [],
             object_ids=object_ids or [],
             contact_id=contact_id,
-            password_hash=secrets.hash_password(initial_password),
+            password_hash=secrets.hash_password(password) if password is not None else None,
             created_at=at,
         )
-        plain_codes = secrets.generate_codes(self.settings.security_codes_per_list)
-        emails = [
-            email.user_report(
-                to=user.email,
-                display_name=display_name,
-                username=user.username,
-                password=initial_password,
-                portal_url=self.settings.portal_url,
-            ),
-            email.security_codes_report(
+        if password is not None:
+            plain_codes = secrets.generate_codes(self.settings.security_codes_per_list)
+            codes_email = email.security_codes_report(
                 to=user.email,
                 display_name=display_name,
                 username=user.username,
                 codes=plain_codes,
                 reason="Velkommen til kundeportalen. / Welcome to the customer portal.",
-            ),
-        ]
-        self.users.create_user(user, _code_list(plain_codes), actor=actor, at=at, emails=emails)
-        return user, initial_password, plain_codes
+            )
+            self.users.create_user(user, _code_list(plain_codes), None, actor=actor, at=at, emails=[codes_email])
+            return user, plain_codes
+        link, token = self._new_link(user, LinkPurpose.INVITATION, at)
+        invitation = email.invitation(
+            to=user.email,
+            display_name=display_name,
+            username=user.username,
+            link=self._link_url(token),
+            valid_until=link.expires,
+        )
+        self.users.create_user(user, None, (link, secrets.token_digest(token)), actor=actor, at=at, emails=[invitation])
+        return user, []
 
-    def _issue_codes(self, user: User, *, reason: str, also: list[EmailMessage] | None = None) -> list[str]:
+    def _new_link(self, user: User, purpose: LinkPurpose, at: datetime) -> tuple[OneTimeLink, str]:
+        minutes = (
+            self.settings.invitation_valid_minutes
+            if purpose is LinkPurpose.INVITATION
+            else self.settings.password_reset_valid_minutes
+        )
+        link = OneTimeLink(username=user.username, purpose=purpose, expires=at + timedelta(minutes=minutes))
+        return link, secrets.new_token()
+
+    def _link_url(self, token: str) -> str:
+        # In the fragment, so the token never reaches a server log on its way to the browser.
+        return f"{self.settings.portal_url}/#/password/{token}"
+
+    def _issue_codes(self, user: User, *, reason: str) -> list[str]:
         plain_codes = secrets.generate_codes(self.settings.security_codes_per_list)
         codes_email = email.security_codes_report(
             to=user.email, display_name=user.display_name, username=user.username, codes=plain_codes, reason=reason
         )
-        self.users.replace_codes(
-            user.username, _code_list(plain_codes), at=self.clock(), emails=[*(also or []), codes_email]
-        )
+        self.users.replace_codes(user.username, _code_list(plain_codes), at=self.clock(), emails=[codes_email])
         return plain_codes
 
     # -- lockout -------------------------------------------------------------------------------------------------
 
-    def _refuse_if_locked(self, user: User, at: datetime) -> None:
-        if user.locked_until and user.locked_until > at:
+    def _claim_attempt(self, user: User, at: datetime) -> bool:
+        claimed = self.users.claim_attempt(user.username, at=at, max_attempts=self.settings.max_failed_logins)
+        if not claimed:
             self.users.audit(user.username, "login_refused_locked", at=at)
-            raise _locked(user.locked_until)
+        return claimed
 
     def _fail(self, user: User, at: datetime, *, reason: str) -> None:
-        lock_until = at + timedelta(minutes=self.settings.lockout_minutes)
-        updated = self.users.record_failure(
-            user.username, at=at, max_failures=self.settings.max_failed_logins, lock_until=lock_until
-        )
+        """The attempt was counted when claimed; the failure that used the last one locks the account and tells
+        its owner by e-mail (the login page says only 'wrong username or password')."""
         self.users.audit(user.username, "login_failed", at=at, detail={"reason": reason})
-        if updated.locked_until and updated.locked_until > at:
-            self.users.audit(user.username, "account_locked", at=at, detail={"until": updated.locked_until.isoformat()})
-            raise _locked(updated.locked_until)
+        until = at + timedelta(minutes=self.settings.lockout_minutes)
+        self.users.lock(
+            user.username,
+            at=at,
+            until=until,
+            max_attempts=self.settings.max_failed_logins,
+            emails=[
+                email.account_locked(to=user.email, display_name=user.display_name, username=user.username, until=until)
+            ],
+        )
 
     # -- principals ----------------------------------------------------------------------------------------------
 
@@ -284,10 +367,11 @@ class AuthService:
         )
 
     def _links_of(self, user: User) -> tuple[str | None, list[str], dict[str, str]]:
-        """AUTH-2: a contact login is the contact with the username as e-mail, and sees through its links; an
-        invoice-customer login is bound to its customer, an object login to its object."""
+        """AUTH-2: a contact login is bound to its contact by the contact's id (not by e-mail, which can change)
+        and sees through the contact's links; an invoice-customer login is bound to its customer, an object login
+        to its object."""
         if user.kind is PrincipalKind.CONTACT:
-            contact = self.contacts.find_by_email(user.username)
+            contact = self.contacts.get(user.contact_id) if user.contact_id else None
             if contact is None:
                 return None, [], {}
             return (
@@ -322,9 +406,7 @@ def _code_list(plain_codes: list[str]) -> CodeList:
     )
 
 
-def _locked(until: datetime) -> AccountLocked:
-    return AccountLocked(
-        f"The account is locked after too many failed attempts. Try again after {until:%H:%M} UTC, or use "
-        "'Forgot password'",
-        details=[{"locked_until": until.isoformat()}],
-    )
+def _window_end(at: datetime, minutes: int) -> datetime:
+    """The end of the fixed window `at` falls in: windows start at whole multiples of `minutes` since the epoch."""
+    size = minutes * 60
+    return datetime.fromtimestamp((int(at.timestamp()) // size + 1) * size, tz=UTC)

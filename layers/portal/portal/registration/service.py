@@ -195,5 +195,6 @@ class RegistrationService:
                 display_name=request.contact_person,
                 user_email=request.email,
                 kind=PrincipalKind.CONTACT,
+                contact_id=contact.contact_id,
             )
         return request.request_id
