@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol
 
-from portal.clock import iso, parse_iso
+from portal.clock import is_id, iso, parse_iso
 from portal.customers import search
 from portal.customers.models import (
     Customer,
@@ -96,11 +96,15 @@ class DynamoCustomerRepository:
     # -- reads -------------------------------------------------------------------------------------------------
 
     def get(self, customer_id: str) -> Customer | None:
+        if not is_id(customer_id):
+            return None
         item = self.table.get(customer_pk(customer_id), "CUSTOMER")
         return _customer_from_item(item) if item else None
 
     def get_many(self, customer_ids: Iterable[str]) -> list[Customer]:
-        items = self.table.batch_get([(customer_pk(customer_id), "CUSTOMER") for customer_id in customer_ids])
+        items = self.table.batch_get(
+            [(customer_pk(customer_id), "CUSTOMER") for customer_id in customer_ids if is_id(customer_id)]
+        )
         return sorted(
             (_customer_from_item(item) for item in items), key=lambda customer: search.sort_key(customer.name)
         )

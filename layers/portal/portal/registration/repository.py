@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
-from portal.clock import iso, parse_iso
+from portal.clock import is_id, iso, parse_iso
 from portal.registration.models import RegistrationRequest, RegistrationStatus
 from portal.store import Item, Table, key
 
@@ -61,6 +61,8 @@ class DynamoRegistrationRepository:
         )
 
     def get(self, request_id: str) -> tuple[RegistrationRequest, str | None] | None:
+        if not is_id(request_id):
+            return None
         item = self.table.get(key("REGREQ", request_id), "REGREQ", consistent=True)
         if item is None:
             return None
