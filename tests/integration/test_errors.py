@@ -100,3 +100,24 @@ def test_a_function_that_crashes_gets_the_gateways_5xx_in_the_envelope(
     assert (reply.status, reply.error_code) == (502, "internal_error")
     assert_envelope(reply)
     assert reply.body["error"]["details"] == [{"correlation_id": reply.headers["x-amzn-RequestId"]}]
+
+
+def test_every_field_problem_of_a_new_customer_comes_in_one_reply(api: ApiClient, admin: str) -> None:
+    # Given a new customer with a wrong organisation number and a wrong postcode (the API reads the shape first)
+    body = {"name": "Feil AS", "number": "FEIL-1", "organisation_number": "912345689", "postal_code": "12"}
+    # When it is created
+    reply = api.post("/customers", token=admin, body=body)
+    # Then both problems are named in one 422, each with its field, code and the format allowed
+    assert (reply.status, reply.error_code) == (422, "invalid_fields")
+    details = {detail["field"]: detail for detail in reply.body["error"]["details"]}
+    assert set(details) == {"organisation_number", "postal_code"}
+    assert details["postal_code"]["allowed"]["format"] == "NNNN"
+    assert details["organisation_number"]["code"] == "invalid_organisation_number"
+
+
+def test_an_objects_postcode_follows_its_customers_country(api: ApiClient, admin: str, demo: Any) -> None:
+    sweden = demo.customer_ids["sweden"]
+    created = api.post(f"/customers/{sweden}/objects", token=admin, body={"name": "Lager", "postal_code": "41104"})
+    assert (created.status, created.body["postal_code"]) == (201, "411 04")
+    refused = api.post(f"/customers/{sweden}/objects", token=admin, body={"name": "Lager 2", "postal_code": "0150"})
+    assert (refused.status, refused.error_code) == (422, "invalid_postal_code")

@@ -9,11 +9,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.no import orgnr as norwegian_orgnr
-from stdnum.se import orgnr as swedish_orgnr
-
-from portal import access
+from portal import access, formats
 from portal.access import Principal
 from portal.clock import Clock, new_id, now
 from portal.customers import search
@@ -35,7 +31,7 @@ from portal.customers.models import (
     CustomFieldValue,
 )
 from portal.customers.repository import CustomerRepository
-from portal.errors import NotFound, ValidationFailed
+from portal.errors import FieldProblems, NotFound, ValidationFailed, field_problem
 from portal.history import FieldChange, next_version, require_version
 
 _PATCHABLE = (
@@ -99,25 +95,28 @@ def save_register_settings(
 
 
 def validate_organisation_number(country: Country, number: str | None) -> str | None:
-    if not number:
-        return None
-    module = norwegian_orgnr if country is Country.NORWAY else swedish_orgnr
-    try:
-        return str(module.compact(module.validate(number)))
-    except stdnum_errors.ValidationError as error:
-        raise ValidationFailed(
-            f"'{number}' is not a valid {country.value} organisation number",
-            code="invalid_organisation_number",
-            details=[{"field": "organisation_number", "message": str(error)}],
-        ) from error
+    """The organisation number in compact form (its VAT number is accepted too), checked with python-stdnum."""
+    return formats.organisation_number(country, number)
 
 
 def validate_customer_number(number: str, settings: CustomerRegisterSettings) -> str:
     if not settings.number_min_length <= len(number) <= settings.number_max_length:
+        message = f"A customer number must have {settings.number_min_length} to {settings.number_max_length} characters"
         raise ValidationFailed(
-            f"A customer number must have {settings.number_min_length} to {settings.number_max_length} characters",
+            message,
             code="invalid_customer_number",
-            details=[{"field": "number", "length": len(number)}],
+            details=[
+                {
+                    **field_problem(
+                        "number",
+                        "invalid_customer_number",
+                        message,
+                        min_length=settings.number_min_length,
+                        max_length=settings.number_max_length,
+                    ),
+                    "length": len(number),
+                }
+            ],
         )
     return number
 
@@ -125,9 +124,10 @@ def validate_customer_number(number: str, settings: CustomerRegisterSettings) ->
 class _InvalidValue(ValueError):
     """A custom field's value that does not fit its type; `reason` is the machine-readable word for why."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, **allowed: object) -> None:
         super().__init__(message)
         self.reason = reason
+        self.allowed = allowed
 
 
 def validate_custom_fields(
@@ -136,8 +136,8 @@ def validate_custom_fields(
     by_key = {definition.key: definition for definition in definitions}
     problems: list[dict[str, Any]] = []
 
-    def problem(name: str, reason: str, message: str) -> None:
-        problems.append({"field": f"custom_fields.{name}", "reason": reason, "message": message})
+    def problem(name: str, reason: str, message: str, **allowed: object) -> None:
+        problems.append(field_problem(f"custom_fields.{name}", reason, message, **allowed))
 
     for name in values:
         if name not in by_key:
@@ -152,7 +152,7 @@ def validate_custom_fields(
         try:
             cleaned[name] = _typed_value(definition, value)
         except _InvalidValue as error:
-            problem(name, error.reason, str(error))
+            problem(name, error.reason, str(error), **error.allowed)
     if problems:
         raise ValidationFailed("Some custom fields are not valid", code="invalid_custom_fields", details=problems)
     return cleaned
@@ -163,7 +163,7 @@ def _typed_value(definition: CustomFieldDefinition, value: CustomFieldValue) -> 
     match definition.type:
         case CustomFieldType.TEXT:
             if not isinstance(value, str) or len(value) > 1000:
-                raise _InvalidValue("too_long", f"{label} must be text of at most 1000 characters")
+                raise _InvalidValue("too_long", f"{label} must be text of at most 1000 characters", max_length=1000)
             return value.strip()
         case CustomFieldType.NUMBER:
             if isinstance(value, bool):
@@ -181,14 +181,20 @@ def _typed_value(definition: CustomFieldDefinition, value: CustomFieldValue) -> 
             try:
                 return date.fromisoformat(str(value)).isoformat()
             except ValueError as error:
-                raise _InvalidValue("not_a_date", f"{label} must be a date (yyyy-mm-dd)") from error
+                raise _InvalidValue(
+                    "not_a_date", f"{label} must be a date (yyyy-mm-dd)", format="yyyy-mm-dd"
+                ) from error
         case CustomFieldType.BOOLEAN:
             if not isinstance(value, bool):
                 raise _InvalidValue("not_boolean", f"{label} must be true or false")
             return value
         case CustomFieldType.CHOICE:
             if value not in definition.choices:
-                raise _InvalidValue("not_a_choice", f"{label} must be one of: {', '.join(definition.choices)}")
+                raise _InvalidValue(
+                    "not_a_choice",
+                    f"{label} must be one of: {', '.join(definition.choices)}",
+                    choices=definition.choices,
+                )
             return value
     raise ValueError(f"Unknown field type {definition.type}")  # pragma: no cover - the enum is exhaustive
 
@@ -213,13 +219,21 @@ def create_customer(
             raise ValidationFailed(
                 "A subsidiary cannot itself be a group: choose the group at the top", code="nested_group"
             )
+    # Every problem of the request at once: number, organisation number, postcode and custom fields.
+    problems = FieldProblems()
+    number = problems.attempt(validate_customer_number, data.number, settings)
+    organisation_number = problems.attempt(validate_organisation_number, data.country, data.organisation_number)
+    postal_code = problems.attempt(formats.postcode, data.country, data.postal_code)
+    custom_fields = problems.attempt(validate_custom_fields, data.custom_fields, settings.custom_fields)
+    problems.raise_if_any()
     at = clock()
     customer = Customer(
-        **data.model_dump(exclude={"organisation_number", "number", "custom_fields"}),
+        **data.model_dump(exclude={"organisation_number", "number", "custom_fields", "postal_code"}),
         customer_id=customer_id or new_id(),
-        number=validate_customer_number(data.number, settings),
-        organisation_number=validate_organisation_number(data.country, data.organisation_number),
-        custom_fields=validate_custom_fields(data.custom_fields, settings.custom_fields),
+        number=number,
+        organisation_number=organisation_number,
+        postal_code=postal_code,
+        custom_fields=custom_fields or {},
         version=1,
         created_at=at,
         updated_at=at,
@@ -249,18 +263,29 @@ def update_customer(
     require_version(before.version, patch.version, "customer")
     requested = patch.model_dump(include=set(_PATCHABLE), exclude_unset=True)
     settings = repository.get_settings()
-    if "number" in requested and requested["number"] != before.number:
+    changes_number = "number" in requested and requested["number"] != before.number
+    if changes_number:
         access.require_administrator(principal, "change a customer number")
-        validate_customer_number(requested["number"], settings)
+    # Every problem of the change at once; a new country checks the numbers and postcode kept from before too.
+    problems = FieldProblems()
+    if changes_number:
+        problems.attempt(validate_customer_number, requested["number"], settings)
     country = Country(requested.get("country", before.country))
     if "organisation_number" in requested or "country" in requested:
-        requested["organisation_number"] = validate_organisation_number(
-            country, requested.get("organisation_number", before.organisation_number)
+        requested["organisation_number"] = problems.attempt(
+            validate_organisation_number, country, requested.get("organisation_number", before.organisation_number)
+        )
+    if "postal_code" in requested or "country" in requested:
+        requested["postal_code"] = problems.attempt(
+            formats.postcode, country, requested.get("postal_code", before.postal_code)
         )
     if "custom_fields" in requested:
-        requested["custom_fields"] = validate_custom_fields(
-            {**before.custom_fields, **(requested["custom_fields"] or {})}, settings.custom_fields
+        requested["custom_fields"] = problems.attempt(
+            validate_custom_fields,
+            {**before.custom_fields, **(requested["custom_fields"] or {})},
+            settings.custom_fields,
         )
+    problems.raise_if_any()
     after, changes = next_version(before, requested, clock())
     if changes:
         repository.update(
