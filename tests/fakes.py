@@ -60,7 +60,14 @@ class InMemoryCustomers:
         self._record(after.customer_id, actor, action, changes)
 
     def list_page(
-        self, *, status: CustomerStatus, sort: CustomerSort, ascending: bool, limit: int, cursor: str | None
+        self,
+        *,
+        status: CustomerStatus,
+        sort: CustomerSort,
+        ascending: bool,
+        limit: int,
+        cursor: str | None,
+        viewer: str,
     ) -> CustomerPageResult:
         rows = sorted(
             (customer for customer in self.customers.values() if customer.status is status),
@@ -70,7 +77,7 @@ class InMemoryCustomers:
         return CustomerPageResult([_summary(customer) for customer in rows[:limit]], None, len(rows))
 
     def search_page(
-        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None
+        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None, viewer: str
     ) -> CustomerPageResult:
         rows = [
             customer
@@ -89,7 +96,9 @@ class InMemoryCustomers:
             if username in customer.assigned_staff
         ]
 
-    def history(self, customer_id: str, *, limit: int, cursor: str | None) -> tuple[list[HistoryEntry], str | None]:
+    def history(
+        self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
+    ) -> tuple[list[HistoryEntry], str | None]:
         return list(reversed(self.history_by_customer.get(customer_id, [])))[:limit], None
 
     def subsidiaries(self, customer_id: str) -> list[str]:

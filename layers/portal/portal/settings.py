@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 
 
 class Settings(BaseModel):
@@ -24,6 +24,10 @@ class Settings(BaseModel):
     max_failed_logins: int = Field(default=5, ge=1)
     lockout_minutes: int = Field(default=15, ge=1)
     security_codes_per_list: int = Field(default=25, ge=2, le=100)
+    # Signs pagination cursors (HMAC-SHA256). On AWS a generated Secrets Manager secret (template.yaml); locally the
+    # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
+    cursor_signing_key: SecretStr = Field(min_length=32)
+    cursor_max_age_minutes: int = Field(default=24 * 60, ge=1)
 
 
 _ENVIRONMENT_NAMES = {
@@ -42,6 +46,8 @@ _ENVIRONMENT_NAMES = {
     "max_failed_logins": "MAX_FAILED_LOGINS",
     "lockout_minutes": "LOCKOUT_MINUTES",
     "security_codes_per_list": "SECURITY_CODES_PER_LIST",
+    "cursor_signing_key": "CURSOR_SIGNING_KEY",
+    "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }
 
 

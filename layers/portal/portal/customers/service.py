@@ -338,10 +338,17 @@ def find_customers(principal: Principal, repository: CustomerRepository, query: 
         return _assigned_customers(principal, repository, query, terms, assignee)
     searchable = [term for term in terms if len(term) >= search.MIN_TERM_LENGTH] or terms
     if terms:
-        result = repository.search_page(status=query.status, terms=searchable, limit=query.limit, cursor=query.cursor)
+        result = repository.search_page(
+            status=query.status, terms=searchable, limit=query.limit, cursor=query.cursor, viewer=principal.username
+        )
     else:
         result = repository.list_page(
-            status=query.status, sort=query.sort, ascending=query.order == "asc", limit=query.limit, cursor=query.cursor
+            status=query.status,
+            sort=query.sort,
+            ascending=query.order == "asc",
+            limit=query.limit,
+            cursor=query.cursor,
+            viewer=principal.username,
         )
     return CustomerPage(items=result.items, next_cursor=result.cursor)
 
@@ -370,7 +377,7 @@ def customer_history(
 ) -> CustomerHistory:
     get_customer(principal, repository, customer_id)
     access.require_staff(principal)
-    entries, next_cursor = repository.history(customer_id, limit=limit, cursor=cursor)
+    entries, next_cursor = repository.history(customer_id, limit=limit, cursor=cursor, viewer=principal.username)
     return CustomerHistory(items=entries, next_cursor=next_cursor)
 
 

@@ -21,7 +21,7 @@ class ObjectRepository(Protocol):
     def get(self, customer_id: str, object_id: str) -> ServiceObject | None: ...
     def get_many(self, refs: Iterable[tuple[str, str]]) -> list[ServiceObject]: ...
     def of_customer(
-        self, customer_id: str, *, limit: int, cursor: str | None
+        self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[ServiceObject], str | None]: ...
     def create(self, service_object: ServiceObject, *, actor: str) -> None: ...
     def update(
@@ -49,9 +49,11 @@ class DynamoObjectRepository:
         return sorted(found, key=lambda service_object: service_object.name.casefold())
 
     def of_customer(
-        self, customer_id: str, *, limit: int, cursor: str | None
+        self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[ServiceObject], str | None]:
-        page = self.table.query(pk=customer_pk(customer_id), sk_prefix="OBJECT#", limit=limit, cursor=cursor)
+        page = self.table.query(
+            pk=customer_pk(customer_id), sk_prefix="OBJECT#", limit=limit, cursor=cursor, principal=viewer
+        )
         return [model_of(ServiceObject, item) for item in page.items], page.cursor
 
     def create(self, service_object: ServiceObject, *, actor: str) -> None:

@@ -101,7 +101,7 @@ def objects_of_customer(
     customer = customer_repository.get(customer_id)
     facts = customers.facts(customer) if customer else None
     if facts is not None and access.can_view_customer(principal, facts):
-        items, next_cursor = objects.of_customer(customer_id, limit=limit, cursor=cursor)
+        items, next_cursor = objects.of_customer(customer_id, limit=limit, cursor=cursor, viewer=principal.username)
         return ServiceObjectPage(items=items, next_cursor=next_cursor)
     own = access.own_objects_of(principal, customer_id)
     if facts is None or not own:
@@ -115,7 +115,7 @@ def my_objects(principal: Principal, objects: ObjectRepository) -> list[ServiceO
     for customer_id in sorted(principal.visible_customer_ids):
         cursor: str | None = None
         while True:
-            items, cursor = objects.of_customer(customer_id, limit=100, cursor=cursor)
+            items, cursor = objects.of_customer(customer_id, limit=100, cursor=cursor, viewer=principal.username)
             found.update((item.object_id, item) for item in items)
             if cursor is None:
                 break

@@ -19,7 +19,7 @@ class RegistrationRepository(Protocol):
     def add(self, request: RegistrationRequest) -> None: ...
     def get(self, request_id: str) -> tuple[RegistrationRequest, str | None] | None: ...
     def list_by_status(
-        self, status: RegistrationStatus, *, limit: int, cursor: str | None
+        self, status: RegistrationStatus, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[RegistrationRequest], str | None]: ...
     def decide(
         self,
@@ -69,10 +69,15 @@ class DynamoRegistrationRepository:
         return _from_item(item), item.get("task_token")
 
     def list_by_status(
-        self, status: RegistrationStatus, *, limit: int, cursor: str | None
+        self, status: RegistrationStatus, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[RegistrationRequest], str | None]:
         page = self.table.query(
-            pk=key("REGREQ", status.value), index="GSI1", ascending=False, limit=limit, cursor=cursor
+            pk=key("REGREQ", status.value),
+            index="GSI1",
+            ascending=False,
+            limit=limit,
+            cursor=cursor,
+            principal=viewer,
         )
         return [_from_item(item) for item in page.items], page.cursor
 
