@@ -74,7 +74,7 @@ class InMemoryCustomers:
             key=lambda customer: getattr(customer, sort.value),
             reverse=not ascending,
         )
-        return CustomerPageResult([_summary(customer) for customer in rows[:limit]], None, len(rows))
+        return _page(rows, limit, cursor)
 
     def search_page(
         self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None, viewer: str
@@ -87,7 +87,7 @@ class InMemoryCustomers:
                 terms, search.words(customer.name, customer.number, customer.contact_person, customer.email)
             )
         ]
-        return CustomerPageResult([_summary(customer) for customer in rows[:limit]], None, len(rows))
+        return _page(rows, limit, cursor)
 
     def assigned_to(self, username: str) -> list[tuple[CustomerSummary, list[str]]]:
         return [
@@ -114,6 +114,15 @@ class InMemoryCustomers:
             changes=changes,
         )
         self.history_by_customer.setdefault(customer_id, []).append(entry)
+
+
+def _page(rows: list[Customer], limit: int, cursor: str | None) -> CustomerPageResult:
+    """One page of `rows`; the fake's cursor is the offset of the next page."""
+    start = int(cursor or 0)
+    end = start + limit
+    return CustomerPageResult(
+        [_summary(customer) for customer in rows[start:end]], str(end) if end < len(rows) else None, len(rows)
+    )
 
 
 def _summary(customer: Customer) -> CustomerSummary:

@@ -233,6 +233,7 @@ def test_export_gives_the_filtered_list_as_csv(api: ApiClient, admin: str) -> No
     assert rows[0] == ["number", "name", "contact_person", "email", "city", "status"]
     assert sorted(row[1] for row in rows[1:]) == [f"{tag} Vest AS", f"{tag} Øst AS"]
     assert "'=HYPERLINK(1)" in reply.text  # a formula is never handed to a spreadsheet as a formula
+    assert (reply.headers["X-Export-Complete"], reply.headers["X-Export-Rows"]) == ("true", "2")
 
 
 def test_the_same_idempotency_key_creates_one_customer(api: ApiClient, admin: str) -> None:

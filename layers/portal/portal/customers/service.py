@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -407,28 +408,76 @@ def customers_of(principal: Principal, repository: CustomerRepository) -> list[C
 
 EXPORT_COLUMNS = ("number", "name", "contact_person", "email", "city", "status")
 EXPORT_PAGE_SIZE = 100
-EXPORT_MAX_ROWS = 5000
+# A Lambda response carries at most 6 MB, JSON escapes included: the file stops well short of that, and says so.
+EXPORT_MAX_BYTES = 4 * 1024 * 1024
 
 
-def export_csv(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> str:
+@dataclass(frozen=True)
+class CsvExport:
+    """The CSV file, how many customers it holds, and, when it stopped before the end, the limit that stopped it."""
+
+    body: str
+    rows: int
+    limit: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.limit is None
+
+
+def export_csv(
+    principal: Principal,
+    repository: CustomerRepository,
+    query: CustomerQuery,
+    *,
+    max_bytes: int = EXPORT_MAX_BYTES,
+    out_of_time: Callable[[], bool] = lambda: False,
+) -> CsvExport:
     """The filtered list as a CSV file for spreadsheet programs: `;`-separated, cells that could run as formulas
-    defused, and a byte-order mark so they read æ, ø and å correctly."""
+    defused, and a byte-order mark so they read æ, ø and å correctly. Every customer of the list is written, page
+    after page, unless the file reaches `max_bytes` or `out_of_time()` says the request must end: then a last row
+    says where and why it stopped (never a silent cut)."""
+    lines = [_csv_line(EXPORT_COLUMNS)]
+    size = len(lines[0].encode())
+    limit: str | None = None
+    for row in _export_rows(principal, repository, query):
+        line = _csv_line(row)
+        size += len(line.encode())
+        if size > max_bytes:
+            limit = f"a file holds at most {_size(max_bytes)}"
+            break
+        if out_of_time():
+            limit = "an export may take at most the time of one request"
+            break
+        lines.append(line)
+    rows = len(lines) - 1
+    if limit is not None:
+        lines.append(
+            _csv_line([f"# Export stopped after {rows} customers: {limit}. Narrow the search to get the rest."])
+        )
+    return CsvExport(body="\ufeff" + "".join(lines), rows=rows, limit=limit)
+
+
+def _csv_line(row: Iterable[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";").writerows(_export_rows(principal, repository, query))
-    return "\ufeff" + buffer.getvalue()
+    csv.writer(buffer, delimiter=";").writerow(row)
+    return buffer.getvalue()
 
 
-def _export_rows(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> list[list[str]]:
-    """The filtered list as rows, following every page (bounded; larger exports go to REP-1)."""
-    rows: list[list[str]] = [list(EXPORT_COLUMNS)]
+def _size(max_bytes: int) -> str:
+    return f"{max_bytes / (1024 * 1024):g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
+
+
+def _export_rows(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> Iterator[list[str]]:
+    """Every customer of the filtered list as a row, read a page at a time as the rows are written."""
     page_query = query.model_copy(update={"limit": EXPORT_PAGE_SIZE, "cursor": None})
     while True:
         page = find_customers(principal, repository, page_query)
         for summary in page.items:
             plain = summary.model_dump(mode="json")
-            rows.append([_csv_safe(str(plain.get(column) or "")) for column in EXPORT_COLUMNS])
-        if page.next_cursor is None or len(rows) > EXPORT_MAX_ROWS:
-            return rows
+            yield [_csv_safe(str(plain.get(column) or "")) for column in EXPORT_COLUMNS]
+        if page.next_cursor is None:
+            return
         page_query = page_query.model_copy(update={"cursor": page.next_cursor})
 
 
