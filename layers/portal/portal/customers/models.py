@@ -58,7 +58,7 @@ class CustomFieldType(StrEnum):
 
 
 class CustomFieldDefinition(BaseModel):
-    key: Annotated[str, StringConstraints(pattern=CUSTOM_FIELD_KEY_PATTERN)]
+    key: Annotated[str, StringConstraints(max_length=40, pattern=CUSTOM_FIELD_KEY_PATTERN)]
     label: Name
     type: CustomFieldType
     required: bool = False
