@@ -162,7 +162,7 @@ def main() -> None:
         def bare_query(
             pk: str, index: str | None = None, prefix: str | None = None, limit: int = 25
         ) -> Callable[[], Any]:
-            return lambda: table.query(pk=pk, index=index, sk_prefix=prefix, limit=limit)
+            return lambda: table.query(pk=pk, index=index, sk_prefix=prefix, limit=limit, principal="bench")
 
         cases: list[tuple[str, str, dict[str, Any], str, Callable[[], Any], Callable[[Any], int]]] = [
             (

@@ -60,17 +60,24 @@ class InMemoryCustomers:
         self._record(after.customer_id, actor, action, changes)
 
     def list_page(
-        self, *, status: CustomerStatus, sort: CustomerSort, ascending: bool, limit: int, cursor: str | None
+        self,
+        *,
+        status: CustomerStatus,
+        sort: CustomerSort,
+        ascending: bool,
+        limit: int,
+        cursor: str | None,
+        viewer: str,
     ) -> CustomerPageResult:
         rows = sorted(
             (customer for customer in self.customers.values() if customer.status is status),
             key=lambda customer: getattr(customer, sort.value),
             reverse=not ascending,
         )
-        return CustomerPageResult([_summary(customer) for customer in rows[:limit]], None, len(rows))
+        return _page(rows, limit, cursor)
 
     def search_page(
-        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None
+        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None, viewer: str
     ) -> CustomerPageResult:
         rows = [
             customer
@@ -80,7 +87,7 @@ class InMemoryCustomers:
                 terms, search.words(customer.name, customer.number, customer.contact_person, customer.email)
             )
         ]
-        return CustomerPageResult([_summary(customer) for customer in rows[:limit]], None, len(rows))
+        return _page(rows, limit, cursor)
 
     def assigned_to(self, username: str) -> list[tuple[CustomerSummary, list[str]]]:
         return [
@@ -89,7 +96,9 @@ class InMemoryCustomers:
             if username in customer.assigned_staff
         ]
 
-    def history(self, customer_id: str, *, limit: int, cursor: str | None) -> tuple[list[HistoryEntry], str | None]:
+    def history(
+        self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
+    ) -> tuple[list[HistoryEntry], str | None]:
         return list(reversed(self.history_by_customer.get(customer_id, [])))[:limit], None
 
     def subsidiaries(self, customer_id: str) -> list[str]:
@@ -105,6 +114,15 @@ class InMemoryCustomers:
             changes=changes,
         )
         self.history_by_customer.setdefault(customer_id, []).append(entry)
+
+
+def _page(rows: list[Customer], limit: int, cursor: str | None) -> CustomerPageResult:
+    """One page of `rows`; the fake's cursor is the offset of the next page."""
+    start = int(cursor or 0)
+    end = start + limit
+    return CustomerPageResult(
+        [_summary(customer) for customer in rows[start:end]], str(end) if end < len(rows) else None, len(rows)
+    )
 
 
 def _summary(customer: Customer) -> CustomerSummary:

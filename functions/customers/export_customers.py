@@ -1,4 +1,7 @@
-"""GET /customers/export — the filtered customer list as a CSV file (ORG-3)."""
+"""GET /customers/export — the filtered customer list as a CSV file (ORG-3).
+
+Every customer of the list, unless the file would outgrow a Lambda response or the request its time: then the file
+ends with a row saying so, and `X-Export-Complete: false` with `X-Export-Limit` tell a program the same."""
 
 from typing import Annotated, Any, Literal
 
@@ -13,6 +16,7 @@ from portal.observability import entrypoint
 from portal.wiring import customer_repository
 
 app = build_resolver()
+TIME_LEFT_TO_ANSWER_MS = 3000
 
 
 @app.get(
@@ -21,7 +25,7 @@ app = build_resolver()
     tags=["Customer register"],
     responses=documented(
         {401: "Not logged in", 403: "Staff only"},
-        description="CSV file",
+        description="CSV file; X-Export-Complete says whether it holds every customer of the list",
         success_content={"text/csv": {"schema": {"type": "string"}}},
     ),
 )
@@ -36,17 +40,20 @@ def export_customers(
     ] = CustomerSort.NAME,
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
 ) -> Response[str]:
-    body = service.export_csv(
+    export = service.export_csv(
         current_principal(app),
         customer_repository(),
         CustomerQuery(q=q, status=status, assigned_to=assigned_to, sort=sort, order=order),
+        out_of_time=lambda: app.lambda_context.get_remaining_time_in_millis() < TIME_LEFT_TO_ANSWER_MS,
     )
-    return Response(
-        status_code=200,
-        content_type="text/csv; charset=utf-8",
-        body=body,
-        headers={"Content-Disposition": 'attachment; filename="customers.csv"'},
-    )
+    headers = {
+        "Content-Disposition": 'attachment; filename="customers.csv"',
+        "X-Export-Rows": str(export.rows),
+        "X-Export-Complete": "true" if export.complete else "false",
+    }
+    if export.limit:
+        headers["X-Export-Limit"] = export.limit
+    return Response(status_code=200, content_type="text/csv; charset=utf-8", body=export.body, headers=headers)
 
 
 @entrypoint()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,6 +134,11 @@ def physical_names(template: Template, parameters: dict[str, str]) -> PhysicalNa
             arn = f"arn:aws:states:{REGION}:{ACCOUNT}:stateMachine:{name}"
             names.refs[logical_id] = arn
             names.attributes[(logical_id, "Name")] = name
+        elif kind == "AWS::SecretsManager::Secret":
+            # A generated secret gets a fresh random value on every start (as a new stack would).
+            arn = f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{name}"
+            names.refs[logical_id] = arn
+            names.secrets[arn] = secrets.token_urlsafe(48)
         elif kind == "AWS::Serverless::Function":
             names.refs[logical_id] = name
             names.attributes[(logical_id, "Arn")] = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import mimetypes
 import re
 import time
@@ -24,10 +25,14 @@ from infrastructure.local import mailbox
 from infrastructure.local.lambdas import Lambdas
 from infrastructure.local.template import ACCOUNT, REGION, ROOT, Route, Template
 
+logger = logging.getLogger(__name__)
+
 API_PREFIX = "/api"
 WEB_ROOT = ROOT / "web" / "dist"
 API_ID = "localapi"
 STAGE = "local"
+# API Gateway refuses larger payloads (REST APIs: 10 MB) before any function runs.
+MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -102,31 +107,40 @@ class Gateway:
     # -- the API ---------------------------------------------------------------------------------------------------
 
     def api(self, request: Request, path: str) -> Response:
+        request_id = str(uuid.uuid4())
         matched = [(item, match) for item in self.routes if (match := item.pattern.match(path))]
         if not matched:
-            return self._gateway_response("MISSING_AUTHENTICATION_TOKEN", 404)
+            return self._gateway_response("MISSING_AUTHENTICATION_TOKEN", 404, request_id)
+        if (request.content_length or 0) > MAX_PAYLOAD_BYTES:
+            return self._gateway_response("REQUEST_TOO_LARGE", 413, request_id)
         for item, match in matched:
             if item.route.method == request.method:
-                return self._invoke(request, path, item.route, match.groupdict())
+                return self._invoke(request, path, item.route, match.groupdict(), request_id)
         allowed = sorted({item.route.method for item, _ in matched})
         response = _error(405, "method_not_allowed", f"Use {', '.join(allowed)} here")
         response.headers["Allow"] = ", ".join(allowed)
         return response
 
-    def _invoke(self, request: Request, path: str, route: Route, path_parameters: dict[str, str]) -> Response:
-        event = proxy_event(request, path, route, path_parameters)
+    def _invoke(
+        self, request: Request, path: str, route: Route, path_parameters: dict[str, str], request_id: str
+    ) -> Response:
+        event = proxy_event(request, path, route, path_parameters, request_id=request_id)
         if not route.public:
             context = self._authorize(event)
             if isinstance(context, Response):
                 return context
             event["requestContext"]["authorizer"] = context
-        result = self.lambdas.invoke(route.function, event)
+        try:
+            result = self.lambdas.invoke(route.function, event)
+        except Exception:  # a function that crashes: API Gateway answers 502 with its DEFAULT_5XX response
+            logger.exception("%s failed (request %s)", route.function, request_id)
+            return self._gateway_response("DEFAULT_5XX", 502, request_id)
         return _response_from_result(result)
 
     def _authorize(self, event: dict[str, Any]) -> dict[str, Any] | Response:
         headers = {name.lower(): value for name, value in event["headers"].items()}
         if any(not headers.get(name.lower()) for name in self.template.authorizer_identity_headers):
-            return self._gateway_response("UNAUTHORIZED", 401)
+            return self._gateway_response("UNAUTHORIZED", 401, str(event["requestContext"]["requestId"]))
         authorizer_event = {
             **{
                 name: event[name]
@@ -147,15 +161,17 @@ class Gateway:
             "methodArn": f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{API_ID}/{STAGE}/{event['httpMethod']}"
             f"{event['path']}",
         }
+        request_id = str(event["requestContext"]["requestId"])
         try:
             policy = self.lambdas.invoke(self.template.authorizer_function, authorizer_event)
         except Exception as refused:
             if str(refused) == "Unauthorized":
-                return self._gateway_response("UNAUTHORIZED", 401)
-            raise
+                return self._gateway_response("UNAUTHORIZED", 401, request_id)
+            logger.exception("the authorizer failed (request %s)", request_id)
+            return self._gateway_response("AUTHORIZER_FAILURE", 500, request_id)
         statements = policy.get("policyDocument", {}).get("Statement", [])
         if not any(statement.get("Effect") == "Allow" for statement in statements):
-            return self._gateway_response("ACCESS_DENIED", 403)
+            return self._gateway_response("ACCESS_DENIED", 403, request_id)
         context = dict(policy.get("context") or {})
         for name, value in context.items():
             if not isinstance(value, str | int | float | bool):
@@ -163,16 +179,24 @@ class Gateway:
         context["principalId"] = policy["principalId"]
         return context
 
-    def _gateway_response(self, kind: str, status: int) -> Response:
-        configured = self.template.gateway_responses.get(kind, {})
+    def _gateway_response(self, kind: str, status: int, request_id: str) -> Response:
+        """As API Gateway answers by itself: the template's response of this kind, else its DEFAULT_4XX/5XX."""
+        responses = self.template.gateway_responses
+        configured = responses.get(kind) or responses.get("DEFAULT_5XX" if status >= 500 else "DEFAULT_4XX") or {}
         body = configured.get("ResponseTemplates", {}).get("application/json")
         if body is None:
             body = json.dumps({"message": "Unauthorized" if status == 401 else "Forbidden"})
-        return Response(body, status=int(configured.get("StatusCode", status)), content_type="application/json")
+        body = body.replace("$context.requestId", request_id)
+        response = Response(body, status=int(configured.get("StatusCode", status)), content_type="application/json")
+        response.headers["x-amzn-RequestId"] = request_id
+        return response
 
 
-def proxy_event(request: Request, path: str, route: Route, path_parameters: dict[str, str]) -> dict[str, Any]:
-    """An API Gateway REST (v1) proxy event, as the Lambda would receive it."""
+def proxy_event(
+    request: Request, path: str, route: Route, path_parameters: dict[str, str], *, request_id: str | None = None
+) -> dict[str, Any]:
+    """An API Gateway REST (v1) proxy event, as the Lambda would receive it. A body that is not UTF-8 text is
+    passed base64-encoded (as API Gateway passes binary bodies), so the function decides what to answer."""
     headers = dict(request.headers.items())
     multi_headers: dict[str, list[str]] = {}
     for name, value in request.headers.items():
@@ -180,7 +204,7 @@ def proxy_event(request: Request, path: str, route: Route, path_parameters: dict
     query = {name: values[-1] for name, values in request.args.lists()} or None
     multi_query = dict(request.args.lists()) or None
     raw_body = request.get_data()
-    binary = bool(raw_body) and not _is_text(request.mimetype)
+    binary = bool(raw_body) and (not _is_text(request.mimetype) or not _is_utf8(raw_body))
     body = base64.b64encode(raw_body).decode() if binary else (raw_body.decode("utf-8") if raw_body else None)
     return {
         "resource": route.path,
@@ -199,7 +223,7 @@ def proxy_event(request: Request, path: str, route: Route, path_parameters: dict
             "httpMethod": request.method,
             "path": f"/{STAGE}{path}",
             "stage": STAGE,
-            "requestId": str(uuid.uuid4()),
+            "requestId": request_id or str(uuid.uuid4()),
             "accountId": ACCOUNT,
             "apiId": API_ID,
             "protocol": "HTTP/1.1",
@@ -220,6 +244,14 @@ def _is_text(mimetype: str) -> bool:
         or mimetype.startswith("text/")
         or mimetype in {"application/json", "application/x-www-form-urlencoded", "application/xml"}
     )
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _response_from_result(result: dict[str, Any]) -> Response:

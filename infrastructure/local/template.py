@@ -182,8 +182,12 @@ class PhysicalNames:
     refs: dict[str, str] = field(default_factory=dict)
     attributes: dict[tuple[str, str], str] = field(default_factory=dict)
     parameters: dict[str, str] = field(default_factory=dict)
+    # Secret values by the secret's id (its Ref), standing in for Secrets Manager in dynamic references.
+    secrets: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self._dynamic_references(value)
         if isinstance(value, list):
             return [self.resolve(item) for item in value]
         if not isinstance(value, Mapping):
@@ -201,8 +205,20 @@ class PhysicalNames:
             logical_id, attribute = value["Fn::GetAtt"]
             return self.attributes[(logical_id, attribute)]
         if "Fn::Sub" in value:
-            return re.sub(r"\$\{([^}]+)\}", lambda match: self._sub(match.group(1)), value["Fn::Sub"])
+            substituted = re.sub(r"\$\{([^}]+)\}", lambda match: self._sub(match.group(1)), value["Fn::Sub"])
+            return self._dynamic_references(substituted)
         return {name: self.resolve(inner) for name, inner in value.items()}
+
+    def _dynamic_references(self, text: str) -> str:
+        """`{{resolve:secretsmanager:<id>:SecretString}}`, as CloudFormation resolves it when the stack deploys."""
+
+        def secret(match: re.Match[str]) -> str:
+            secret_id, _, rest = match.group(1).partition(":SecretString")
+            if rest.strip(":") or secret_id not in self.secrets:
+                raise ValueError(f"The local runtime cannot resolve {match.group(0)}")
+            return self.secrets[secret_id]
+
+        return re.sub(r"\{\{resolve:secretsmanager:([^}]+)\}\}", secret, text)
 
     def _sub(self, expression: str) -> str:
         if "." in expression:

@@ -1,17 +1,88 @@
+"""Page cursors: signed over the last key, the query and the principal; anything else is refused (400)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from portal.errors import ValidationFailed
-from portal.store import cursor_after, decode_cursor
+from portal.errors import BadRequest
+from portal.store import Cursors, _b64, _unb64, cursor_scope
+
+KEY = b"k" * 32
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+QUERY = {"TableName": "t", "KeyConditionExpression": "#pk = :pk", "ExpressionAttributeValues": {":pk": {"S": "CUST#A"}}}
+SCOPE = cursor_scope(QUERY, principal="anne")
+LAST = {"PK": "CUST#A", "SK": "AUDIT#1"}
+NAMES = ("PK", "SK")
 
 
-def test_a_cursor_continues_only_its_own_partition() -> None:
-    cursor = cursor_after({"PK": "CUST#A", "SK": "AUDIT#1", "other": "x"})
-    assert decode_cursor(cursor, partition="CUST#A", pk_name="PK") == {"PK": {"S": "CUST#A"}, "SK": {"S": "AUDIT#1"}}
-    with pytest.raises(ValidationFailed):
-        decode_cursor(cursor, partition="CUST#B", pk_name="PK")
+def cursors(*, at: datetime = NOW, key: bytes = KEY) -> Cursors:
+    return Cursors(key, max_age=timedelta(hours=24), clock=lambda: at)
 
 
-@pytest.mark.parametrize("cursor", ["", "not base64 at all!", "bnVsbA", "W10"])
+def open_(cursor: str, *, scope: str = SCOPE, at: datetime = NOW, key: bytes = KEY) -> dict[str, str]:
+    return cursors(at=at, key=key).open(cursor, scope=scope, key_names=NAMES, partition=("PK", "CUST#A"))
+
+
+def test_a_cursor_continues_its_own_query_for_its_own_principal() -> None:
+    cursor = cursors().seal(LAST, scope=SCOPE)
+    assert open_(cursor) == LAST
+    assert open_(cursor, at=NOW + timedelta(hours=23)) == LAST
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        cursor_scope(QUERY, principal="sven"),
+        cursor_scope({**QUERY, "IndexName": "GSI1"}, principal="anne"),
+        cursor_scope({**QUERY, "ScanIndexForward": False}, principal="anne"),
+        cursor_scope(QUERY, principal="anne", bind={"terms": ["oslo"]}),
+    ],
+    ids=["another principal", "another index", "another order", "another in-memory filter"],
+)
+def test_a_cursor_of_another_query_or_principal_is_refused(scope: str) -> None:
+    cursor = cursors().seal(LAST, scope=SCOPE)
+    with pytest.raises(BadRequest) as refused:
+        open_(cursor, scope=scope)
+    assert refused.value.code == "invalid_cursor"
+
+
+def test_the_page_size_is_not_part_of_the_query() -> None:
+    assert cursor_scope({**QUERY, "Limit": 10}, principal="anne") == cursor_scope(
+        {**QUERY, "Limit": 99}, principal="anne"
+    )
+
+
+def test_a_stale_cursor_and_one_signed_with_another_key_are_refused() -> None:
+    cursor = cursors().seal(LAST, scope=SCOPE)
+    with pytest.raises(BadRequest):
+        open_(cursor, at=NOW + timedelta(hours=25))
+    with pytest.raises(BadRequest):
+        open_(cursor, key=b"r" * 32)  # the key was rotated
+
+
+def test_a_tampered_cursor_is_refused_even_with_a_consistent_payload() -> None:
+    # Given a cursor whose payload is rewritten to start elsewhere in the same partition
+    cursor = cursors().seal(LAST, scope=SCOPE)
+    payload, _, mac = cursor.partition(".")
+    changed = json.loads(_unb64(payload))
+    changed["k"]["SK"] = "AUDIT#0"
+    forged = f"{_b64(json.dumps(changed).encode())}.{mac}"
+    # Then the signature no longer matches
+    with pytest.raises(BadRequest):
+        open_(forged)
+
+
+@pytest.mark.parametrize(
+    "cursor", ["", ".", "abc", "abc.def", "not base64 at all!.x", "eyJQSyI6IkNVU1QjMSJ9", "a" * 3000 + ".b"]
+)
 def test_garbage_cursors_are_refused(cursor: str) -> None:
-    with pytest.raises(ValidationFailed):
-        decode_cursor(cursor, partition="CUST#A", pk_name="PK")
+    with pytest.raises(BadRequest):
+        open_(cursor)
+
+
+def test_a_short_signing_key_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 32"):
+        Cursors(b"short", max_age=timedelta(hours=1))

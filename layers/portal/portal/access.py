@@ -7,7 +7,7 @@ from the session and travels to the handlers in the API Gateway authorizer conte
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -148,6 +148,16 @@ def require_view_customer(principal: Principal, customer: CustomerFacts | None) 
     if customer is None or not can_view_customer(principal, customer):
         raise NotFound("No such customer")
     return customer
+
+
+def missing_or_hidden(principal: Principal, wanted: Iterable[str], found: Mapping[str, CustomerFacts]) -> list[str]:
+    """The customers among `wanted` to report as unknown: those that do not exist and those the principal may not
+    see, alike, so a reference to another tenant's customer learns nothing an unknown id would not."""
+    return sorted(
+        customer_id
+        for customer_id in set(wanted)
+        if customer_id not in found or not can_view_customer(principal, found[customer_id])
+    )
 
 
 def require_edit_customer(principal: Principal, customer: CustomerFacts) -> None:

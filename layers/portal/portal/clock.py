@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from ulid import ULID
 
 Clock = Callable[[], datetime]
+
+# A ULID as `new_id` writes it: 26 characters of Crockford's base32 (no I, L, O, U), the first at most 7.
+_ID = re.compile(r"^[0-7][0-9A-HJKMNP-TV-Z]{25}$")
 
 
 def now() -> datetime:
@@ -17,6 +21,12 @@ def now() -> datetime:
 def new_id() -> str:
     """A ULID: unique, and sortable by creation time, so time-ordered keys need no extra attribute."""
     return str(ULID())
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` can be an id at all. One that cannot is never looked up: it is reported as not found, exactly
+    as an id that is well-formed but unknown (or another tenant's), so neither costs a database call."""
+    return bool(_ID.match(text))
 
 
 def iso(moment: datetime) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 
 
 class Settings(BaseModel):
@@ -30,6 +30,10 @@ class Settings(BaseModel):
     forgot_password_per_user: int = Field(default=3, ge=1)
     forgot_password_per_address: int = Field(default=20, ge=1)
     password_reset_queue_url: str = ""
+    # Signs pagination cursors (HMAC-SHA256). On AWS a generated Secrets Manager secret (template.yaml); locally the
+    # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
+    cursor_signing_key: SecretStr = Field(min_length=32)
+    cursor_max_age_minutes: int = Field(default=24 * 60, ge=1)
 
 
 _ENVIRONMENT_NAMES = {
@@ -49,6 +53,8 @@ _ENVIRONMENT_NAMES = {
     "lockout_minutes": "LOCKOUT_MINUTES",
     "security_codes_per_list": "SECURITY_CODES_PER_LIST",
     "password_reset_queue_url": "PASSWORD_RESET_QUEUE_URL",
+    "cursor_signing_key": "CURSOR_SIGNING_KEY",
+    "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }
 
 

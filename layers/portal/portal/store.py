@@ -1,17 +1,20 @@
 """Single-table access: the only module that talks to DynamoDB.
 
 Every repository goes through `Table`. It keeps items as plain dicts, maps `ClientError` codes to domain errors,
-and hands out opaque pagination cursors that can only continue the query they came from.
+and hands out opaque, signed pagination cursors that can only continue the query, for the principal, they came
+from (see `Cursors`).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,8 +22,8 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
-from portal.clock import iso, new_id
-from portal.errors import Conflict, TooManyRequests, ValidationFailed
+from portal.clock import Clock, iso, new_id, now
+from portal.errors import BadRequest, Conflict, TooManyRequests, ValidationFailed
 from portal.settings import get_settings
 
 if TYPE_CHECKING:
@@ -56,11 +59,17 @@ def dynamodb_client() -> DynamoDBClient:
     return boto3.client("dynamodb")
 
 
+def _no_cursor(item: Mapping[str, Any]) -> str:  # pragma: no cover - a page always carries its own
+    raise NotImplementedError
+
+
 @dataclass(frozen=True)
 class Page:
     items: list[Item]
     cursor: str | None
     items_read: int = 0
+    # A cursor that continues the same query right after one of its items (for pages cut short in memory).
+    cursor_after: Callable[[Mapping[str, Any]], str] = field(default=_no_cursor, repr=False, compare=False)
 
 
 @dataclass
@@ -138,9 +147,10 @@ class Table:
 
     MAX_TRANSACTION_ITEMS = 100
 
-    def __init__(self, name: str | None = None, client: DynamoDBClient | None = None):
+    def __init__(self, name: str | None = None, client: DynamoDBClient | None = None, cursors: Cursors | None = None):
         self.name = name or get_settings().table_name
         self._client = client
+        self._cursors = cursors
 
     @property
     def client(self) -> DynamoDBClient:
@@ -270,6 +280,7 @@ class Table:
         self,
         *,
         pk: str,
+        principal: str,
         index: str | None = None,
         sk_prefix: str | None = None,
         sk_between: tuple[str, str] | None = None,
@@ -280,9 +291,83 @@ class Table:
         values: Mapping[str, Any] | None = None,
         names: Mapping[str, str] | None = None,
         consistent: bool = False,
+        bind: Mapping[str, Any] | None = None,
     ) -> Page:
-        """One page of a single-partition query. `cursor` must come from the same partition."""
-        pk_name, sk_name = ("PK", "SK") if index is None else (f"{index}PK", f"{index}SK")
+        """One page of a single-partition query, for `principal` (the username the page is read for).
+
+        The page's cursor is signed together with this query's identity (table, index, partition, key condition,
+        order, filter, and `bind`: filters applied in memory) and the principal, so it continues only this query
+        for this principal; any other cursor is refused as `invalid_cursor`.
+        """
+        request = self._query_request(
+            pk=pk,
+            index=index,
+            sk_prefix=sk_prefix,
+            sk_between=sk_between,
+            ascending=ascending,
+            filter_expression=filter_expression,
+            values=values,
+            names=names,
+            consistent=consistent,
+        )
+        request["Limit"] = limit
+        scope = cursor_scope(request, principal=principal, bind=bind)
+        key_names = _key_names(index)
+        if cursor:
+            request["ExclusiveStartKey"] = serialize(
+                self.cursors.open(cursor, scope=scope, key_names=key_names, partition=(key_names[0], pk))
+            )
+        items, last, items_read = self._query_once(request)
+
+        def cursor_after(item: Mapping[str, Any]) -> str:
+            return self.cursors.seal({name: item[name] for name in key_names}, scope=scope)
+
+        return Page(
+            items=items,
+            cursor=self.cursors.seal(last, scope=scope) if last else None,
+            items_read=items_read,
+            cursor_after=cursor_after,
+        )
+
+    def query_all(
+        self, *, pk: str, index: str | None = None, sk_prefix: str | None = None, page_size: int = 500
+    ) -> list[Item]:
+        """Every item of one (small, bounded) item collection, e.g. one customer's subsidiaries. Its pages are
+        followed here, so no cursor leaves this method."""
+        request = self._query_request(pk=pk, index=index, sk_prefix=sk_prefix)
+        request["Limit"] = page_size
+        found: list[Item] = []
+        while True:
+            items, last, _ = self._query_once(request)
+            found.extend(items)
+            if last is None:
+                return found
+            request["ExclusiveStartKey"] = serialize(last)
+
+    @property
+    def cursors(self) -> Cursors:
+        if self._cursors is None:
+            settings = get_settings()
+            self._cursors = Cursors(
+                settings.cursor_signing_key.get_secret_value().encode(),
+                max_age=timedelta(minutes=settings.cursor_max_age_minutes),
+            )
+        return self._cursors
+
+    def _query_request(
+        self,
+        *,
+        pk: str,
+        index: str | None = None,
+        sk_prefix: str | None = None,
+        sk_between: tuple[str, str] | None = None,
+        ascending: bool = True,
+        filter_expression: str | None = None,
+        values: Mapping[str, Any] | None = None,
+        names: Mapping[str, str] | None = None,
+        consistent: bool = False,
+    ) -> dict[str, Any]:
+        pk_name, sk_name = _key_names(index)[:2]
         condition = "#pk = :pk"
         expression_names = {"#pk": pk_name, **(names or {})}
         expression_values: dict[str, Any] = {":pk": pk, **(values or {})}
@@ -297,7 +382,6 @@ class Table:
         request: dict[str, Any] = {
             "TableName": self.name,
             "KeyConditionExpression": condition,
-            "Limit": limit,
             "ScanIndexForward": ascending,
             "ExpressionAttributeNames": expression_names,
             "ExpressionAttributeValues": serialize(expression_values),
@@ -308,54 +392,98 @@ class Table:
             request["ConsistentRead"] = True
         if filter_expression:
             request["FilterExpression"] = filter_expression
-        if cursor:
-            request["ExclusiveStartKey"] = decode_cursor(cursor, partition=pk, pk_name=pk_name)
+        return request
+
+    def _query_once(self, request: dict[str, Any]) -> tuple[list[Item], Item | None, int]:
         with _mapped_errors("The list"):
             response = self.client.query(**request)
         last = response.get("LastEvaluatedKey")
-        return Page(
-            items=[deserialize(raw) for raw in response.get("Items", [])],
-            cursor=encode_cursor(last) if last else None,
-            items_read=response.get("ScannedCount", 0),
+        return (
+            [deserialize(raw) for raw in response.get("Items", [])],
+            deserialize(last) if last else None,
+            response.get("ScannedCount", 0),
         )
 
-    def query_all(
-        self, *, pk: str, index: str | None = None, sk_prefix: str | None = None, page_size: int = 500
-    ) -> list[Item]:
-        """Every item of one (small, bounded) item collection, e.g. one customer's change history."""
-        items: list[Item] = []
-        cursor: str | None = None
-        while True:
-            page = self.query(pk=pk, index=index, sk_prefix=sk_prefix, limit=page_size, cursor=cursor)
-            items.extend(page.items)
-            if page.cursor is None:
-                return items
-            cursor = page.cursor
+
+def _key_names(index: str | None) -> tuple[str, ...]:
+    """The attributes of a query's LastEvaluatedKey: the index's keys first, then the table's."""
+    return ("PK", "SK") if index is None else (f"{index}PK", f"{index}SK", "PK", "SK")
 
 
-def cursor_after(item: Mapping[str, Any], *, index: str | None = None) -> str:
-    """A cursor that continues a query right after `item` (for pages cut short by in-memory filtering)."""
-    names = ["PK", "SK"] + ([f"{index}PK", f"{index}SK"] if index else [])
-    return encode_cursor(serialize({name: item[name] for name in names}))
+def cursor_scope(request: Mapping[str, Any], *, principal: str, bind: Mapping[str, Any] | None = None) -> str:
+    """What a cursor is bound to: the query (everything but its page size and start) and the principal."""
+    identity = {name: value for name, value in request.items() if name not in {"Limit", "ExclusiveStartKey"}}
+    return json.dumps(
+        {"query": identity, "bind": bind or {}, "principal": principal},
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
 
 
-def encode_cursor(last_evaluated_key: Mapping[str, Any]) -> str:
-    plain = {name: _deserializer.deserialize(value) for name, value in last_evaluated_key.items()}
-    return base64.urlsafe_b64encode(json.dumps(plain, separators=(",", ":")).encode()).decode().rstrip("=")
+class Cursors:
+    """Opaque page cursors: the last evaluated key and when it was issued, signed with HMAC-SHA256 over both and
+    the query's scope (see `cursor_scope`). A cursor that was changed, is older than `max_age`, was signed with
+    another key (a rotated one), or belongs to another query or principal is refused with one answer,
+    400 `invalid_cursor`, and never reaches DynamoDB."""
+
+    MAX_LENGTH = 2000
+
+    def __init__(self, key: bytes, *, max_age: timedelta, clock: Clock = now) -> None:
+        if len(key) < MIN_CURSOR_KEY_BYTES:
+            raise ValueError(f"The cursor signing key must have at least {MIN_CURSOR_KEY_BYTES} bytes")
+        self._key = key
+        self._max_age = max_age
+        self._clock = clock
+
+    def seal(self, last_key: Mapping[str, Any], *, scope: str) -> str:
+        issued = int(self._clock().timestamp())
+        payload = _b64(json.dumps({"k": dict(last_key), "t": issued}, separators=(",", ":"), default=str).encode())
+        return f"{payload}.{_b64(self._mac(payload, scope))}"
+
+    def open(self, cursor: str, *, scope: str, key_names: Sequence[str], partition: tuple[str, str]) -> dict[str, str]:
+        """The last evaluated key a cursor carries, if this query issued it for this principal, recently."""
+        payload, _, mac = cursor.partition(".")
+        if len(cursor) > self.MAX_LENGTH or not payload or not mac:
+            raise _invalid_cursor()
+        try:
+            signature_ok = hmac.compare_digest(_unb64(mac), self._mac(payload, scope))
+            plain = json.loads(_unb64(payload)) if signature_ok else None
+        except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+            raise _invalid_cursor() from error
+        if not isinstance(plain, dict) or not isinstance(plain.get("t"), int) or not isinstance(plain.get("k"), dict):
+            raise _invalid_cursor()
+        last_key: dict[str, Any] = plain["k"]
+        age = self._clock() - datetime.fromtimestamp(plain["t"], UTC)
+        if not timedelta(minutes=-5) <= age <= self._max_age:
+            raise _invalid_cursor()
+        if set(last_key) != set(key_names) or not all(isinstance(value, str) for value in last_key.values()):
+            raise _invalid_cursor()
+        if last_key.get(partition[0]) != partition[1]:
+            raise _invalid_cursor()
+        return last_key
+
+    def _mac(self, payload: str, scope: str) -> bytes:
+        return hmac.new(self._key, f"v1\n{payload}\n{scope}".encode(), hashlib.sha256).digest()
 
 
-def decode_cursor(cursor: str, *, partition: str, pk_name: str) -> dict[str, Any]:
-    invalid = ValidationFailed("The page cursor is not valid for this list", code="invalid_cursor")
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        plain = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
-        raise invalid from error
-    if not isinstance(plain, dict) or plain.get(pk_name) != partition:
-        raise invalid
-    if not all(isinstance(value, str) for value in plain.values()):
-        raise invalid
-    return serialize(plain)
+MIN_CURSOR_KEY_BYTES = 32
+
+
+def _invalid_cursor() -> BadRequest:
+    return BadRequest(
+        "The page cursor is not valid for this list (changed, expired, or made for another list or user); "
+        "start again from the first page",
+        code="invalid_cursor",
+    )
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode((text + "=" * (-len(text) % 4)).encode("ascii"))
 
 
 class _mapped_errors:  # noqa: N801 - used as a context manager, reads like a statement

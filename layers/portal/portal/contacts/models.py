@@ -8,6 +8,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from portal.customers.models import Email, Name, OptionalText
+from portal.fields import EntityId, Phone, Version, refuse_null
 
 
 class ContactInput(BaseModel):
@@ -15,32 +16,34 @@ class ContactInput(BaseModel):
 
     name: Name
     email: Email | None = Field(default=None, description="Unique among contacts; a contact login uses it")
-    phone: OptionalText = None
+    phone: Phone | None = None
     title: OptionalText = None
 
 
 class ContactPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    version: int = Field(ge=1, description="The version you read")
+    version: Version
     name: Name | None = None
     email: Email | None = None
-    phone: OptionalText = None
+    phone: Phone | None = None
     title: OptionalText = None
+
+    _required = refuse_null("name")
 
 
 class ObjectRef(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    customer_id: str
-    object_id: str
+    customer_id: EntityId
+    object_id: EntityId
 
 
 class ContactLinks(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    version: int = Field(ge=1, description="The version you read")
-    customer_ids: list[str] = Field(default_factory=list, max_length=40)
+    version: Version
+    customer_ids: list[EntityId] = Field(default_factory=list, max_length=40)
     objects: list[ObjectRef] = Field(default_factory=list, max_length=40)
 
 

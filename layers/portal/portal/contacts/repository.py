@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
+from portal.clock import is_id
 from portal.contacts.models import Contact, ContactSummary, ObjectRef
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
@@ -40,6 +41,8 @@ class DynamoContactRepository:
         self.table = table or Table()
 
     def get(self, contact_id: str) -> Contact | None:
+        if not is_id(contact_id):
+            return None
         item = self.table.get(contact_pk(contact_id), "CONTACT")
         return model_of(Contact, item) if item else None
 

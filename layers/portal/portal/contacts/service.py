@@ -11,7 +11,7 @@ from portal.contacts.repository import ContactRepository
 from portal.customers import service as customers
 from portal.customers.models import Customer
 from portal.customers.repository import CustomerRepository
-from portal.errors import NotFound, ValidationFailed
+from portal.errors import NotFound, ValidationFailed, field_problem
 from portal.history import next_version, require_version
 from portal.objects import service as objects_service
 from portal.objects.repository import ObjectRepository
@@ -56,8 +56,9 @@ def find_contact_by_email(
 ) -> Contact:
     access.require_staff(principal)
     contact = contacts.find_by_email(email)
-    if contact is None:
-        raise NotFound("No contact has that e-mail")
+    if contact is None:  # the same answer as for a contact the principal may not see
+        access.require_view_contact(principal, "", None)
+    assert contact is not None
     return get_contact(principal, contacts, customer_repository, contact.contact_id)
 
 
@@ -96,7 +97,9 @@ def set_links(
     changed_objects = set(object_refs) ^ set(before.objects)
     touched = set(customer_ids) ^ set(before.customer_ids)
     touched |= {ref.customer_id for ref in changed_objects}
-    # Editing each touched customer includes seeing it, and so seeing its objects: what is left is that they exist.
+    # A customer that does not exist and one the principal may not see are refused alike; then editing each touched
+    # customer includes seeing it, and so seeing its objects: what is left is that they exist.
+    _require_known_customers(principal, customer_repository, touched, owners, links)
     _require_edit(principal, customer_repository, touched, owners)
     found = {
         ObjectRef(customer_id=item.customer_id, object_id=item.object_id): item
@@ -131,6 +134,41 @@ def contacts_of_object(
 ) -> list[ContactSummary]:
     objects_service.get_object(principal, customer_repository, objects, customer_id, object_id)
     return contacts.of_object(customer_id, object_id)
+
+
+def _require_known_customers(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    customer_ids: set[str],
+    known: dict[str, Customer],
+    links: ContactLinks,
+) -> None:
+    """Reads the touched customers not read yet into `known`, and refuses the links if any is unknown or hidden."""
+    known.update(
+        (customer.customer_id, customer) for customer in customer_repository.get_many(customer_ids - set(known))
+    )
+    facts = {customer_id: customers.facts(customer) for customer_id, customer in known.items()}
+    unknown = set(access.missing_or_hidden(principal, customer_ids, facts))
+    if not unknown:
+        return
+    problems = [
+        {**field_problem(f"customer_ids.{index}", "unknown_customer", "No such customer"), "customer_id": customer_id}
+        for index, customer_id in enumerate(links.customer_ids)
+        if customer_id in unknown
+    ] + [
+        {
+            **field_problem(f"objects.{index}.customer_id", "unknown_customer", "No such customer"),
+            "customer_id": ref.customer_id,
+        }
+        for index, ref in enumerate(links.objects)
+        if ref.customer_id in unknown
+    ]
+    named = {problem["customer_id"] for problem in problems}
+    problems += [  # links being removed, to customers the contact had
+        {**field_problem("customer_ids", "unknown_customer", "No such customer"), "customer_id": customer_id}
+        for customer_id in sorted(unknown - named)
+    ]
+    raise ValidationFailed("Some customers do not exist", code="unknown_customer", details=problems)
 
 
 def _require_edit(

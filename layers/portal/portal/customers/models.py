@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from portal.fields import MAX_VERSION, EntityId, Phone, StoredInteger, Version, refuse_null
 from portal.history import FieldChange
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -22,7 +23,15 @@ Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, 
 CustomerNumber = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
 ]
-CustomFieldValue = str | int | bool | None
+PostalCode = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)] | None
+MAX_CUSTOM_FIELDS = 50
+MAX_CUSTOM_TEXT_LENGTH = 1000
+CustomFieldKey = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+CustomFieldValue = Annotated[str, StringConstraints(max_length=MAX_CUSTOM_TEXT_LENGTH)] | StoredInteger | bool | None
+CustomFieldValues = Annotated[
+    dict[CustomFieldKey, CustomFieldValue],
+    Field(max_length=MAX_CUSTOM_FIELDS, description=f"At most {MAX_CUSTOM_FIELDS} fields"),
+]
 
 
 class Country(StrEnum):
@@ -49,7 +58,7 @@ class CustomFieldType(StrEnum):
 
 
 class CustomFieldDefinition(BaseModel):
-    key: Annotated[str, StringConstraints(pattern=CUSTOM_FIELD_KEY_PATTERN)]
+    key: Annotated[str, StringConstraints(max_length=40, pattern=CUSTOM_FIELD_KEY_PATTERN)]
     label: Name
     type: CustomFieldType
     required: bool = False
@@ -59,8 +68,10 @@ class CustomFieldDefinition(BaseModel):
 class CustomerRegisterSettingsInput(BaseModel):
     number_min_length: int = Field(default=1, ge=1, le=40)
     number_max_length: int = Field(default=20, ge=1, le=40)
-    custom_fields: list[CustomFieldDefinition] = Field(default_factory=list, max_length=50)
-    version: int = Field(default=0, ge=0, description="The version you read; 0 when nothing was saved yet")
+    custom_fields: list[CustomFieldDefinition] = Field(default_factory=list, max_length=MAX_CUSTOM_FIELDS)
+    version: int = Field(
+        default=0, ge=0, le=MAX_VERSION, description="The version you read; 0 when nothing was saved yet"
+    )
 
 
 class CustomerRegisterSettings(CustomerRegisterSettingsInput):
@@ -79,15 +90,15 @@ class CustomerInput(BaseModel):
     organisation_number: OptionalText = None
     email: Email | None = None
     contact_person: OptionalText = None
-    phone: OptionalText = None
+    phone: Phone | None = None
     address: OptionalText = None
-    postal_code: OptionalText = None
+    postal_code: PostalCode = Field(default=None, description="NO: 4 digits; SE: 5 digits, written NNN NN")
     city: OptionalText = None
-    parent_id: str | None = Field(default=None, description="The group (koncern) this customer belongs to")
+    parent_id: EntityId | None = Field(default=None, description="The group (koncern) this customer belongs to")
     subsidiaries_see_each_other: bool = Field(
         default=False, description="For a group: its subsidiaries' users may see each other's traffic"
     )
-    custom_fields: dict[str, CustomFieldValue] = Field(default_factory=dict)
+    custom_fields: CustomFieldValues = Field(default_factory=dict)
 
 
 class CustomerPatch(BaseModel):
@@ -95,19 +106,21 @@ class CustomerPatch(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    version: int = Field(ge=1)
+    version: Version
     name: Name | None = None
     number: CustomerNumber | None = None
     country: Country | None = None
     organisation_number: OptionalText = None
     email: Email | None = None
     contact_person: OptionalText = None
-    phone: OptionalText = None
+    phone: Phone | None = None
     address: OptionalText = None
-    postal_code: OptionalText = None
+    postal_code: PostalCode = None
     city: OptionalText = None
     subsidiaries_see_each_other: bool | None = None
-    custom_fields: dict[str, CustomFieldValue] | None = None
+    custom_fields: CustomFieldValues | None = None
+
+    _required = refuse_null("name", "number", "country", "subsidiaries_see_each_other")
 
 
 class Customer(BaseModel):
@@ -150,11 +163,11 @@ class CustomerPage(BaseModel):
 class CustomerQuery(BaseModel):
     q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""
     status: CustomerStatus = CustomerStatus.ACTIVE
-    assigned_to: str | None = None
+    assigned_to: Annotated[str, StringConstraints(max_length=254)] | None = None
     sort: CustomerSort = CustomerSort.NAME
     order: Literal["asc", "desc"] = "asc"
     limit: int = Field(default=25, ge=1, le=100)
-    cursor: str | None = None
+    cursor: Annotated[str, StringConstraints(max_length=2000)] | None = None
 
 
 class CustomerHistoryAction(StrEnum):
@@ -190,4 +203,4 @@ class CustomerHistory(BaseModel):
 
 class CustomerStatusChange(BaseModel):
     status: CustomerStatus
-    version: int = Field(ge=1, description="The version you read")
+    version: Version

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol
 
-from portal.clock import iso, parse_iso
+from portal.clock import is_id, iso, parse_iso
 from portal.customers import search
 from portal.customers.models import (
     Customer,
@@ -21,7 +21,7 @@ from portal.customers.models import (
     HistoryEntry,
 )
 from portal.history import FieldChange, before_and_after
-from portal.store import Item, Table, Transaction, audit_item, cursor_after, key
+from portal.store import Item, Table, Transaction, audit_item, key
 
 MAX_INDEXED_WORDS = 30
 FILTERED_SEARCH_BATCH = 100
@@ -78,13 +78,22 @@ class CustomerRepository(Protocol):
         changes: list[FieldChange],
     ) -> None: ...
     def list_page(
-        self, *, status: CustomerStatus, sort: CustomerSort, ascending: bool, limit: int, cursor: str | None
+        self,
+        *,
+        status: CustomerStatus,
+        sort: CustomerSort,
+        ascending: bool,
+        limit: int,
+        cursor: str | None,
+        viewer: str,
     ) -> CustomerPageResult: ...
     def search_page(
-        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None
+        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None, viewer: str
     ) -> CustomerPageResult: ...
     def assigned_to(self, username: str) -> list[tuple[CustomerSummary, list[str]]]: ...
-    def history(self, customer_id: str, *, limit: int, cursor: str | None) -> tuple[list[HistoryEntry], str | None]: ...
+    def history(
+        self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
+    ) -> tuple[list[HistoryEntry], str | None]: ...
     def subsidiaries(self, customer_id: str) -> list[str]: ...
     def get_many(self, customer_ids: Iterable[str]) -> list[Customer]: ...
 
@@ -96,11 +105,15 @@ class DynamoCustomerRepository:
     # -- reads -------------------------------------------------------------------------------------------------
 
     def get(self, customer_id: str) -> Customer | None:
+        if not is_id(customer_id):
+            return None
         item = self.table.get(customer_pk(customer_id), "CUSTOMER")
         return _customer_from_item(item) if item else None
 
     def get_many(self, customer_ids: Iterable[str]) -> list[Customer]:
-        items = self.table.batch_get([(customer_pk(customer_id), "CUSTOMER") for customer_id in customer_ids])
+        items = self.table.batch_get(
+            [(customer_pk(customer_id), "CUSTOMER") for customer_id in customer_ids if is_id(customer_id)]
+        )
         return sorted(
             (_customer_from_item(item) for item in items), key=lambda customer: search.sort_key(customer.name)
         )
@@ -114,16 +127,29 @@ class DynamoCustomerRepository:
         )
 
     def list_page(
-        self, *, status: CustomerStatus, sort: CustomerSort, ascending: bool, limit: int, cursor: str | None
+        self,
+        *,
+        status: CustomerStatus,
+        sort: CustomerSort,
+        ascending: bool,
+        limit: int,
+        cursor: str | None,
+        viewer: str,
     ) -> CustomerPageResult:
+        """`viewer` is the username the page is read for: its cursor continues this list for them only."""
         index = "GSI1" if sort is CustomerSort.NAME else "GSI2"
         page = self.table.query(
-            pk=key("CUSTOMERS", status.value), index=index, ascending=ascending, limit=limit, cursor=cursor
+            pk=key("CUSTOMERS", status.value),
+            index=index,
+            ascending=ascending,
+            limit=limit,
+            cursor=cursor,
+            principal=viewer,
         )
         return CustomerPageResult([_summary_from_item(item) for item in page.items], page.cursor, page.items_read)
 
     def search_page(
-        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None
+        self, *, status: CustomerStatus, terms: list[str], limit: int, cursor: str | None, viewer: str
     ) -> CustomerPageResult:
         """Reads the index items of the longest term; the other terms are checked against each hit's words.
 
@@ -141,7 +167,15 @@ class DynamoCustomerRepository:
             # hits, read larger pages so a sparse match costs a few round trips rather than many.
             wanted = limit - len(found)
             batch = max(wanted, FILTERED_SEARCH_BATCH) if others else wanted
-            page = self.table.query(pk=partition, sk_prefix=driver, limit=batch, cursor=next_cursor)
+            # The other terms filter in memory, so the cursor is bound to them too.
+            page = self.table.query(
+                pk=partition,
+                sk_prefix=driver,
+                limit=batch,
+                cursor=next_cursor,
+                principal=viewer,
+                bind={"terms": sorted(others)},
+            )
             items_read += page.items_read
             for item in page.items:
                 customer_words: list[str] = item["words"]
@@ -149,7 +183,7 @@ class DynamoCustomerRepository:
                 if item["word"] == first_match and search.matches_all(others, customer_words):
                     found.append(_summary_from_item(item))
                     if len(found) == limit:
-                        return CustomerPageResult(found, cursor_after(item), items_read)
+                        return CustomerPageResult(found, page.cursor_after(item), items_read)
             if page.cursor is None:
                 return CustomerPageResult(found, None, items_read)
             next_cursor = page.cursor
@@ -158,9 +192,16 @@ class DynamoCustomerRepository:
         items = self.table.query_all(pk=key("ASSIGNEE", username), sk_prefix="CUST#")
         return [(_summary_from_item(item), list(item.get("words", []))) for item in items]
 
-    def history(self, customer_id: str, *, limit: int, cursor: str | None) -> tuple[list[HistoryEntry], str | None]:
+    def history(
+        self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
+    ) -> tuple[list[HistoryEntry], str | None]:
         page = self.table.query(
-            pk=customer_pk(customer_id), sk_prefix="AUDIT#", ascending=False, limit=limit, cursor=cursor
+            pk=customer_pk(customer_id),
+            sk_prefix="AUDIT#",
+            ascending=False,
+            limit=limit,
+            cursor=cursor,
+            principal=viewer,
         )
         return [_history_from_item(item) for item in page.items], page.cursor
 

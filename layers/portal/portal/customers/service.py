@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.no import orgnr as norwegian_orgnr
-from stdnum.se import orgnr as swedish_orgnr
-
-from portal import access
+from portal import access, formats
 from portal.access import Principal
 from portal.clock import Clock, new_id, now
 from portal.customers import search
@@ -35,7 +32,7 @@ from portal.customers.models import (
     CustomFieldValue,
 )
 from portal.customers.repository import CustomerRepository
-from portal.errors import NotFound, ValidationFailed
+from portal.errors import FieldProblems, NotFound, ValidationFailed, field_problem
 from portal.history import FieldChange, next_version, require_version
 
 _PATCHABLE = (
@@ -99,25 +96,28 @@ def save_register_settings(
 
 
 def validate_organisation_number(country: Country, number: str | None) -> str | None:
-    if not number:
-        return None
-    module = norwegian_orgnr if country is Country.NORWAY else swedish_orgnr
-    try:
-        return str(module.compact(module.validate(number)))
-    except stdnum_errors.ValidationError as error:
-        raise ValidationFailed(
-            f"'{number}' is not a valid {country.value} organisation number",
-            code="invalid_organisation_number",
-            details=[{"field": "organisation_number", "message": str(error)}],
-        ) from error
+    """The organisation number in compact form (its VAT number is accepted too), checked with python-stdnum."""
+    return formats.organisation_number(country, number)
 
 
 def validate_customer_number(number: str, settings: CustomerRegisterSettings) -> str:
     if not settings.number_min_length <= len(number) <= settings.number_max_length:
+        message = f"A customer number must have {settings.number_min_length} to {settings.number_max_length} characters"
         raise ValidationFailed(
-            f"A customer number must have {settings.number_min_length} to {settings.number_max_length} characters",
+            message,
             code="invalid_customer_number",
-            details=[{"field": "number", "length": len(number)}],
+            details=[
+                {
+                    **field_problem(
+                        "number",
+                        "invalid_customer_number",
+                        message,
+                        min_length=settings.number_min_length,
+                        max_length=settings.number_max_length,
+                    ),
+                    "length": len(number),
+                }
+            ],
         )
     return number
 
@@ -125,9 +125,10 @@ def validate_customer_number(number: str, settings: CustomerRegisterSettings) ->
 class _InvalidValue(ValueError):
     """A custom field's value that does not fit its type; `reason` is the machine-readable word for why."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, **allowed: object) -> None:
         super().__init__(message)
         self.reason = reason
+        self.allowed = allowed
 
 
 def validate_custom_fields(
@@ -136,8 +137,8 @@ def validate_custom_fields(
     by_key = {definition.key: definition for definition in definitions}
     problems: list[dict[str, Any]] = []
 
-    def problem(name: str, reason: str, message: str) -> None:
-        problems.append({"field": f"custom_fields.{name}", "reason": reason, "message": message})
+    def problem(name: str, reason: str, message: str, **allowed: object) -> None:
+        problems.append(field_problem(f"custom_fields.{name}", reason, message, **allowed))
 
     for name in values:
         if name not in by_key:
@@ -152,7 +153,7 @@ def validate_custom_fields(
         try:
             cleaned[name] = _typed_value(definition, value)
         except _InvalidValue as error:
-            problem(name, error.reason, str(error))
+            problem(name, error.reason, str(error), **error.allowed)
     if problems:
         raise ValidationFailed("Some custom fields are not valid", code="invalid_custom_fields", details=problems)
     return cleaned
@@ -163,7 +164,7 @@ def _typed_value(definition: CustomFieldDefinition, value: CustomFieldValue) -> 
     match definition.type:
         case CustomFieldType.TEXT:
             if not isinstance(value, str) or len(value) > 1000:
-                raise _InvalidValue("too_long", f"{label} must be text of at most 1000 characters")
+                raise _InvalidValue("too_long", f"{label} must be text of at most 1000 characters", max_length=1000)
             return value.strip()
         case CustomFieldType.NUMBER:
             if isinstance(value, bool):
@@ -181,14 +182,20 @@ def _typed_value(definition: CustomFieldDefinition, value: CustomFieldValue) -> 
             try:
                 return date.fromisoformat(str(value)).isoformat()
             except ValueError as error:
-                raise _InvalidValue("not_a_date", f"{label} must be a date (yyyy-mm-dd)") from error
+                raise _InvalidValue(
+                    "not_a_date", f"{label} must be a date (yyyy-mm-dd)", format="yyyy-mm-dd"
+                ) from error
         case CustomFieldType.BOOLEAN:
             if not isinstance(value, bool):
                 raise _InvalidValue("not_boolean", f"{label} must be true or false")
             return value
         case CustomFieldType.CHOICE:
             if value not in definition.choices:
-                raise _InvalidValue("not_a_choice", f"{label} must be one of: {', '.join(definition.choices)}")
+                raise _InvalidValue(
+                    "not_a_choice",
+                    f"{label} must be one of: {', '.join(definition.choices)}",
+                    choices=definition.choices,
+                )
             return value
     raise ValueError(f"Unknown field type {definition.type}")  # pragma: no cover - the enum is exhaustive
 
@@ -213,13 +220,21 @@ def create_customer(
             raise ValidationFailed(
                 "A subsidiary cannot itself be a group: choose the group at the top", code="nested_group"
             )
+    # Every problem of the request at once: number, organisation number, postcode and custom fields.
+    problems = FieldProblems()
+    number = problems.attempt(validate_customer_number, data.number, settings)
+    organisation_number = problems.attempt(validate_organisation_number, data.country, data.organisation_number)
+    postal_code = problems.attempt(formats.postcode, data.country, data.postal_code)
+    custom_fields = problems.attempt(validate_custom_fields, data.custom_fields, settings.custom_fields)
+    problems.raise_if_any()
     at = clock()
     customer = Customer(
-        **data.model_dump(exclude={"organisation_number", "number", "custom_fields"}),
+        **data.model_dump(exclude={"organisation_number", "number", "custom_fields", "postal_code"}),
         customer_id=customer_id or new_id(),
-        number=validate_customer_number(data.number, settings),
-        organisation_number=validate_organisation_number(data.country, data.organisation_number),
-        custom_fields=validate_custom_fields(data.custom_fields, settings.custom_fields),
+        number=number,
+        organisation_number=organisation_number,
+        postal_code=postal_code,
+        custom_fields=custom_fields or {},
         version=1,
         created_at=at,
         updated_at=at,
@@ -249,18 +264,29 @@ def update_customer(
     require_version(before.version, patch.version, "customer")
     requested = patch.model_dump(include=set(_PATCHABLE), exclude_unset=True)
     settings = repository.get_settings()
-    if "number" in requested and requested["number"] != before.number:
+    changes_number = "number" in requested and requested["number"] != before.number
+    if changes_number:
         access.require_administrator(principal, "change a customer number")
-        validate_customer_number(requested["number"], settings)
+    # Every problem of the change at once; a new country checks the numbers and postcode kept from before too.
+    problems = FieldProblems()
+    if changes_number:
+        problems.attempt(validate_customer_number, requested["number"], settings)
     country = Country(requested.get("country", before.country))
     if "organisation_number" in requested or "country" in requested:
-        requested["organisation_number"] = validate_organisation_number(
-            country, requested.get("organisation_number", before.organisation_number)
+        requested["organisation_number"] = problems.attempt(
+            validate_organisation_number, country, requested.get("organisation_number", before.organisation_number)
+        )
+    if "postal_code" in requested or "country" in requested:
+        requested["postal_code"] = problems.attempt(
+            formats.postcode, country, requested.get("postal_code", before.postal_code)
         )
     if "custom_fields" in requested:
-        requested["custom_fields"] = validate_custom_fields(
-            {**before.custom_fields, **(requested["custom_fields"] or {})}, settings.custom_fields
+        requested["custom_fields"] = problems.attempt(
+            validate_custom_fields,
+            {**before.custom_fields, **(requested["custom_fields"] or {})},
+            settings.custom_fields,
         )
+    problems.raise_if_any()
     after, changes = next_version(before, requested, clock())
     if changes:
         repository.update(
@@ -313,10 +339,17 @@ def find_customers(principal: Principal, repository: CustomerRepository, query: 
         return _assigned_customers(principal, repository, query, terms, assignee)
     searchable = [term for term in terms if len(term) >= search.MIN_TERM_LENGTH] or terms
     if terms:
-        result = repository.search_page(status=query.status, terms=searchable, limit=query.limit, cursor=query.cursor)
+        result = repository.search_page(
+            status=query.status, terms=searchable, limit=query.limit, cursor=query.cursor, viewer=principal.username
+        )
     else:
         result = repository.list_page(
-            status=query.status, sort=query.sort, ascending=query.order == "asc", limit=query.limit, cursor=query.cursor
+            status=query.status,
+            sort=query.sort,
+            ascending=query.order == "asc",
+            limit=query.limit,
+            cursor=query.cursor,
+            viewer=principal.username,
         )
     return CustomerPage(items=result.items, next_cursor=result.cursor)
 
@@ -345,7 +378,7 @@ def customer_history(
 ) -> CustomerHistory:
     get_customer(principal, repository, customer_id)
     access.require_staff(principal)
-    entries, next_cursor = repository.history(customer_id, limit=limit, cursor=cursor)
+    entries, next_cursor = repository.history(customer_id, limit=limit, cursor=cursor, viewer=principal.username)
     return CustomerHistory(items=entries, next_cursor=next_cursor)
 
 
@@ -375,28 +408,76 @@ def customers_of(principal: Principal, repository: CustomerRepository) -> list[C
 
 EXPORT_COLUMNS = ("number", "name", "contact_person", "email", "city", "status")
 EXPORT_PAGE_SIZE = 100
-EXPORT_MAX_ROWS = 5000
+# A Lambda response carries at most 6 MB, JSON escapes included: the file stops well short of that, and says so.
+EXPORT_MAX_BYTES = 4 * 1024 * 1024
 
 
-def export_csv(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> str:
+@dataclass(frozen=True)
+class CsvExport:
+    """The CSV file, how many customers it holds, and, when it stopped before the end, the limit that stopped it."""
+
+    body: str
+    rows: int
+    limit: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.limit is None
+
+
+def export_csv(
+    principal: Principal,
+    repository: CustomerRepository,
+    query: CustomerQuery,
+    *,
+    max_bytes: int = EXPORT_MAX_BYTES,
+    out_of_time: Callable[[], bool] = lambda: False,
+) -> CsvExport:
     """The filtered list as a CSV file for spreadsheet programs: `;`-separated, cells that could run as formulas
-    defused, and a byte-order mark so they read æ, ø and å correctly."""
+    defused, and a byte-order mark so they read æ, ø and å correctly. Every customer of the list is written, page
+    after page, unless the file reaches `max_bytes` or `out_of_time()` says the request must end: then a last row
+    says where and why it stopped (never a silent cut)."""
+    lines = [_csv_line(EXPORT_COLUMNS)]
+    size = len(lines[0].encode())
+    limit: str | None = None
+    for row in _export_rows(principal, repository, query):
+        line = _csv_line(row)
+        size += len(line.encode())
+        if size > max_bytes:
+            limit = f"a file holds at most {_size(max_bytes)}"
+            break
+        if out_of_time():
+            limit = "an export may take at most the time of one request"
+            break
+        lines.append(line)
+    rows = len(lines) - 1
+    if limit is not None:
+        lines.append(
+            _csv_line([f"# Export stopped after {rows} customers: {limit}. Narrow the search to get the rest."])
+        )
+    return CsvExport(body="\ufeff" + "".join(lines), rows=rows, limit=limit)
+
+
+def _csv_line(row: Iterable[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";").writerows(_export_rows(principal, repository, query))
-    return "\ufeff" + buffer.getvalue()
+    csv.writer(buffer, delimiter=";").writerow(row)
+    return buffer.getvalue()
 
 
-def _export_rows(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> list[list[str]]:
-    """The filtered list as rows, following every page (bounded; larger exports go to REP-1)."""
-    rows: list[list[str]] = [list(EXPORT_COLUMNS)]
+def _size(max_bytes: int) -> str:
+    return f"{max_bytes / (1024 * 1024):g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
+
+
+def _export_rows(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> Iterator[list[str]]:
+    """Every customer of the filtered list as a row, read a page at a time as the rows are written."""
     page_query = query.model_copy(update={"limit": EXPORT_PAGE_SIZE, "cursor": None})
     while True:
         page = find_customers(principal, repository, page_query)
         for summary in page.items:
             plain = summary.model_dump(mode="json")
-            rows.append([_csv_safe(str(plain.get(column) or "")) for column in EXPORT_COLUMNS])
-        if page.next_cursor is None or len(rows) > EXPORT_MAX_ROWS:
-            return rows
+            yield [_csv_safe(str(plain.get(column) or "")) for column in EXPORT_COLUMNS]
+        if page.next_cursor is None:
+            return
         page_query = page_query.model_copy(update={"cursor": page.next_cursor})
 
 

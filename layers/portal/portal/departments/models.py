@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from portal.customers.models import Name, OptionalText
+from portal.fields import Version, refuse_null
 
 
 class DepartmentInput(BaseModel):
@@ -19,10 +20,12 @@ class DepartmentInput(BaseModel):
 class DepartmentPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    version: int = Field(ge=1, description="The version you read")
+    version: Version
     name: Name | None = None
     number: OptionalText = None
     active: bool | None = Field(default=None, description="Inactive departments cannot be chosen for new orders")
+
+    _required = refuse_null("name", "active")
 
 
 class Department(DepartmentInput):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from portal.clock import is_id
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk, put_changed_with_history, put_new_with_history
 from portal.departments.models import Department
@@ -23,6 +24,8 @@ class DynamoDepartmentRepository:
         self.table = table or Table()
 
     def get(self, customer_id: str, department_id: str) -> Department | None:
+        if not (is_id(customer_id) and is_id(department_id)):
+            return None
         item = self.table.get(customer_pk(customer_id), key("DEPT", department_id))
         return model_of(Department, item) if item else None
 

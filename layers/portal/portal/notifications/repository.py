@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from portal.clock import iso, new_id, parse_iso
+from portal.clock import is_id, iso, new_id, parse_iso
 from portal.notifications.email import EmailMessage
 from portal.notifications.models import Delivery, DeliveryStatus
 from portal.store import Item, Table, Transaction, key
@@ -42,7 +42,7 @@ class OutboxRepository(Protocol):
     def get(self, delivery_id: str) -> Delivery | None: ...
     def mark_delivered(self, delivery_id: str, *, at: datetime) -> None: ...
     def record_failure(self, delivery_id: str, *, error: str, at: datetime) -> None: ...
-    def list_failed(self, *, limit: int, cursor: str | None) -> tuple[list[Delivery], str | None]: ...
+    def list_failed(self, *, limit: int, cursor: str | None, viewer: str) -> tuple[list[Delivery], str | None]: ...
     def retry(self, delivery: Delivery, *, at: datetime) -> str: ...
 
 
@@ -51,6 +51,8 @@ class DynamoOutboxRepository:
         self.table = table or Table()
 
     def get(self, delivery_id: str) -> Delivery | None:
+        if not is_id(delivery_id):
+            return None
         item = self.table.get(key(OUTBOX, delivery_id), OUTBOX, consistent=True)
         return _from_item(item) if item else None
 
@@ -90,8 +92,10 @@ class DynamoOutboxRepository:
             condition="attribute_exists(PK) AND #status <> :delivered",
         )
 
-    def list_failed(self, *, limit: int, cursor: str | None) -> tuple[list[Delivery], str | None]:
-        page = self.table.query(pk=FAILED_DELIVERIES, index="GSI1", ascending=False, limit=limit, cursor=cursor)
+    def list_failed(self, *, limit: int, cursor: str | None, viewer: str) -> tuple[list[Delivery], str | None]:
+        page = self.table.query(
+            pk=FAILED_DELIVERIES, index="GSI1", ascending=False, limit=limit, cursor=cursor, principal=viewer
+        )
         return [_from_item(item) for item in page.items], page.cursor
 
     def retry(self, delivery: Delivery, *, at: datetime) -> str:

@@ -40,7 +40,7 @@ class DeliveryService:
 
     def failed(self, principal: Principal, *, limit: int, cursor: str | None) -> DeliveryPage:
         access.require_view_deliveries(principal)
-        deliveries, next_cursor = self.outbox.list_failed(limit=limit, cursor=cursor)
+        deliveries, next_cursor = self.outbox.list_failed(limit=limit, cursor=cursor, viewer=principal.username)
         return DeliveryPage(items=[summary_of(delivery) for delivery in deliveries], next_cursor=next_cursor)
 
     def retry(self, principal: Principal, delivery_id: str) -> str:

@@ -7,7 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from portal.customers.models import Name, OptionalText
+from portal.customers.models import Name, OptionalText, PostalCode
+from portal.fields import Version, refuse_null
 
 
 class ObjectStatus(StrEnum):
@@ -21,7 +22,7 @@ class ServiceObjectInput(BaseModel):
     name: Name
     number: OptionalText = Field(default=None, description="The vendor's or customer's own number for the object")
     address: OptionalText = None
-    postal_code: OptionalText = None
+    postal_code: PostalCode = Field(default=None, description="In the format of the customer's country")
     city: OptionalText = None
     description: OptionalText = None
 
@@ -29,14 +30,16 @@ class ServiceObjectInput(BaseModel):
 class ServiceObjectPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    version: int = Field(ge=1, description="The version you read")
+    version: Version
     name: Name | None = None
     number: OptionalText = None
     address: OptionalText = None
-    postal_code: OptionalText = None
+    postal_code: PostalCode = None
     city: OptionalText = None
     description: OptionalText = None
     status: ObjectStatus | None = None
+
+    _required = refuse_null("name", "status")
 
 
 class ServiceObject(ServiceObjectInput):

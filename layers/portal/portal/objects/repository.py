@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
+from portal.clock import is_id
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk, put_changed_with_history, put_new_with_history
 from portal.history import FieldChange
@@ -20,7 +21,7 @@ class ObjectRepository(Protocol):
     def get(self, customer_id: str, object_id: str) -> ServiceObject | None: ...
     def get_many(self, refs: Iterable[tuple[str, str]]) -> list[ServiceObject]: ...
     def of_customer(
-        self, customer_id: str, *, limit: int, cursor: str | None
+        self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[ServiceObject], str | None]: ...
     def create(self, service_object: ServiceObject, *, actor: str) -> None: ...
     def update(
@@ -33,18 +34,26 @@ class DynamoObjectRepository:
         self.table = table or Table()
 
     def get(self, customer_id: str, object_id: str) -> ServiceObject | None:
+        if not (is_id(customer_id) and is_id(object_id)):
+            return None
         item = self.table.get(customer_pk(customer_id), object_sk(object_id))
         return model_of(ServiceObject, item) if item else None
 
     def get_many(self, refs: Iterable[tuple[str, str]]) -> list[ServiceObject]:
-        keys = [(customer_pk(customer_id), object_sk(object_id)) for customer_id, object_id in refs]
+        keys = [
+            (customer_pk(customer_id), object_sk(object_id))
+            for customer_id, object_id in refs
+            if is_id(customer_id) and is_id(object_id)
+        ]
         found = (model_of(ServiceObject, item) for item in self.table.batch_get(keys))
         return sorted(found, key=lambda service_object: service_object.name.casefold())
 
     def of_customer(
-        self, customer_id: str, *, limit: int, cursor: str | None
+        self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[ServiceObject], str | None]:
-        page = self.table.query(pk=customer_pk(customer_id), sk_prefix="OBJECT#", limit=limit, cursor=cursor)
+        page = self.table.query(
+            pk=customer_pk(customer_id), sk_prefix="OBJECT#", limit=limit, cursor=cursor, principal=viewer
+        )
         return [model_of(ServiceObject, item) for item in page.items], page.cursor
 
     def create(self, service_object: ServiceObject, *, actor: str) -> None:

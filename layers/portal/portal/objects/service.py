@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from portal import access
+from portal import access, formats
 from portal.access import Principal
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
+from portal.customers.models import Customer
 from portal.customers.repository import CustomerRepository
 from portal.errors import NotFound
 from portal.history import next_version, require_version
@@ -19,15 +20,16 @@ def _visible_object(
     objects: ObjectRepository,
     customer_id: str,
     object_id: str,
-) -> tuple[ServiceObject, access.ObjectFacts]:
-    """An object the principal may see, with the facts the policy decided on (for a further edit check)."""
+) -> tuple[ServiceObject, access.ObjectFacts, Customer]:
+    """An object the principal may see, with the facts the policy decided on (for a further edit check) and its
+    customer."""
     customer = customer_repository.get(customer_id)
     facts = access.ObjectFacts(object_id=object_id, customer=customers.facts(customer)) if customer else None
     access.require_view_object(principal, facts)
     found = objects.get(customer_id, object_id)
-    if found is None or facts is None:
+    if found is None or facts is None or customer is None:
         raise NotFound("No such object")
-    return found, facts
+    return found, facts, customer
 
 
 def create_object(
@@ -38,10 +40,18 @@ def create_object(
     data: ServiceObjectInput,
     clock: Clock = now,
 ) -> ServiceObject:
-    customers.customer_to_change(principal, customer_repository, customer_id)
+    customer = customers.customer_to_change(principal, customer_repository, customer_id)
+    # An object's postcode is written as in its customer's country.
+    postal_code = formats.postcode(customer.country, data.postal_code)
     at = clock()
     created = ServiceObject(
-        **data.model_dump(), object_id=new_id(), customer_id=customer_id, version=1, created_at=at, updated_at=at
+        **data.model_dump(exclude={"postal_code"}),
+        postal_code=postal_code,
+        object_id=new_id(),
+        customer_id=customer_id,
+        version=1,
+        created_at=at,
+        updated_at=at,
     )
     objects.create(created, actor=principal.username)
     return created
@@ -66,10 +76,12 @@ def update_object(
     patch: ServiceObjectPatch,
     clock: Clock = now,
 ) -> ServiceObject:
-    before, facts = _visible_object(principal, customer_repository, objects, customer_id, object_id)
+    before, facts, customer = _visible_object(principal, customer_repository, objects, customer_id, object_id)
     access.require_edit_object(principal, facts)
     require_version(before.version, patch.version, "object")
     requested = patch.model_dump(exclude={"version"}, exclude_unset=True)
+    if "postal_code" in requested:
+        requested["postal_code"] = formats.postcode(customer.country, requested["postal_code"])
     after, changes = next_version(before, requested, clock())
     if changes:
         objects.update(before, after, actor=principal.username, changes=changes)
@@ -89,7 +101,7 @@ def objects_of_customer(
     customer = customer_repository.get(customer_id)
     facts = customers.facts(customer) if customer else None
     if facts is not None and access.can_view_customer(principal, facts):
-        items, next_cursor = objects.of_customer(customer_id, limit=limit, cursor=cursor)
+        items, next_cursor = objects.of_customer(customer_id, limit=limit, cursor=cursor, viewer=principal.username)
         return ServiceObjectPage(items=items, next_cursor=next_cursor)
     own = access.own_objects_of(principal, customer_id)
     if facts is None or not own:
@@ -103,7 +115,7 @@ def my_objects(principal: Principal, objects: ObjectRepository) -> list[ServiceO
     for customer_id in sorted(principal.visible_customer_ids):
         cursor: str | None = None
         while True:
-            items, cursor = objects.of_customer(customer_id, limit=100, cursor=cursor)
+            items, cursor = objects.of_customer(customer_id, limit=100, cursor=cursor, viewer=principal.username)
             found.update((item.object_id, item) for item in items)
             if cursor is None:
                 break

@@ -8,7 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from portal.customers.models import Country, CustomerNumber, Email, Name, OptionalText
+from portal.customers.models import Country, CustomerNumber, Email, Name
+from portal.fields import Phone
 
 
 class RegistrationStatus(StrEnum):
@@ -28,7 +29,7 @@ class RegistrationInput(BaseModel):
     country: Country = Country.NORWAY
     contact_person: Name
     email: Email
-    phone: OptionalText = None
+    phone: Phone | None = None
     message: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] | None = None
 
 

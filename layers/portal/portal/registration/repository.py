@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from portal.clock import iso, parse_iso
+from portal.clock import is_id, iso, parse_iso
 from portal.notifications.email import EmailMessage
 from portal.notifications.repository import enqueue
 from portal.registration.models import RegistrationRequest, RegistrationStatus
@@ -22,7 +22,7 @@ class RegistrationRepository(Protocol):
     def add(self, request: RegistrationRequest, *, emails: Sequence[EmailMessage]) -> None: ...
     def get(self, request_id: str) -> tuple[RegistrationRequest, str | None] | None: ...
     def list_by_status(
-        self, status: RegistrationStatus, *, limit: int, cursor: str | None
+        self, status: RegistrationStatus, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[RegistrationRequest], str | None]: ...
     def decide(
         self,
@@ -67,16 +67,23 @@ class DynamoRegistrationRepository:
         self.table.transact(transaction, conflict_message="This request was already received")
 
     def get(self, request_id: str) -> tuple[RegistrationRequest, str | None] | None:
+        if not is_id(request_id):
+            return None
         item = self.table.get(key("REGREQ", request_id), "REGREQ", consistent=True)
         if item is None:
             return None
         return _from_item(item), item.get("task_token")
 
     def list_by_status(
-        self, status: RegistrationStatus, *, limit: int, cursor: str | None
+        self, status: RegistrationStatus, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[RegistrationRequest], str | None]:
         page = self.table.query(
-            pk=key("REGREQ", status.value), index="GSI1", ascending=False, limit=limit, cursor=cursor
+            pk=key("REGREQ", status.value),
+            index="GSI1",
+            ascending=False,
+            limit=limit,
+            cursor=cursor,
+            principal=viewer,
         )
         return [_from_item(item) for item in page.items], page.cursor
 

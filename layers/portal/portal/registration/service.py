@@ -78,7 +78,7 @@ class RegistrationService:
         self, principal: Principal, status: RegistrationStatus, *, limit: int, cursor: str | None
     ) -> RegistrationPage:
         access.require_staff(principal, access.Permission.CREATE_CUSTOMER_USER)
-        items, next_cursor = self.requests.list_by_status(status, limit=limit, cursor=cursor)
+        items, next_cursor = self.requests.list_by_status(status, limit=limit, cursor=cursor, viewer=principal.username)
         return RegistrationPage(items=items, next_cursor=next_cursor)
 
     def decide(self, principal: Principal, request_id: str, decision: RegistrationDecision) -> RegistrationRequest:
