@@ -39,7 +39,16 @@ def test_an_object_linked_contact_chooses_among_its_objects_customers_but_sees_o
 ) -> None:
     token = api.login("per.bakke@fjellbakeriet.no")
     bakery = demo.customer_ids["bakery"]
-    assert names(api.get("/me/customers", token=token).body) == ["Fjellbakeriet AS"]
+    chosen = api.get("/me/customers", token=token).body
+    assert names(chosen) == ["Fjellbakeriet AS"]
+    # It chooses the customer by name; the customer's contact person and e-mail are not its to see
+    assert (chosen[0]["contact_person"], chosen[0]["email"]) == (None, None)
+    for username in ("objekt-fb-1",):
+        assert [
+            (c["contact_person"], c["email"]) for c in api.get("/me/customers", token=api.login(username)).body
+        ] == [(None, None)]
+    group_contact = api.get("/me/customers", token=api.login("kari.nordmann@nordlys.no")).body
+    assert all(customer["email"] for customer in group_contact)  # customer-linked logins see them
     assert api.get(f"/customers/{bakery}", token=token).status == 404
     objects = api.get(f"/customers/{bakery}/objects", token=token).body["items"]
     assert names(objects) == ["Fjellbakeriet Bakeri"]

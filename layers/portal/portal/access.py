@@ -192,6 +192,11 @@ def customers_acted_for(principal: Principal) -> frozenset[str]:
     return principal.visible_customer_ids | frozenset(principal.linked_objects.values())
 
 
+def sees_customer(principal: Principal, customer_id: str) -> bool:
+    """AUTH-4: a portal login sees a customer in full only through a customer link (or its group's rules)."""
+    return customer_id in principal.visible_customer_ids
+
+
 def own_objects_of(principal: Principal, customer_id: str) -> list[str]:
     """AUTH-4: the objects of one customer a login is linked to (all it may see there without the customer)."""
     if principal.is_staff:

@@ -401,8 +401,15 @@ def customers_of(principal: Principal, repository: CustomerRepository) -> list[C
     if principal.is_staff:
         raise NotFound("Staff have the customer register instead")
     acting_for = access.customers_acted_for(principal)
-    return [
+    summaries = [
         CustomerSummary.model_validate(customer.model_dump()) for customer in repository.get_many(sorted(acting_for))
+    ]
+    # An object-linked login chooses among its objects' customers by name; their contact details are not its own.
+    return [
+        summary
+        if access.sees_customer(principal, summary.customer_id)
+        else summary.model_copy(update={"contact_person": None, "email": None})
+        for summary in summaries
     ]
 
 
