@@ -40,6 +40,7 @@ class DemoUser:
     customers: list[str] = field(default_factory=list)
     objects: list[str] = field(default_factory=list)
     contact: str | None = None  # a contact login is bound to this demo contact (AUTH-2)
+    roles: dict[str, list[str]] = field(default_factory=dict)  # customer key → customer-side roles
     codes: list[str] = field(default_factory=list)
 
 
@@ -185,7 +186,12 @@ CONTACTS = [
 # Logins of each kind of AUTH-2: contacts (by their e-mail), an invoice customer and an object.
 PORTAL_USERS = [
     DemoUser(
-        "kari.nordmann@nordlys.no", "Kari Nordmann", "kari.nordmann@nordlys.no", PrincipalKind.CONTACT, contact="kari"
+        "kari.nordmann@nordlys.no",
+        "Kari Nordmann",
+        "kari.nordmann@nordlys.no",
+        PrincipalKind.CONTACT,
+        contact="kari",
+        roles={"group": ["user_administrator", "order_approver", "invoice_reader"]},
     ),
     DemoUser(
         "ola.hansen@nordlys-bergen.no",
@@ -292,6 +298,8 @@ def seed() -> DemoData:
             customer_ids=[data.customer_ids[key] for key in user.customers],
             object_ids=[data.object_ids[key] for key in user.objects],
             contact_id=data.contact_ids[user.contact] if user.contact else None,
+            customer_roles={data.customer_ids[key]: roles for key, roles in user.roles.items()},
+            member_of=[data.customer_ids[key] for key in user.roles],
             password=DEMO_PASSWORD,
         )
         data.users[user.username] = user

@@ -101,7 +101,9 @@ def test_staff_create_link_and_see_it_in_the_customers_history(api: ApiClient, a
     ]
 
 
-def test_new_links_apply_to_the_contacts_next_login(api: ApiClient, admin: str, demo: DemoData) -> None:
+def test_new_links_end_the_contacts_sessions_and_apply_to_its_next_login(
+    api: ApiClient, admin: str, demo: DemoData
+) -> None:
     from portal.access import PrincipalKind
     from portal.wiring import auth_service
 
@@ -124,6 +126,8 @@ def test_new_links_apply_to_the_contacts_next_login(api: ApiClient, admin: str, 
         token=admin,
         body={"version": 1, "customer_ids": [demo.customer_ids["oslo"]]},
     )
+    # The login's session ends at once (its authorization version moved on with the links); a new one sees them
+    assert api.get("/me/customers", token=before).status == 401
     after = api.login(email, email=email)
     assert names(api.get("/me/customers", token=after).body) == ["Nordlys Oslo AS"]
 

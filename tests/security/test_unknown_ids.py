@@ -16,7 +16,14 @@ from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.template import Route
 from portal.clock import new_id
-from tests.security.test_route_authorization import PRINCIPALS, ROUTES, Case, foreign_path, request_body
+from tests.security.test_route_authorization import (
+    PRINCIPALS,
+    ROUTES,
+    Case,
+    foreign_path,
+    request_body,
+    required_query,
+)
 from tests.support import ApiClient, Reply
 
 ID_ROUTES = [route for route in ROUTES if "{" in route.path]
@@ -45,7 +52,7 @@ def answer(reply: Reply) -> tuple[int, Any, Any]:
 
 
 def call(client: ApiClient, route: Route, path: str, token: str) -> Reply:
-    reply = client.call(route.method, path, token=token, body=request_body(route))
+    reply = client.call(route.method, path, token=token, body=request_body(route), query=required_query(route))
     assert reply.status < 500, (route.method, path, reply.text)
     return reply
 

@@ -99,3 +99,69 @@ def test_object_linked_logins_act_for_their_objects_customers_and_see_only_their
 
 def test_staff_have_no_object_links_of_their_own() -> None:
     assert access.own_objects_of(staff(StaffRole.ADMINISTRATOR), "C1") == []
+
+
+# -- customer-side roles (AUTH-3 delegated to the customer) ------------------------------------------------------
+
+
+def with_roles(roles: dict[str, frozenset[access.CustomerRole]], *visible: str) -> Principal:
+    return portal_user(*visible).model_copy(update={"customer_roles": roles})
+
+
+def test_roles_granted_at_a_group_reach_its_subsidiaries_and_not_the_other_way() -> None:
+    roles = access.customer_roles_of(
+        {"GROUP": ["user_administrator"], "SUB1": ["orderer"]}, subsidiaries_of={"GROUP": ["SUB1", "SUB2"]}
+    )
+    assert roles == {
+        "GROUP": {access.CustomerRole.USER_ADMINISTRATOR},
+        "SUB1": {access.CustomerRole.USER_ADMINISTRATOR, access.CustomerRole.ORDERER},
+        "SUB2": {access.CustomerRole.USER_ADMINISTRATOR},
+    }
+
+
+def test_a_role_counts_only_at_a_customer_the_login_sees() -> None:
+    orderer = with_roles({"C1": frozenset({access.CustomerRole.ORDERER})}, "C2")
+    assert not access.has_role(orderer, "C1", access.CustomerRole.ORDERER)
+    with pytest.raises(NotFound):
+        access.require_role(orderer, CustomerFacts(customer_id="C1"), access.CustomerRole.ORDERER)
+
+
+def test_require_role_refuses_a_visible_customer_without_the_role() -> None:
+    reader = with_roles({"C1": frozenset({access.CustomerRole.INVOICE_READER})}, "C1")
+    access.require_role(reader, ASSIGNED, access.CustomerRole.INVOICE_READER)
+    with pytest.raises(Forbidden) as refused:
+        access.require_role(reader, ASSIGNED, access.CustomerRole.ORDERER)
+    assert refused.value.code == "missing_role"
+
+
+def test_staff_hold_no_customer_roles_whatever_is_stored() -> None:
+    administrator = staff(StaffRole.ADMINISTRATOR).model_copy(
+        update={"customer_roles": {"C1": frozenset(access.CustomerRole)}}
+    )
+    assert access.roles_at(administrator, "C1") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("principal", "action", "allowed"),
+    [
+        (staff(StaffRole.ADMINISTRATOR), access.UserAdministration.DELETE, True),
+        (staff(StaffRole.ACCOUNT_MANAGER), access.UserAdministration.INVITE, True),
+        (staff(StaffRole.ACCOUNT_MANAGER), access.UserAdministration.CHANGE, False),
+        (staff(StaffRole.ACCOUNT_MANAGER), access.UserAdministration.DELETE, False),
+        (staff(StaffRole.TECHNICIAN, "tore"), access.UserAdministration.INVITE, False),
+        (
+            with_roles({"C1": frozenset({access.CustomerRole.USER_ADMINISTRATOR})}, "C1"),
+            access.UserAdministration.DELETE,
+            True,
+        ),
+        (with_roles({"C1": frozenset({access.CustomerRole.ORDERER})}, "C1"), access.UserAdministration.INVITE, False),
+    ],
+)
+def test_who_administers_a_customers_users(
+    principal: Principal, action: access.UserAdministration, allowed: bool
+) -> None:
+    if allowed:
+        access.require_administer_users(principal, ASSIGNED, action)
+    else:
+        with pytest.raises(Forbidden):
+            access.require_administer_users(principal, ASSIGNED, action)

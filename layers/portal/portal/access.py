@@ -46,6 +46,25 @@ class Permission(StrEnum):
     DELETE_UPLOADED_FILES = "delete_uploaded_files"
 
 
+class CustomerRole(StrEnum):
+    """What a customer's own portal users may do for that customer (AUTH-3, delegated to the customer)."""
+
+    USER_ADMINISTRATOR = "user_administrator"
+    ORDERER = "orderer"
+    ORDER_APPROVER = "order_approver"
+    INVOICE_READER = "invoice_reader"
+    EMPLOYEE_ADMINISTRATOR = "employee_administrator"
+    DEPOSIT_REGISTRAR = "deposit_registrar"
+
+
+class UserAdministration(StrEnum):
+    """The customer-user actions of AUTH-3, each with the staff permission it needs."""
+
+    INVITE = "create_customer_user"
+    CHANGE = "change_customer_user_rights"
+    DELETE = "delete_customer_user"
+
+
 ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
     StaffRole.ADMINISTRATOR: frozenset(Permission),
     StaffRole.ACCOUNT_MANAGER: frozenset(
@@ -79,6 +98,8 @@ class Principal(BaseModel):
     visible_customer_ids: frozenset[str] = frozenset()
     contact_id: str | None = None
     home_customer_id: str | None = None
+    # Portal users: their roles per customer (granted on a linked customer, they hold for its subsidiaries too).
+    customer_roles: dict[str, frozenset[CustomerRole]] = Field(default_factory=dict)
     session_id: str = Field(default="", repr=False)
 
     @property
@@ -229,6 +250,51 @@ def require_view_contact(
 ) -> None:
     if linked_customers is None or not can_view_contact(principal, contact_id, linked_customers):
         raise NotFound("No such contact")
+
+
+def roles_at(principal: Principal, customer_id: str) -> frozenset[CustomerRole]:
+    """A portal user's roles at a customer it sees; staff act through their permissions, not roles."""
+    if principal.is_staff or customer_id not in principal.visible_customer_ids:
+        return frozenset()
+    return principal.customer_roles.get(customer_id, frozenset())
+
+
+def has_role(principal: Principal, customer_id: str, role: CustomerRole) -> bool:
+    return role in roles_at(principal, customer_id)
+
+
+def require_role(principal: Principal, customer: CustomerFacts | None, role: CustomerRole) -> CustomerFacts:
+    """For the capabilities a customer's own users perform (ordering, approving, reading invoices, ...)."""
+    facts = require_view_customer(principal, customer)
+    if not has_role(principal, facts.customer_id, role):
+        raise Forbidden(f"You need the role '{role.value}' at this customer", code="missing_role")
+    return facts
+
+
+def require_administer_users(
+    principal: Principal, customer: CustomerFacts | None, action: UserAdministration
+) -> CustomerFacts:
+    """Staff with the matching AUTH-3 permission, or the customer's own user administrator, manage the
+    customer's portal users. A customer the principal may not see is reported as missing."""
+    facts = require_view_customer(principal, customer)
+    if principal.is_staff:
+        require_staff(principal, Permission(action.value))
+    elif not has_role(principal, facts.customer_id, CustomerRole.USER_ADMINISTRATOR):
+        raise Forbidden("Only the customer's user administrators manage its users", code="missing_role")
+    return facts
+
+
+def customer_roles_of(
+    granted: Mapping[str, Iterable[str]], *, subsidiaries_of: Mapping[str, list[str]]
+) -> dict[str, frozenset[CustomerRole]]:
+    """Roles granted at a customer hold at its subsidiaries too (a group's user administrator administers the
+    group); roles granted at a subsidiary hold there only."""
+    roles: dict[str, set[CustomerRole]] = {}
+    for customer_id, names in granted.items():
+        held = {CustomerRole(name) for name in names}
+        for reached in [customer_id, *subsidiaries_of.get(customer_id, [])]:
+            roles.setdefault(reached, set()).update(held)
+    return {customer_id: frozenset(held) for customer_id, held in roles.items()}
 
 
 def require_decide_registrations(principal: Principal) -> None:

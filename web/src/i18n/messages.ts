@@ -189,6 +189,10 @@ const nb = {
   "error.password_too_short": "Passordet må ha minst 12 tegn.",
   "error.password_too_long": "Passordet kan ha høyst 256 tegn.",
   "error.link_not_valid": "Lenken er brukt eller utløpt. Be om en ny med «Glemt passord».",
+  "history.action.user_invited": "bruker invitert",
+  "history.action.user_roles_changed": "brukerens roller endret",
+  "history.action.user_deactivated": "bruker deaktivert",
+  "history.action.user_deleted": "bruker slettet",
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -381,6 +385,10 @@ const sv: Catalogue = {
   "error.password_too_short": "Lösenordet måste ha minst 12 tecken.",
   "error.password_too_long": "Lösenordet får ha högst 256 tecken.",
   "error.link_not_valid": "Länken har använts eller gått ut. Be om en ny med ”Glömt lösenordet”.",
+  "history.action.user_invited": "användare inbjuden",
+  "history.action.user_roles_changed": "användarens roller ändrade",
+  "history.action.user_deactivated": "användare inaktiverad",
+  "history.action.user_deleted": "användare borttagen",
 };
 
 const en: Catalogue = {
@@ -570,6 +578,10 @@ const en: Catalogue = {
   "error.password_too_short": "The password needs at least 12 characters.",
   "error.password_too_long": "The password may have at most 256 characters.",
   "error.link_not_valid": "This link has been used or has expired. Ask for a new one with “Forgot password”.",
+  "history.action.user_invited": "user invited",
+  "history.action.user_roles_changed": "user's roles changed",
+  "history.action.user_deactivated": "user deactivated",
+  "history.action.user_deleted": "user deleted",
 };
 
 export const catalogues: Record<Language, Catalogue> = { nb, sv, en };

@@ -6,9 +6,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from portal.access import Principal, PrincipalKind, StaffRole
+from portal.access import CustomerRole, Principal, PrincipalKind, StaffRole
+from portal.customers.models import Email, Name
+from portal.fields import Version
 
 Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=254)]
 
@@ -53,6 +55,9 @@ class Me(BaseModel):
     customer_ids: list[str] = Field(description="Customers this login acts for (linked, not inherited)")
     visible_customer_ids: list[str]
     object_ids: list[str]
+    roles: dict[str, list[CustomerRole]] = Field(
+        default_factory=dict, description="Portal users: their roles per customer id (what they may do there)"
+    )
     session_expires_at: datetime | None = None
 
 
@@ -65,6 +70,7 @@ class LoginResult(BaseModel):
 class User(BaseModel):
     """A login of staff or of a customer (contact, invoice customer or object)."""
 
+    user_id: str = Field(default="", description="Stable and meaningless: what audit entries keep after deletion")
     username: str
     display_name: str
     email: str
@@ -74,6 +80,8 @@ class User(BaseModel):
     contact_id: str | None = None
     customer_ids: list[str] = Field(default_factory=list)
     object_ids: list[str] = Field(default_factory=list)
+    customer_roles: dict[str, list[CustomerRole]] = Field(default_factory=dict)
+    member_of: list[str] = Field(default_factory=list, description="Customers whose user list shows this login")
     password_hash: str | None = Field(default=None, description="None until an invited user sets a password")
     failed_attempts: int = 0
     locked_until: datetime | None = None
@@ -105,3 +113,48 @@ class StoredSession(BaseModel):
     principal: Principal
     user_version: int = Field(description="The user's authorization version when the session began")
     expires: datetime
+
+
+# -- customer users (AUTH-3, administered by the customer's user administrator or the vendor's staff) ----
+
+Roles = Annotated[list[CustomerRole], Field(max_length=len(CustomerRole), description="The user's roles here")]
+
+
+class CustomerUser(BaseModel):
+    """One login as seen from one customer: who, which kind, its roles there, and whether it still works."""
+
+    user_id: str
+    username: str
+    display_name: str
+    email: str
+    kind: PrincipalKind
+    roles: list[CustomerRole]
+    active: bool
+    version: int = Field(description="The login's authorization version; send it back with a change")
+
+
+class CustomerUserList(BaseModel):
+    items: list[CustomerUser]
+
+
+class InviteUser(BaseModel):
+    """A person to invite: their login is their e-mail; the invitation lets them choose the password."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    email: Email
+    roles: Roles = Field(default_factory=list)
+
+
+class RolesChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Version
+    roles: Roles
+
+
+class VersionOnly(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Version

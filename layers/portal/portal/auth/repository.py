@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from portal.access import Principal
 from portal.auth.models import CodeList, LinkPurpose, OneTimeLink, StoredSession, User
-from portal.clock import iso, parse_iso
+from portal.clock import is_id, iso, parse_iso
 from portal.errors import Conflict
 from portal.notifications.email import EmailMessage
 from portal.notifications.repository import enqueue
@@ -58,6 +58,12 @@ class AuthRepository(Protocol):
     def get_session(self, digest: str) -> StoredSession | None: ...
     def delete_session(self, digest: str) -> None: ...
     def revoke_sessions(self, username: str) -> int: ...
+    def customer_users(self, customer_id: str) -> list[User]: ...
+    def customer_user(self, customer_id: str, user_id: str) -> User | None: ...
+    def login_of_contact(self, contact_id: str) -> str | None: ...
+    def change_roles(self, user: User, customer_id: str, roles: list[str], *, actor: str, at: datetime) -> User: ...
+    def deactivate(self, user: User, customer_id: str, *, actor: str, at: datetime) -> User: ...
+    def delete(self, user: User, customer_id: str, *, actor: str, at: datetime) -> None: ...
     def audit(self, username: str, action: str, *, at: datetime, detail: dict[str, Any] | None = None) -> None: ...
 
 
@@ -95,8 +101,133 @@ class DynamoAuthRepository:
                 after={"kind": user.kind.value, "customer_ids": ",".join(user.customer_ids)},
             )
         )
+        if user.contact_id:  # one login per contact: a change of the contact's links must reach this login
+            transaction.put(_contact_login_item(user), condition="attribute_not_exists(PK)")
+        for customer_id in user.member_of:
+            transaction.put(_membership_item(user, customer_id))
+            transaction.put(
+                audit_item(
+                    partition=key("CUST", customer_id),
+                    actor=actor,
+                    action="user_invited",
+                    at=at,
+                    subject=user.user_id,
+                    after={"user": user.display_name, "roles": ",".join(user.customer_roles.get(customer_id, []))},
+                )
+            )
         enqueue(transaction, emails, at=at)
         self.table.transact(transaction, conflict_message=f"The username {user.username} is already taken")
+
+    # -- a customer's users (AUTH-3) -------------------------------------------------------------------------------
+
+    def customer_users(self, customer_id: str) -> list[User]:
+        memberships = self.table.query_all(pk=key("CUST", customer_id), sk_prefix="USER#")
+        users = self.table.batch_get([(user_pk(item["username"]), "USER") for item in memberships])
+        return sorted((_user_from_item(item) for item in users), key=lambda user: user.display_name.casefold())
+
+    def customer_user(self, customer_id: str, user_id: str) -> User | None:
+        if not is_id(user_id):
+            return None
+        membership = self.table.get(key("CUST", customer_id), key("USER", user_id), consistent=True)
+        return self.get_user(membership["username"]) if membership else None
+
+    def login_of_contact(self, contact_id: str) -> str | None:
+        item = self.table.get(key("CONTACT", contact_id), "LOGIN", consistent=True)
+        return str(item["username"]) if item else None
+
+    def change_roles(self, user: User, customer_id: str, roles: list[str], *, actor: str, at: datetime) -> User:
+        """The roles at one customer change, and the authorization version with them: sessions end at once."""
+        transaction = Transaction()
+        transaction.update(
+            user_pk(user.username),
+            "USER",
+            expression="SET customer_roles.#customer = :roles ADD version :one",
+            names={"#customer": customer_id},
+            values={":roles": roles, ":one": 1, ":read": user.version},
+            condition="version = :read",
+        )
+        transaction.put(
+            audit_item(
+                partition=key("CUST", customer_id),
+                actor=actor,
+                action="user_roles_changed",
+                at=at,
+                subject=user.user_id,
+                before={"user": user.display_name, "roles": ",".join(user.customer_roles.get(customer_id, []))},
+                after={"user": user.display_name, "roles": ",".join(roles)},
+            )
+        )
+        self.table.transact(transaction, conflict_message="The user changed meanwhile; reload and try again")
+        changed = self.get_user(user.username)
+        assert changed is not None
+        return changed
+
+    def deactivate(self, user: User, customer_id: str, *, actor: str, at: datetime) -> User:
+        """The login stops working at once (its version moves on) and keeps its history."""
+        transaction = Transaction()
+        transaction.update(
+            user_pk(user.username),
+            "USER",
+            expression="SET active = :no, deactivated_at = :at ADD version :one",
+            values={":no": False, ":at": iso(at), ":one": 1, ":read": user.version},
+            condition="version = :read",
+        )
+        transaction.put(
+            audit_item(
+                partition=key("CUST", customer_id),
+                actor=actor,
+                action="user_deactivated",
+                at=at,
+                subject=user.user_id,
+                after={"user": user.display_name},
+            )
+        )
+        transaction.put(audit_item(partition=user_pk(user.username), actor=actor, action="user_deactivated", at=at))
+        self.table.transact(transaction, conflict_message="The user changed meanwhile; reload and try again")
+        self.revoke_sessions(user.username)
+        changed = self.get_user(user.username)
+        assert changed is not None
+        return changed
+
+    def delete(self, user: User, customer_id: str, *, actor: str, at: datetime) -> None:
+        """Removes the login and its personal data. What it did stays in the histories, under its pseudonym."""
+        pseudonym = pseudonym_of(user)
+        transaction = Transaction()
+        transaction.delete(user_pk(user.username), "USER", condition="version = :read", values={":read": user.version})
+        transaction.delete(user_pk(user.username), "CODES")
+        for member_of in user.member_of:
+            transaction.delete(key("CUST", member_of), key("USER", user.user_id))
+        if user.contact_id:
+            transaction.delete(key("CONTACT", user.contact_id), "LOGIN")
+        transaction.put(
+            audit_item(
+                partition=key("CUST", customer_id),
+                actor=actor,
+                action="user_deleted",
+                at=at,
+                subject=user.user_id,
+                after={"user": pseudonym},
+            )
+        )
+        self.table.transact(transaction, conflict_message="The user changed meanwhile; reload and try again")
+        self.revoke_sessions(user.username)
+        self._pseudonymise(user, pseudonym)
+
+    def _pseudonymise(self, user: User, pseudonym: str) -> None:
+        """The login's own security log moves to its pseudonym's partition; in the histories of its customers, the
+        entries it made name the pseudonym instead of the username (an e-mail address)."""
+        own = self.table.query_all(pk=user_pk(user.username), sk_prefix="AUDIT#")
+        self.table.batch_put(
+            [{**item, "PK": key("USERID", user.user_id), "actor": pseudonym, "username": None} for item in own]
+        )
+        for item in own:
+            self.table.delete(item["PK"], item["SK"])
+        for customer_id in user.member_of:
+            for item in self.table.query_all(pk=key("CUST", customer_id), sk_prefix="AUDIT#"):
+                if item.get("actor") == user.username:
+                    self.table.update(
+                        item["PK"], item["SK"], expression="SET actor = :pseudonym", values={":pseudonym": pseudonym}
+                    )
 
     def claim_attempt(self, username: str, *, at: datetime, max_attempts: int) -> bool:
         """Counts an attempt before its password or code is checked, and only while the account is unlocked and
@@ -327,6 +458,29 @@ def _user_from_item(item: Item) -> User:
     data["locked_until"] = parse_iso(item["locked_until"]) if item.get("locked_until") else None
     data["created_at"] = parse_iso(item["created_at"])
     return User.model_validate(data)
+
+
+def pseudonym_of(user: User) -> str:
+    return f"deleted-user-{user.user_id}"
+
+
+def _membership_item(user: User, customer_id: str) -> Item:
+    return {
+        "PK": key("CUST", customer_id),
+        "SK": key("USER", user.user_id),
+        "type": "customer_user",
+        "user_id": user.user_id,
+        "username": user.username,
+    }
+
+
+def _contact_login_item(user: User) -> Item:
+    return {
+        "PK": key("CONTACT", user.contact_id or ""),
+        "SK": "LOGIN",
+        "type": "contact_login",
+        "username": user.username,
+    }
 
 
 def _link_item(link: OneTimeLink, digest: str) -> Item:

@@ -240,6 +240,8 @@ class AuthService:
         customer_ids: list[str] | None = None,
         object_ids: list[str] | None = None,
         contact_id: str | None = None,
+        customer_roles: dict[str, list[str]] | None = None,
+        member_of: list[str] | None = None,
         password: str | None = None,
     ) -> tuple[User, list[str]]:
         """Creates a login and e-mails its invitation: a single-use link to choose the password, after which the
@@ -249,6 +251,7 @@ class AuthService:
         if password is not None:
             secrets.check_password_policy(password)
         user = User(
+            user_id=new_id(),
             username=username.casefold(),
             display_name=display_name,
             email=user_email,
@@ -257,6 +260,11 @@ class AuthService:
             customer_ids=customer_ids or [],
             object_ids=object_ids or [],
             contact_id=contact_id,
+            customer_roles={
+                customer: [access.CustomerRole(role) for role in roles]
+                for customer, roles in (customer_roles or {}).items()
+            },
+            member_of=member_of or [],
             password_hash=secrets.hash_password(password) if password is not None else None,
             created_at=at,
         )
@@ -354,6 +362,7 @@ class AuthService:
             linked=customer_ids, subsidiaries_of=subsidiaries, sibling_groups=siblings
         )
         home = customer_ids[0] if user.kind is PrincipalKind.INVOICE_CUSTOMER and customer_ids else None
+        linked_roles = {customer: roles for customer, roles in user.customer_roles.items() if customer in customer_ids}
         return Principal(
             username=user.username,
             display_name=user.display_name,
@@ -363,6 +372,7 @@ class AuthService:
             visible_customer_ids=visible,
             contact_id=contact_id,
             home_customer_id=home,
+            customer_roles=access.customer_roles_of(linked_roles, subsidiaries_of=subsidiaries),
             session_id=session_id,
         )
 
@@ -394,6 +404,11 @@ def describe(principal: Principal, expires: datetime | None = None) -> Me:
         customer_ids=sorted(principal.linked_customer_ids),
         visible_customer_ids=sorted(principal.visible_customer_ids),
         object_ids=sorted(principal.linked_objects),
+        roles={
+            customer_id: sorted(access.roles_at(principal, customer_id))
+            for customer_id in sorted(principal.customer_roles)
+            if access.roles_at(principal, customer_id)
+        },
         session_expires_at=expires,
     )
 

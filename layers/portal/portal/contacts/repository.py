@@ -133,6 +133,17 @@ class DynamoContactRepository:
                 after=_links(after),
             )
         )
+        # The links decide what the contact's login sees (AUTH-4): its authorization version moves on with them,
+        # so its sessions end at their next request instead of seeing the old links until they expire.
+        login = self.table.get(contact_pk(after.contact_id), "LOGIN", consistent=True)
+        if login is not None:
+            transaction.update(
+                key("USER", str(login["username"]).casefold()),
+                "USER",
+                expression="ADD version :one",
+                values={":one": 1},
+                condition="attribute_exists(PK)",
+            )
         self.table.transact(transaction, conflict_message="The contact changed meanwhile; reload and try again")
 
     def of_customer(self, customer_id: str) -> list[ContactSummary]:

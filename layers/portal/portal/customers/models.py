@@ -186,6 +186,10 @@ class CustomerHistoryAction(StrEnum):
     CONTACT_UNLINKED = "contact_unlinked"
     CONTACT_LINKED_TO_OBJECT = "contact_linked_to_object"
     CONTACT_UNLINKED_FROM_OBJECT = "contact_unlinked_from_object"
+    USER_INVITED = "user_invited"
+    USER_ROLES_CHANGED = "user_roles_changed"
+    USER_DEACTIVATED = "user_deactivated"
+    USER_DELETED = "user_deleted"
 
 
 class HistoryEntry(BaseModel):

@@ -1,0 +1,115 @@
+"""A customer's portal users, managed by the customer's own user administrator or by the vendor's staff (AUTH-3):
+invite (a single-use link, never a password), change roles, deactivate (history kept) and delete (personal data
+removed; what the login did stays in the histories under a pseudonym). Every change ends the login's sessions."""
+
+from __future__ import annotations
+
+from portal import access
+from portal.access import CustomerRole, Principal, PrincipalKind, UserAdministration
+from portal.auth.models import CustomerUser, CustomerUserList, InviteUser, RolesChange, User
+from portal.auth.service import AuthService
+from portal.clock import new_id
+from portal.contacts.models import Contact
+from portal.customers import service as customers
+from portal.errors import Conflict, NotFound
+from portal.history import require_version
+
+
+def customer_users(principal: Principal, auth: AuthService, customer_id: str) -> CustomerUserList:
+    _require(principal, auth, customer_id, UserAdministration.INVITE)
+    return CustomerUserList(
+        items=[as_customer_user(user, customer_id) for user in auth.users.customer_users(customer_id)]
+    )
+
+
+def invite_user(principal: Principal, auth: AuthService, customer_id: str, data: InviteUser) -> CustomerUser:
+    """The person becomes (or already is) a contact of the customer, and gets a contact login bound to that
+    contact, with the given roles at this customer."""
+    _require(principal, auth, customer_id, UserAdministration.INVITE)
+    if auth.users.get_user(data.email) is not None:
+        raise Conflict("A login with this e-mail address exists already", code="user_exists")
+    contact = _contact_of_customer(principal, auth, customer_id, data)
+    user, _ = auth.create_user(
+        actor=principal.username,
+        username=data.email,
+        display_name=data.name,
+        user_email=data.email,
+        kind=PrincipalKind.CONTACT,
+        contact_id=contact.contact_id,
+        customer_roles={customer_id: list(dict.fromkeys(data.roles))},
+        member_of=[customer_id],
+    )
+    return as_customer_user(user, customer_id)
+
+
+def change_roles(
+    principal: Principal, auth: AuthService, customer_id: str, user_id: str, change: RolesChange
+) -> CustomerUser:
+    user = _user(principal, auth, customer_id, user_id, UserAdministration.CHANGE)
+    require_version(user.version, change.version, "user")
+    roles = [role.value for role in dict.fromkeys(change.roles)]
+    changed = auth.users.change_roles(user, customer_id, roles, actor=principal.username, at=auth.clock())
+    return as_customer_user(changed, customer_id)
+
+
+def deactivate_user(
+    principal: Principal, auth: AuthService, customer_id: str, user_id: str, version: int
+) -> CustomerUser:
+    user = _user(principal, auth, customer_id, user_id, UserAdministration.CHANGE)
+    require_version(user.version, version, "user")
+    if not user.active:
+        return as_customer_user(user, customer_id)
+    changed = auth.users.deactivate(user, customer_id, actor=principal.username, at=auth.clock())
+    return as_customer_user(changed, customer_id)
+
+
+def delete_user(principal: Principal, auth: AuthService, customer_id: str, user_id: str, version: int) -> None:
+    user = _user(principal, auth, customer_id, user_id, UserAdministration.DELETE)
+    require_version(user.version, version, "user")
+    auth.users.delete(user, customer_id, actor=principal.username, at=auth.clock())
+
+
+def as_customer_user(user: User, customer_id: str) -> CustomerUser:
+    return CustomerUser(
+        user_id=user.user_id,
+        username=user.username,
+        display_name=user.display_name,
+        email=user.email,
+        kind=user.kind,
+        roles=[CustomerRole(role) for role in user.customer_roles.get(customer_id, [])],
+        active=user.active,
+        version=user.version,
+    )
+
+
+def _require(principal: Principal, auth: AuthService, customer_id: str, action: UserAdministration) -> None:
+    customer = auth.customers.get(customer_id)
+    access.require_administer_users(principal, customers.facts(customer) if customer else None, action)
+
+
+def _user(principal: Principal, auth: AuthService, customer_id: str, user_id: str, action: UserAdministration) -> User:
+    _require(principal, auth, customer_id, action)
+    user = auth.users.customer_user(customer_id, user_id)
+    if user is None:
+        raise NotFound("No such user")
+    if user.username == principal.username:
+        raise Conflict("You cannot change or remove your own login here", code="own_login")
+    return user
+
+
+def _contact_of_customer(principal: Principal, auth: AuthService, customer_id: str, data: InviteUser) -> Contact:
+    """The contact with the e-mail, linked to the customer: found or created, and linked if it was not."""
+    at = auth.clock()
+    contact = auth.contacts.find_by_email(data.email)
+    if contact is None:
+        contact = Contact(
+            name=data.name, email=data.email, contact_id=new_id(), version=1, created_at=at, updated_at=at
+        )
+        auth.contacts.create(contact, actor=principal.username)
+    if customer_id in contact.customer_ids:
+        return contact
+    linked = contact.model_copy(
+        update={"customer_ids": [*contact.customer_ids, customer_id], "version": contact.version + 1, "updated_at": at}
+    )
+    auth.contacts.set_links(contact, linked, actor=principal.username, at=at, object_names={})
+    return linked
