@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.gateway import WEB_ROOT
+from infrastructure.local.runtime import Runtime
 from infrastructure.local.template import ROOT
 from tests.support import ApiClient, link_token, newest_code_list
 
@@ -578,6 +579,61 @@ def test_an_administrator_approves_a_registration_request(page: Page, base_url: 
         page.get_by_role("status").filter(has_text=f"{company} er godkjent. Kunden og innloggingen opprettes nå.")
     ).to_be_visible()
     expect(page.get_by_role("article", name=company)).to_have_count(0)
+
+
+def test_a_failed_approval_is_shown_with_its_reason_and_approved_again(
+    page: Page, base_url: str, runtime: Runtime, api: ApiClient
+) -> None:
+    import time
+
+    from portal.registration.repository import DynamoRegistrationRepository
+
+    company = f"Feilet {uuid.uuid4().hex[:6]} AS"
+    sent = api.post(
+        "/registration-requests",
+        body={
+            "company_name": company,
+            "organisation_number": "912345734",
+            "contact_person": "Frida Feil",
+            "email": f"frida-{uuid.uuid4().hex[:6]}@feilet.no",
+        },
+    )
+    request_id = sent.body["request_id"]
+
+    def waiting(status: str) -> bool:
+        found = DynamoRegistrationRepository().get(request_id)
+        return found is not None and found[0].status.value == status and found[1] is not None
+
+    def wait_until(status: str) -> None:
+        deadline = time.monotonic() + 20
+        while not waiting(status):
+            assert time.monotonic() < deadline, f"the workflow never waited as {status}"
+            runtime.queues.drain()
+            time.sleep(0.1)
+
+    wait_until("pending")
+    admin = api.login("admin")
+    taken = {"approved": True, "customer_number": "20000"}  # Fjellbakeriet's number
+    assert api.post(f"/registration-requests/{request_id}/decision", token=admin, body=taken).status == 200
+    wait_until("failed")
+    # Given the staff e-mail's link to the request, after the approval failed
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    page.goto(f"/#registrations/{request_id}")
+    request = page.get_by_role("article", name=company)
+    expect(request).to_contain_text("Godkjenningen mislyktes: Kundenummeret 20000 er allerede i bruk.")
+    expect(request).to_be_focused()
+    screenshot(page, "19-registration-failed")
+    # When the administrator approves again with a free number
+    request.get_by_label("Kundenummer for den nye kunden").fill(str(uuid.uuid4().int)[:6])
+    request.get_by_role("button", name="Godkjenn").click()
+    expect(page.get_by_role("status").filter(has_text=f"{company} er godkjent.")).to_be_visible()
+    # Then the customer is created
+    runtime.queues.drain()
+    deadline = time.monotonic() + 20
+    while api.get(f"/customers/{request_id}", token=admin).status != 200:
+        assert time.monotonic() < deadline, "the customer was never created"
+        runtime.queues.drain()
+        time.sleep(0.1)
 
 
 def test_technicians_do_not_see_registrations(page: Page) -> None:

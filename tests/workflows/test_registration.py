@@ -15,7 +15,7 @@ from infrastructure.local import mailbox
 from infrastructure.local.runtime import Runtime
 from portal.registration.models import RegistrationInput
 from portal.wiring import registration_service
-from tests.support import ApiClient, accept_invitation, newest_code_list
+from tests.support import ApiClient, accept_invitation, link_token, newest_code_list
 
 pytestmark = pytest.mark.workflow
 
@@ -50,14 +50,15 @@ def submit(api: ApiClient, email: str) -> str:
     return str(reply.body["request_id"])
 
 
-def ready(api: ApiClient, admin: str, request_id: str) -> bool:
-    items = api.get("/registration-requests", token=admin).body["items"]
+def ready(api: ApiClient, admin: str, request_id: str, status: str = "pending") -> bool:
+    items = api.get("/registration-requests", token=admin, query={"status": status}).body["items"]
     return any(item["request_id"] == request_id and item["ready_for_decision"] for item in items)
 
 
-def deliver_queue(runtime: Runtime, request_id: str) -> None:
+def deliver_queue(runtime: Runtime, request_id: str, *, finished: bool = True) -> None:
     wait_for(lambda: runtime.queues.drain() > 0, what="the provisioning message")
-    wait_for(lambda: execution_status(runtime, request_id) != "RUNNING", what="the execution to finish")
+    if finished:
+        wait_for(lambda: execution_status(runtime, request_id) != "RUNNING", what="the execution to finish")
 
 
 def test_approval_creates_the_customer_and_its_login(runtime: Runtime, api: ApiClient) -> None:
@@ -135,21 +136,40 @@ def test_an_undecided_request_expires(runtime: Runtime, api: ApiClient) -> None:
     assert (late.status, late.error_code) == (409, "already_decided")
 
 
-def test_a_taken_customer_number_fails_the_provisioning_visibly(runtime: Runtime, api: ApiClient) -> None:
+def test_a_taken_customer_number_fails_visibly_and_can_be_approved_again(runtime: Runtime, api: ApiClient) -> None:
     admin = api.login("admin")
-    request_id = submit(api, f"dup-{uuid.uuid4().hex[:6]}@kystbat.no")
+    email = f"dup-{uuid.uuid4().hex[:6]}@kystbat.no"
+    request_id = submit(api, email)
     wait_for(lambda: ready(api, admin, request_id), what="the workflow to wait for a decision")
+    # The staff e-mail's link opens this request in the portal
+    notice = next(m for m in mailbox.messages_to("kundeservice@kundeportal.example") if request_id in m["body"])
+    assert f"/#registrations/{request_id}" in notice["body"]
+    # When an administrator approves with a number already in use
     decided = api.post(
         f"/registration-requests/{request_id}/decision",
         token=admin,
         body={"approved": True, "customer_number": "20000"},
     )  # Fjellbakeriet's number
     assert decided.status == 200
-    deliver_queue(runtime, request_id)
-    assert execution_status(runtime, request_id) == "FAILED"
+    deliver_queue(runtime, request_id, finished=False)
+    # Then the request says it failed and why, and waits for a new decision (the workflow did not end)
+    wait_for(lambda: ready(api, admin, request_id, "failed"), what="the workflow to wait again")
     failed = api.get("/registration-requests", token=admin, query={"status": "failed"}).body["items"]
-    reason = next(item["reason"] for item in failed if item["request_id"] == request_id)
-    assert "20000" in reason
+    request = next(item for item in failed if item["request_id"] == request_id)
+    assert (request["failure"], request["ready_for_decision"]) == ("customer_number_taken", True)
+    assert "20000" in request["reason"]
+    assert execution_status(runtime, request_id) == "RUNNING"
+    # When the administrator approves again with a free number
+    number = str(uuid.uuid4().int)[:6]
+    again = api.post(
+        f"/registration-requests/{request_id}/decision", token=admin, body={"approved": True, "customer_number": number}
+    )
+    assert again.status == 200, again.body
+    deliver_queue(runtime, request_id)
+    # Then the customer and its login are created and the workflow succeeds
+    assert execution_status(runtime, request_id) == "SUCCEEDED"
+    assert api.get(f"/customers/{request_id}", token=admin).body["number"] == number
+    assert link_token(email, "UserReport")
 
 
 def test_only_administrators_decide(api: ApiClient) -> None:

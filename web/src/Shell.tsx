@@ -47,7 +47,7 @@ export function Shell({ me }: { me: Me }) {
       <div ref={heading}>
         {current.page === "info" ? <HomePage me={me} /> : null}
         {current.page === "customers" ? <CustomersPage username={me.username} /> : null}
-        {current.page === "registrations" ? <RegistrationsPage me={me} /> : null}
+        {current.page === "registrations" ? <RegistrationsPage me={me} requestId={current.requestId} /> : null}
         {current.page === "customer" ? <CustomerPage customerId={current.customerId} /> : null}
         {current.page === "new-customer" ? <NewCustomerPage /> : null}
       </div>

@@ -8,6 +8,7 @@ describe("routes", () => {
     expect(parseRoute("#customers/new")).toEqual({ page: "new-customer" });
     expect(parseRoute("#customers/01ABC")).toEqual({ page: "customer", customerId: "01ABC" });
     expect(parseRoute("#nonsense")).toEqual({ page: "info" });
+    expect(parseRoute("#registrations/01ABC")).toEqual({ page: "registrations", requestId: "01ABC" });
   });
 
   it("finds the token of an e-mailed password link, and nothing else", () => {

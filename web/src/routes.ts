@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 export type Route =
   | { page: "info" }
   | { page: "customers" }
-  | { page: "registrations" }
+  | { page: "registrations"; requestId?: string }
   | { page: "new-customer" }
   | { page: "customer"; customerId: string };
 
@@ -13,6 +13,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "customers" && parts[1] === "new") return { page: "new-customer" };
   if (parts[0] === "customers" && parts[1]) return { page: "customer", customerId: decodeURIComponent(parts[1]) };
   if (parts[0] === "customers") return { page: "customers" };
+  if (parts[0] === "registrations" && parts[1]) return { page: "registrations", requestId: decodeURIComponent(parts[1]) };
   if (parts[0] === "registrations") return { page: "registrations" };
   return { page: "info" };
 }

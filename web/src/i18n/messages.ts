@@ -193,6 +193,9 @@ const nb = {
   "history.action.user_roles_changed": "brukerens roller endret",
   "history.action.user_deactivated": "bruker deaktivert",
   "history.action.user_deleted": "bruker slettet",
+  "registrations.failed": "Godkjenningen mislyktes: {reason}",
+  "registrations.failure.customer_number_taken": "Kundenummeret {number} er allerede i bruk. Godkjenn på nytt med et annet nummer, eller avvis.",
+  "registrations.failure.unknown": "Kunden eller innloggingen kunne ikke opprettes. Godkjenn på nytt, eller avvis.",
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -389,6 +392,9 @@ const sv: Catalogue = {
   "history.action.user_roles_changed": "användarens roller ändrade",
   "history.action.user_deactivated": "användare inaktiverad",
   "history.action.user_deleted": "användare borttagen",
+  "registrations.failed": "Godkännandet misslyckades: {reason}",
+  "registrations.failure.customer_number_taken": "Kundnumret {number} används redan. Godkänn igen med ett annat nummer, eller avvisa.",
+  "registrations.failure.unknown": "Kunden eller inloggningen kunde inte skapas. Godkänn igen, eller avvisa.",
 };
 
 const en: Catalogue = {
@@ -582,6 +588,9 @@ const en: Catalogue = {
   "history.action.user_roles_changed": "user's roles changed",
   "history.action.user_deactivated": "user deactivated",
   "history.action.user_deleted": "user deleted",
+  "registrations.failed": "The approval failed: {reason}",
+  "registrations.failure.customer_number_taken": "Customer number {number} is already in use. Approve again with another number, or reject.",
+  "registrations.failure.unknown": "The customer or its login could not be created. Approve again, or reject.",
 };
 
 export const catalogues: Record<Language, Catalogue> = { nb, sv, en };

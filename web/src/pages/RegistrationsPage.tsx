@@ -1,28 +1,47 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { api, errorCode, type components, type Me } from "../api/client";
 import { problemOf } from "../api/problems";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
+import type { MessageKey } from "../i18n/messages";
 
 type Request = components["schemas"]["RegistrationRequest"];
 
-/** AUTH-1: staff see the companies asking for access; an administrator approves or rejects. */
-export function RegistrationsPage({ me }: { me: Me }) {
+const KNOWN_FAILURES = new Set(["customer_number_taken"]);
+
+/** AUTH-1: staff see the companies asking for access, and approvals that failed; an administrator approves
+ * (again, after a failure) or rejects. `requestId` is the request a staff e-mail's link opens. */
+export function RegistrationsPage({ me, requestId }: { me: Me; requestId?: string }) {
   const decides = me.role === "administrator"; // the API refuses others; they only follow the list
   const { t } = useI18n();
   const [requests, setRequests] = useState<Request[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
+  const opened = useRef<HTMLElement | null>(null);
+
   const load = useCallback(async () => {
-    const { data, error } = await api.GET("/registration-requests", { params: { query: { status: "pending" } } });
-    setRequests(data?.items ?? []);
+    const [failed, pending] = await Promise.all(
+      (["failed", "pending"] as const).map((status) => api.GET("/registration-requests", { params: { query: { status } } })),
+    );
+    setRequests([...(failed.data?.items ?? []), ...(pending.data?.items ?? [])]);
+    const error = failed.error ?? pending.error;
     if (error) setProblem(t(problemOf(error, t).summary));
   }, [t]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    opened.current?.scrollIntoView({ block: "start" });
+    opened.current?.focus();
+  }, [requests, requestId]);
+
+  function failureText(request: Request): string {
+    const key = KNOWN_FAILURES.has(request.failure ?? "") ? request.failure : "unknown";
+    return t(`registrations.failure.${key}` as MessageKey, { number: request.customer_number ?? "" });
+  }
 
   async function decide(event: FormEvent<HTMLFormElement>, request: Request, approved: boolean) {
     event.preventDefault();
@@ -51,8 +70,17 @@ export function RegistrationsPage({ me }: { me: Me }) {
       {requests === null ? <p role="status">{t("loading")}</p> : null}
       {requests?.length === 0 ? <p>{t("registrations.none")}</p> : null}
       {requests?.map((request) => (
-        <article key={request.request_id} className="request" aria-label={request.company_name}>
+        <article
+          key={request.request_id}
+          className={request.request_id === requestId ? "request opened" : "request"}
+          aria-label={request.company_name}
+          tabIndex={request.request_id === requestId ? -1 : undefined}
+          ref={request.request_id === requestId ? (element) => { opened.current = element; } : undefined}
+        >
           <h2>{request.company_name}</h2>
+          {request.status === "failed" ? (
+            <p className="error">{t("registrations.failed", { reason: failureText(request) })}</p>
+          ) : null}
           <p>
             {t("field.organisation_number")}: {request.organisation_number} · {request.contact_person} ·{" "}
             <a href={`mailto:${request.email}`}>{request.email}</a> · {t("registrations.received", { date: formatDate(request.created_at) })}

@@ -77,7 +77,7 @@ def registration_received(
     body = (
         f"Ny registreringsforespørsel / New registration request from {company} ({contact_person}).\n\n"
         f"Godkjenn eller avvis i portalen / Approve or reject it in the portal: "
-        f"{portal_url}/registration-requests/{request_id}\n"
+        f"{portal_url}/#registrations/{request_id}\n"
     )
     return EmailMessage(
         to=[to], subject=f"Kundeportal: registration request from {company}", body=body, kind="RegistrationRequest"

@@ -42,6 +42,9 @@ class RegistrationRequest(RegistrationInput):
     decided_at: datetime | None = None
     customer_number: str | None = None
     reason: str | None = None
+    failure: str | None = Field(
+        default=None, description="Why the last approval failed, e.g. customer_number_taken; decide again to retry"
+    )
     customer_id: str | None = None
 
 

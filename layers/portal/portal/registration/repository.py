@@ -43,6 +43,7 @@ class RegistrationRepository(Protocol):
         expected: RegistrationStatus,
         customer_id: str | None = None,
         reason: str | None = None,
+        failure: str | None = None,
     ) -> None: ...
 
 
@@ -113,10 +114,11 @@ class DynamoRegistrationRepository:
                 ":by": by,
                 ":at": iso(at),
                 ":pending": RegistrationStatus.PENDING.value,
+                ":failed": RegistrationStatus.FAILED.value,
                 ":gsi": key("REGREQ", status.value),
                 **{f":{name}": value for name, value in optional.items() if value is not None},
             },
-            condition="#status = :pending AND attribute_exists(task_token)",
+            condition="#status IN (:pending, :failed) AND attribute_exists(task_token)",
         )
         enqueue(transaction, emails, at=at)
         self.table.transact(
@@ -131,6 +133,7 @@ class DynamoRegistrationRepository:
         expected: RegistrationStatus,
         customer_id: str | None = None,
         reason: str | None = None,
+        failure: str | None = None,
     ) -> None:
         values: dict[str, Any] = {
             ":status": status.value,
@@ -144,6 +147,10 @@ class DynamoRegistrationRepository:
         if reason:
             expression += ", reason = :reason"
             values[":reason"] = reason
+        if failure:
+            # The failed attempt's task token is spent; the workflow stores a new one when it waits again.
+            expression += ", failure = :failure REMOVE task_token"
+            values[":failure"] = failure
         self.table.update(
             key("REGREQ", request_id),
             "REGREQ",
@@ -165,5 +172,8 @@ def _from_item(item: Item) -> RegistrationRequest:
     data["created_at"] = parse_iso(item["created_at"])
     if item.get("decided_at"):
         data["decided_at"] = parse_iso(item["decided_at"])
-    data["ready_for_decision"] = "task_token" in item and item.get("status") == RegistrationStatus.PENDING.value
+    data["ready_for_decision"] = "task_token" in item and item.get("status") in {
+        RegistrationStatus.PENDING.value,
+        RegistrationStatus.FAILED.value,
+    }
     return RegistrationRequest.model_validate(data)

@@ -87,7 +87,8 @@ class RegistrationService:
         if found is None:
             raise NotFound("No such registration request")
         request, task_token = found
-        if request.status is not RegistrationStatus.PENDING:
+        # A failed approval (e.g. a customer number taken meanwhile) waits for a new decision, as a pending one does.
+        if request.status not in {RegistrationStatus.PENDING, RegistrationStatus.FAILED}:
             raise Conflict(f"This request is already {request.status.value}", code="already_decided")
         if task_token is None:
             raise Conflict("The request is still being received; try again in a moment", code="not_ready")
@@ -143,11 +144,13 @@ class RegistrationService:
         try:
             customer_id = self._create_customer_and_login(request, auth)
         except DomainError as refused:
+            # The workflow goes back to waiting for a decision, so an administrator can correct and approve again.
             self.requests.set_status(
                 request_id,
                 RegistrationStatus.FAILED,
                 expected=RegistrationStatus.APPROVED,
-                reason=f"{refused.code}: {refused.message}",
+                reason=refused.message,
+                failure=refused.code,
             )
             self.workflows.fail(task_token, error=refused.code, cause=refused.message)
             return
@@ -161,20 +164,7 @@ class RegistrationService:
             raise Conflict(f"The request is {request.status.value}, not approved", code="not_approved")
         administrator = access.acting_for_administrator(request.decided_by)
         if self.customers.get(request.request_id) is None:
-            customers.create_customer(
-                administrator,
-                self.customers,
-                CustomerInput(
-                    name=request.company_name,
-                    number=request.customer_number or "",
-                    country=request.country,
-                    organisation_number=request.organisation_number,
-                    email=request.email,
-                    contact_person=request.contact_person,
-                    phone=request.phone,
-                ),
-                customer_id=request.request_id,
-            )
+            self._create_customer(administrator, request)
         # AUTH-2: the login is the contact with this e-mail, and sees what the contact is linked to.
         contact = auth.contacts.find_by_email(request.email) or contacts.create_contact(
             administrator,
@@ -198,3 +188,24 @@ class RegistrationService:
                 contact_id=contact.contact_id,
             )
         return request.request_id
+
+    def _create_customer(self, administrator: Principal, request: RegistrationRequest) -> None:
+        try:
+            customers.create_customer(
+                administrator,
+                self.customers,
+                CustomerInput(
+                    name=request.company_name,
+                    number=request.customer_number or "",
+                    country=request.country,
+                    organisation_number=request.organisation_number,
+                    email=request.email,
+                    contact_person=request.contact_person,
+                    phone=request.phone,
+                ),
+                customer_id=request.request_id,
+            )
+        except Conflict as taken:
+            raise Conflict(
+                f"Customer number {request.customer_number} is already in use", code="customer_number_taken"
+            ) from taken
