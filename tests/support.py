@@ -120,8 +120,11 @@ def link_token(email: str, kind: str) -> str:
 
 
 def _kind_of(message: dict[str, Any]) -> str:
-    return {"Kundeportal: UserReport": "UserReport", "Kundeportal: new password": "PasswordReset"}.get(
-        str(message["subject"]), ""
+    """The kind of a message, told by its subject in any language."""
+    from portal.notifications.email import TEXTS
+
+    return next(
+        (kind for kind, texts in TEXTS.items() for subject, _ in texts.values() if subject == message["subject"]), ""
     )
 
 

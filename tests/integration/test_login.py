@@ -120,7 +120,7 @@ def test_five_failures_lock_the_account_silently_and_tell_its_owner(api: ApiClie
     for reply in [*replies, right]:
         assert (reply.status, reply.body) == (unknown.status, unknown.body)
     # And the owner learns of the lock by e-mail, once
-    locked = [message for message in mailbox.messages_to(email) if message["subject"] == "Kundeportal: account locked"]
+    locked = [m for m in mailbox.messages_to(email) if m["subject"] == "Kundeportal: kontoen er låst"]
     assert len(locked) == 1
     actions = [item["action"] for item in Table().query_all(pk=f"USER#{username}", sk_prefix="AUDIT#")]
     assert actions.count("login_failed") == 5

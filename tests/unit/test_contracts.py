@@ -48,3 +48,14 @@ def test_an_outbox_item_as_the_stream_carries_it_is_what_the_dispatcher_reads() 
         },
     }
     assert OutboxRecord.model_validate(record).dynamodb.NewImage.delivery_id == item["delivery_id"]
+
+
+def test_every_email_has_a_subject_and_body_in_every_language() -> None:
+    from portal.notifications.email import CODES_REASONS, TEXTS, Language
+
+    for kind, texts in [
+        *TEXTS.items(),
+        *((reason.value, {k: (v, v) for k, v in t.items()}) for reason, t in CODES_REASONS.items()),
+    ]:
+        assert set(texts) == set(Language), kind
+        assert all(subject and body for subject, body in texts.values()), kind

@@ -108,7 +108,7 @@ def test_rejection_sends_a_polite_email_and_a_second_decision_is_refused(runtime
     assert decided.status == 200
     wait_for(lambda: execution_status(runtime, request_id) == "SUCCEEDED", what="the rejection to be sent")
     rejection = wait_for(lambda: mailbox.messages_to(email), what="the rejection e-mail")[0]
-    assert "registration request" in rejection["subject"]
+    assert rejection["subject"] == "Kundeportal: registreringsforespørselen din"
     assert "Vi leverer ikke til denne regionen." in rejection["body"]
     again = api.post(
         f"/registration-requests/{request_id}/decision",

@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field, SecretStr
 
+from portal.notifications.email import Language
+
 
 class Settings(BaseModel):
     table_name: str
@@ -17,6 +19,7 @@ class Settings(BaseModel):
     registration_state_machine_arn: str = ""
     ses_sender: str = "noreply@kundeportal.example"
     staff_notification_address: str = "kundeservice@kundeportal.example"
+    staff_language: Language = Language.NB
     portal_url: str = "http://localhost:8000"
     stage: str = "local"
     session_ttl_minutes: int = Field(default=480, ge=5)
@@ -45,6 +48,7 @@ _ENVIRONMENT_NAMES = {
     "registration_state_machine_arn": "REGISTRATION_STATE_MACHINE_ARN",
     "ses_sender": "SES_SENDER",
     "staff_notification_address": "STAFF_NOTIFICATION_ADDRESS",
+    "staff_language": "STAFF_LANGUAGE",
     "portal_url": "PORTAL_URL",
     "stage": "STAGE",
     "session_ttl_minutes": "SESSION_TTL_MINUTES",

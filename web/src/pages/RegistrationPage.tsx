@@ -14,7 +14,7 @@ const FIELDS: [string, MessageKey, string][] = [
 
 /** AUTH-1: a company without access asks for it; the vendor's staff decide. */
 export function RegistrationPage({ onBack }: { onBack: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [sent, setSent] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
@@ -27,6 +27,7 @@ export function RegistrationPage({ onBack }: { onBack: () => void }) {
         company_name: text("company_name"), organisation_number: text("organisation_number"),
         country: text("country") as "NO" | "SE", contact_person: text("contact_person"), email: text("email"),
         phone: text("phone") || null, message: text("message") || null,
+        language, // the answer and the new login's e-mails come in the language the form was filled in
       },
     });
     if (data) setSent(true);

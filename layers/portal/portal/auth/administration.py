@@ -38,6 +38,7 @@ def invite_user(principal: Principal, auth: AuthService, customer_id: str, data:
         contact_id=contact.contact_id,
         customer_roles={customer_id: list(dict.fromkeys(data.roles))},
         member_of=[customer_id],
+        language=data.language,
     )
     return as_customer_user(user, customer_id)
 

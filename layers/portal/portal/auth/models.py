@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from portal.access import CustomerRole, Principal, PrincipalKind, StaffRole
 from portal.customers.models import Email, Name
 from portal.fields import Version
+from portal.notifications.email import Language
 
 Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=254)]
 
@@ -82,6 +83,7 @@ class User(BaseModel):
     object_ids: list[str] = Field(default_factory=list)
     customer_roles: dict[str, list[CustomerRole]] = Field(default_factory=dict)
     member_of: list[str] = Field(default_factory=list, description="Customers whose user list shows this login")
+    language: Language = Field(default=Language.NB, description="The language of the user's e-mails")
     password_hash: str | None = Field(default=None, description="None until an invited user sets a password")
     failed_attempts: int = 0
     locked_until: datetime | None = None
@@ -145,6 +147,7 @@ class InviteUser(BaseModel):
     name: Name
     email: Email
     roles: Roles = Field(default_factory=list)
+    language: Language = Field(default=Language.NB, description="The language of the invitation and later e-mails")
 
 
 class RolesChange(BaseModel):

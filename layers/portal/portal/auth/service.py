@@ -18,6 +18,7 @@ from portal.contacts.repository import ContactRepository
 from portal.customers.repository import CustomerRepository
 from portal.errors import Conflict, TooManyRequests, Unauthenticated, ValidationFailed
 from portal.notifications import email
+from portal.notifications.email import Language
 from portal.settings import Settings
 
 WRONG_CREDENTIALS = "Wrong username or password"
@@ -57,10 +58,7 @@ class AuthService:
         self.users.refund_attempt(user.username)
         codes = self.users.get_codes(user.username)
         if codes is None or not codes.unused:
-            self._issue_codes(
-                user,
-                reason="Koden din var brukt opp; her er en ny kodeliste. / Your list was used up; here is a new one.",
-            )
+            self._issue_codes(user, reason=email.CodesReason.LIST_USED_UP)
             self.users.audit(user.username, "code_list_exhausted", at=at)
             raise Unauthenticated(
                 "Your code list is used up. A new list has been sent to your e-mail; log in again with a code from it",
@@ -117,13 +115,7 @@ class AuthService:
         self.users.delete_challenge(digest)
         new_list_sent = codes_left == 0
         if new_list_sent:
-            codes_left = len(
-                self._issue_codes(
-                    user,
-                    reason="Du har brukt den siste koden; her er en ny kodeliste. "
-                    "/ You used your last code; here is a new list.",
-                )
-            )
+            codes_left = len(self._issue_codes(user, reason=email.CodesReason.LAST_CODE_USED))
         self.users.reset_failures(user.username)
         token = secrets.new_token()
         expires = at + timedelta(minutes=self.settings.session_ttl_minutes)
@@ -190,6 +182,7 @@ class AuthService:
             username=user.username,
             link=self._link_url(token),
             valid_until=link.expires,
+            language=user.language,
         )
         self.users.save_link(link, secrets.token_digest(token), at=at, emails=[message])
 
@@ -205,12 +198,7 @@ class AuthService:
                 code="link_not_valid",
             )
         plain_codes = secrets.generate_codes(self.settings.security_codes_per_list)
-        reason = (
-            "Velkommen til kundeportalen. / Welcome to the customer portal."
-            if link.purpose is LinkPurpose.INVITATION
-            else "Du har valgt nytt passord; den gamle kodelisten gjelder ikke lenger. / "
-            "You chose a new password; your old code list no longer works."
-        )
+        reason = email.CodesReason.WELCOME if link.purpose is LinkPurpose.INVITATION else email.CodesReason.PASSWORD_SET
         self.users.set_password(
             user.username,
             secrets.hash_password(password),
@@ -223,6 +211,7 @@ class AuthService:
                     username=user.username,
                     codes=plain_codes,
                     reason=reason,
+                    language=user.language,
                 )
             ],
         )
@@ -242,6 +231,7 @@ class AuthService:
         contact_id: str | None = None,
         customer_roles: dict[str, list[str]] | None = None,
         member_of: list[str] | None = None,
+        language: Language = Language.NB,
         password: str | None = None,
     ) -> tuple[User, list[str]]:
         """Creates a login and e-mails its invitation: a single-use link to choose the password, after which the
@@ -265,6 +255,7 @@ class AuthService:
                 for customer, roles in (customer_roles or {}).items()
             },
             member_of=member_of or [],
+            language=language,
             password_hash=secrets.hash_password(password) if password is not None else None,
             created_at=at,
         )
@@ -275,7 +266,8 @@ class AuthService:
                 display_name=display_name,
                 username=user.username,
                 codes=plain_codes,
-                reason="Velkommen til kundeportalen. / Welcome to the customer portal.",
+                reason=email.CodesReason.WELCOME,
+                language=language,
             )
             self.users.create_user(user, _code_list(plain_codes), None, actor=actor, at=at, emails=[codes_email])
             return user, plain_codes
@@ -286,6 +278,7 @@ class AuthService:
             username=user.username,
             link=self._link_url(token),
             valid_until=link.expires,
+            language=language,
         )
         self.users.create_user(user, None, (link, secrets.token_digest(token)), actor=actor, at=at, emails=[invitation])
         return user, []
@@ -303,10 +296,15 @@ class AuthService:
         # In the fragment, so the token never reaches a server log on its way to the browser.
         return f"{self.settings.portal_url}/#/password/{token}"
 
-    def _issue_codes(self, user: User, *, reason: str) -> list[str]:
+    def _issue_codes(self, user: User, *, reason: email.CodesReason) -> list[str]:
         plain_codes = secrets.generate_codes(self.settings.security_codes_per_list)
         codes_email = email.security_codes_report(
-            to=user.email, display_name=user.display_name, username=user.username, codes=plain_codes, reason=reason
+            to=user.email,
+            display_name=user.display_name,
+            username=user.username,
+            codes=plain_codes,
+            reason=reason,
+            language=user.language,
         )
         self.users.replace_codes(user.username, _code_list(plain_codes), at=self.clock(), emails=[codes_email])
         return plain_codes
@@ -330,7 +328,13 @@ class AuthService:
             until=until,
             max_attempts=self.settings.max_failed_logins,
             emails=[
-                email.account_locked(to=user.email, display_name=user.display_name, username=user.username, until=until)
+                email.account_locked(
+                    to=user.email,
+                    display_name=user.display_name,
+                    username=user.username,
+                    until=until,
+                    language=user.language,
+                )
             ],
         )
 

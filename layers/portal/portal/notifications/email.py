@@ -1,11 +1,32 @@
-"""E-mail messages (NOT-1) and the port that sends them. Message texts live here, not in handlers."""
+"""E-mail messages (NOT-1) in the recipient's language, and the port that sends them.
+
+Every text lives in `TEXTS`, one entry per kind of e-mail with a subject and a body per language; a unit test
+fails when a language lacks one. Handlers and domain services only choose the kind and fill in the facts.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
+
+
+class Language(StrEnum):
+    NB = "nb"
+    SV = "sv"
+    EN = "en"
+
+
+class CodesReason(StrEnum):
+    """Why a code list (SecurityCodesReport) is sent."""
+
+    WELCOME = "welcome"
+    LIST_USED_UP = "list_used_up"
+    LAST_CODE_USED = "last_code_used"
+    PASSWORD_SET = "password_set"  # noqa: S105 - a reason, not a password
 
 
 class EmailMessage(BaseModel):
@@ -19,80 +40,216 @@ class Mailer(Protocol):
     def send(self, message: EmailMessage) -> None: ...
 
 
-def invitation(*, to: str, display_name: str, username: str, link: str, valid_until: datetime) -> EmailMessage:
+# The vendor's customers are Norwegian and Swedish: times are shown on the wall clock of each language's country.
+_ZONES = {
+    Language.NB: ZoneInfo("Europe/Oslo"),
+    Language.SV: ZoneInfo("Europe/Stockholm"),
+    Language.EN: ZoneInfo("Europe/Oslo"),
+}
+
+TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
+    "UserReport": {
+        Language.NB: (
+            "Kundeportal: UserReport",
+            "Hei {name},\n\nDu har fått tilgang til kundeportalen.\n\nBrukernavn: {username}\n\n"
+            "Velg passordet ditt her; lenken virker én gang:\n{link}\n\nLenken gjelder til {until}.\n"
+            "Når passordet er valgt, får du kodelisten (SecurityCodesReport) i en egen e-post.\n",
+        ),
+        Language.SV: (
+            "Kundportal: UserReport",
+            "Hej {name},\n\nDu har fått tillgång till kundportalen.\n\nAnvändarnamn: {username}\n\n"
+            "Välj ditt lösenord här; länken fungerar en gång:\n{link}\n\nLänken gäller till {until}.\n"
+            "När lösenordet är valt får du kodlistan (SecurityCodesReport) i ett separat e-postmeddelande.\n",
+        ),
+        Language.EN: (
+            "Customer portal: UserReport",
+            "Hello {name},\n\nYou now have access to the customer portal.\n\nUsername: {username}\n\n"
+            "Choose your password here; the link works once:\n{link}\n\nThe link is valid until {until}.\n"
+            "Once the password is set, your code list (SecurityCodesReport) arrives in a separate e-mail.\n",
+        ),
+    },
+    "PasswordReset": {
+        Language.NB: (
+            "Kundeportal: nytt passord",
+            "Hei {name},\n\nNoen ba om nytt passord for {username}.\n\nVelg et nytt passord her; lenken virker én "
+            "gang:\n{link}\n\nLenken gjelder til {until}. Du får en ny kodeliste når passordet er valgt.\n\n"
+            "Ba du ikke om dette, kan du se bort fra e-posten; passordet ditt er uendret.\n",
+        ),
+        Language.SV: (
+            "Kundportal: nytt lösenord",
+            "Hej {name},\n\nNågon bad om ett nytt lösenord för {username}.\n\nVälj ett nytt lösenord här; länken "
+            "fungerar en gång:\n{link}\n\nLänken gäller till {until}. Du får en ny kodlista när lösenordet är valt."
+            "\n\nBad du inte om detta kan du bortse från meddelandet; ditt lösenord är oförändrat.\n",
+        ),
+        Language.EN: (
+            "Customer portal: new password",
+            "Hello {name},\n\nSomeone asked for a new password for {username}.\n\nChoose a new password here; the "
+            "link works once:\n{link}\n\nThe link is valid until {until}. You get a new code list once the "
+            "password is set.\n\nIf you did not ask for this, ignore this e-mail; your password is unchanged.\n",
+        ),
+    },
+    "AccountLocked": {
+        Language.NB: (
+            "Kundeportal: kontoen er låst",
+            "Hei {name},\n\nKontoen {username} er låst etter for mange mislykkede innloggingsforsøk, til {until}.\n\n"
+            "Var det ikke deg, kan noen prøve å gjette passordet ditt; bruk «Glemt passord» for å velge et nytt.\n",
+        ),
+        Language.SV: (
+            "Kundportal: kontot är låst",
+            "Hej {name},\n\nKontot {username} är låst efter för många misslyckade inloggningsförsök, till {until}."
+            "\n\nVar det inte du kan någon försöka gissa ditt lösenord; använd ”Glömt lösenordet” för att välja ett "
+            "nytt.\n",
+        ),
+        Language.EN: (
+            "Customer portal: account locked",
+            "Hello {name},\n\nThe account {username} is locked after too many failed login attempts, until {until}."
+            "\n\nIf it was not you, someone may be guessing your password; use “Forgot password” to choose a new "
+            "one.\n",
+        ),
+    },
+    "SecurityCodesReport": {
+        Language.NB: (
+            "Kundeportal: SecurityCodesReport",
+            "Hei {name},\n\n{reason}\n\nSikkerhetskoder for {username}. Hver kode kan brukes én gang; portalen ber "
+            "om koden med et bestemt nummer.\n\n{codes}\n",
+        ),
+        Language.SV: (
+            "Kundportal: SecurityCodesReport",
+            "Hej {name},\n\n{reason}\n\nSäkerhetskoder för {username}. Varje kod kan användas en gång; portalen ber "
+            "om koden med ett visst nummer.\n\n{codes}\n",
+        ),
+        Language.EN: (
+            "Customer portal: SecurityCodesReport",
+            "Hello {name},\n\n{reason}\n\nSecurity codes for {username}. Each code works once; the portal asks for "
+            "the code by its number.\n\n{codes}\n",
+        ),
+    },
+    "RegistrationRequest": {
+        Language.NB: (
+            "Kundeportal: registreringsforespørsel fra {company}",
+            "Ny registreringsforespørsel fra {company} ({contact_person}).\n\nGodkjenn eller avvis den i portalen: "
+            "{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: registreringsförfrågan från {company}",
+            "Ny registreringsförfrågan från {company} ({contact_person}).\n\nGodkänn eller avvisa den i portalen: "
+            "{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: registration request from {company}",
+            "New registration request from {company} ({contact_person}).\n\nApprove or reject it in the portal: "
+            "{link}\n",
+        ),
+    },
+    "RegistrationRejected": {
+        Language.NB: (
+            "Kundeportal: registreringsforespørselen din",
+            "Hei {contact_person},\n\nTakk for at {company} ønsker tilgang til kundeportalen. Vi kan dessverre ikke "
+            "gi tilgang nå.{explanation}\n\nTa gjerne kontakt med oss om du har spørsmål.\n",
+        ),
+        Language.SV: (
+            "Kundportal: din registreringsförfrågan",
+            "Hej {contact_person},\n\nTack för att {company} vill ha tillgång till kundportalen. Tyvärr kan vi inte "
+            "ge tillgång nu.{explanation}\n\nKontakta oss gärna om du har frågor.\n",
+        ),
+        Language.EN: (
+            "Customer portal: your registration request",
+            "Hello {contact_person},\n\nThank you for asking for access to the customer portal for {company}. "
+            "Unfortunately we cannot give access at this time.{explanation}\n\nPlease get in touch if you have "
+            "questions.\n",
+        ),
+    },
+}
+
+CODES_REASONS: dict[CodesReason, dict[Language, str]] = {
+    CodesReason.WELCOME: {
+        Language.NB: "Velkommen til kundeportalen.",
+        Language.SV: "Välkommen till kundportalen.",
+        Language.EN: "Welcome to the customer portal.",
+    },
+    CodesReason.LIST_USED_UP: {
+        Language.NB: "Kodelisten din var brukt opp; her er en ny kodeliste.",
+        Language.SV: "Din kodlista var förbrukad; här är en ny kodlista.",
+        Language.EN: "Your code list was used up; here is a new one.",
+    },
+    CodesReason.LAST_CODE_USED: {
+        Language.NB: "Du har brukt den siste koden; her er en ny kodeliste.",
+        Language.SV: "Du har använt den sista koden; här är en ny kodlista.",
+        Language.EN: "You used your last code; here is a new list.",
+    },
+    CodesReason.PASSWORD_SET: {
+        Language.NB: "Du har valgt nytt passord; den gamle kodelisten gjelder ikke lenger.",
+        Language.SV: "Du har valt ett nytt lösenord; den gamla kodlistan gäller inte längre.",
+        Language.EN: "You chose a new password; your old code list no longer works.",
+    },
+}
+
+_REASON_LABEL = {Language.NB: "Begrunnelse", Language.SV: "Motivering", Language.EN: "Reason"}
+
+
+def _message(kind: str, language: Language, to: str, **facts: str) -> EmailMessage:
+    subject, body = TEXTS[kind][language]
+    return EmailMessage(to=[to], subject=subject.format(**facts), body=body.format(**facts), kind=kind)
+
+
+def _when(moment: datetime, language: Language) -> str:
+    local = moment.astimezone(_ZONES[language])
+    return f"{local:%d.%m.%Y %H:%M} ({local.tzname()})"
+
+
+def invitation(
+    *, to: str, display_name: str, username: str, link: str, valid_until: datetime, language: Language
+) -> EmailMessage:
     """The UserReport of AUTH-1, without a password: the new user chooses one through a single-use link."""
-    body = (
-        f"Hei {display_name},\n\n"
-        "Du har fått tilgang til kundeportalen. / You now have access to the customer portal.\n\n"
-        f"Brukernavn / Username: {username}\n\n"
-        "Velg ditt passord her; lenken virker én gang. / Choose your password here; the link works once:\n"
-        f"{link}\n\n"
-        f"Lenken gjelder til / The link is valid until {valid_until:%d.%m.%Y %H:%M} UTC.\n"
-        "Når passordet er valgt, får du kodelisten (SecurityCodesReport) i en egen e-post. / Once the password is "
-        "set, your code list (SecurityCodesReport) arrives in a separate e-mail.\n"
+    return _message(
+        "UserReport", language, to, name=display_name, username=username, link=link, until=_when(valid_until, language)
     )
-    return EmailMessage(to=[to], subject="Kundeportal: UserReport", body=body, kind="UserReport")
 
 
-def password_reset_link(*, to: str, display_name: str, username: str, link: str, valid_until: datetime) -> EmailMessage:
-    body = (
-        f"Hei {display_name},\n\n"
-        f"Noen ba om nytt passord for {username}. / Someone asked for a new password for {username}.\n\n"
-        "Velg et nytt passord her; lenken virker én gang. / Choose a new password here; the link works once:\n"
-        f"{link}\n\n"
-        f"Lenken gjelder til / The link is valid until {valid_until:%d.%m.%Y %H:%M} UTC. Du får en ny kodeliste når "
-        "passordet er valgt. / You get a new code list once the password is set.\n\n"
-        "Ba du ikke om dette, kan du se bort fra e-posten; passordet ditt er uendret. / If you did not ask for "
-        "this, ignore this e-mail; your password is unchanged.\n"
+def password_reset_link(
+    *, to: str, display_name: str, username: str, link: str, valid_until: datetime, language: Language
+) -> EmailMessage:
+    return _message(
+        "PasswordReset",
+        language,
+        to,
+        name=display_name,
+        username=username,
+        link=link,
+        until=_when(valid_until, language),
     )
-    return EmailMessage(to=[to], subject="Kundeportal: new password", body=body, kind="PasswordReset")
 
 
-def account_locked(*, to: str, display_name: str, username: str, until: datetime) -> EmailMessage:
-    body = (
-        f"Hei {display_name},\n\n"
-        f"Kontoen {username} er låst etter for mange mislykkede innloggingsforsøk, til {until:%d.%m.%Y %H:%M} UTC. "
-        f"/ The account {username} is locked after too many failed login attempts, until "
-        f"{until:%d.%m.%Y %H:%M} UTC.\n\n"
-        "Var det ikke deg, kan noen prøve å gjette passordet ditt; bruk «Glemt passord» for å velge et nytt. / "
-        "If it was not you, someone may be guessing your password; use 'Forgot password' to choose a new one.\n"
-    )
-    return EmailMessage(to=[to], subject="Kundeportal: account locked", body=body, kind="AccountLocked")
+def account_locked(*, to: str, display_name: str, username: str, until: datetime, language: Language) -> EmailMessage:
+    return _message("AccountLocked", language, to, name=display_name, username=username, until=_when(until, language))
 
 
-def security_codes_report(*, to: str, display_name: str, username: str, codes: list[str], reason: str) -> EmailMessage:
+def security_codes_report(
+    *, to: str, display_name: str, username: str, codes: list[str], reason: CodesReason, language: Language
+) -> EmailMessage:
     lines = "\n".join(f"{position:>3}: {code}" for position, code in enumerate(codes, start=1))
-    body = (
-        f"Hei {display_name},\n\n{reason}\n\n"
-        f"Sikkerhetskoder for / Security codes for {username}. Hver kode kan brukes én gang; portalen ber om "
-        "koden med et bestemt nummer. / Each code works once; the portal asks for the code by its number.\n\n"
-        f"{lines}\n"
+    return _message(
+        "SecurityCodesReport",
+        language,
+        to,
+        name=display_name,
+        username=username,
+        codes=lines,
+        reason=CODES_REASONS[reason][language],
     )
-    return EmailMessage(to=[to], subject="Kundeportal: SecurityCodesReport", body=body, kind="SecurityCodesReport")
 
 
 def registration_received(
-    *, to: str, company: str, contact_person: str, request_id: str, portal_url: str
+    *, to: str, company: str, contact_person: str, request_id: str, portal_url: str, language: Language
 ) -> EmailMessage:
-    body = (
-        f"Ny registreringsforespørsel / New registration request from {company} ({contact_person}).\n\n"
-        f"Godkjenn eller avvis i portalen / Approve or reject it in the portal: "
-        f"{portal_url}/#registrations/{request_id}\n"
-    )
-    return EmailMessage(
-        to=[to], subject=f"Kundeportal: registration request from {company}", body=body, kind="RegistrationRequest"
-    )
+    link = f"{portal_url}/#registrations/{request_id}"
+    return _message("RegistrationRequest", language, to, company=company, contact_person=contact_person, link=link)
 
 
-def registration_rejected(*, to: str, contact_person: str, company: str, reason: str | None) -> EmailMessage:
-    explanation = f"\n\nBegrunnelse / Reason: {reason}" if reason else ""
-    body = (
-        f"Hei {contact_person},\n\n"
-        f"Takk for at {company} ønsker tilgang til kundeportalen. Vi kan dessverre ikke gi tilgang nå. / "
-        f"Thank you for asking for access to the customer portal for {company}. Unfortunately we cannot give "
-        f"access at this time.{explanation}\n\n"
-        "Ta gjerne kontakt med oss om du har spørsmål. / Please get in touch if you have questions.\n"
-    )
-    return EmailMessage(
-        to=[to], subject="Kundeportal: your registration request", body=body, kind="RegistrationRejected"
+def registration_rejected(
+    *, to: str, contact_person: str, company: str, reason: str | None, language: Language
+) -> EmailMessage:
+    explanation = f"\n\n{_REASON_LABEL[language]}: {reason}" if reason else ""
+    return _message(
+        "RegistrationRejected", language, to, contact_person=contact_person, company=company, explanation=explanation
     )

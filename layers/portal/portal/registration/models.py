@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from portal.customers.models import Country, CustomerNumber, Email, Name
 from portal.fields import Phone
+from portal.notifications.email import Language
 
 
 class RegistrationStatus(StrEnum):
@@ -31,6 +32,13 @@ class RegistrationInput(BaseModel):
     email: Email
     phone: Phone | None = None
     message: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] | None = None
+    language: Language | None = Field(
+        default=None, description="The language of the answer and of the login's e-mails; by country when left out"
+    )
+
+    @property
+    def answer_language(self) -> Language:
+        return self.language or (Language.SV if self.country is Country.SWEDEN else Language.NB)
 
 
 class RegistrationRequest(RegistrationInput):

@@ -61,6 +61,7 @@ class RegistrationService:
             contact_person=request.contact_person,
             request_id=request.request_id,
             portal_url=self.settings.portal_url,
+            language=self.settings.staff_language,
         )
         self.requests.add(request, emails=[staff_email])
         self.workflows.start(
@@ -105,6 +106,7 @@ class RegistrationService:
             contact_person=request.contact_person,
             company=request.company_name,
             reason=decision.reason,
+            language=request.answer_language,
         )
         self.requests.decide(
             request_id,
@@ -186,6 +188,7 @@ class RegistrationService:
                 user_email=request.email,
                 kind=PrincipalKind.CONTACT,
                 contact_id=contact.contact_id,
+                language=request.answer_language,
             )
         return request.request_id
 
