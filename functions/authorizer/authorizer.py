@@ -9,7 +9,7 @@ from aws_lambda_powertools.utilities.data_classes.api_gateway_authorizer_event i
 )
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import session_token_from_cookie_header
+from portal.cookies import session_token_from_cookie_header
 from portal.errors import Unauthenticated
 from portal.observability import entrypoint, logger
 from portal.wiring import auth_service
