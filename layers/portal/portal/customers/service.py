@@ -9,10 +9,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.no import orgnr as norwegian_orgnr
-from stdnum.se import orgnr as swedish_orgnr
-
 from portal import access
 from portal.access import Principal
 from portal.clock import Clock, new_id, now
@@ -101,6 +97,11 @@ def save_register_settings(
 def validate_organisation_number(country: Country, number: str | None) -> str | None:
     if not number:
         return None
+    # Imported here: python-stdnum loads pydoc and pkgutil, a cost every cold start of the customer handlers paid.
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.no import orgnr as norwegian_orgnr
+    from stdnum.se import orgnr as swedish_orgnr
+
     module = norwegian_orgnr if country is Country.NORWAY else swedish_orgnr
     try:
         return str(module.compact(module.validate(number)))
