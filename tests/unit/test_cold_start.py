@@ -51,8 +51,10 @@ def test_the_authorizer_loads_no_event_handler_and_no_xray_sdk_when_tracing_is_o
     # Given tracing is off, When the authorizer's module is imported in a fresh process
     loaded = _import_in_fresh_process(load_template().authorizer_function, {"POWERTOOLS_TRACE_DISABLED": "true"})
 
-    # Then neither the event handler (with its OpenAPI machinery) nor the X-Ray SDK was loaded
-    assert _loaded(loaded["modules"], "aws_lambda_powertools.event_handler", "aws_xray_sdk") == []
+    # Then neither the event handler (with its OpenAPI machinery), Powertools' event data classes nor the X-Ray SDK
+    # was loaded
+    unwanted = ("aws_lambda_powertools.event_handler", "aws_lambda_powertools.utilities.data_classes", "aws_xray_sdk")
+    assert _loaded(loaded["modules"], *unwanted) == []
 
 
 def test_a_handler_loads_no_xray_sdk_when_tracing_is_off() -> None:
