@@ -25,7 +25,7 @@ from typing import Any
 
 warnings.filterwarnings("ignore")
 
-from benchmarks.cold_start import cold_starts, print_cold_starts  # noqa: E402
+from benchmarks.cold_start import cold_starts, convention_floor, print_cold_starts  # noqa: E402
 from infrastructure.local.demo import seed  # noqa: E402
 from infrastructure.local.runtime import start_runtime  # noqa: E402
 from infrastructure.local.template import ROOT  # noqa: E402
@@ -264,7 +264,9 @@ def main() -> None:
             "GET /customers": "/customers",
             "GET /customers/{id}": f"/customers/{group_id}",
         }
-        print_cold_starts(cold_starts(runtime, api, admin, cold_start_paths))
+        figures = cold_starts(runtime, api, admin, cold_start_paths)
+        figures.append(convention_floor(runtime, api, admin, group_id))
+        print_cold_starts(figures)
     finally:
         runtime.stop()
 
