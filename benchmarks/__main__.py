@@ -1,7 +1,9 @@
 """`make bench`: figures for the read endpoints, against the embedded backend, all measured in one run.
 
 For each endpoint: DynamoDB requests per API request, items read per item returned, and handler latency as a
-ratio to a bare boto3 function doing the same single Query against the same backend. Then the import time of a
+ratio to a bare boto3 function doing the same single Query against the same backend. Then cold starts: a fresh
+process importing the authorizer or a handler and serving its first request, as a ratio to a fresh process with a
+bare boto3 function sending the same DynamoDB requests (`benchmarks/cold_start.py`). Last, the import time of a
 handler module as a ratio to `import boto3` alone, each in fresh processes.
 """
 
@@ -23,6 +25,7 @@ from typing import Any
 
 warnings.filterwarnings("ignore")
 
+from benchmarks.cold_start import cold_starts, convention_floor, print_cold_starts  # noqa: E402
 from infrastructure.local.demo import seed  # noqa: E402
 from infrastructure.local.runtime import start_runtime  # noqa: E402
 from infrastructure.local.template import ROOT  # noqa: E402
@@ -256,6 +259,14 @@ def main() -> None:
             "runs)\n",
         )
         write_requests(api, admin, counter)
+        cold_start_paths = {
+            "GET /me": "/me",
+            "GET /customers": "/customers",
+            "GET /customers/{id}": f"/customers/{group_id}",
+        }
+        figures = cold_starts(runtime, api, admin, cold_start_paths)
+        figures.append(convention_floor(runtime, api, admin, group_id))
+        print_cold_starts(figures)
     finally:
         runtime.stop()
 

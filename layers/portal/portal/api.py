@@ -12,7 +12,7 @@ import base64
 import binascii
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from http import HTTPStatus
 from itertools import accumulate
@@ -25,14 +25,18 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestUnsupportedContentType,
     RequestValidationError,
 )
-from aws_lambda_powertools.shared.cookies import Cookie, SameSite
 from pydantic import BaseModel, Field
 
 from portal import errors
 from portal.access import Principal
+
+# The cookie helpers live in portal.cookies, which the authorizer imports without this module; re-exported here.
+from portal.cookies import SESSION_COOKIE as SESSION_COOKIE  # noqa: PLC0414
+from portal.cookies import expired_session_cookie as expired_session_cookie  # noqa: PLC0414
+from portal.cookies import session_cookie as session_cookie  # noqa: PLC0414
+from portal.cookies import session_token_from_cookie_header as session_token_from_cookie_header  # noqa: PLC0414
 from portal.observability import logger
 
-SESSION_COOKIE = "kp_session"
 CORRELATION_HEADER = "X-Correlation-Id"
 
 # No request model nests deeper than a few levels; a deeper body is refused before it is parsed.
@@ -328,29 +332,3 @@ def session_expiry(app: APIGatewayRestResolver) -> datetime | None:
 def idempotency_key(app: APIGatewayRestResolver) -> str | None:
     value = app.current_event.headers.get("Idempotency-Key") or app.current_event.headers.get("idempotency-key")
     return value.strip() if value else None
-
-
-def session_cookie(token: str, max_age: timedelta) -> Cookie:
-    return Cookie(
-        name=SESSION_COOKIE,
-        value=token,
-        path="/",
-        secure=True,
-        http_only=True,
-        same_site=SameSite.STRICT_MODE,
-        max_age=int(max_age.total_seconds()),
-    )
-
-
-def expired_session_cookie() -> Cookie:
-    return Cookie(
-        name=SESSION_COOKIE, value="", path="/", secure=True, http_only=True, same_site=SameSite.STRICT_MODE, max_age=0
-    )
-
-
-def session_token_from_cookie_header(cookie_header: str | None) -> str | None:
-    for part in (cookie_header or "").split(";"):
-        name, _, value = part.strip().partition("=")
-        if name == SESSION_COOKIE and value:
-            return value
-    return None

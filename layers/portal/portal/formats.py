@@ -7,12 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.no import mva as norwegian_vat
-from stdnum.no import orgnr as norwegian_orgnr
-from stdnum.se import orgnr as swedish_orgnr
-from stdnum.se import vat as swedish_vat
-
 from portal.customers.models import Country
 from portal.errors import ValidationFailed, field_problem
 
@@ -67,6 +61,13 @@ def organisation_number(country: Country, text: str | None, *, field: str = "org
     """The organisation number in compact form; its VAT number is accepted too (and gives the same number)."""
     if not text:
         return None
+    # Imported here: python-stdnum loads pydoc and pkgutil, a cost every cold start of the customer handlers paid.
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.no import mva as norwegian_vat
+    from stdnum.no import orgnr as norwegian_orgnr
+    from stdnum.se import orgnr as swedish_orgnr
+    from stdnum.se import vat as swedish_vat
+
     try:
         if country is Country.NORWAY:
             if "MVA" in text.upper() or text.strip().upper().startswith("NO"):

@@ -6,20 +6,22 @@ import secrets as random_source
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from portal import access
 from portal.access import Principal, PrincipalKind, StaffRole
 from portal.auth import secrets
 from portal.auth.models import CodeList, LinkPurpose, LoginChallenge, LoginResult, Me, OneTimeLink, User
-from portal.auth.repository import AuthRepository
 from portal.clock import new_id, now
-from portal.contacts.repository import ContactRepository
-from portal.customers.repository import CustomerRepository
 from portal.errors import Conflict, TooManyRequests, Unauthenticated, ValidationFailed
 from portal.notifications import email
 from portal.notifications.email import Language
 from portal.settings import Settings
+
+if TYPE_CHECKING:  # only named in annotations: the authorizer's cold start need not load these areas
+    from portal.auth.repository import AuthRepository
+    from portal.contacts.repository import ContactRepository
+    from portal.customers.repository import CustomerRepository
 
 WRONG_CREDENTIALS = "Wrong username or password"
 
