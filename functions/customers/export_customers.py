@@ -11,7 +11,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from portal.api import build_resolver, current_principal, documented
 from portal.customers import service
-from portal.customers.models import CustomerQuery, CustomerSort, CustomerStatus
+from portal.customers.models import CustomerQuery, CustomerSort, CustomerStatus, ExportColumn
+from portal.notifications.email import Language
 from portal.observability import entrypoint
 from portal.wiring import customer_repository
 
@@ -39,11 +40,17 @@ def export_customers(
         CustomerSort, Query(description="Orders the list; search results come in order of the matching word")
     ] = CustomerSort.NAME,
     order: Annotated[Literal["asc", "desc"], Query()] = "asc",
+    columns: Annotated[
+        list[ExportColumn] | None, Query(max_length=len(ExportColumn), description="The columns, in this order")
+    ] = None,
+    language: Annotated[Language, Query(description="The language of the headings")] = Language.NB,
 ) -> Response[str]:
     export = service.export_csv(
         current_principal(app),
         customer_repository(),
         CustomerQuery(q=q, status=status, assigned_to=assigned_to, sort=sort, order=order),
+        columns=columns or list(ExportColumn),
+        language=language,
         out_of_time=lambda: app.lambda_context.get_remaining_time_in_millis() < TIME_LEFT_TO_ANSWER_MS,
     )
     headers = {

@@ -6,7 +6,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from portal.api import build_resolver, current_principal, documented
 from portal.customers import service
-from portal.customers.models import Customer
+from portal.customers.models import CustomerView
 from portal.observability import entrypoint
 from portal.wiring import customer_repository
 
@@ -19,8 +19,8 @@ app = build_resolver()
     tags=["Customer register"],
     responses=documented({401: "Not logged in", 404: "No such customer (or not yours to see)"}),
 )
-def get_customer(customer_id: str) -> Customer:
-    return service.get_customer(current_principal(app), customer_repository(), customer_id)
+def get_customer(customer_id: str) -> CustomerView:
+    return service.view_customer(current_principal(app), customer_repository(), customer_id)
 
 
 @entrypoint()

@@ -128,7 +128,7 @@ def test_an_ended_session_leads_back_to_the_login_page(page: Page) -> None:
     log_in(page, "admin", "anne.admin@kundeportal.example")
     expect(page.get_by_role("heading", name=re.compile("Du er logget inn som Anne Admin"))).to_be_visible()
     page.context.clear_cookies()  # what the browser does when the session cookie expires
-    page.get_by_role("link", name="Kunder").click()
+    page.get_by_role("navigation").get_by_role("link", name="Kunder").click()
     expect(page.get_by_role("status").filter(has_text="Økten din er avsluttet")).to_be_visible()
     expect(page.get_by_label("Brukernavn")).to_be_visible()
     expect(page.get_by_role("button", name="Logg ut")).to_have_count(0)
@@ -244,7 +244,7 @@ def test_phone_width_staff_home(browser: Browser, base_url: str) -> None:
     screenshot(phone, "05-home-phone")
 
     # The register and a customer with all its lists: wide tables scroll inside their card, the page does not.
-    phone.get_by_role("link", name="Kunder").click()
+    phone.get_by_role("navigation").get_by_role("link", name="Kunder").click()
     expect(phone.get_by_role("link", name="Fjellbakeriet AS")).to_be_visible()
     assert fits_the_screen(phone)
     screenshot(phone, "14-customers-phone")
@@ -265,7 +265,7 @@ def fits_the_screen(page: Page) -> bool:
 
 def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> None:
     log_in(page, "admin", "anne.admin@kundeportal.example")
-    page.get_by_role("link", name="Kunder").click()
+    page.get_by_role("navigation").get_by_role("link", name="Kunder").click()
     expect(page.get_by_role("heading", name="Kunderegister")).to_be_visible()
     expect(page.get_by_role("link", name="Fjellbakeriet AS")).to_be_visible()
     page.get_by_role("button", name="Sorter etter Kundenummer").click()
@@ -336,7 +336,7 @@ def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> N
 
 def test_staff_find_the_customers_they_are_responsible_for(page: Page) -> None:
     log_in(page, "selger", "sven.selger@kundeportal.example")
-    page.get_by_role("link", name="Kunder").click()
+    page.get_by_role("navigation").get_by_role("link", name="Kunder").click()
     expect(page.get_by_role("link", name="Fjellbakeriet AS")).to_be_visible()
     page.get_by_label("Ansvarlig").select_option("me")
     page.get_by_role("button", name="Søk").click()
@@ -404,7 +404,7 @@ def test_a_company_asks_for_access(page: Page) -> None:
 
 def test_objects_contacts_and_departments_on_the_customer_page(page: Page) -> None:
     log_in(page, "admin", "anne.admin@kundeportal.example")
-    page.get_by_role("link", name="Kunder").click()
+    page.get_by_role("navigation").get_by_role("link", name="Kunder").click()
     page.get_by_role("link", name="Fjellbakeriet AS").click()
     expect(page.get_by_role("region", name="Objekter")).to_contain_text("Fjellbakeriet Storgata (FB-1)")
     expect(page.get_by_role("region", name="Avdelinger")).to_contain_text("Produksjon")
@@ -451,7 +451,7 @@ def test_objects_contacts_and_departments_on_the_customer_page(page: Page) -> No
 
 def test_objects_departments_and_contacts_are_changed_where_they_are_listed(page: Page) -> None:
     log_in(page, "admin", "anne.admin@kundeportal.example")
-    page.get_by_role("link", name="Kunder").click()
+    page.get_by_role("navigation").get_by_role("link", name="Kunder").click()
     group_number = new_customer(page, "Skistua i Trysil AS")
     objects = page.get_by_role("region", name="Objekter")
     objects.locator("summary").click()
@@ -569,7 +569,7 @@ def test_an_administrator_approves_a_registration_request(page: Page, base_url: 
         time.sleep(0.1)
 
     log_in(page, "admin", "anne.admin@kundeportal.example")
-    page.get_by_role("link", name="Registreringer").click()
+    page.get_by_role("navigation").get_by_role("link", name="Registreringer").click()
     request = page.get_by_role("article", name=company)
     expect(request).to_contain_text("Gro Godkjent")
     screenshot(page, "12-registrations")
@@ -657,7 +657,7 @@ def test_account_managers_follow_registrations_without_deciding(page: Page, base
     )
     assert sent.status_code == 202
     log_in(page, "selger", "sven.selger@kundeportal.example")
-    page.get_by_role("link", name="Registreringer").click()
+    page.get_by_role("navigation").get_by_role("link", name="Registreringer").click()
     request = page.get_by_role("article", name=company)
     expect(request).to_contain_text("Frida Fulgt")
     expect(request.get_by_role("button")).to_have_count(0)

@@ -230,10 +230,19 @@ def test_export_gives_the_filtered_list_as_csv(api: ApiClient, admin: str) -> No
     assert reply.status == 200
     assert reply.headers["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(reply.text.lstrip("\ufeff")), delimiter=";"))
-    assert rows[0] == ["number", "name", "contact_person", "email", "city", "status"]
+    assert rows[0] == ["Kundenummer", "Navn", "Kontaktperson", "E-post", "Sted", "Status"]
     assert sorted(row[1] for row in rows[1:]) == [f"{tag} Vest AS", f"{tag} Øst AS"]
     assert "'=HYPERLINK(1)" in reply.text  # a formula is never handed to a spreadsheet as a formula
     assert (reply.headers["X-Export-Complete"], reply.headers["X-Export-Rows"]) == ("true", "2")
+    # The columns on the user's screen, in their order and language
+    chosen = api.get(
+        "/customers/export", token=admin, query={"q": tag, "columns": ["name", "status"], "language": "en"}
+    )
+    chosen_rows = list(csv.reader(io.StringIO(chosen.text.lstrip("\ufeff")), delimiter=";"))
+    assert chosen_rows[0] == ["Name", "Status"]
+    assert sorted(chosen_rows[1:]) == [[f"{tag} Vest AS", "active"], [f"{tag} Øst AS", "active"]]
+    unknown = api.get("/customers/export", token=admin, query={"columns": ["password_hash"]})
+    assert (unknown.status, unknown.error_code) == (422, "invalid_request")
 
 
 def test_the_same_idempotency_key_creates_one_customer(api: ApiClient, admin: str) -> None:

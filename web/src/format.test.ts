@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { formatAmount, formatDate, formatDecimal, isoDate } from "./format";
-import { translate } from "./i18n";
-import { catalogues } from "./i18n/messages";
 
 describe("dates and amounts", () => {
   it("shows dates as dd.mm.yyyy in every language", () => {
@@ -30,14 +28,3 @@ describe("dates and amounts", () => {
   });
 });
 
-describe("translations", () => {
-  it("has every key in every language", () => {
-    const keys = Object.keys(catalogues.nb).sort();
-    expect(Object.keys(catalogues.sv).sort()).toEqual(keys);
-    expect(Object.keys(catalogues.en).sort()).toEqual(keys);
-  });
-
-  it("fills in values", () => {
-    expect(translate("nb", "login.code", { position: 7 })).toBe("Kode nummer 7");
-  });
-});

@@ -45,3 +45,12 @@ export function isoDate(typed: string): string {
   const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(typed.trim());
   return match ? `${match[3]}-${match[2].padStart(2, "0")}-${match[1].padStart(2, "0")}` : typed.trim();
 }
+
+/** An organisation number as people write it: 923 609 016 in Norway, 556036-0793 in Sweden; else as stored. */
+export function formatOrganisationNumber(number: string | null | undefined, country: string | null | undefined): string {
+  if (!number) return "";
+  const digits = number.replace(/\D/g, "");
+  if (country === "NO" && digits.length === 9) return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+  if (country === "SE" && digits.length === 10) return `${digits.slice(0, 6)}-${digits.slice(6)}`;
+  return number;
+}

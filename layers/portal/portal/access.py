@@ -7,7 +7,7 @@ from the session and travels to the handlers in the API Gateway authorizer conte
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -330,3 +330,39 @@ def visible_customer_ids(
         visible.update(subsidiaries_of.get(customer_id, []))
         visible.update(sibling_groups.get(customer_id, []))
     return frozenset(visible)
+
+
+class CustomerAction(StrEnum):
+    """What a principal may do with one customer, told with the customer so pages offer only those actions."""
+
+    EDIT = "edit"
+    CHANGE_NUMBER = "change_number"
+    CHANGE_STATUS = "change_status"
+    INVITE_USER = "invite_user"
+    CHANGE_USERS = "change_users"
+    DELETE_USERS = "delete_users"
+
+
+def customer_actions(principal: Principal, customer: CustomerFacts) -> list[CustomerAction]:
+    """The actions the `require_*` decisions above would allow on this customer, asked of them (never restated)."""
+
+    def change_number() -> None:
+        require_edit_customer(principal, customer)
+        require_administrator(principal, "change a customer number")
+
+    checks: dict[CustomerAction, Callable[[], object]] = {
+        CustomerAction.EDIT: lambda: require_edit_customer(principal, customer),
+        CustomerAction.CHANGE_NUMBER: change_number,
+        CustomerAction.CHANGE_STATUS: lambda: require_delete_customer(principal, customer),
+        CustomerAction.INVITE_USER: lambda: require_administer_users(principal, customer, UserAdministration.INVITE),
+        CustomerAction.CHANGE_USERS: lambda: require_administer_users(principal, customer, UserAdministration.CHANGE),
+        CustomerAction.DELETE_USERS: lambda: require_administer_users(principal, customer, UserAdministration.DELETE),
+    }
+    allowed = []
+    for action, check in checks.items():
+        try:
+            check()
+        except (Forbidden, NotFound, Unauthenticated):
+            continue
+        allowed.append(action)
+    return allowed

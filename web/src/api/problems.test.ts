@@ -1,45 +1,57 @@
 import { describe, expect, it } from "vitest";
-import { problemOf } from "./problems";
+import { nb } from "../i18n/nb";
+import { intlFor, translator } from "../i18n";
+import { problemOf, word } from "./problems";
+
+const t = translator(intlFor("nb", nb));
 
 describe("problems", () => {
-  it("puts the API's field messages next to their fields", () => {
+  it("puts every field problem of a refusal next to its field, at once", () => {
     const problem = problemOf({
-      error: { code: "invalid_request", message: "x", details: [{ location: ["body", "name"], message: "Field required" }] },
+      error: {
+        code: "invalid_request", message: "x",
+        details: [
+          { location: ["body", "name"], field: "name", type: "missing", message: "Field required" },
+          { field: "phone", code: "string_too_long", type: "string_too_long", message: "too long", allowed: { max_length: 40 } },
+          { field: "postal_code", code: "invalid_postal_code", reason: "invalid_postal_code", message: "x", allowed: { digits: 4, written: "0150" } },
+        ],
+      },
     });
-    expect(problem).toEqual({ summary: "error.validation", fields: { name: "Field required" } });
+    expect(problem.summary).toBe("error.validation");
+    expect(Object.keys(problem.fields)).toEqual(["name", "phone", "postal_code"]);
+    expect(word(problem.fields.name, t)).toBe("Må fylles ut.");
+    // The allowed range travels with the message, worded by the catalogue's plural rules.
+    expect(word(problem.fields.phone, t)).toBe("Høyst 40 tegn.");
+    expect(word(problem.fields.postal_code, t)).toContain("4 siffer");
   });
 
-  it("words known refusals in the user's language", () => {
-    const problem = problemOf({ error: { code: "conflict", message: "in use", details: [] } }, (key) => `[${key}]`);
+  it("words refusals about one field next to that field", () => {
+    const problem = problemOf({ error: { code: "conflict", message: "in use", details: [] } });
     expect(problem.summary).toBe("error.conflict");
-    expect(problem.fields).toEqual({ number: "[error.conflict]" });
+    expect(problem.fields).toEqual({ number: { key: "error.conflict" } });
   });
 
   it("tells when the API could not be reached", () => {
     expect(problemOf(undefined).summary).toBe("error.unavailable");
   });
 
-  it("words field problems in the user's language, by the domain's reason or pydantic's type", () => {
-    const t = (key: string) => `[${key}]`;
+  it("keeps the API's own words only for a reason the catalogue has no text for", () => {
     const problem = problemOf({
       error: {
         code: "invalid_custom_fields", message: "x",
         details: [
-          { field: "custom_fields.contract_date", reason: "not_a_date", message: "Contract date must be a date (yyyy-mm-dd)" },
+          { field: "custom_fields.contract_date", reason: "not_a_date", message: "Contract date must be a date" },
           { field: "custom_fields.odd", reason: "something_new", message: "Odd is odd" },
+          { field: "email", type: "string_pattern_mismatch", message: "String should match pattern" },
         ],
       },
-    }, t);
-    expect(problem.fields).toEqual({ "custom_fields.contract_date": "[fieldError.not_a_date]", "custom_fields.odd": "Odd is odd" });
-    const request = problemOf({
-      error: {
-        code: "invalid_request", message: "x",
-        details: [
-          { location: ["body", "name"], type: "string_too_short", message: "String should have at least 1 character" },
-          { location: ["body", "email"], type: "string_pattern_mismatch", message: "String should match pattern" },
-        ],
-      },
-    }, t);
-    expect(request.fields).toEqual({ name: "[fieldError.required]", email: "[fieldError.invalid_email]" });
+    });
+    expect(problem.fields["custom_fields.contract_date"]).toEqual({ key: "fieldError.not_a_date", values: {} });
+    expect(problem.fields["custom_fields.odd"]).toEqual({ raw: "Odd is odd" });
+    expect(problem.fields.email).toEqual({ key: "fieldError.invalid_email", values: {} });
+  });
+
+  it("shows a refusal for lack of rights as such, whatever its code", () => {
+    expect(problemOf({ error: { code: "missing_permission", message: "x", details: [] } }).summary).toBe("error.forbidden");
   });
 });

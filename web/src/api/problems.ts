@@ -1,51 +1,87 @@
-// Turns an API refusal into what a person reads: a summary and a message per field.
+// Turns an API refusal into what a person reads: a summary, and a message per field with what is allowed.
+// Messages are kept as catalogue keys with their values, and worded when shown, so a language switch rewords them.
 import { hasText, type MessageKey } from "../i18n/messages";
+import type { Values } from "../i18n";
 import { errorCode } from "./client";
 
-// `reason` is the domain's word for a field's problem, `type` pydantic's (request validation).
-type Detail = { field?: string; location?: string[]; message?: string; reason?: string; type?: string };
+/** A text to show: a catalogue key and its ICU values, or (for a reason the UI has no words for) the API's own. */
+export type Text = { key: MessageKey; values?: Values } | { raw: string };
 
-export type Problem = { summary: MessageKey; fields: Record<string, string> };
+// `reason`/`code` is the domain's word for a field's problem, `type` pydantic's (request validation).
+type Detail = {
+  field?: string; location?: string[]; message?: string; reason?: string; code?: string; type?: string;
+  allowed?: Record<string, unknown>;
+};
+
+export type Problem = { code: string; summary: MessageKey; fields: Record<string, Text> };
 
 const SUMMARIES = new Set([
-  "version_mismatch", "conflict", "not_found", "forbidden", "missing_permission", "administrator_only",
-  "search_too_short", "unavailable",
+  "version_mismatch", "transaction_conflict", "conflict", "not_found", "forbidden", "search_too_short", "unavailable",
+  "throttled", "payload_too_large", "unsupported_media_type",
 ]);
+const FORBIDDEN = new Set(["forbidden", "missing_permission", "administrator_only", "missing_role"]);
 
-// Refusals about one field that the UI words itself (the API's own message is English).
-const FIELD_CODES: Record<string, [string, MessageKey]> = {
-  invalid_organisation_number: ["organisation_number", "error.invalid_organisation_number"],
-  invalid_customer_number: ["number", "error.invalid_customer_number"],
-  conflict: ["number", "error.conflict"],
-  nested_group: ["group_number", "error.nested_group"],
+// Refusals about one field that carry no details: the field they concern.
+const FIELD_OF_CODE: Record<string, string> = {
+  conflict: "number",
+  customer_number_taken: "number",
+  nested_group: "group_number",
+  email_taken: "email",
+  user_exists: "email",
+  password_too_short: "password",
+  password_too_long: "password",
 };
 
+// Pydantic's types that mean the same as one of the domain's reasons.
 const REASON_OF_TYPE: Record<string, string> = {
-  missing: "required", string_too_short: "required", string_too_long: "too_long",
-  string_pattern_mismatch: "invalid_format", int_parsing: "not_a_number", bool_parsing: "not_boolean",
+  missing: "required", string_too_short: "required", int_parsing: "not_a_number", bool_parsing: "not_boolean",
+  string_pattern_mismatch: "invalid_format", value_error: "invalid_format", enum: "not_a_choice", literal_error: "not_a_choice",
 };
 
-/** A field's problem in the user's language; the API's own (English) words only for a reason the UI has no text for. */
-function fieldMessage(detail: Detail, field: string, t?: (key: MessageKey) => string): string | undefined {
-  let reason = detail.reason ?? REASON_OF_TYPE[detail.type ?? ""];
-  if (reason === "invalid_format" && field.endsWith("email")) reason = "invalid_email";
-  const key = `fieldError.${reason}`;
-  return t && reason && hasText(key) ? t(key) : detail.message;
+function valuesOf(allowed: Record<string, unknown> | undefined): Values {
+  const values: Values = {};
+  for (const [name, value] of Object.entries(allowed ?? {})) {
+    if (typeof value === "string" || typeof value === "number") values[name] = value;
+    else if (Array.isArray(value)) values[name] = value.join(", ");
+  }
+  return values;
 }
 
-export function problemOf(error: unknown, t?: (key: MessageKey) => string): Problem {
+/** A field's problem in the catalogue's words; the API's own (English) words only for a reason without a text. */
+export function fieldText(detail: Detail, field: string): Text {
+  const code = detail.reason ?? detail.code ?? detail.type ?? "";
+  let reason = REASON_OF_TYPE[code] ?? code;
+  if (reason === "string_too_short" && Number(detail.allowed?.min_length ?? 1) > 1) reason = "too_short";
+  if (reason === "invalid_format" && field.endsWith("email")) reason = "invalid_email";
+  const key = `fieldError.${reason}`;
+  if (hasText(key)) return { key, values: valuesOf(detail.allowed) };
+  if (hasText(`error.${reason}`)) return { key: `error.${reason}` as MessageKey, values: valuesOf(detail.allowed) };
+  return { raw: detail.message ?? code };
+}
+
+/** The field a detail is about, as the form names it: `custom_fields.segment`, `email`, `objects.0.name`. */
+function fieldOf(detail: Detail): string | undefined {
+  return detail.field || detail.location?.filter((part) => !["body", "query", "path"].includes(part)).join(".") || undefined;
+}
+
+export function problemOf(error: unknown): Problem {
   const code = errorCode(error);
   const details = ((error as { error?: { details?: Detail[] } })?.error?.details ?? []) as Detail[];
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Text> = {};
   for (const detail of details) {
-    const field = detail.field ?? detail.location?.filter((part) => part !== "body").join(".");
-    const message = field ? fieldMessage(detail, field, t) : undefined;
-    if (field && message) fields[field] = message;
+    const field = fieldOf(detail);
+    if (field) fields[field] = fieldText(detail, field);
   }
-  const known = FIELD_CODES[code];
-  if (known && t) fields[known[0]] = t(known[1]);
-  if (code === "missing_permission" || code === "administrator_only") return { summary: "error.forbidden", fields };
-  if (SUMMARIES.has(code)) return { summary: `error.${code}` as MessageKey, fields };
-  if (Object.keys(fields).length || code.startsWith("invalid")) return { summary: "error.validation", fields };
-  return { summary: "error.unknown", fields };
+  const onlyField = FIELD_OF_CODE[code];
+  if (onlyField && !fields[onlyField] && hasText(`error.${code}`)) fields[onlyField] = { key: `error.${code}` as MessageKey };
+  if (FORBIDDEN.has(code)) return { code, summary: "error.forbidden", fields };
+  if (SUMMARIES.has(code)) return { code, summary: `error.${code}` as MessageKey, fields };
+  if (Object.keys(fields).length || code.startsWith("invalid")) return { code, summary: "error.validation", fields };
+  if (hasText(`error.${code}`)) return { code, summary: `error.${code}` as MessageKey, fields };
+  return { code, summary: "error.unknown", fields };
+}
+
+/** The words of a Text in the current language. */
+export function word(text: Text, t: (key: MessageKey, values?: Values) => string): string {
+  return "raw" in text ? text.raw : t(text.key, text.values);
 }

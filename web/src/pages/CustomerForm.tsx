@@ -1,67 +1,101 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Controller, useFormContext } from "react-hook-form";
+import { z } from "zod";
 import { api, type components } from "../api/client";
-import { formatDate, isoDate } from "../format";
-import { definitionOf, type Definition } from "./customFields";
-import { problemOf, type Problem } from "../api/problems";
+import { $api } from "../api/query";
+import { CheckboxField, Form, inputIdOf, SelectField, TextField } from "../forms/Form";
+import { decode, encode } from "../forms/messages";
+import { useApiForm } from "../forms/useApiForm";
+import { word } from "../api/problems";
 import { useI18n } from "../i18n";
-import { textOr, type MessageKey } from "../i18n/messages";
+import { textOr } from "../i18n/messages";
+import { DateField } from "../ui/DateField";
+import { definitionOf, type Definition } from "./customFields";
 
 type Customer = components["schemas"]["Customer"];
+type CustomerView = components["schemas"]["CustomerView"];
 
-const TEXT_FIELDS = ["name", "number", "organisation_number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+const TEXT_FIELDS = ["organisation_number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
+const LIMITS: Record<string, number> = { name: 200, number: 40, organisation_number: 200, contact_person: 200, email: 254, phone: 40, address: 200, postal_code: 20, city: 200 };
+
+function schemaOf(definitions: Definition[]) {
+  const text = (name: string) => z.string().trim().max(LIMITS[name]);
+  return z.object({
+    name: text("name").min(1),
+    number: text("number").min(1).regex(/^[A-Za-z0-9-]+$/),
+    country: z.enum(["NO", "SE"]),
+    organisation_number: text("organisation_number"),
+    contact_person: text("contact_person"),
+    email: z.union([z.literal(""), z.email().max(254)]),
+    phone: text("phone"),
+    address: text("address"),
+    postal_code: text("postal_code"),
+    city: text("city"),
+    group_number: z.string().trim().max(40),
+    subsidiaries_see_each_other: z.boolean(),
+    custom_fields: z.object(Object.fromEntries(definitions.map((definition) => [
+      definition.key,
+      definition.type === "boolean" ? z.boolean() : definition.required ? z.string().trim().min(1).max(2000) : z.string().trim().max(2000),
+    ]))),
+  });
+}
+type Values = z.infer<ReturnType<typeof schemaOf>>;
+
+function defaultsOf(customer: Customer | undefined, definitions: Definition[]) {
+  const custom = customer?.custom_fields ?? {};
+  return {
+    name: customer?.name ?? "", number: customer?.number ?? "", country: customer?.country ?? "NO",
+    ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, customer?.[field] ?? ""])),
+    group_number: "",
+    subsidiaries_see_each_other: customer?.subsidiaries_see_each_other === true,
+    custom_fields: Object.fromEntries(definitions.map((definition) => [
+      definition.key, definition.type === "boolean" ? custom[definition.key] === true : String(custom[definition.key] ?? ""),
+    ])),
+  } as Values;
+}
 
 type Props = {
-  customer?: Customer; definitions: Definition[]; onSaved: (customer: Customer) => void; onCancel: () => void;
+  customer?: CustomerView; definitions: Definition[]; onSaved: (customer: Customer) => void; onCancel: () => void;
 };
 
-/** Create or change a customer; the API's validation messages appear next to the fields they concern. */
+/** Create or change a customer; every problem the API finds appears at once, next to its field. */
 export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
+  const form = useApiForm(schemaOf(definitions), defaultsOf(customer, definitions));
+  const create = $api.useMutation("post", "/customers");
+  const update = $api.useMutation("patch", "/customers/{customer_id}");
+  // Only an administrator changes a customer number once it is given (the API refuses anyone else).
+  const numberLocked = customer !== undefined && !customer.actions?.includes("change_number");
 
-  useEffect(() => {
-    // The summary gets focus, so keyboard and screen reader users start from the list of what to fix.
-    if (problem) summary.current?.focus();
-  }, [problem]);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const values: Partial<Record<TextField, string | null>> = {};
-    for (const field of TEXT_FIELDS) values[field] = text(field) || null;
-    const custom: Record<string, string | boolean | null> = {};
-    for (const definition of definitions) {
-      const key = `custom.${definition.key}`;
-      if (definition.type === "boolean") custom[definition.key] = form.get(key) === "on";
-      else if (definition.type === "date") custom[definition.key] = isoDate(text(key)) || null;
-      else custom[definition.key] = text(key) || null;
-    }
-    const country = text("country") as "NO" | "SE";
+  async function submit(values: Values) {
+    const custom = Object.fromEntries(definitions.map((definition) => {
+      const value = values.custom_fields[definition.key];
+      return [definition.key, typeof value === "boolean" ? value : value || null];
+    }));
+    const details = Object.fromEntries(TEXT_FIELDS.map((field) => [field, values[field] || null]));
     // Only a company at the top can be a group, so only there is the choice offered.
-    const group = customer?.parent_id ? {} : { subsidiaries_see_each_other: form.get("subsidiaries_see_each_other") === "on" };
-    setBusy(true);
-    const parent = customer ? null : await groupByNumber(text("group_number"));
-    if (parent === undefined) {
-      setBusy(false);
-      setProblem({ summary: "error.validation", fields: { group_number: t("error.group_not_found") } });
-      return;
-    }
-    const reply = customer
-      ? await api.PATCH("/customers/{customer_id}", {
+    const group = customer?.parent_id ? {} : { subsidiaries_see_each_other: values.subsidiaries_see_each_other };
+    try {
+      if (customer) {
+        const saved = await update.mutateAsync({
           params: { path: { customer_id: customer.customer_id } },
-          body: { ...values, ...group, name: values.name ?? customer.name, number: values.number ?? customer.number, country, custom_fields: custom, version: customer.version },
-        })
-      : await api.POST("/customers", {
-          body: { ...values, ...group, name: values.name ?? "", number: values.number ?? "", country, custom_fields: custom, parent_id: parent },
-          headers: { "Idempotency-Key": crypto.randomUUID() },
+          body: { ...details, ...group, name: values.name, ...(numberLocked ? {} : { number: values.number }), country: values.country, custom_fields: custom, version: customer.version },
         });
-    setBusy(false);
-    if (reply.data) onSaved(reply.data);
-    else setProblem(problemOf(reply.error, t));
+        onSaved(saved);
+        return;
+      }
+      const parent = await groupByNumber(values.group_number);
+      if (parent === undefined) {
+        form.setError("group_number", { type: "server", message: encode({ key: "error.group_not_found" }) });
+        return;
+      }
+      const created = await create.mutateAsync({
+        body: { ...details, ...group, name: values.name, number: values.number, country: values.country, custom_fields: custom, parent_id: parent },
+        headers: { "Idempotency-Key": crypto.randomUUID() },
+      });
+      onSaved(created);
+    } catch (error) {
+      form.refuse(error);
+    }
   }
 
   /** The group a new customer belongs to, found by its customer number: null for none, undefined if not found. */
@@ -71,119 +105,62 @@ export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props
     return data?.items.find((item) => item.number === number)?.customer_id;
   }
 
-  const customKey = (field: string) => (field.startsWith("custom_fields.") ? field.slice("custom_fields.".length) : null);
-  const inputId = (field: string) => {
-    const key = customKey(field);
-    return key ? `custom-${key}` : `customer-${field}`;
-  };
-  const fieldName = (field: string) => {
-    const key = customKey(field);
-    if (key) return definitionOf(definitions, key).label;
-    return textOr(t, `field.${field}`, field);
-  };
-  const describedBy = (name: string, id: string) =>
-    fieldError(name) ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};
-  const fieldError = (name: string) => problem?.fields[name] ?? problem?.fields[`custom_fields.${name}`];
-  const input = (name: TextField, required = false) => {
-    const message = fieldError(name);
-    return (
-      <div className="field" key={name}>
-        <label htmlFor={`customer-${name}`}>{t(`field.${name}` as MessageKey)}{required ? " *" : ""}</label>
-        <input id={`customer-${name}`} name={name} defaultValue={customer?.[name] ?? ""} required={required}
-          aria-invalid={message ? true : undefined} aria-describedby={message ? `customer-${name}-error` : undefined} />
-        {message ? <p className="field-error" id={`customer-${name}-error`}>{message}</p> : null}
-      </div>
-    );
-  };
+  const labelOf = (field: string) => field.startsWith("custom_fields.")
+    ? definitionOf(definitions, field.slice("custom_fields.".length)).label
+    : textOr(t, `field.${field}`, field);
 
   return (
-    <form onSubmit={submit} noValidate className="customer-form">
-      {problem ? (
-        <div className="error" role="alert" tabIndex={-1} ref={summary}>
-          <p>{t(problem.summary)}</p>
-          {Object.keys(problem.fields).length ? (
-            <ul>
-              {Object.entries(problem.fields).map(([field, message]) => (
-                <li key={field}>
-                  {/* The hash is the app's route, so the link moves focus itself instead of navigating. */}
-                  <a href={`#${inputId(field)}`} onClick={(event) => { event.preventDefault(); document.getElementById(inputId(field))?.focus(); }}>
-                    {fieldName(field)}: {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+    <Form form={form} id="customer" onSubmit={submit} labelOf={labelOf} className="customer-form">
       <div className="grid">
-        {input("name", true)}
-        {input("number", true)}
-        <div className="field">
-          <label htmlFor="customer-country">{t("field.country")}</label>
-          <select id="customer-country" name="country" defaultValue={customer?.country ?? "NO"}>
-            <option value="NO">{t("country.NO")}</option>
-            <option value="SE">{t("country.SE")}</option>
-          </select>
-        </div>
-        {input("organisation_number")}
-        {input("contact_person")}
-        {input("email")}
-        {input("phone")}
-        {input("address")}
-        {input("postal_code")}
-        {input("city")}
-        {definitions.map((definition) => {
-          const id = `custom-${definition.key}`;
-          const current = customer?.custom_fields?.[definition.key];
-          const message = fieldError(definition.key);
-          const described = message ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};
-          return (
-            <div className="field" key={definition.key}>
-              <label htmlFor={id}>{definition.label}{definition.required ? " *" : ""}</label>
-              {definition.type === "choice" ? (
-                <select id={id} name={`custom.${definition.key}`} defaultValue={String(current ?? "")} {...described}>
-                  <option value="">{t("choice.none")}</option>
-                  {definition.choices?.map((choice) => <option key={choice} value={choice}>{choice}</option>)}
-                </select>
-              ) : definition.type === "boolean" ? (
-                <input id={id} type="checkbox" name={`custom.${definition.key}`} defaultChecked={current === true} {...described} />
-              ) : definition.type === "date" ? (
-                // Text, not type=date: Chromium shows a date field in the browser's locale (mm/dd/yyyy), not dd.mm.yyyy.
-                <>
-                  <input id={id} name={`custom.${definition.key}`} inputMode="numeric" autoComplete="off"
-                    defaultValue={typeof current === "string" ? formatDate(current) : ""} {...described}
-                    aria-describedby={[`${id}-hint`, message ? `${id}-error` : ""].join(" ").trim()} />
-                  <p className="hint" id={`${id}-hint`}>{t("date.hint")}</p>
-                </>
-              ) : (
-                <input id={id} name={`custom.${definition.key}`}
-                  inputMode={definition.type === "number" ? "decimal" : undefined} defaultValue={String(current ?? "")} {...described} />
-              )}
-              {message ? <p className="field-error" id={`${id}-error`}>{message}</p> : null}
-            </div>
-          );
-        })}
-        {customer ? null : (
-          <div className="field">
-            <label htmlFor="customer-group_number">{t("field.group_number")}</label>
-            <input id="customer-group_number" name="group_number" inputMode="numeric" {...describedBy("group_number", "customer-group_number")} />
-            {fieldError("group_number") ? <p className="field-error" id="customer-group_number-error">{fieldError("group_number")}</p> : null}
-          </div>
-        )}
-        {customer?.parent_id ? null : (
-          <div className="field check">
-            <label htmlFor="customer-subsidiaries_see_each_other">
-              <input id="customer-subsidiaries_see_each_other" name="subsidiaries_see_each_other" type="checkbox"
-                defaultChecked={customer?.subsidiaries_see_each_other === true} />
-              {t("field.subsidiaries_see_each_other")}
-            </label>
-          </div>
-        )}
+        <TextField name="name" label={t("field.name")} required />
+        <TextField name="number" label={t("field.number")} required
+          hint={numberLocked ? t("customer.numberLocked") : undefined} readOnly={numberLocked} />
+        <SelectField name="country" label={t("field.country")}
+          options={[{ value: "NO", label: t("country.NO") }, { value: "SE", label: t("country.SE") }]} />
+        <TextField name="organisation_number" label={t("field.organisation_number")} inputMode="numeric" />
+        <TextField name="contact_person" label={t("field.contact_person")} />
+        <TextField name="email" label={t("field.email")} type="email" />
+        <TextField name="phone" label={t("field.phone")} type="tel" />
+        <TextField name="address" label={t("field.address")} />
+        <TextField name="postal_code" label={t("field.postal_code")} inputMode="numeric" />
+        <TextField name="city" label={t("field.city")} />
+        {definitions.map((definition) => <CustomField key={definition.key} definition={definition} />)}
+        {customer ? null : <TextField name="group_number" label={t("field.group_number")} inputMode="numeric" />}
+        {customer?.parent_id ? null : <CheckboxField name="subsidiaries_see_each_other" label={t("field.subsidiaries_see_each_other")} />}
       </div>
       <div className="actions">
-        <button type="submit" disabled={busy}>{t("customer.save")}</button>
+        <button type="submit">{t("customer.save")}</button>
         <button type="button" className="link" onClick={onCancel}>{t("customer.cancel")}</button>
       </div>
-    </form>
+    </Form>
   );
+}
+
+/** A field the register's administrator defined: text, number, date, yes/no or a choice. */
+function CustomField({ definition }: { definition: Definition }) {
+  const { t } = useI18n();
+  const { control } = useFormContext<Values>();
+  const name = `custom_fields.${definition.key}` as const;
+  if (definition.type === "boolean") return <CheckboxField name={name} label={definition.label} />;
+  if (definition.type === "choice") {
+    return (
+      <SelectField name={name} label={definition.label} required={definition.required}
+        options={[{ value: "", label: t("choice.none") }, ...(definition.choices ?? []).map((choice) => ({ value: choice, label: choice }))]} />
+    );
+  }
+  if (definition.type === "date") {
+    return (
+      <Controller control={control} name={name} render={({ field, fieldState }) => {
+        const text = decode(fieldState.error?.message);
+        return (
+          <DateField id={inputIdOf("customer", name)} label={definition.label} required={definition.required}
+            value={typeof field.value === "string" && field.value ? field.value : null}
+            onChange={(value) => field.onChange(value ?? "")} onBlur={field.onBlur}
+            error={text ? word(text, t) : null} hint={t("date.hint")} />
+        );
+      }} />
+    );
+  }
+  return <TextField name={name} label={definition.label} required={definition.required}
+    inputMode={definition.type === "number" ? "decimal" : undefined} />;
 }

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import spec from "../../../openapi.json";
-import { translate } from "../i18n";
-import { catalogues, languages, type MessageKey } from "../i18n/messages";
+import { intlFor, translator } from "../i18n";
+import en from "../i18n/en";
+import { languages } from "../i18n/messages";
+import { nb } from "../i18n/nb";
+import sv from "../i18n/sv";
 import { historyLines } from "./CustomerHistory";
 import type { Definition } from "./customFields";
 
-const reader = { t: (key: MessageKey) => translate("nb", key), language: "nb" as const };
+const catalogues = { nb, sv, en };
+const reader = { t: translator(intlFor("nb", nb)), language: "nb" as const };
 const definitions: Definition[] = [
   { key: "contract_date", label: "Avtaledato", type: "date" },
   { key: "cash_in_transit", label: "Verditransport", type: "boolean" },

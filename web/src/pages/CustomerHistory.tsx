@@ -1,13 +1,13 @@
-import { api, type components } from "../api/client";
+import type { components } from "../api/client";
+import { $api } from "../api/query";
 import { formatDate, formatDateTime, formatDecimal } from "../format";
-import { useI18n } from "../i18n";
+import { useI18n, type Values } from "../i18n";
 import { textOr, type Language, type MessageKey } from "../i18n/messages";
-import { useCallback, useEffect, useState } from "react";
 import { definitionOf, type Definition } from "./customFields";
 import { ScrollArea } from "../ScrollArea";
 
 type HistoryEntry = components["schemas"]["HistoryEntry"];
-type Translate = (key: MessageKey) => string;
+type Translate = (key: MessageKey, values?: Values) => string;
 /** What turning a value into text needs: the words and the language's number format. */
 export type Reader = { t: Translate; language: Language };
 
@@ -70,29 +70,22 @@ export function historyLines(
 const PAGE = 25;
 
 /** ORG-3: who changed what in a customer and when, newest first, older entries a page at a time. */
-export function CustomerHistory({ customerId, definitions, revision, names }: {
-  customerId: string; definitions: Definition[]; revision: number; names: Record<string, string>;
+export function CustomerHistory({ customerId, definitions, names }: {
+  customerId: string; definitions: Definition[]; names: Record<string, string>;
 }) {
   const { t, language } = useI18n();
-  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
-  const [older, setOlder] = useState<string | null>(null);
-
-  const page = useCallback(async (cursor?: string) => {
-    const { data } = await api.GET("/customers/{customer_id}/history", {
-      params: { path: { customer_id: customerId }, query: { limit: PAGE, cursor } },
-    });
-    setHistory((shown) => [...(cursor ? shown ?? [] : []), ...(data?.items ?? [])]);
-    setOlder(data?.next_cursor ?? null);
-  }, [customerId]);
-
-  useEffect(() => {
-    void page();
-  }, [page, revision]);
+  const history = $api.useInfiniteQuery(
+    "get",
+    "/customers/{customer_id}/history",
+    { params: { path: { customer_id: customerId }, query: { limit: PAGE } } },
+    { initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.next_cursor ?? undefined, pageParamName: "cursor" },
+  );
+  const entries = history.data?.pages.flatMap((page) => page.items) ?? null;
 
   return (
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">{t("customer.history")}</h2>
-      {history === null ? <p role="status">{t("loading")}</p> : history.length === 0 ? <p>{t("customer.noHistory")}</p> : (
+      {entries === null ? <p role="status">{t("loading")}</p> : entries.length === 0 ? <p>{t("customer.noHistory")}</p> : (
         <ScrollArea labelledBy="history-heading">
           <table className="stacked">
             <thead>
@@ -103,7 +96,7 @@ export function CustomerHistory({ customerId, definitions, revision, names }: {
               </tr>
             </thead>
             <tbody>
-              {history.map((entry) => (
+              {entries.map((entry) => (
                 <tr key={entry.entry_id}>
                   <td>{formatDateTime(entry.at)}</td>
                   <td>{entry.actor}</td>
@@ -121,9 +114,10 @@ export function CustomerHistory({ customerId, definitions, revision, names }: {
           </table>
         </ScrollArea>
       )}
-      {older ? (
+      {history.hasNextPage ? (
         <div className="actions">
-          <button type="button" className="secondary-outline" onClick={() => void page(older)}>{t("history.older")}</button>
+          <button type="button" className="secondary-outline" disabled={history.isFetchingNextPage}
+            onClick={() => void history.fetchNextPage()}>{t("history.older")}</button>
         </div>
       ) : null}
     </section>

@@ -1,106 +1,99 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, type components } from "../api/client";
-import { problemOf, type Problem } from "../api/problems";
+import { Link, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import type { components } from "../api/client";
+import { problemOf } from "../api/problems";
+import { $api, isConflict, refusalOf } from "../api/query";
+import { formatOrganisationNumber } from "../format";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
+import { ConfirmButton } from "../ui/ConfirmButton";
+import { notify } from "../ui/Toasts";
 import { CustomerForm } from "./CustomerForm";
 import { CustomerHistory, valueText } from "./CustomerHistory";
 import { definitionOf, useCustomFields } from "./customFields";
 import { CustomerRelations } from "./CustomerRelations";
 
-type Customer = components["schemas"]["Customer"];
-type Summary = components["schemas"]["CustomerSummary"];
+type Customer = components["schemas"]["CustomerView"];
 
 /** ORG-1: the group a subsidiary belongs to, or a group's subsidiaries, as far as the login may see them. */
-function useGroup(customer: Customer | null): { parent: Customer | null; subsidiaries: Summary[] } {
-  const [parent, setParent] = useState<Customer | null>(null);
-  const [subsidiaries, setSubsidiaries] = useState<Summary[]>([]);
-  const customerId = customer?.customer_id;
-  const parentId = customer?.parent_id;
-  useEffect(() => {
-    setParent(null);
-    setSubsidiaries([]);
-    if (!customerId) return;
-    if (parentId) {
-      void api.GET("/customers/{customer_id}", { params: { path: { customer_id: parentId } } }).then(({ data }) => setParent(data ?? null));
-    } else {
-      void api.GET("/customers/{customer_id}/subsidiaries", { params: { path: { customer_id: customerId } } })
-        .then(({ data }) => setSubsidiaries(data ?? []));
-    }
-  }, [customerId, parentId]);
-  return { parent, subsidiaries };
+function useGroup(customer: Customer | undefined) {
+  const parentId = customer?.parent_id ?? "";
+  const parent = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: parentId } } }, { enabled: Boolean(parentId) });
+  const subsidiaries = $api.useQuery("get", "/customers/{customer_id}/subsidiaries",
+    { params: { path: { customer_id: customer?.customer_id ?? "" } } }, { enabled: Boolean(customer && !parentId) });
+  return { parent: parentId ? parent.data : undefined, subsidiaries: subsidiaries.data ?? [] };
 }
-const SHOWN = ["number", "organisation_number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
+
+const SHOWN = ["number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
 
 /** One customer: its details, edit, deactivate and its change history (ORG-3). */
-export function CustomerPage({ customerId }: { customerId: string }) {
+export function CustomerPage() {
+  const { customerId } = useParams({ from: "/portal/customers/$customerId" });
   const { t, language } = useI18n();
-  const [customer, setCustomer] = useState<Customer | null>(null);
-  const [revision, setRevision] = useState(0); // a change shows in the history as soon as it is saved
+  const found = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: customerId } } });
+  const setStatus = $api.useMutation("put", "/customers/{customer_id}/status");
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
   const definitions = useCustomFields();
+  const customer = found.data;
   const { parent, subsidiaries } = useGroup(customer);
 
-  const load = useCallback(async () => {
-    const found = await api.GET("/customers/{customer_id}", { params: { path: { customer_id: customerId } } });
-    setProblem(found.error ? problemOf(found.error) : null);
-    setCustomer(found.data ?? null);
-    setRevision((current) => current + 1);
-  }, [customerId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function toggleStatus() {
-    if (!customer) return;
-    const status = customer.status === "active" ? "inactive" : "active";
-    const { data, error } = await api.PUT("/customers/{customer_id}/status", {
-      params: { path: { customer_id: customer.customer_id } },
-      body: { status, version: customer.version },
-    });
-    if (data) {
-      setNotice(t("customer.saved"));
-      await load();
-    } else setProblem(problemOf(error));
+  async function toggleStatus(current: Customer) {
+    const status = current.status === "active" ? "inactive" : "active";
+    const refused = await refusalOf(setStatus.mutateAsync({
+      params: { path: { customer_id: current.customer_id } }, body: { status, version: current.version },
+    }));
+    setRefusal(refused);
+    if (!refused) notify(t(status === "inactive" ? "toast.deactivated" : "toast.reactivated", { name: current.name }));
   }
 
   if (!customer) {
     return (
       <section className="card">
-        {problem ? <p className="error" role="alert">{t(problem.summary)}</p> : <p role="status">{t("loading")}</p>}
-        <a href="#customers">{t("customer.back")}</a>
+        <h1 tabIndex={-1}>{t("customer.heading")}</h1>
+        {found.error ? <p className="error" role="alert">{t(problemOf(found.error).summary)}</p> : <p role="status">{t("loading")}</p>}
+        <Link to="/customers">{t("customer.back")}</Link>
       </section>
     );
   }
 
+  const may = (action: NonNullable<Customer["actions"]>[number]) => customer.actions?.includes(action) ?? false;
   return (
     <>
       <section className="card" aria-labelledby="customer-heading">
-        <a href="#customers">{t("customer.back")}</a>
+        <Link to="/customers">{t("customer.back")}</Link>
         <div className="card-header">
-          <h1 id="customer-heading">
+          <h1 id="customer-heading" tabIndex={-1}>
             {customer.name} {customer.status === "inactive" ? <span className="badge">{t("customer.inactive")}</span> : null}
           </h1>
           {!editing ? (
             <div className="actions">
-              <button type="button" onClick={() => { setNotice(null); setEditing(true); }}>{t("customer.edit")}</button>
-              <button type="button" className="secondary-outline" onClick={() => void toggleStatus()}>
-                {customer.status === "active" ? t("customer.deactivate") : t("customer.reactivate")}
-              </button>
+              {may("edit") ? <button type="button" onClick={() => { setRefusal(null); setEditing(true); }}>{t("customer.edit")}</button> : null}
+              {may("change_status") ? (
+                customer.status === "active" ? (
+                  <ConfirmButton label={t("customer.deactivate")} title={t("customer.deactivateTitle", { name: customer.name })}
+                    confirmLabel={t("customer.deactivate")} onConfirm={() => toggleStatus(customer)}>
+                    <p>{t("customer.deactivateConfirm")}</p>
+                  </ConfirmButton>
+                ) : (
+                  <button type="button" className="secondary-outline" onClick={() => void toggleStatus(customer)}>{t("customer.reactivate")}</button>
+                )
+              ) : null}
             </div>
           ) : null}
         </div>
-        {notice ? <p className="notice" role="status">{notice}</p> : null}
-        {problem ? <p className="error" role="alert">{t(problem.summary)}</p> : null}
+        {refusal ? (
+          <div className="error" role="alert">
+            <p>{t(problemOf(refusal).summary)}</p>
+            {isConflict(refusal) ? <button type="button" className="secondary-outline" onClick={() => { setRefusal(null); void found.refetch(); }}>{t("conflict.reload")}</button> : null}
+          </div>
+        ) : null}
         {editing ? (
           <CustomerForm
             customer={customer}
             definitions={definitions}
             onCancel={() => setEditing(false)}
-            onSaved={() => { setEditing(false); setNotice(t("customer.saved")); void load(); }}
+            onSaved={(saved) => { setEditing(false); notify(t("toast.saved", { name: saved.name })); }}
           />
         ) : (
           <dl className="details">
@@ -110,6 +103,10 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                 <dd>{customer[field] || "–"}</dd>
               </div>
             ))}
+            <div>
+              <dt>{t("field.organisation_number")}</dt>
+              <dd>{formatOrganisationNumber(customer.organisation_number, customer.country) || "–"}</dd>
+            </div>
             {Object.entries(customer.custom_fields ?? {}).map(([key, value]) => {
               const definition = definitionOf(definitions, key);
               return (
@@ -122,7 +119,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
             {parent ? (
               <div>
                 <dt>{t("field.parent_id")}</dt>
-                <dd><a href={`#customers/${parent.customer_id}`}>{parent.name}</a> ({parent.number})</dd>
+                <dd><Link to="/customers/$customerId" params={{ customerId: parent.customer_id }}>{parent.name}</Link> ({parent.number})</dd>
               </div>
             ) : null}
             {subsidiaries.length ? (
@@ -130,7 +127,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                 <dt>{t("customer.subsidiaries")}</dt>
                 <dd>
                   <ul className="inline-list">
-                    {subsidiaries.map((child) => <li key={child.customer_id}><a href={`#customers/${child.customer_id}`}>{child.name}</a></li>)}
+                    {subsidiaries.map((child) => (
+                      <li key={child.customer_id}><Link to="/customers/$customerId" params={{ customerId: child.customer_id }}>{child.name}</Link></li>
+                    ))}
                   </ul>
                 </dd>
               </div>
@@ -145,8 +144,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         )}
       </section>
       {/* Objects, contacts and departments are not part of the customer record: only its history changes. */}
-      <CustomerRelations customerId={customer.customer_id} onChanged={() => setRevision((current) => current + 1)} />
-      <CustomerHistory customerId={customer.customer_id} definitions={definitions} revision={revision}
+      <CustomerRelations customerId={customer.customer_id} />
+      <CustomerHistory customerId={customer.customer_id} definitions={definitions}
         names={parent ? { [parent.customer_id]: parent.name } : {}} />
     </>
   );

@@ -1,45 +1,20 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, type components } from "../api/client";
+import { $api } from "../api/query";
 import { ContactsCard } from "./relations/ContactsCard";
 import { DepartmentsCard } from "./relations/DepartmentsCard";
-import { ObjectsCard, type ServiceObject } from "./relations/ObjectsCard";
-
-type ContactSummary = components["schemas"]["ContactSummary"];
-type Department = components["schemas"]["Department"];
+import { ObjectsCard } from "./relations/ObjectsCard";
 
 /** ORG-1/ORG-2 on a customer's page: its objects, contacts and departments, to add to and to change. */
-export function CustomerRelations({ customerId, onChanged }: { customerId: string; onChanged: () => void }) {
-  // null until loaded: "none yet" must never be said about a list that has not arrived.
-  const [objects, setObjects] = useState<ServiceObject[] | null>(null);
-  const [contacts, setContacts] = useState<ContactSummary[] | null>(null);
-  const [departments, setDepartments] = useState<Department[] | null>(null);
-
-  const load = useCallback(async () => {
-    const path = { customer_id: customerId };
-    const [found, linked, units] = await Promise.all([
-      api.GET("/customers/{customer_id}/objects", { params: { path, query: { limit: 100 } } }),
-      api.GET("/customers/{customer_id}/contacts", { params: { path } }),
-      api.GET("/customers/{customer_id}/departments", { params: { path } }),
-    ]);
-    setObjects(found.data?.items ?? []);
-    setContacts(linked.data ?? []);
-    setDepartments(units.data ?? []);
-  }, [customerId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function changed() {
-    await load();
-    onChanged(); // the customer's history has a new entry
-  }
-
+export function CustomerRelations({ customerId }: { customerId: string }) {
+  const path = { customer_id: customerId };
+  // Undefined until loaded: "none yet" must never be said about a list that has not arrived.
+  const objects = $api.useQuery("get", "/customers/{customer_id}/objects", { params: { path, query: { limit: 100 } } }).data?.items;
+  const contacts = $api.useQuery("get", "/customers/{customer_id}/contacts", { params: { path } }).data;
+  const departments = $api.useQuery("get", "/customers/{customer_id}/departments", { params: { path } }).data;
   return (
     <>
-      <ObjectsCard customerId={customerId} objects={objects} onChanged={changed} />
-      <ContactsCard customerId={customerId} contacts={contacts} objects={objects ?? []} onChanged={changed} />
-      <DepartmentsCard customerId={customerId} departments={departments} onChanged={changed} />
+      <ObjectsCard customerId={customerId} objects={objects ?? null} />
+      <ContactsCard customerId={customerId} contacts={contacts ?? null} objects={objects ?? []} />
+      <DepartmentsCard customerId={customerId} departments={departments ?? null} />
     </>
   );
 }

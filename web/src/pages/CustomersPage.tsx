@@ -1,135 +1,134 @@
-import { useEffect, useState, type FormEvent } from "react";
-import { api, type components } from "../api/client";
-import { problemOf, type Problem } from "../api/problems";
+import { Link, useNavigate } from "@tanstack/react-router";
+import type { FormEvent } from "react";
+import type { components } from "../api/client";
+import { problemOf } from "../api/problems";
+import { $api } from "../api/query";
+import { customersRoute } from "../app/router";
+import type { CustomersSearch } from "../app/searches";
+import { usePrincipal } from "../app/session";
 import { useI18n } from "../i18n";
-import type { MessageKey } from "../i18n/messages";
-import { ScrollArea } from "../ScrollArea";
+import { ColumnChooser, rememberColumns, rememberedColumns } from "../ui/ColumnChooser";
+import { DataTable, type ListColumn } from "../ui/DataTable";
 
 type Summary = components["schemas"]["CustomerSummary"];
-type Query = {
-  q: string; status: "active" | "inactive"; assigned_to?: string; sort: "name" | "number"; order: "asc" | "desc";
-};
 
-/** ORG-3: the staff customer register — search, filter, sortable columns, pages, export. */
-export function CustomersPage({ username }: { username: string }) {
-  const { t } = useI18n();
-  const [query, setQuery] = useState<Query>({ q: "", status: "active", sort: "name", order: "asc" });
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [items, setItems] = useState<Summary[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const cursor = cursors[cursors.length - 1];
+const PAGE_SIZE = 25;
+const LIST = "customers";
+const DEFAULT_COLUMNS = ["number", "name", "contact_person", "email", "city"];
 
-  useEffect(() => {
-    let current = true;
-    void api
-      .GET("/customers", { params: { query: { ...query, limit: 25, cursor } } })
-      .then(({ data, error }) => {
-        if (!current) return;
-        setProblem(error ? problemOf(error) : null);
-        setItems(data?.items ?? []);
-        setNext(data?.next_cursor ?? null);
-      });
-    return () => {
-      current = false;
-    };
-  }, [query, cursor]);
+/** ORG-3: the staff customer register — search, filter, sortable columns the user chooses, pages, export. */
+export function CustomersPage() {
+  const { t, language } = useI18n();
+  const me = usePrincipal();
+  const search = customersRoute.useSearch();
+  const navigate = useNavigate({ from: "/customers" });
+  const cursor = search.pages.at(-1);
+  const query = {
+    q: search.q, status: search.status, sort: search.sort, order: search.order,
+    ...(search.assigned === "me" ? { assigned_to: me.username } : {}),
+  };
+  const list = $api.useQuery("get", "/customers", { params: { query: { ...query, limit: PAGE_SIZE, cursor } } }, { placeholderData: (previous) => previous });
 
-  function search(event: FormEvent<HTMLFormElement>) {
+  const columns: ListColumn<Summary>[] = [
+    { id: "number", header: t("field.number"), cell: (row) => row.number, enableSorting: true },
+    {
+      id: "name", header: t("field.name"), enableSorting: true, rowHeader: true,
+      cell: (row) => <Link to="/customers/$customerId" params={{ customerId: row.customer_id }}>{row.name}</Link>,
+    },
+    { id: "contact_person", header: t("field.contact_person"), cell: (row) => row.contact_person },
+    { id: "email", header: t("field.email"), cell: (row) => row.email },
+    { id: "city", header: t("field.city"), cell: (row) => row.city },
+    { id: "status", header: t("field.status"), cell: (row) => t(row.status === "active" ? "value.active" : "value.inactive") },
+  ];
+  const known = columns.map((column) => column.id);
+  const visible = search.columns?.filter((id) => known.includes(id)) ?? rememberedColumns(me.username, LIST, known, DEFAULT_COLUMNS);
+
+  function change(next: Partial<CustomersSearch>, keepPage = false) {
+    void navigate({ search: (previous) => ({ ...previous, ...next, ...(keepPage ? {} : { pages: [] }) }) });
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setCursors([undefined]);
-    setQuery({
-      ...query,
-      q: String(form.get("q") ?? ""),
-      status: form.get("status") as Query["status"],
-      assigned_to: form.get("assigned") === "me" ? username : undefined,
+    change({
+      q: String(form.get("q") ?? "").trim(),
+      status: form.get("status") === "inactive" ? "inactive" : "active",
+      assigned: form.get("assigned") === "me" ? "me" : "anyone",
     });
   }
 
-  function sortBy(column: Query["sort"]) {
-    setCursors([undefined]);
-    setQuery({ ...query, sort: column, order: query.sort === column && query.order === "asc" ? "desc" : "asc" });
+  function chooseColumns(chosen: string[]) {
+    rememberColumns(me.username, LIST, chosen);
+    change({ columns: chosen }, true);
   }
 
-  const filters = { q: query.q, status: query.status, sort: query.sort, order: query.order };
-  const exportUrl = `/api/customers/export?${new URLSearchParams(query.assigned_to ? { ...filters, assigned_to: query.assigned_to } : filters)}`;
-  const ariaSort = (column: Query["sort"]) =>
-    query.q ? undefined : query.sort === column ? (query.order === "asc" ? "ascending" : "descending") : "none";
-  const header = (column: Query["sort"], label: MessageKey) => (
-    <th scope="col" aria-sort={ariaSort(column)}>
-      <button type="button" className="sort" onClick={() => sortBy(column)} aria-label={t("customers.sortBy", { column: t(label) })}>
-        {t(label)} {query.sort === column ? (query.order === "asc" ? "▲" : "▼") : ""}
-      </button>
-    </th>
-  );
+    // The file holds the columns on screen, headed in the user's language.
+  const exported = new URLSearchParams(Object.entries(query).map(([name, value]) => [name, String(value)]));
+  for (const column of visible) exported.append("columns", column);
+  exported.set("language", language);
+  const exportUrl = `/api/customers/export?${exported}`;
+  const items = list.data?.items;
+  const next = list.data?.next_cursor;
 
   return (
     <section className="card" aria-labelledby="customers-heading">
       <div className="card-header">
-        <h1 id="customers-heading">{t("customers.heading")}</h1>
+        <h1 id="customers-heading" tabIndex={-1}>{t("customers.heading")}</h1>
         <div className="actions">
-          <a className="button" href="#customers/new">{t("customers.new")}</a>
+          {me.permissions.includes("create") ? <Link className="button" to="/customers/new">{t("customers.new")}</Link> : null}
           <a className="button secondary-outline" href={exportUrl} download>{t("customers.export")}</a>
+          <ColumnChooser columns={columns} visible={visible} onChange={chooseColumns} />
         </div>
       </div>
-      <form className="filters" role="search" onSubmit={search}>
+      {/* A new search key re-creates the form, so its fields show what the address says (after back/forward). */}
+      <form key={`${search.q}|${search.status}|${search.assigned}`} className="filters" role="search" onSubmit={submit}>
         <div>
           <label htmlFor="q">{t("customers.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} />
+          <input id="q" name="q" type="search" defaultValue={search.q} maxLength={100} />
         </div>
         <div>
           <label htmlFor="status">{t("field.status")}</label>
-          <select id="status" name="status" defaultValue={query.status}>
+          <select id="status" name="status" defaultValue={search.status}>
             <option value="active">{t("customers.status.active")}</option>
             <option value="inactive">{t("customers.status.inactive")}</option>
           </select>
         </div>
         <div>
           <label htmlFor="assigned">{t("field.assigned_staff")}</label>
-          <select id="assigned" name="assigned" defaultValue={query.assigned_to ? "me" : "anyone"}>
+          <select id="assigned" name="assigned" defaultValue={search.assigned}>
             <option value="anyone">{t("customers.assigned.anyone")}</option>
             <option value="me">{t("customers.assigned.me")}</option>
           </select>
         </div>
         <button type="submit">{t("customers.searchButton")}</button>
       </form>
-      {problem ? <p className="error" role="alert">{t(problem.summary)}</p> : null}
-      <ScrollArea labelledBy="customers-heading">
-        <table>
-          <thead>
-            <tr>
-              {header("number", "field.number")}
-              {header("name", "field.name")}
-              <th scope="col">{t("field.contact_person")}</th>
-              <th scope="col">{t("field.email")}</th>
-              <th scope="col">{t("field.city")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(items ?? []).map((customer) => (
-              <tr key={customer.customer_id}>
-                <td>{customer.number}</td>
-                <td><a href={`#customers/${customer.customer_id}`}>{customer.name}</a></td>
-                <td>{customer.contact_person}</td>
-                <td>{customer.email}</td>
-                <td>{customer.city}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollArea>
-      {items === null ? <p role="status">{t("loading")}</p> : null}
-      {items?.length === 0 ? <p role="status">{t("customers.none")}</p> : null}
+      {list.error ? <p className="error" role="alert">{t(problemOf(list.error).summary)}</p> : null}
+      {items === undefined && !list.error ? <p role="status">{t("loading")}</p> : null}
+      {items ? (
+        <>
+          <p className="muted" role="status">{t("customers.shown", { count: items.length, more: next ? "yes" : "no" })}</p>
+          <DataTable
+            labelledBy="customers-heading"
+            columns={columns}
+            rows={items}
+            rowId={(row) => row.customer_id}
+            visibleColumns={visible}
+            // Search results come in order of the matching word; sorting applies to the whole list.
+            sort={search.q ? undefined : { column: search.sort, descending: search.order === "desc" }}
+            onSortChange={({ column, descending }) => change({ sort: column === "number" ? "number" : "name", order: descending ? "desc" : "asc" })}
+            empty={<p role="status">{t("customers.none")}</p>}
+          />
+        </>
+      ) : null}
       <div className="actions">
-        {cursors.length > 2 ? (
-          <button type="button" className="link" onClick={() => setCursors([undefined])}>{t("customers.first")}</button>
+        {search.pages.length > 1 ? (
+          <button type="button" className="link" onClick={() => change({ pages: [] })}>{t("customers.first")}</button>
         ) : null}
-        {cursors.length > 1 ? (
-          <button type="button" className="secondary-outline" onClick={() => setCursors(cursors.slice(0, -1))}>{t("customers.previous")}</button>
+        {search.pages.length > 0 ? (
+          <button type="button" className="secondary-outline" onClick={() => change({ pages: search.pages.slice(0, -1) }, true)}>{t("customers.previous")}</button>
         ) : null}
         {next ? (
-          <button type="button" onClick={() => setCursors([...cursors, next])}>{t("customers.next")}</button>
+          <button type="button" onClick={() => change({ pages: [...search.pages, next] }, true)}>{t("customers.next")}</button>
         ) : null}
       </div>
     </section>

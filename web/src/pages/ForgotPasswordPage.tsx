@@ -1,45 +1,43 @@
-import { useState, type FormEvent } from "react";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { z } from "zod";
 import { api, errorCode } from "../api/client";
+import { Form, TextField } from "../forms/Form";
+import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
 
-export function ForgotPasswordPage({ onBack }: { onBack: () => void }) {
+const request = z.object({ username: z.string().trim().min(1).max(254) });
+
+/** AUTH-1: asks for an e-mailed link to choose a new password; the answer is the same whether the user exists. */
+export function ForgotPasswordPage() {
   const { t } = useI18n();
   const [sent, setSent] = useState(false);
-  const [failed, setFailed] = useState<"error.invalid_request" | "forgot.throttled" | null>(null);
+  const [throttled, setThrottled] = useState(false);
+  const form = useApiForm(request, { username: "" });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const username = String(new FormData(event.currentTarget).get("username") ?? "");
-    const { data, error } = await api
-      .POST("/auth/forgot-password", { body: { username } })
-      .catch(() => ({ data: undefined, error: undefined }));
-    setSent(Boolean(data));
-    setFailed(data ? null : errorCode(error) === "throttled" ? "forgot.throttled" : "error.invalid_request");
+  async function submit(values: z.infer<typeof request>) {
+    const { data, error } = await api.POST("/auth/forgot-password", { body: values }).catch(() => ({ data: undefined, error: undefined }));
+    setThrottled(!data && errorCode(error) === "throttled");
+    if (data) setSent(true);
+    else if (errorCode(error) !== "throttled") form.refuse(error);
   }
 
   return (
     <section className="card narrow" aria-labelledby="forgot-heading">
-      <h1 id="forgot-heading">{t("forgot.heading")}</h1>
+      <h1 id="forgot-heading" tabIndex={-1}>{t("forgot.heading")}</h1>
       {sent ? (
         <p role="status">{t("forgot.sent")}</p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <Form form={form} id="forgot" onSubmit={submit}>
           <p>{t("forgot.intro")}</p>
-          {failed ? (
-            <p className="error" role="alert">
-              {t(failed)}
-            </p>
-          ) : null}
-          <label htmlFor="forgot-username">{t("login.username")}</label>
-          <input id="forgot-username" name="username" autoComplete="username" required />
+          {throttled ? <p className="error" role="alert">{t("forgot.throttled")}</p> : null}
+          <TextField name="username" label={t("login.username")} autoComplete="username" className="" />
           <div className="actions">
             <button type="submit">{t("forgot.submit")}</button>
           </div>
-        </form>
+        </Form>
       )}
-      <button type="button" className="link" onClick={onBack}>
-        {t("forgot.back")}
-      </button>
+      <Link to="/login">{t("forgot.back")}</Link>
     </section>
   );
 }

@@ -1,39 +1,63 @@
-import { useEffect, useState } from "react";
-import { api, type Me, type components } from "../api/client";
+import { Link } from "@tanstack/react-router";
+import type { Me } from "../api/client";
+import { $api } from "../api/query";
+import { hasRole, mayOpen } from "../app/sections";
+import { usePrincipal } from "../app/session";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 
-/** "Du er logget inn som …": who is logged in, and for which customers. */
-export function HomePage({ me }: { me: Me }) {
+/** Staff: who they are and their work (their customers, requests waiting). */
+function StaffStart({ me }: { me: Me }) {
   const { t } = useI18n();
-  const [customers, setCustomers] = useState<string[]>([]);
-  const [objects, setObjects] = useState<components["schemas"]["ServiceObject"][]>([]);
+  const waiting = $api.useQuery("get", "/registration-requests", { params: { query: { status: "pending" } } },
+    { enabled: mayOpen(me, "registrations") });
+  const count = waiting.data?.items.length ?? 0;
+  return (
+    <section className="card" aria-labelledby="work-heading">
+      <h2 id="work-heading">{t("home.work")}</h2>
+      <ul className="plain-list">
+        <li><Link to="/customers" search={{ assigned: "me" }}>{t("home.myCustomers")}</Link></li>
+        <li><Link to="/customers">{t("home.register")}</Link></li>
+        {mayOpen(me, "registrations") && waiting.data ? (
+          <li><Link to="/registrations">{t("home.waitingRequests", { count, more: waiting.data.next_cursor ? "yes" : "no" })}</Link></li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}
 
-  useEffect(() => {
-    if (me.kind === "staff") return;
-    void api.GET("/me/customers").then(({ data }) => setCustomers((data ?? []).map((customer) => customer.name)));
-    void api.GET("/me/objects").then(({ data }) => setObjects(data ?? []));
-  }, [me]);
-
-  const greeting =
-    me.kind === "staff"
-      ? t("home.staff", { name: me.display_name, role: t(`role.${me.role ?? "technician"}` as MessageKey) })
-      : `${t("home.loggedInAs", { name: me.display_name })}${
-          customers.length ? ` ${t("home.forCustomers", { customers: customers.join(", ") })}` : ""
-        }`;
-
+/** A portal user: the customers it acts for, each with its roles there and what it can do for it. */
+function CustomerStart({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const customers = $api.useQuery("get", "/me/customers");
+  const objects = $api.useQuery("get", "/me/objects");
   return (
     <>
-      <section className="card" id="info" aria-labelledby="home-heading">
-        <h1 id="home-heading">{greeting}</h1>
-        {me.session_expires_at ? <p>{t("home.sessionEnds", { time: formatDateTime(me.session_expires_at) })}</p> : null}
-      </section>
-      {objects.length ? (
+      {customers.data?.length ? (
+        <section className="card" aria-labelledby="customers-heading">
+          <h2 id="customers-heading">{t("home.actingFor", { count: customers.data.length })}</h2>
+          <ul className="plain-list">
+            {customers.data.map((customer) => {
+              const roles = me.roles?.[customer.customer_id] ?? [];
+              return (
+                <li key={customer.customer_id}>
+                  <strong>{customer.name}</strong> ({customer.number})
+                  {roles.length ? <div className="muted">{t("home.yourRoles", { roles: roles.map((role) => t(`customerRole.${role}` as MessageKey)).join(", ") })}</div> : null}
+                  {hasRole(me, customer.customer_id, "user_administrator") ? (
+                    <div><Link to="/users" search={{ customer: customer.customer_id }}>{t("home.manageUsers", { customer: customer.name })}</Link></div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+      {objects.data?.length ? (
         <section className="card" aria-labelledby="objects-heading">
           <h2 id="objects-heading">{t("home.objects")}</h2>
           <ul className="plain-list">
-            {objects.map((item) => (
+            {objects.data.map((item) => (
               <li key={item.object_id}>
                 <strong>{item.name}</strong>{item.number ? ` (${item.number})` : ""}
                 {item.city ? ` — ${[item.address, item.city].filter(Boolean).join(", ")}` : ""}
@@ -42,6 +66,28 @@ export function HomePage({ me }: { me: Me }) {
           </ul>
         </section>
       ) : null}
+    </>
+  );
+}
+
+/** The start page: "Du er logget inn som …", and what this principal works with. */
+export function HomePage() {
+  const { t } = useI18n();
+  const me = usePrincipal();
+  const customers = $api.useQuery("get", "/me/customers", {}, { enabled: me.kind !== "staff" });
+  const names = (customers.data ?? []).map((customer) => customer.name);
+  const greeting =
+    me.kind === "staff"
+      ? t("home.staff", { name: me.display_name, role: t(`role.${me.role ?? "technician"}` as MessageKey) })
+      : `${t("home.loggedInAs", { name: me.display_name })}${names.length ? ` ${t("home.forCustomers", { customers: names.join(", ") })}` : ""}`;
+
+  return (
+    <>
+      <section className="card" id="info" aria-labelledby="home-heading">
+        <h1 id="home-heading" tabIndex={-1}>{greeting}</h1>
+        {me.session_expires_at ? <p>{t("home.sessionEnds", { time: formatDateTime(me.session_expires_at) })}</p> : null}
+      </section>
+      {me.kind === "staff" ? <StaffStart me={me} /> : <CustomerStart me={me} />}
     </>
   );
 }

@@ -1,113 +1,91 @@
-import { useState, type FormEvent } from "react";
-import { api, errorCode, type LoginChallenge, type Me } from "../api/client";
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useRouter, useSearch } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { z } from "zod";
+import { api, errorCode, type LoginChallenge } from "../api/client";
+import { meQuery } from "../api/query";
+import { Form, TextField } from "../forms/Form";
+import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
-import type { MessageKey } from "../i18n/messages";
+import { hasText, type MessageKey } from "../i18n/messages";
 
-const KNOWN_ERRORS = new Set([
-  "invalid_credentials",
-  "wrong_code",
-  "code_already_used",
-  "login_expired",
-  "code_list_exhausted",
-  "code_list_replaced",
-  "invalid_request",
-  "unavailable",
-]);
+const passwordStep = z.object({ username: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
+const codeStep = z.object({ code: z.string().trim().min(1).max(16) });
 
 function errorKey(code: string): MessageKey {
-  return (KNOWN_ERRORS.has(code) ? `error.${code}` : "error.unknown") as MessageKey;
+  return hasText(`error.${code}`) ? (`error.${code}` as MessageKey) : "error.unknown";
 }
 
-type Props = { onLoggedIn: (me: Me) => void; onForgot: () => void; onRegister: () => void };
-
 /** AUTH-1: username and password, then the security code at the position the server asks for. */
-export function LoginPage({ onLoggedIn, onForgot, onRegister }: Props) {
+export function LoginPage() {
   const { t } = useI18n();
+  const search = useSearch({ from: "/login" });
+  const navigate = useNavigate();
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const [challenge, setChallenge] = useState<LoginChallenge | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ key: MessageKey; position?: number } | null>(null);
+  const password = useApiForm(passwordStep, { username: "", password: "" });
+  const code = useApiForm(codeStep, { code: "" });
+  const { setFocus } = code;
 
-  async function submitPassword(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    const { data, error: failure } = await api.POST("/auth/login", {
-      body: { username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") },
-    }).catch(() => ({ data: undefined, error: undefined }));
-    setBusy(false);
-    if (data) {
-      setChallenge(data);
-    } else {
-      setError(t(errorKey(errorCode(failure))));
-    }
+  useEffect(() => {
+    // Step 2 replaces the form: focus follows to the one field it asks for.
+    if (challenge) setFocus("code");
+  }, [challenge, setFocus]);
+
+  async function submitPassword(values: z.infer<typeof passwordStep>) {
+    setFailure(null);
+    const { data, error } = await api.POST("/auth/login", { body: values }).catch(() => ({ data: undefined, error: undefined }));
+    if (data) setChallenge(data);
+    else setFailure({ key: errorKey(errorCode(error)) });
   }
 
-  async function submitCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submitCode(values: z.infer<typeof codeStep>) {
     if (!challenge) return;
-    const code = String(new FormData(event.currentTarget).get("code") ?? "");
-    setBusy(true);
-    setError(null);
-    const { data, error: failure } = await api.POST("/auth/login/code", {
-      body: { challenge: challenge.challenge, code },
-    }).catch(() => ({ data: undefined, error: undefined }));
-    setBusy(false);
+    setFailure(null);
+    const { data, error } = await api
+      .POST("/auth/login/code", { body: { challenge: challenge.challenge, code: values.code } })
+      .catch(() => ({ data: undefined, error: undefined }));
     if (data) {
-      onLoggedIn(data.me);
+      queryClient.setQueryData(meQuery.queryKey, data.me);
+      if (search.redirect) router.history.push(search.redirect);
+      else await navigate({ to: "/" });
       return;
     }
-    const reason = errorCode(failure);
-    setError(t(errorKey(reason), { position: challenge.code_position }));
+    const reason = errorCode(error);
+    setFailure({ key: errorKey(reason), position: challenge.code_position });
     if (reason !== "wrong_code") setChallenge(null);
   }
 
   return (
-    <section className="card narrow" aria-labelledby="login-heading">
-      <h1 id="login-heading">{challenge ? t("login.codeHeading") : t("login.heading")}</h1>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {challenge ? (
-        <form onSubmit={submitCode} noValidate>
-          <p>{t("login.codePrompt", { position: challenge.code_position })}</p>
-          <label htmlFor="code">{t("login.code", { position: challenge.code_position })}</label>
-          {/* Step 2 replaces the form: focus follows to the one field it asks for. */}
-          <input autoFocus id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
-          <div className="actions">
-            <button type="submit" disabled={busy}>
-              {t("login.continue")}
-            </button>
-            <button type="button" className="link" onClick={() => setChallenge(null)}>
-              {t("login.startOver")}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <form onSubmit={submitPassword} noValidate>
-          <label htmlFor="username">{t("login.username")}</label>
-          <input id="username" name="username" autoComplete="username" required />
-          <label htmlFor="password">{t("login.password")}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
-          <div className="actions">
-            <button type="submit" disabled={busy}>
-              {t("login.submit")}
-            </button>
-            <button type="button" className="link" onClick={onForgot}>
-              {t("login.forgot")}
-            </button>
-          </div>
-        </form>
-      )}
-      {challenge ? null : (
-        <p>
-          <button type="button" className="link" onClick={onRegister}>
-            {t("login.register")}
-          </button>
-        </p>
-      )}
-    </section>
+    <>
+      {search.ended ? <p className="notice narrow" role="status">{t("session.ended")}</p> : null}
+      <section className="card narrow" aria-labelledby="login-heading">
+        <h1 id="login-heading" tabIndex={-1}>{challenge ? t("login.codeHeading") : t("login.heading")}</h1>
+        {failure ? <p className="error" role="alert">{t(failure.key, { position: failure.position })}</p> : null}
+        {challenge ? (
+          <Form form={code} id="login-code" onSubmit={submitCode}>
+            <p>{t("login.codePrompt", { position: challenge.code_position })}</p>
+            <TextField name="code" label={t("login.code", { position: challenge.code_position })} inputMode="numeric"
+              autoComplete="one-time-code" className="" />
+            <div className="actions">
+              <button type="submit">{t("login.continue")}</button>
+              <button type="button" className="link" onClick={() => { setChallenge(null); code.reset(); }}>{t("login.startOver")}</button>
+            </div>
+          </Form>
+        ) : (
+          <Form form={password} id="login" onSubmit={submitPassword}>
+            <TextField name="username" label={t("login.username")} autoComplete="username" className="" />
+            <TextField name="password" label={t("login.password")} type="password" autoComplete="current-password" className="" />
+            <div className="actions">
+              <button type="submit">{t("login.submit")}</button>
+              <Link to="/forgot-password">{t("login.forgot")}</Link>
+            </div>
+          </Form>
+        )}
+        {challenge ? null : <p><Link to="/register">{t("login.register")}</Link></p>}
+      </section>
+    </>
   );
 }

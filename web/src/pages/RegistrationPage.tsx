@@ -1,73 +1,63 @@
-import { useState, type FormEvent } from "react";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { z } from "zod";
 import { api } from "../api/client";
-import { problemOf, type Problem } from "../api/problems";
+import { Form, SelectField, TextField } from "../forms/Form";
+import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
-import type { MessageKey } from "../i18n/messages";
 
-const FIELDS: [string, MessageKey, string][] = [
-  ["company_name", "register.company", "organization"],
-  ["organisation_number", "field.organisation_number", "off"],
-  ["contact_person", "field.contact_person", "name"],
-  ["email", "field.email", "email"],
-  ["phone", "field.phone", "tel"],
-];
+const optional = (max: number) => z.string().trim().max(max);
+const registration = z.object({
+  company_name: z.string().trim().min(1).max(200),
+  organisation_number: z.string().trim().min(1).max(20),
+  country: z.enum(["NO", "SE"]),
+  contact_person: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+  phone: optional(40),
+  message: optional(2000),
+});
 
 /** AUTH-1: a company without access asks for it; the vendor's staff decide. */
-export function RegistrationPage({ onBack }: { onBack: () => void }) {
+export function RegistrationPage() {
   const { t, language } = useI18n();
   const [sent, setSent] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useApiForm(registration, {
+    company_name: "", organisation_number: "", country: "NO", contact_person: "", email: "", phone: "", message: "",
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
+  async function submit(values: z.infer<typeof registration>) {
     const { data, error } = await api.POST("/registration-requests", {
       body: {
-        company_name: text("company_name"), organisation_number: text("organisation_number"),
-        country: text("country") as "NO" | "SE", contact_person: text("contact_person"), email: text("email"),
-        phone: text("phone") || null, message: text("message") || null,
+        ...values, phone: values.phone || null, message: values.message || null,
         language, // the answer and the new login's e-mails come in the language the form was filled in
       },
-    });
+    }).catch(() => ({ data: undefined, error: undefined }));
     if (data) setSent(true);
-    else setProblem(problemOf(error, t));
+    else form.refuse(error);
   }
 
   return (
     <section className="card narrow" aria-labelledby="register-heading">
-      <h1 id="register-heading">{t("register.heading")}</h1>
+      <h1 id="register-heading" tabIndex={-1}>{t("register.heading")}</h1>
       {sent ? (
         <p className="notice" role="status">{t("register.sent")}</p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <Form form={form} id="register" onSubmit={submit} labelOf={(field) => (field === "company_name" ? t("register.company") : field === "message" ? t("register.message") : t(`field.${field}` as never))}>
           <p>{t("register.intro")}</p>
-          {problem ? <p className="error" role="alert">{t(problem.summary)}</p> : null}
-          {FIELDS.map(([name, label, autoComplete]) => {
-            const message = problem?.fields[name];
-            return (
-              <div key={name}>
-                <label htmlFor={`register-${name}`}>{t(label)}</label>
-                <input id={`register-${name}`} name={name} autoComplete={autoComplete}
-                  type={name === "email" ? "email" : "text"} aria-invalid={message ? true : undefined}
-                  aria-describedby={message ? `register-${name}-error` : undefined} />
-                {message ? <p className="field-error" id={`register-${name}-error`}>{message}</p> : null}
-              </div>
-            );
-          })}
-          <label htmlFor="register-country">{t("field.country")}</label>
-          <select id="register-country" name="country" defaultValue="NO">
-            <option value="NO">{t("country.NO")}</option>
-            <option value="SE">{t("country.SE")}</option>
-          </select>
-          <label htmlFor="register-message">{t("register.message")}</label>
-          <textarea id="register-message" name="message" rows={3} />
+          <TextField name="company_name" label={t("register.company")} autoComplete="organization" required className="" />
+          <TextField name="organisation_number" label={t("field.organisation_number")} inputMode="numeric" required className="" />
+          <SelectField name="country" label={t("field.country")} className=""
+            options={[{ value: "NO", label: t("country.NO") }, { value: "SE", label: t("country.SE") }]} />
+          <TextField name="contact_person" label={t("field.contact_person")} autoComplete="name" required className="" />
+          <TextField name="email" label={t("field.email")} type="email" autoComplete="email" required className="" />
+          <TextField name="phone" label={t("field.phone")} type="tel" autoComplete="tel" className="" />
+          <TextField name="message" label={t("register.message")} multiline className="" />
           <div className="actions">
             <button type="submit">{t("register.submit")}</button>
           </div>
-        </form>
+        </Form>
       )}
-      <button type="button" className="link" onClick={onBack}>{t("forgot.back")}</button>
+      <Link to="/login">{t("forgot.back")}</Link>
     </section>
   );
 }

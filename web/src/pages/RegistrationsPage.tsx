@@ -1,106 +1,96 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { api, errorCode, type components, type Me } from "../api/client";
+import { useParams } from "@tanstack/react-router";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
-import { formatDate } from "../format";
+import { $api, refusalOf } from "../api/query";
+import { usePrincipal } from "../app/session";
+import { formatDate, formatOrganisationNumber } from "../format";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
+import { notify } from "../ui/Toasts";
 
 type Request = components["schemas"]["RegistrationRequest"];
 
 const KNOWN_FAILURES = new Set(["customer_number_taken"]);
 
-/** AUTH-1: staff see the companies asking for access, and approvals that failed; an administrator approves
- * (again, after a failure) or rejects. `requestId` is the request a staff e-mail's link opens. */
-export function RegistrationsPage({ me, requestId }: { me: Me; requestId?: string }) {
-  const decides = me.role === "administrator"; // the API refuses others; they only follow the list
+function RequestCard({ request, opened, decides }: { request: Request; opened: boolean; decides: boolean }) {
   const { t } = useI18n();
-  const [requests, setRequests] = useState<Request[] | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const opened = useRef<HTMLElement | null>(null);
-
-  const load = useCallback(async () => {
-    const [failed, pending] = await Promise.all(
-      (["failed", "pending"] as const).map((status) => api.GET("/registration-requests", { params: { query: { status } } })),
-    );
-    setRequests([...(failed.data?.items ?? []), ...(pending.data?.items ?? [])]);
-    const error = failed.error ?? pending.error;
-    if (error) setProblem(t(problemOf(error, t).summary));
-  }, [t]);
+  const decide = $api.useMutation("post", "/registration-requests/{request_id}/decision");
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const element = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!opened) return;
+    element.current?.scrollIntoView({ block: "start" });
+    element.current?.focus();
+  }, [opened]);
 
-  useEffect(() => {
-    opened.current?.scrollIntoView({ block: "start" });
-    opened.current?.focus();
-  }, [requests, requestId]);
-
-  function failureText(request: Request): string {
+  function failureText(): string {
     const key = KNOWN_FAILURES.has(request.failure ?? "") ? request.failure : "unknown";
     return t(`registrations.failure.${key}` as MessageKey, { number: request.customer_number ?? "" });
   }
 
-  async function decide(event: FormEvent<HTMLFormElement>, request: Request, approved: boolean) {
+  async function submit(event: FormEvent<HTMLFormElement>, approved: boolean) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim() || null;
-    const { data, error } = await api.POST("/registration-requests/{request_id}/decision", {
+    const refused = await refusalOf(decide.mutateAsync({
       params: { path: { request_id: request.request_id } },
       body: approved ? { approved, customer_number: text("customer_number") } : { approved, reason: text("reason") },
-    });
-    if (data) {
-      setProblem(null);
-      setNotice(t(approved ? "registrations.approved" : "registrations.rejected", { company: request.company_name }));
-      await load();
-    } else {
-      setNotice(null);
-      const code = errorCode(error);
-      setProblem(code === "not_ready" ? t("registrations.notReady") : t(problemOf(error, t).summary));
-    }
+    }));
+    setRefusal(refused);
+    if (!refused) notify(t(approved ? "registrations.approved" : "registrations.rejected", { company: request.company_name }));
   }
+
+  const problem = refusal ? problemOf(refusal) : null;
+  return (
+    <article className={opened ? "request opened" : "request"} aria-label={request.company_name} tabIndex={opened ? -1 : undefined} ref={element}>
+      <h2>{request.company_name}</h2>
+      {request.status === "failed" ? <p className="error">{t("registrations.failed", { reason: failureText() })}</p> : null}
+      <p>
+        {t("field.organisation_number")}: {formatOrganisationNumber(request.organisation_number, request.country)} · {request.contact_person} ·{" "}
+        <a href={`mailto:${request.email}`}>{request.email}</a> · {t("registrations.received", { date: formatDate(request.created_at) })}
+      </p>
+      {request.message ? <blockquote>{request.message}</blockquote> : null}
+      {problem ? <p className="error" role="alert">{t(problem.code === "not_ready" ? "registrations.notReady" : problem.summary)}</p> : null}
+      {decides ? (
+        <div className="decisions">
+          <form onSubmit={(event) => void submit(event, true)}>
+            <label htmlFor={`number-${request.request_id}`}>{t("registrations.customerNumber")}</label>
+            <input id={`number-${request.request_id}`} name="customer_number" required maxLength={40} />
+            <button type="submit">{request.status === "failed" ? t("registrations.approveAgain") : t("registrations.approve")}</button>
+          </form>
+          <form onSubmit={(event) => void submit(event, false)}>
+            <label htmlFor={`reason-${request.request_id}`}>{t("registrations.reason")}</label>
+            <input id={`reason-${request.request_id}`} name="reason" maxLength={1000} />
+            <button type="submit" className="secondary-outline">{t("registrations.reject")}</button>
+          </form>
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/** AUTH-1: staff see the companies asking for access, and approvals that failed; an administrator approves
+ * (again, after a failure) or rejects. A staff e-mail's link opens its request. */
+export function RegistrationsPage() {
+  const { t } = useI18n();
+  const me = usePrincipal();
+  const { requestId } = useParams({ strict: false });
+  const decides = me.role === "administrator"; // the API refuses others; they only follow the list
+  const failed = $api.useQuery("get", "/registration-requests", { params: { query: { status: "failed" } } });
+  const pending = $api.useQuery("get", "/registration-requests", { params: { query: { status: "pending" } } });
+  const requests = failed.data && pending.data ? [...failed.data.items, ...pending.data.items] : null;
+  const error = failed.error ?? pending.error;
 
   return (
     <section className="card" aria-labelledby="registrations-heading">
       <h1 id="registrations-heading" tabIndex={-1}>{t("registrations.heading")}</h1>
-      {notice ? <p className="notice" role="status">{notice}</p> : null}
-      {problem ? <p className="error" role="alert">{problem}</p> : null}
-      {requests === null ? <p role="status">{t("loading")}</p> : null}
+      {error ? <p className="error" role="alert">{t(problemOf(error).summary)}</p> : null}
+      {requests === null && !error ? <p role="status">{t("loading")}</p> : null}
       {requests?.length === 0 ? <p>{t("registrations.none")}</p> : null}
       {requests?.map((request) => (
-        <article
-          key={request.request_id}
-          className={request.request_id === requestId ? "request opened" : "request"}
-          aria-label={request.company_name}
-          tabIndex={request.request_id === requestId ? -1 : undefined}
-          ref={request.request_id === requestId ? (element) => { opened.current = element; } : undefined}
-        >
-          <h2>{request.company_name}</h2>
-          {request.status === "failed" ? (
-            <p className="error">{t("registrations.failed", { reason: failureText(request) })}</p>
-          ) : null}
-          <p>
-            {t("field.organisation_number")}: {request.organisation_number} · {request.contact_person} ·{" "}
-            <a href={`mailto:${request.email}`}>{request.email}</a> · {t("registrations.received", { date: formatDate(request.created_at) })}
-          </p>
-          {request.message ? <blockquote>{request.message}</blockquote> : null}
-          {decides ? (
-          <div className="decisions">
-            <form onSubmit={(event) => void decide(event, request, true)}>
-              <label htmlFor={`number-${request.request_id}`}>{t("registrations.customerNumber")}</label>
-              <input id={`number-${request.request_id}`} name="customer_number" required />
-              <button type="submit">{t("registrations.approve")}</button>
-            </form>
-            <form onSubmit={(event) => void decide(event, request, false)}>
-              <label htmlFor={`reason-${request.request_id}`}>{t("registrations.reason")}</label>
-              <input id={`reason-${request.request_id}`} name="reason" />
-              <button type="submit" className="secondary-outline">{t("registrations.reject")}</button>
-            </form>
-          </div>
-          ) : null}
-        </article>
+        <RequestCard key={request.request_id} request={request} opened={request.request_id === requestId} decides={decides} />
       ))}
     </section>
   );

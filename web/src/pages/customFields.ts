@@ -1,15 +1,14 @@
-// The customer register's custom fields (ORG-3): their definitions, read once per page that shows them.
-import { useEffect, useState } from "react";
-import { api, type components } from "../api/client";
+// The customer register's custom fields (ORG-3): their definitions, read once and shared by every page.
+import type { components } from "../api/client";
+import { $api } from "../api/query";
 
 export type Definition = components["schemas"]["CustomFieldDefinition"];
 
+const NONE: Definition[] = [];
+
 export function useCustomFields(): Definition[] {
-  const [definitions, setDefinitions] = useState<Definition[]>([]);
-  useEffect(() => {
-    void api.GET("/settings/customer-register").then(({ data }) => setDefinitions(data?.custom_fields ?? []));
-  }, []);
-  return definitions;
+  const { data } = $api.useQuery("get", "/settings/customer-register", {}, { staleTime: 5 * 60_000 });
+  return data?.custom_fields ?? NONE;
 }
 
 /** A field's definition; a value of a field that has since been removed reads as plain text under its key. */

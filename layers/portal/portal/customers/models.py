@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from portal.access import CustomerAction
 from portal.fields import MAX_VERSION, EntityId, Phone, StoredInteger, Version, refuse_null
 from portal.history import FieldChange
 
@@ -143,6 +144,25 @@ class Customer(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class CustomerView(Customer):
+    """A customer as one principal reads it: with what that principal may do with it."""
+
+    actions: list[CustomerAction] = Field(
+        default_factory=list, description="What the caller may do with this customer (the API still decides)"
+    )
+
+
+class ExportColumn(StrEnum):
+    """The columns of the customer list a CSV export can hold (those of the register's table)."""
+
+    NUMBER = "number"
+    NAME = "name"
+    CONTACT_PERSON = "contact_person"
+    EMAIL = "email"
+    CITY = "city"
+    STATUS = "status"
 
 
 class CustomerSummary(BaseModel):

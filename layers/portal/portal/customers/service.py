@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -27,13 +27,16 @@ from portal.customers.models import (
     CustomerRegisterSettingsInput,
     CustomerStatus,
     CustomerSummary,
+    CustomerView,
     CustomFieldDefinition,
     CustomFieldType,
     CustomFieldValue,
+    ExportColumn,
 )
 from portal.customers.repository import CustomerRepository
 from portal.errors import FieldProblems, NotFound, ValidationFailed, field_problem
 from portal.history import FieldChange, next_version, require_version
+from portal.notifications.email import Language
 
 _PATCHABLE = (
     "name",
@@ -250,6 +253,11 @@ def get_customer(principal: Principal, repository: CustomerRepository, customer_
     return customer
 
 
+def view_customer(principal: Principal, repository: CustomerRepository, customer_id: str) -> CustomerView:
+    customer = get_customer(principal, repository, customer_id)
+    return CustomerView(**dict(customer), actions=access.customer_actions(principal, facts(customer)))
+
+
 def customer_to_change(principal: Principal, repository: CustomerRepository, customer_id: str) -> Customer:
     """A customer the principal may change: it, its objects, departments and contacts (ORG-2, AUTH-3)."""
     customer = get_customer(principal, repository, customer_id)
@@ -413,7 +421,49 @@ def customers_of(principal: Principal, repository: CustomerRepository) -> list[C
     ]
 
 
-EXPORT_COLUMNS = ("number", "name", "contact_person", "email", "city", "status")
+EXPORT_COLUMNS = tuple(ExportColumn)
+# The file is read by people: its headings, statuses and closing note are in the language the user asked for.
+EXPORT_HEADINGS: dict[Language, dict[ExportColumn, str]] = {
+    Language.NB: {
+        ExportColumn.NUMBER: "Kundenummer",
+        ExportColumn.NAME: "Navn",
+        ExportColumn.CONTACT_PERSON: "Kontaktperson",
+        ExportColumn.EMAIL: "E-post",
+        ExportColumn.CITY: "Sted",
+        ExportColumn.STATUS: "Status",
+    },
+    Language.SV: {
+        ExportColumn.NUMBER: "Kundnummer",
+        ExportColumn.NAME: "Namn",
+        ExportColumn.CONTACT_PERSON: "Kontaktperson",
+        ExportColumn.EMAIL: "E-post",
+        ExportColumn.CITY: "Ort",
+        ExportColumn.STATUS: "Status",
+    },
+    Language.EN: {
+        ExportColumn.NUMBER: "Customer number",
+        ExportColumn.NAME: "Name",
+        ExportColumn.CONTACT_PERSON: "Contact person",
+        ExportColumn.EMAIL: "E-mail",
+        ExportColumn.CITY: "City",
+        ExportColumn.STATUS: "Status",
+    },
+}
+EXPORT_STATUSES: dict[Language, dict[CustomerStatus, str]] = {
+    Language.NB: {CustomerStatus.ACTIVE: "aktiv", CustomerStatus.INACTIVE: "inaktiv"},
+    Language.SV: {CustomerStatus.ACTIVE: "aktiv", CustomerStatus.INACTIVE: "inaktiv"},
+    Language.EN: {CustomerStatus.ACTIVE: "active", CustomerStatus.INACTIVE: "inactive"},
+}
+EXPORT_STOPPED: dict[Language, str] = {
+    Language.NB: "# Eksporten stoppet etter {rows} kunder: {limit}. Snevre inn søket for å få resten.",
+    Language.SV: "# Exporten stoppade efter {rows} kunder: {limit}. Begränsa sökningen för att få resten.",
+    Language.EN: "# Export stopped after {rows} customers: {limit}. Narrow the search to get the rest.",
+}
+EXPORT_LIMITS: dict[Language, tuple[str, str]] = {
+    Language.NB: ("en fil kan ha høyst {size}", "en eksport kan ta høyst tiden til én forespørsel"),
+    Language.SV: ("en fil kan vara högst {size}", "en export får ta högst tiden för en förfrågan"),
+    Language.EN: ("a file holds at most {size}", "an export may take at most the time of one request"),
+}
 EXPORT_PAGE_SIZE = 100
 # A Lambda response carries at most 6 MB, JSON escapes included: the file stops well short of that, and says so.
 EXPORT_MAX_BYTES = 4 * 1024 * 1024
@@ -437,31 +487,34 @@ def export_csv(
     repository: CustomerRepository,
     query: CustomerQuery,
     *,
+    columns: Sequence[ExportColumn] = EXPORT_COLUMNS,
+    language: Language = Language.NB,
     max_bytes: int = EXPORT_MAX_BYTES,
     out_of_time: Callable[[], bool] = lambda: False,
 ) -> CsvExport:
     """The filtered list as a CSV file for spreadsheet programs: `;`-separated, cells that could run as formulas
     defused, and a byte-order mark so they read æ, ø and å correctly. Every customer of the list is written, page
     after page, unless the file reaches `max_bytes` or `out_of_time()` says the request must end: then a last row
-    says where and why it stopped (never a silent cut)."""
-    lines = [_csv_line(EXPORT_COLUMNS)]
+    says where and why it stopped (never a silent cut). The columns are those asked for (the ones on the user's
+    screen), in the order asked for, headed in `language`."""
+    chosen = list(dict.fromkeys(columns)) or list(EXPORT_COLUMNS)
+    lines = [_csv_line(EXPORT_HEADINGS[language][column] for column in chosen)]
     size = len(lines[0].encode())
+    too_big, too_slow = EXPORT_LIMITS[language]
     limit: str | None = None
-    for row in _export_rows(principal, repository, query):
+    for row in _export_rows(principal, repository, query, chosen, language):
         line = _csv_line(row)
         size += len(line.encode())
         if size > max_bytes:
-            limit = f"a file holds at most {_size(max_bytes)}"
+            limit = too_big.format(size=_size(max_bytes))
             break
         if out_of_time():
-            limit = "an export may take at most the time of one request"
+            limit = too_slow
             break
         lines.append(line)
     rows = len(lines) - 1
     if limit is not None:
-        lines.append(
-            _csv_line([f"# Export stopped after {rows} customers: {limit}. Narrow the search to get the rest."])
-        )
+        lines.append(_csv_line([EXPORT_STOPPED[language].format(rows=rows, limit=limit)]))
     return CsvExport(body="\ufeff" + "".join(lines), rows=rows, limit=limit)
 
 
@@ -475,14 +528,21 @@ def _size(max_bytes: int) -> str:
     return f"{max_bytes / (1024 * 1024):g} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes} bytes"
 
 
-def _export_rows(principal: Principal, repository: CustomerRepository, query: CustomerQuery) -> Iterator[list[str]]:
+def _export_rows(
+    principal: Principal,
+    repository: CustomerRepository,
+    query: CustomerQuery,
+    columns: Sequence[ExportColumn],
+    language: Language,
+) -> Iterator[list[str]]:
     """Every customer of the filtered list as a row, read a page at a time as the rows are written."""
     page_query = query.model_copy(update={"limit": EXPORT_PAGE_SIZE, "cursor": None})
     while True:
         page = find_customers(principal, repository, page_query)
         for summary in page.items:
             plain = summary.model_dump(mode="json")
-            yield [_csv_safe(str(plain.get(column) or "")) for column in EXPORT_COLUMNS]
+            plain["status"] = EXPORT_STATUSES[language][summary.status]
+            yield [_csv_safe(str(plain.get(column) or "")) for column in columns]
         if page.next_cursor is None:
             return
         page_query = page_query.model_copy(update={"cursor": page.next_cursor})

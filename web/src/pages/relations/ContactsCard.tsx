@@ -1,7 +1,11 @@
-import { useEffect, useState } from "react";
-import { api, type components } from "../../api/client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { components } from "../../api/client";
 import { problemOf, type Problem } from "../../api/problems";
+import { $api, refusalOf } from "../../api/query";
 import { useI18n } from "../../i18n";
+import { ConfirmButton } from "../../ui/ConfirmButton";
+import { notify } from "../../ui/Toasts";
 import { RecordForm, text, type Field, type Values } from "./RecordForm";
 import { RelationCard } from "./RelationCard";
 import type { ServiceObject } from "./ObjectsCard";
@@ -25,6 +29,11 @@ function sameLinks(a: ObjectRef[], b: ObjectRef[]): boolean {
   return left.size === new Set(b.map(key)).size && b.every((ref) => left.has(key(ref)));
 }
 
+function emailTakenOr(error: unknown): Problem {
+  const problem = problemOf(error);
+  return problem.summary === "error.conflict" ? { code: "email_taken", summary: "error.email_taken", fields: {} } : problem;
+}
+
 /** Checkboxes for the customer's objects a contact is responsible for. */
 function ObjectChoices({ objects, checked }: { objects: ServiceObject[]; checked?: Set<string> }) {
   const { t } = useI18n();
@@ -41,52 +50,48 @@ function ObjectChoices({ objects, checked }: { objects: ServiceObject[]; checked
   );
 }
 
+function objectsChosen(form: FormData, customerId: string): ObjectRef[] {
+  return form.getAll("object").map((objectId) => ({ customer_id: customerId, object_id: String(objectId) }));
+}
+
 /**
  * A contact's details and links as seen from one customer: its links to other customers and their objects are
  * kept as they are; only this customer's objects are offered.
  */
-function ContactEditor({ customerId, contactId, objects, close, onChanged }: {
-  customerId: string; contactId: string; objects: ServiceObject[]; close: () => void; onChanged: () => Promise<void>;
+function ContactEditor({ customerId, contactId, objects, close }: {
+  customerId: string; contactId: string; objects: ServiceObject[]; close: () => void;
 }) {
   const { t } = useI18n();
-  const [contact, setContact] = useState<Contact | null>(null);
+  const found = $api.useQuery("get", "/contacts/{contact_id}", { params: { path: { contact_id: contactId } } });
+  const update = $api.useMutation("patch", "/contacts/{contact_id}");
+  const relink = $api.useMutation("put", "/contacts/{contact_id}/links");
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [confirming, setConfirming] = useState(false);
 
-  useEffect(() => {
-    void api.GET("/contacts/{contact_id}", { params: { path: { contact_id: contactId } } }).then(({ data, error }) => {
-      setContact(data ?? null);
-      setProblem(error ? problemOf(error, t) : null);
-    });
-  }, [contactId, t]);
-
-  async function setLinks(current: Contact, customerIds: string[], wanted: ObjectRef[]): Promise<Problem | null> {
-    const { error } = await api.PUT("/contacts/{contact_id}/links", {
+  function setLinks(current: Contact, customerIds: string[], wanted: ObjectRef[]): Promise<unknown> {
+    return refusalOf(relink.mutateAsync({
       params: { path: { contact_id: current.contact_id } },
       body: { version: current.version, customer_ids: customerIds, objects: wanted },
-    });
-    return error ? problemOf(error, t) : null;
+    }));
   }
 
-  async function save(current: Contact, values: Values, form: FormData): Promise<Problem | null> {
+  async function save(current: Contact, values: Values, form: FormData): Promise<unknown> {
     let saved = current;
     const wanted = details(values);
     if (Object.entries(wanted).some(([field, value]) => (current[field as keyof typeof wanted] ?? null) !== value)) {
-      const { data, error } = await api.PATCH("/contacts/{contact_id}", {
-        params: { path: { contact_id: current.contact_id } }, body: { ...wanted, version: current.version },
-      });
-      if (!data) return emailTakenOr(problemOf(error, t));
-      saved = data;
-      setContact(data); // should the links be refused, a second try starts from this version
+      try {
+        saved = await update.mutateAsync({ params: { path: { contact_id: current.contact_id } }, body: { ...wanted, version: current.version } });
+      } catch (error) {
+        return emailTakenOr(error);
+      }
     }
     const elsewhere = (saved.objects ?? []).filter((ref) => ref.customer_id !== customerId);
-    const here = form.getAll("object").map((objectId) => ({ customer_id: customerId, object_id: String(objectId) }));
+    const here = objectsChosen(form, customerId);
     if (!sameLinks(saved.objects ?? [], [...elsewhere, ...here])) {
       const refused = await setLinks(saved, saved.customer_ids ?? [], [...elsewhere, ...here]);
       if (refused) return refused;
     }
     close();
-    await onChanged();
+    notify(t("toast.saved", { name: saved.name }));
     return null;
   }
 
@@ -96,14 +101,17 @@ function ContactEditor({ customerId, contactId, objects, close, onChanged }: {
       (current.customer_ids ?? []).filter((id) => id !== customerId),
       (current.objects ?? []).filter((ref) => ref.customer_id !== customerId),
     );
-    setProblem(refused);
+    setProblem(refused ? problemOf(refused) : null);
     if (!refused) {
       close();
-      await onChanged();
+      notify(t("toast.unlinked", { name: current.name }));
     }
   }
 
-  if (!contact) return problem ? <p className="error" role="alert">{t(problem.summary)}</p> : <p role="status">{t("loading")}</p>;
+  const contact = found.data;
+  if (!contact) {
+    return found.error ? <p className="error" role="alert">{t(problemOf(found.error).summary)}</p> : <p role="status">{t("loading")}</p>;
+  }
   const mine = new Set((contact.objects ?? []).filter((ref) => ref.customer_id === customerId).map((ref) => ref.object_id));
   return (
     <>
@@ -113,74 +121,69 @@ function ContactEditor({ customerId, contactId, objects, close, onChanged }: {
         onSubmit={(values, form) => save(contact, values, form)}>
         <ObjectChoices objects={objects} checked={mine} />
       </RecordForm>
-      {confirming ? (
-        <div className="notice" role="alert">
-          <p>{t("contacts.unlinkConfirm", { name: contact.name })}</p>
-          <div className="actions">
-            <button type="button" onClick={() => void unlink(contact)}>{t("contacts.unlinkYes")}</button>
-            <button type="button" className="secondary-outline" onClick={() => setConfirming(false)}>{t("customer.cancel")}</button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="link" onClick={() => setConfirming(true)}>{t("contacts.unlink", { name: contact.name })}</button>
-      )}
+      <ConfirmButton className="link" label={t("contacts.unlink", { name: contact.name })} title={t("contacts.unlinkTitle", { name: contact.name })}
+        confirmLabel={t("contacts.unlinkYes")} onConfirm={() => unlink(contact)}>
+        <p>{t("contacts.unlinkConfirm", { name: contact.name })}</p>
+      </ConfirmButton>
     </>
   );
 }
 
-function emailTakenOr(problem: Problem): Problem {
-  return problem.summary === "error.conflict" ? { summary: "error.email_taken", fields: {} } : problem;
-}
-
 /** A customer's contact persons (ORG-2): add (or link one who already exists), change, link to objects, unlink. */
-export function ContactsCard({ customerId, contacts, objects, onChanged }: {
-  customerId: string; contacts: ContactSummary[] | null; objects: ServiceObject[]; onChanged: () => Promise<void>;
+export function ContactsCard({ customerId, contacts, objects }: {
+  customerId: string; contacts: ContactSummary[] | null; objects: ServiceObject[];
 }) {
   const { t } = useI18n();
+  const create = $api.useMutation("post", "/contacts");
+  const relink = $api.useMutation("put", "/contacts/{contact_id}/links");
   const [existing, setExisting] = useState<{ contact: Contact; objects: ObjectRef[] } | null>(null);
   const [linkProblem, setLinkProblem] = useState<Problem | null>(null);
   const [addForm, setAddForm] = useState(0); // a new key empties the add form once the existing contact is linked
+  const queryClient = useQueryClient();
 
-  async function add(values: Values, form: FormData): Promise<Problem | null> {
+  async function add(values: Values, form: FormData): Promise<unknown> {
     setExisting(null);
     setLinkProblem(null);
-    const here = form.getAll("object").map((objectId) => ({ customer_id: customerId, object_id: String(objectId) }));
-    const created = await api.POST("/contacts", { body: details(values) });
-    if (!created.data) {
-      const problem = emailTakenOr(problemOf(created.error, t));
+    const here = objectsChosen(form, customerId);
+    let created: Contact;
+    try {
+      created = await create.mutateAsync({ body: details(values) });
+    } catch (error) {
+      const problem = emailTakenOr(error);
       const email = text(values, "email");
-      if (problem.summary === "error.email_taken" && email) {
-        const found = await api.GET("/contacts", { params: { query: { email } } });
-        if (found.data && (found.data.customer_ids ?? []).includes(customerId)) return { summary: "contacts.alreadyLinked", fields: {} };
-        if (found.data) setExisting({ contact: found.data, objects: here });
+      if (problem.code === "email_taken" && email) {
+        const found = await queryClient
+          .fetchQuery($api.queryOptions("get", "/contacts", { params: { query: { email } } }))
+          .catch(() => null);
+        if (found && (found.customer_ids ?? []).includes(customerId)) return { code: "already_linked", summary: "contacts.alreadyLinked", fields: {} };
+        if (found) setExisting({ contact: found, objects: here });
       }
       return problem;
     }
-    const { error } = await api.PUT("/contacts/{contact_id}/links", {
-      params: { path: { contact_id: created.data.contact_id } },
-      body: { version: created.data.version, customer_ids: [customerId], objects: here },
-    });
-    if (error) return problemOf(error, t);
-    await onChanged();
-    return null;
+    const refused = await refusalOf(relink.mutateAsync({
+      params: { path: { contact_id: created.contact_id } },
+      body: { version: created.version, customer_ids: [customerId], objects: here },
+    }));
+    if (!refused) notify(t("toast.added", { name: created.name }));
+    return refused;
   }
 
   async function linkExisting() {
     if (!existing) return;
     const { contact } = existing;
-    const { error } = await api.PUT("/contacts/{contact_id}/links", {
+    const refused = await refusalOf(relink.mutateAsync({
       params: { path: { contact_id: contact.contact_id } },
       body: {
         version: contact.version,
         customer_ids: [...(contact.customer_ids ?? []), customerId],
         objects: [...(contact.objects ?? []), ...existing.objects],
       },
-    });
-    setLinkProblem(error ? problemOf(error, t) : null);
-    if (!error) {
+    }));
+    setLinkProblem(refused ? problemOf(refused) : null);
+    if (!refused) {
       setExisting(null);
       setAddForm((current) => current + 1);
-      await onChanged();
+      notify(t("toast.added", { name: contact.name }));
     }
   }
 
@@ -195,7 +198,7 @@ export function ContactsCard({ customerId, contacts, objects, onChanged }: {
         </>
       )}
       editor={(contact, close) => (
-        <ContactEditor customerId={customerId} contactId={contact.contact_id} objects={objects} close={close} onChanged={onChanged} />
+        <ContactEditor customerId={customerId} contactId={contact.contact_id} objects={objects} close={close} />
       )}
       addForm={
         <RecordForm key={addForm} id="contact" name={t("contacts.add")} submitLabel="contacts.add" fields={FIELDS} onSubmit={add}>

@@ -1,5 +1,5 @@
-import { api, type components } from "../../api/client";
-import { problemOf, type Problem } from "../../api/problems";
+import type { components } from "../../api/client";
+import { $api, refusalOf } from "../../api/query";
 import { useI18n } from "../../i18n";
 import { RecordForm, text, type Field, type Values } from "./RecordForm";
 import { RelationCard } from "./RelationCard";
@@ -9,30 +9,25 @@ type Department = components["schemas"]["Department"];
 const FIELDS: Field[] = [{ name: "name", label: "field.name", required: true }, { name: "number", label: "departments.number" }];
 
 /** A customer's departments (ORG-2): add, rename, deactivate (an inactive one cannot be chosen for new orders). */
-export function DepartmentsCard({ customerId, departments, onChanged }: {
-  customerId: string; departments: Department[] | null; onChanged: () => Promise<void>;
-}) {
+export function DepartmentsCard({ customerId, departments }: { customerId: string; departments: Department[] | null }) {
   const { t } = useI18n();
+  const create = $api.useMutation("post", "/customers/{customer_id}/departments");
+  const update = $api.useMutation("patch", "/customers/{customer_id}/departments/{department_id}");
 
-  async function add(values: Values): Promise<Problem | null> {
-    const { error } = await api.POST("/customers/{customer_id}/departments", {
+  function add(values: Values): Promise<unknown> {
+    return refusalOf(create.mutateAsync({
       params: { path: { customer_id: customerId } },
       body: { name: text(values, "name") ?? "", number: text(values, "number") },
-    });
-    if (error) return problemOf(error, t);
-    await onChanged();
-    return null;
+    }));
   }
 
-  async function change(item: Department, values: Values, close: () => void): Promise<Problem | null> {
-    const { error } = await api.PATCH("/customers/{customer_id}/departments/{department_id}", {
+  async function change(item: Department, values: Values, close: () => void): Promise<unknown> {
+    const refused = await refusalOf(update.mutateAsync({
       params: { path: { customer_id: customerId, department_id: item.department_id } },
       body: { name: text(values, "name") ?? "", number: text(values, "number"), active: values.active === true, version: item.version },
-    });
-    if (error) return problemOf(error, t);
-    close();
-    await onChanged();
-    return null;
+    }));
+    if (!refused) close();
+    return refused;
   }
 
   return (

@@ -1,5 +1,5 @@
-import { api, type components } from "../../api/client";
-import { problemOf, type Problem } from "../../api/problems";
+import type { components } from "../../api/client";
+import { $api, refusalOf } from "../../api/query";
 import { useI18n } from "../../i18n";
 import { RecordForm, text, type Field, type Values } from "./RecordForm";
 import { RelationCard } from "./RelationCard";
@@ -20,29 +20,22 @@ function details(values: Values) {
 }
 
 /** A customer's sites and installations (ORG-2): add, change, deactivate. */
-export function ObjectsCard({ customerId, objects, onChanged }: {
-  customerId: string; objects: ServiceObject[] | null; onChanged: () => Promise<void>;
-}) {
+export function ObjectsCard({ customerId, objects }: { customerId: string; objects: ServiceObject[] | null }) {
   const { t } = useI18n();
+  const create = $api.useMutation("post", "/customers/{customer_id}/objects");
+  const update = $api.useMutation("patch", "/customers/{customer_id}/objects/{object_id}");
 
-  async function add(values: Values): Promise<Problem | null> {
-    const { error } = await api.POST("/customers/{customer_id}/objects", {
-      params: { path: { customer_id: customerId } }, body: details(values),
-    });
-    if (error) return problemOf(error, t);
-    await onChanged();
-    return null;
+  function add(values: Values): Promise<unknown> {
+    return refusalOf(create.mutateAsync({ params: { path: { customer_id: customerId } }, body: details(values) }));
   }
 
-  async function change(item: ServiceObject, values: Values, close: () => void): Promise<Problem | null> {
-    const { error } = await api.PATCH("/customers/{customer_id}/objects/{object_id}", {
+  async function change(item: ServiceObject, values: Values, close: () => void): Promise<unknown> {
+    const refused = await refusalOf(update.mutateAsync({
       params: { path: { customer_id: customerId, object_id: item.object_id } },
       body: { ...details(values), status: values.active ? "active" : "inactive", version: item.version },
-    });
-    if (error) return problemOf(error, t);
-    close();
-    await onChanged();
-    return null;
+    }));
+    if (!refused) close();
+    return refused;
   }
 
   return (

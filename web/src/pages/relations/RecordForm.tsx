@@ -1,12 +1,26 @@
-import { useState, type FormEvent, type ReactNode } from "react";
-import type { Problem } from "../../api/problems";
+import type { BaseSyntheticEvent, ReactNode } from "react";
+import { z } from "zod";
+import { CheckboxField, Form, TextField } from "../../forms/Form";
+import { useApiForm } from "../../forms/useApiForm";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 
-export type Field = { name: string; label: MessageKey; required?: boolean; type?: "text" | "email" | "tel" | "checkbox" };
+export type Field = {
+  name: string; label: MessageKey; required?: boolean; type?: "text" | "email" | "tel" | "checkbox"; maxLength?: number;
+};
 export type Values = Record<string, string | boolean | null>;
 
-/** The fields of a small record (object, contact, department) to add or to change, with the API's refusal shown. */
+function schemaOf(fields: Field[]) {
+  return z.object(Object.fromEntries(fields.map((field) => {
+    if (field.type === "checkbox") return [field.name, z.boolean()];
+    const text = z.string().trim().max(field.maxLength ?? 200);
+    if (field.type === "email") return [field.name, field.required ? z.email().max(254) : z.union([z.literal(""), z.email().max(254)])];
+    return [field.name, field.required ? text.min(1) : text];
+  })));
+}
+
+/** The fields of a small record (object, contact, department) to add or to change, with the API's refusal shown
+ * next to each field. `onSubmit` answers the API's refusal, or null when the record was saved. */
 export function RecordForm({ id, name, fields, initial, submitLabel, onSubmit, onCancel, children }: {
   id: string;
   /** What the form is for, e.g. "Change Skistua": its accessible name. */
@@ -14,69 +28,47 @@ export function RecordForm({ id, name, fields, initial, submitLabel, onSubmit, o
   fields: Field[];
   initial?: Values;
   submitLabel: MessageKey;
-  onSubmit: (values: Values, form: FormData) => Promise<Problem | null>;
+  onSubmit: (values: Values, form: FormData) => Promise<unknown>;
   onCancel?: () => void;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const defaults = Object.fromEntries(fields.map((field) => [
+    field.name, field.type === "checkbox" ? initial?.[field.name] === true : String(initial?.[field.name] ?? ""),
+  ]));
+  const form = useApiForm(schemaOf(fields), defaults);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const values: Values = Object.fromEntries(fields.map((field) => [
-      field.name,
-      field.type === "checkbox" ? form.get(field.name) === "on" : String(form.get(field.name) ?? "").trim() || null,
-    ]));
-    setBusy(true);
-    const refused = await onSubmit(values, form);
-    setBusy(false);
-    setProblem(refused);
-    if (!refused && !initial) formElement.reset();
+  async function submit(values: Record<string, unknown>, event?: BaseSyntheticEvent) {
+    const element = event?.target as HTMLFormElement | undefined;
+    const typed: Values = Object.fromEntries(fields.map((field) => {
+      const value = values[field.name];
+      return [field.name, typeof value === "boolean" ? value : String(value ?? "").trim() || null];
+    }));
+    const refused = await onSubmit(typed, element ? new FormData(element) : new FormData());
+    if (refused) form.refuse(refused);
+    else if (!initial) {
+      form.reset(defaults);
+      element?.reset(); // the choices outside the form's fields (objects) too
+    }
   }
 
   return (
-    <form onSubmit={submit} noValidate className="record-form" aria-label={name}>
-      {problem ? <p className="error" role="alert">{t(problem.summary)}</p> : null}
-      {/* Nothing can be typed while a save is on its way: the reset after it would wipe it. */}
-      <fieldset className="bare" disabled={busy}>
+    <Form form={form} id={id} onSubmit={submit} label={name} className="record-form"
+      labelOf={(field) => { const found = fields.find((one) => one.name === field); return found ? t(found.label) : field; }}>
       <div className="grid">
-        {fields.map((field, index) => {
-          const focusFirst = initial !== undefined && index === 0; // an editor opens where the user is
-          const inputId = `${id}-${field.name}`;
-          const message = problem?.fields[field.name];
-          const described = message ? { "aria-invalid": true, "aria-describedby": `${inputId}-error` } : {};
-          const error = message ? <p className="field-error" id={`${inputId}-error`}>{message}</p> : null;
-          if (field.type === "checkbox") {
-            return (
-              <div key={field.name} className="check">
-                <label htmlFor={inputId}>
-                  <input id={inputId} name={field.name} type="checkbox" defaultChecked={initial?.[field.name] === true} {...described} />
-                  {t(field.label)}
-                </label>
-                {error}
-              </div>
-            );
-          }
-          return (
-            <div key={field.name}>
-              <label htmlFor={inputId}>{t(field.label)}{field.required ? " *" : ""}</label>
-              <input id={inputId} name={field.name} type={field.type ?? "text"} required={field.required} autoFocus={focusFirst}
-                defaultValue={String(initial?.[field.name] ?? "")} {...described} />
-              {error}
-            </div>
-          );
-        })}
+        {fields.map((field, index) => field.type === "checkbox" ? (
+          <CheckboxField key={field.name} name={field.name} label={t(field.label)} />
+        ) : (
+          <TextField key={field.name} name={field.name} label={t(field.label)} required={field.required}
+            type={field.type ?? "text"} autoFocus={initial !== undefined && index === 0} className="" />
+        ))}
       </div>
       {children}
-      </fieldset>
       <div className="actions">
-        <button type="submit" disabled={busy}>{t(submitLabel)}</button>
+        <button type="submit">{t(submitLabel)}</button>
         {onCancel ? <button type="button" className="secondary-outline" onClick={onCancel}>{t("customer.cancel")}</button> : null}
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -1,0 +1,31 @@
+import { Outlet } from "@tanstack/react-router";
+import { LanguagePicker } from "../LanguagePicker";
+import { useI18n } from "../i18n";
+import { Toasts } from "../ui/Toasts";
+import { useLogout, useMe, useSessionEndedHandler } from "./session";
+
+/** Every page: the top bar (language, logout), the main region the skip link leads to, and the toasts. */
+export function Layout() {
+  const { t } = useI18n();
+  const me = useMe();
+  const logout = useLogout();
+  useSessionEndedHandler();
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById("main")?.focus(); }}>
+        {t("skip")}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t("app.title")}</span>
+        <div className="topbar-actions">
+          <LanguagePicker />
+          {me ? <button type="button" className="secondary" onClick={() => void logout()}>{t("logout")}</button> : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+// Every address of the app, typed: paths, their parameters and search parameters, and who may open them.
+import { createHashHistory, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
+import type { QueryClient } from "@tanstack/react-query";
+import type { Me } from "../api/client";
+import { meQuery, queryClient } from "../api/query";
+import { Layout } from "./Layout";
+import { PortalLayout } from "./PortalLayout";
+import { customersSearch, loginSearch, usersSearch } from "./searches";
+import { mayAdministerUsers, mayOpen, type Section } from "./sections";
+
+type Context = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<Context>()({ component: Layout });
+
+async function currentMe(context: Context): Promise<Me | null> {
+  return context.queryClient.ensureQueryData(meQuery);
+}
+
+// The login steps and the e-mailed links are open to anyone; a logged-in user is sent on to the portal.
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: loginSearch,
+  beforeLoad: async ({ context, search }) => {
+    if (await currentMe(context)) throw redirect({ href: search.redirect ?? "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/LoginPage"), "LoginPage"),
+});
+const forgotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/forgot-password",
+  component: lazyRouteComponent(() => import("../pages/ForgotPasswordPage"), "ForgotPasswordPage"),
+});
+const registerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/register",
+  component: lazyRouteComponent(() => import("../pages/RegistrationPage"), "RegistrationPage"),
+});
+export const passwordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/password/$token",
+  params: {
+    parse: ({ token }) => ({ token: /^[A-Za-z0-9_-]{20,200}$/.test(token) ? token : "" }),
+    stringify: ({ token }) => ({ token }),
+  },
+  component: lazyRouteComponent(() => import("../pages/SetPasswordPage"), "SetPasswordPage"),
+});
+
+// Everything else needs a session; without one the login page opens and comes back here afterwards.
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "portal",
+  beforeLoad: async ({ context, location }) => {
+    const me = await currentMe(context);
+    if (!me) throw redirect({ to: "/login", search: { redirect: location.href } });
+    return { me };
+  },
+  component: PortalLayout,
+});
+
+/** A page of one section: a principal that may not open the section is sent to its start page. */
+function guarded(section: Section) {
+  return ({ context }: { context: { me: Me } }) => {
+    if (!mayOpen(context.me, section)) throw redirect({ to: "/" });
+  };
+}
+
+const homeRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("../pages/HomePage"), "HomePage"),
+});
+export const customersRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/customers",
+  validateSearch: customersSearch,
+  beforeLoad: guarded("customers"),
+  component: lazyRouteComponent(() => import("../pages/CustomersPage"), "CustomersPage"),
+});
+const newCustomerRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/customers/new",
+  beforeLoad: guarded("customers"),
+  component: lazyRouteComponent(() => import("../pages/NewCustomerPage"), "NewCustomerPage"),
+});
+export const customerRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/customers/$customerId",
+  beforeLoad: guarded("customers"),
+  component: lazyRouteComponent(() => import("../pages/CustomerPage"), "CustomerPage"),
+});
+export const registrationsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/registrations",
+  beforeLoad: guarded("registrations"),
+  component: lazyRouteComponent(() => import("../pages/RegistrationsPage"), "RegistrationsPage"),
+});
+export const registrationRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/registrations/$requestId",
+  beforeLoad: guarded("registrations"),
+  component: lazyRouteComponent(() => import("../pages/RegistrationsPage"), "RegistrationsPage"),
+});
+
+export const usersRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/users",
+  validateSearch: usersSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayAdministerUsers(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/UsersPage"), "UsersPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  forgotRoute,
+  registerRoute,
+  passwordRoute,
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute]),
+]);
+
+/** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */
+export function normaliseHash(hash: string): string {
+  return hash && !hash.startsWith("#/") ? `#/${hash.slice(1)}` : hash;
+}
+
+export function createAppRouter() {
+  return createRouter({
+    routeTree,
+    // The app's addresses live in the hash: the static host serves one page, and e-mailed links keep working.
+    history: createHashHistory(),
+    context: { queryClient },
+    defaultPreload: "intent",
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

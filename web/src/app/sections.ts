@@ -1,0 +1,52 @@
+// Which parts of the portal a principal is offered, read from /me. The API still decides every request; this
+// only keeps pages from offering what would be refused.
+import type { components, Me } from "../api/client";
+import type { MessageKey } from "../i18n/messages";
+
+export type CustomerRole = components["schemas"]["CustomerRole"];
+export type Section = "home" | "customers" | "registrations" | "users";
+
+export const CUSTOMER_ROLES = [
+  "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar",
+] as const satisfies readonly CustomerRole[];
+
+export type Tab = { section: Section; to: "/" | "/customers" | "/registrations" | "/users"; label: MessageKey };
+
+// In the order they are shown. Later capabilities add theirs (orders, deposits, documents, …) with their rule;
+// a tab with nothing behind it yet is not shown.
+export const TABS: Tab[] = [
+  { section: "home", to: "/", label: "nav.info" },
+  { section: "customers", to: "/customers", label: "nav.customers" },
+  { section: "registrations", to: "/registrations", label: "nav.registrations" },
+  { section: "users", to: "/users", label: "nav.users" },
+];
+
+const USER_ADMINISTRATION = ["create_customer_user", "change_customer_user_rights", "delete_customer_user"];
+
+/** Whether a section is offered as a tab (staff reach a customer's users from the customer's page). */
+export function mayOpen(me: Me, section: Section): boolean {
+  switch (section) {
+    case "home":
+      return true;
+    case "customers":
+      return me.kind === "staff";
+    case "registrations":
+      return me.kind === "staff" && me.permissions.includes("create_customer_user");
+    case "users":
+      return me.kind !== "staff" && administersUsers(me);
+  }
+}
+
+/** Whether the principal may open the users page at all: a customer's user administrator, or staff with a right. */
+export function mayAdministerUsers(me: Me): boolean {
+  return me.kind === "staff" ? me.permissions.some((permission) => USER_ADMINISTRATION.includes(permission)) : administersUsers(me);
+}
+
+function administersUsers(me: Me): boolean {
+  return Object.values(me.roles ?? {}).some((roles) => roles.includes("user_administrator"));
+}
+
+/** Whether the principal holds a customer-side role at a customer (portal users; staff act by their rights). */
+export function hasRole(me: Me, customerId: string, role: CustomerRole): boolean {
+  return (me.roles?.[customerId] ?? []).includes(role);
+}
