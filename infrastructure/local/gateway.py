@@ -28,6 +28,9 @@ from infrastructure.local.template import ACCOUNT, REGION, ROOT, Route, Template
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api"
+# React Aria adds one small <style> (touch-action for pressable elements) at run time; its hash admits exactly that.
+PRESSABLE_STYLE_HASH = "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='"
+CONTENT_SECURITY_POLICY = f"default-src 'self'; style-src 'self' {PRESSABLE_STYLE_HASH}; frame-ancestors 'none'"
 WEB_ROOT = ROOT / "web" / "dist"
 API_ID = "localapi"
 STAGE = "local"
@@ -100,7 +103,7 @@ class Gateway:
         else:  # the single-page app routes every other path itself
             response = Response(index.read_bytes(), content_type="text/html; charset=utf-8")
             response.headers["Cache-Control"] = "no-cache"
-        response.headers["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
 

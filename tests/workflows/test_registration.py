@@ -143,7 +143,7 @@ def test_a_taken_customer_number_fails_visibly_and_can_be_approved_again(runtime
     wait_for(lambda: ready(api, admin, request_id), what="the workflow to wait for a decision")
     # The staff e-mail's link opens this request in the portal
     notice = next(m for m in mailbox.messages_to("kundeservice@kundeportal.example") if request_id in m["body"])
-    assert f"/#registrations/{request_id}" in notice["body"]
+    assert f"/#/registrations/{request_id}" in notice["body"]
     # When an administrator approves with a number already in use
     decided = api.post(
         f"/registration-requests/{request_id}/decision",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatDecimal, isoDate } from "./format";
+import { formatAmount, formatDate, formatDecimal, formatOrganisationNumber, isoDate } from "./format";
 
 describe("dates and amounts", () => {
   it("shows dates as dd.mm.yyyy in every language", () => {
@@ -28,3 +28,12 @@ describe("dates and amounts", () => {
   });
 });
 
+
+describe("organisation numbers", () => {
+  it("are shown as people write them in each country", () => {
+    expect(formatOrganisationNumber("923609016", "NO")).toBe("923 609 016");
+    expect(formatOrganisationNumber("5560360793", "SE")).toBe("556036-0793");
+    expect(formatOrganisationNumber("SE556036079301", "SE")).toBe("SE556036079301");
+    expect(formatOrganisationNumber(null, "NO")).toBe("");
+  });
+});

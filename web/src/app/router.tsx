@@ -132,7 +132,6 @@ export function createAppRouter() {
     history: createHashHistory(),
     context: { queryClient },
     defaultPreload: "intent",
-    scrollRestoration: true,
   });
 }
 

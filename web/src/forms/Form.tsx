@@ -1,7 +1,7 @@
 // The pieces every form is built from: the form with its error summary, and labelled fields that show their
 // error (client or server) next to them. Ids derive from the form's id and the field's name.
-import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
-import { FormProvider, get, useFormContext, type FieldErrors, type FieldValues, type SubmitHandler } from "react-hook-form";
+import { createContext, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { FormProvider, get, useFormContext, type FieldErrors, type FieldValues } from "react-hook-form";
 import { word, type Text } from "../api/problems";
 import { useI18n } from "../i18n";
 import { textOr } from "../i18n/messages";
@@ -34,7 +34,8 @@ export function flattenErrors(errors: FieldErrors, prefix = ""): [string, Text][
 type FormProps<T extends FieldValues> = {
   form: ApiForm<T>;
   id: string;
-  onSubmit: SubmitHandler<T>;
+  /** Gets the validated values, and the form's data as submitted (inputs outside the schema, e.g. choices). */
+  onSubmit: (values: T, data: FormData) => unknown;
   /** The accessible name of the form where the page has several, e.g. "Change Skistua". */
   label?: string;
   /** A field's name in the summary, for fields the form labels in its own way (custom fields). */
@@ -59,15 +60,19 @@ export function Form<T extends FieldValues>({ form, id, onSubmit, label, labelOf
     if (labelOf) return labelOf(field);
     return textOr(t, `field.${field}`, field);
   };
-  const submit = form.handleSubmit(async (values, event) => {
-    form.clearProblem();
-    await onSubmit(values, event);
-  });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    // Read before the fieldset is disabled for the save: a disabled input is not in the form's data.
+    const data = new FormData(event.currentTarget);
+    void form.handleSubmit(async (values) => {
+      form.clearProblem();
+      await onSubmit(values, data);
+    })(event);
+  }
 
   return (
     <FormProvider {...form}>
       <FormIdContext.Provider value={id}>
-        <form id={id} onSubmit={(event) => void submit(event)} noValidate aria-label={label} className={className}>
+        <form id={id} onSubmit={submit} noValidate aria-label={label} className={className}>
           {failed && !isSubmitting ? (
             <div className="error" role="alert" tabIndex={-1} ref={summary}>
               <p>{t(form.problem?.summary ?? "error.validation")}</p>

@@ -41,4 +41,5 @@ export const fieldErrorMap: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-z.config({ customError: fieldErrorMap });
+// jitless: zod would otherwise try `new Function`, which the portal's Content-Security-Policy refuses.
+z.config({ customError: fieldErrorMap, jitless: true });

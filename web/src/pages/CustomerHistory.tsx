@@ -1,5 +1,5 @@
-import type { components } from "../api/client";
-import { $api } from "../api/query";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { api, type components } from "../api/client";
 import { formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n, type Values } from "../i18n";
 import { textOr, type Language, type MessageKey } from "../i18n/messages";
@@ -74,12 +74,18 @@ export function CustomerHistory({ customerId, definitions, names }: {
   customerId: string; definitions: Definition[]; names: Record<string, string>;
 }) {
   const { t, language } = useI18n();
-  const history = $api.useInfiniteQuery(
-    "get",
-    "/customers/{customer_id}/history",
-    { params: { path: { customer_id: customerId }, query: { limit: PAGE } } },
-    { initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.next_cursor ?? undefined, pageParamName: "cursor" },
-  );
+  const history = useInfiniteQuery({
+    queryKey: ["get", "/customers/{customer_id}/history", customerId],
+    queryFn: async ({ pageParam }: { pageParam: string | undefined }) => {
+      const { data, error } = await api.GET("/customers/{customer_id}/history", {
+        params: { path: { customer_id: customerId }, query: { limit: PAGE, cursor: pageParam } },
+      });
+      if (!data) throw error;
+      return data;
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });
   const entries = history.data?.pages.flatMap((page) => page.items) ?? null;
 
   return (

@@ -34,7 +34,8 @@ export function CustomerPage() {
   const setStatus = $api.useMutation("put", "/customers/{customer_id}/status");
   const [editing, setEditing] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
-  const definitions = useCustomFields();
+  const loadedDefinitions = useCustomFields();
+  const definitions = loadedDefinitions ?? [];
   const customer = found.data;
   const { parent, subsidiaries } = useGroup(customer);
 
@@ -68,7 +69,7 @@ export function CustomerPage() {
           </h1>
           {!editing ? (
             <div className="actions">
-              {may("edit") ? <button type="button" onClick={() => { setRefusal(null); setEditing(true); }}>{t("customer.edit")}</button> : null}
+              {may("edit") && loadedDefinitions ? <button type="button" onClick={() => { setRefusal(null); setEditing(true); }}>{t("customer.edit")}</button> : null}
               {may("change_status") ? (
                 customer.status === "active" ? (
                   <ConfirmButton label={t("customer.deactivate")} title={t("customer.deactivateTitle", { name: customer.name })}

@@ -12,6 +12,7 @@ export function NewCustomerPage() {
   return (
     <section className="card" aria-labelledby="new-customer-heading">
       <h1 id="new-customer-heading" tabIndex={-1}>{t("customer.newHeading")}</h1>
+      {definitions ? (
       <CustomerForm
         definitions={definitions}
         onCancel={() => void navigate({ to: "/customers" })}
@@ -20,6 +21,7 @@ export function NewCustomerPage() {
           void navigate({ to: "/customers/$customerId", params: { customerId: created.customer_id } });
         }}
       />
+      ) : <p role="status">{t("loading")}</p>}
     </section>
   );
 }

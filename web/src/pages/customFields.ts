@@ -4,11 +4,10 @@ import { $api } from "../api/query";
 
 export type Definition = components["schemas"]["CustomFieldDefinition"];
 
-const NONE: Definition[] = [];
-
-export function useCustomFields(): Definition[] {
+/** The definitions, or undefined until they have arrived (a form must not be built without them). */
+export function useCustomFields(): Definition[] | undefined {
   const { data } = $api.useQuery("get", "/settings/customer-register", {}, { staleTime: 5 * 60_000 });
-  return data?.custom_fields ?? NONE;
+  return data?.custom_fields;
 }
 
 /** A field's definition; a value of a field that has since been removed reads as plain text under its key. */

@@ -242,7 +242,7 @@ def security_codes_report(
 def registration_received(
     *, to: str, company: str, contact_person: str, request_id: str, portal_url: str, language: Language
 ) -> EmailMessage:
-    link = f"{portal_url}/#registrations/{request_id}"
+    link = f"{portal_url}/#/registrations/{request_id}"
     return _message("RegistrationRequest", language, to, company=company, contact_person=contact_person, link=link)
 
 

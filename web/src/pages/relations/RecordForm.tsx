@@ -1,4 +1,4 @@
-import type { BaseSyntheticEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { CheckboxField, Form, TextField } from "../../forms/Form";
 import { useApiForm } from "../../forms/useApiForm";
@@ -38,17 +38,16 @@ export function RecordForm({ id, name, fields, initial, submitLabel, onSubmit, o
   ]));
   const form = useApiForm(schemaOf(fields), defaults);
 
-  async function submit(values: Record<string, unknown>, event?: BaseSyntheticEvent) {
-    const element = event?.target as HTMLFormElement | undefined;
+  async function submit(values: Record<string, unknown>, data: FormData) {
     const typed: Values = Object.fromEntries(fields.map((field) => {
       const value = values[field.name];
       return [field.name, typeof value === "boolean" ? value : String(value ?? "").trim() || null];
     }));
-    const refused = await onSubmit(typed, element ? new FormData(element) : new FormData());
+    const refused = await onSubmit(typed, data);
     if (refused) form.refuse(refused);
     else if (!initial) {
       form.reset(defaults);
-      element?.reset(); // the choices outside the form's fields (objects) too
+      (document.getElementById(id) as HTMLFormElement | null)?.reset(); // the choices outside the form's fields too
     }
   }
 

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { normaliseHash } from "./router";
+import { customersSearch, loginSearch, usersSearch } from "./searches";
+
+describe("addresses", () => {
+  it("give a bookmarked list search back as it was, with defaults for what it leaves out", () => {
+    expect(customersSearch.parse({})).toEqual({ q: "", status: "active", assigned: "anyone", sort: "name", order: "asc", pages: [] });
+    const shared = { q: "bakeri", status: "inactive", assigned: "me", sort: "number", order: "desc", pages: ["c1", "c2"], columns: ["name", "city"] };
+    expect(customersSearch.parse(shared)).toEqual(shared);
+  });
+
+  it("replace a tampered or outdated value by its default instead of failing the page", () => {
+    const parsed = customersSearch.parse({ status: "deleted", sort: "password", order: 1, pages: "x", columns: [1, 2] });
+    expect(parsed).toMatchObject({ status: "active", sort: "name", order: "asc", pages: [] });
+    expect(parsed.columns).toBeUndefined();
+    expect(usersSearch.parse({ customer: "../../etc" }).customer).toBeUndefined();
+  });
+
+  it("return after login only to an address inside the portal", () => {
+    expect(loginSearch.parse({ redirect: "/customers?q=a" }).redirect).toBe("/customers?q=a");
+    expect(loginSearch.parse({ redirect: "https://evil.example/" }).redirect).toBeUndefined();
+    expect(loginSearch.parse({ redirect: "//evil.example/" }).redirect).toBeUndefined();
+  });
+
+  it("open links e-mailed before the router (#registrations/<id>) at their page", () => {
+    expect(normaliseHash("#registrations/01ABC")).toBe("#/registrations/01ABC");
+    expect(normaliseHash("#/password/token")).toBe("#/password/token");
+    expect(normaliseHash("")).toBe("");
+  });
+});
