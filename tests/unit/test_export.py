@@ -85,4 +85,5 @@ def test_every_column_has_a_heading_and_every_status_a_word_in_every_language() 
     for language in Language:
         assert set(service.EXPORT_HEADINGS[language]) == set(ExportColumn)
         assert set(service.EXPORT_STATUSES[language]) == set(service.CustomerStatus)
-        assert language in service.EXPORT_STOPPED and language in service.EXPORT_LIMITS
+        assert language in service.EXPORT_STOPPED
+        assert language in service.EXPORT_LIMITS
