@@ -199,6 +199,7 @@ PORTAL_USERS = [
         "ola.hansen@nordlys-bergen.no",
         PrincipalKind.CONTACT,
         contact="ola",
+        roles={"bergen": ["orderer", "deposit_registrar"]},
     ),
     DemoUser(
         "per.bakke@fjellbakeriet.no", "Per Bakke", "per.bakke@fjellbakeriet.no", PrincipalKind.CONTACT, contact="per"

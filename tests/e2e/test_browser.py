@@ -7,99 +7,24 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from infrastructure.local.demo import DEMO_PASSWORD
-from infrastructure.local.gateway import WEB_ROOT
 from infrastructure.local.runtime import Runtime
-from infrastructure.local.template import ROOT
+from tests.e2e.browser import (
+    SCREENSHOTS,
+    assert_accessible,
+    fits_the_screen,
+    log_in,
+    new_customer,
+    screenshot,
+    toast,
+)
 from tests.support import ApiClient, link_token, newest_code_list
 
 pytestmark = pytest.mark.e2e
-
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-AXE = WEB_ROOT.parent / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: `make test` installs it"
-    assert (WEB_ROOT / "index.html").exists(), "web/dist is missing: `make test` builds it"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
-    opened = context.new_page()
-    opened.bring_to_front()  # focus assertions need the page to be the focused window
-    yield opened
-    context.close()
-
-
-def screenshot(page: Page, name: str) -> None:
-    """Saves the page as a test artefact, after axe has found nothing against WCAG 2.2 A/AA on it."""
-    assert_accessible(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def assert_accessible(page: Page) -> None:
-    """axe-core (from the web app's locked dev dependencies) run in the page as it is now, open forms included."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        # Evaluated, not added as a <script>: the portal's Content-Security-Policy rightly refuses inline scripts.
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        """async (tags) => (await axe.run(document, { runOnly: { type: "tag", values: tags } })).violations
-            .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)""",
-        WCAG_TAGS,
-    )
-    assert violations == [], "\n".join(violations)
-
-
-def log_in(page: Page, username: str, email: str) -> None:
-    page.goto("/")
-    page.get_by_label("Brukernavn").fill(username)
-    page.get_by_label("Passord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
-    prompt = page.get_by_text(re.compile(r"Skriv inn kode nummer \d+"))
-    expect(prompt).to_be_visible()
-    match = re.search(r"kode nummer (\d+)", prompt.inner_text())
-    assert match
-    page.get_by_label(re.compile(r"Kode nummer")).fill(newest_code_list(email)[int(match.group(1))])
-    page.get_by_role("button", name="Fortsett").click()
-    # Logged in once the start page is there (an address opened before would be replaced by it).
-    expect(page.get_by_role("heading", name=re.compile("Du er logget inn som"))).to_be_visible()
-
-
-def new_customer(page: Page, name: str, group_number: str | None = None) -> str:
-    """A customer of the test's own, from the register page, so the demo data other tests count stays as it is."""
-    page.get_by_role("link", name="Ny kunde").click()
-    number = str(uuid.uuid4().int)[:7]
-    page.get_by_label("Navn *").fill(name)
-    page.get_by_label("Kundenummer *").fill(number)
-    if group_number:
-        page.get_by_label("Konsern (morselskapets kundenummer)").fill(group_number)
-    page.get_by_role("button", name="Lagre").click()
-    expect(page.get_by_role("heading", name=name)).to_be_visible()
-    return number
 
 
 def test_login_with_a_code_home_language_and_logout(page: Page) -> None:
@@ -260,15 +185,6 @@ def test_phone_width_staff_home(browser: Browser, base_url: str) -> None:
     history = phone.get_by_role("region", name="Endringshistorikk")
     history.screenshot(path=str(SCREENSHOTS / "16-history-phone.png"))  # the long page's end, at full size
     context.close()
-
-
-def toast(page: Page, text: str) -> Locator:
-    """A confirmation in the toast region, which screen readers announce (its content is an alert)."""
-    return page.get_by_role("region", name="Meldinger").get_by_role("alert").filter(has_text=text)
-
-
-def fits_the_screen(page: Page) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
 
 
 def test_staff_create_edit_and_follow_a_customer_in_its_history(page: Page) -> None:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from portal.customers import service
-from portal.customers.models import Customer, CustomerQuery, ExportColumn
+from portal.customers.models import Customer, CustomerQuery, CustomerStatus, ExportColumn
 from portal.notifications.email import Language
 from tests.fakes import InMemoryCustomers
 from tests.unit.test_customer_rules import ADMIN
@@ -84,6 +84,6 @@ def test_the_file_holds_the_chosen_columns_in_their_order_headed_in_the_users_la
 def test_every_column_has_a_heading_and_every_status_a_word_in_every_language() -> None:
     for language in Language:
         assert set(service.EXPORT_HEADINGS[language]) == set(ExportColumn)
-        assert set(service.EXPORT_STATUSES[language]) == set(service.CustomerStatus)
+        assert set(service.EXPORT_STATUSES[language]) == set(CustomerStatus)
         assert language in service.EXPORT_STOPPED
         assert language in service.EXPORT_LIMITS

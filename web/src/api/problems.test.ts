@@ -13,7 +13,7 @@ describe("problems", () => {
         details: [
           { location: ["body", "name"], field: "name", type: "missing", message: "Field required" },
           { field: "phone", code: "string_too_long", type: "string_too_long", message: "too long", allowed: { max_length: 40 } },
-          { field: "postal_code", code: "invalid_postal_code", reason: "invalid_postal_code", message: "x", allowed: { digits: 4, written: "0150" } },
+          { field: "postal_code", code: "invalid_postal_code", reason: "invalid_postal_code", message: "x", allowed: { digits: 4, format: "NNNN", country: "NO" } },
         ],
       },
     });

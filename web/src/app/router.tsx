@@ -5,6 +5,7 @@ import type { Me } from "../api/client";
 import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
+import { PageFailed, PageNotFound } from "./RouteProblems";
 import { customersSearch, loginSearch, usersSearch } from "./searches";
 import { mayAdministerUsers, mayOpen, type Section } from "./sections";
 
@@ -132,6 +133,8 @@ export function createAppRouter() {
     history: createHashHistory(),
     context: { queryClient },
     defaultPreload: "intent",
+    defaultErrorComponent: PageFailed,
+    defaultNotFoundComponent: PageNotFound,
   });
 }
 

@@ -50,3 +50,8 @@ function administersUsers(me: Me): boolean {
 export function hasRole(me: Me, customerId: string, role: CustomerRole): boolean {
   return (me.roles?.[customerId] ?? []).includes(role);
 }
+
+/** Roles in one order everywhere (the order they are offered in), whatever order the API lists them in. */
+export function inRoleOrder(roles: readonly CustomerRole[]): CustomerRole[] {
+  return CUSTOMER_ROLES.filter((role) => roles.includes(role));
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { isPhone, optionalPhone } from "./fields";
 import { flattenErrors } from "./Form";
 import { decode, encode } from "./messages";
 
@@ -38,5 +39,16 @@ describe("form errors", () => {
   it("show a message that is not ours as it is", () => {
     expect(decode("plain words")).toEqual({ raw: "plain words" });
     expect(decode(undefined)).toBeNull();
+  });
+});
+
+describe("phone numbers", () => {
+  it("are checked as the API checks them", () => {
+    expect(["+47 22 33 44 55", "22334455", "(0)8-123 45"].every(isPhone)).toBe(true);
+    expect(["ring meg", "1234", "+47 1234 5678 9012 345"].some(isPhone)).toBe(false);
+    expect(optionalPhone.safeParse("").success).toBe(true);
+    expect(decode(optionalPhone.safeParse("ring meg").error?.issues[0].message)).toEqual({
+      key: "fieldError.invalid_phone", values: { min_digits: 5, max_digits: 15 },
+    });
   });
 });

@@ -212,7 +212,7 @@ const en: Catalogue = {
   "fieldError.string_too_long": "At most {max_length, plural, one {# character} other {# characters}}.",
   "fieldError.greater_than_equal": "At least {ge, number}.",
   "fieldError.less_than_equal": "At most {le, number}.",
-  "fieldError.invalid_postal_code": "A postcode here has {digits} digits, written as {written}.",
+  "fieldError.invalid_postal_code": "A postcode here has {digits} digits, written {format}.",
   "fieldError.invalid_phone": "A phone number has {min_digits} to {max_digits} digits, optionally with + and the country code first.",
   "fieldError.number_out_of_range": "The number is too large or has too many digits.",
   "fieldError.null_not_allowed": "Cannot be removed; leave the field as it is.",
@@ -254,7 +254,7 @@ const en: Catalogue = {
   "users.noRoles": "No roles",
   "users.roles": "Roles",
   "users.changeRoles": "Change roles",
-  "users.changeRolesOf": "Change the roles of {name}",
+  "users.changeRolesOf": "Change roles of {name}",
   "users.rolesOf": "The roles of {name}",
   "users.conflictHint": "Close and open again to see the roles as they are now.",
   "users.deactivate": "Deactivate",
@@ -281,6 +281,11 @@ const en: Catalogue = {
   "customerRole.employee_administrator.about": "keeps the employee list up to date",
   "customerRole.deposit_registrar": "Deposit registrar",
   "customerRole.deposit_registrar.about": "registers deposits and bag numbers",
+  "customer.users": "See and manage the users of {name}",
+  "page.failed": "The page could not be shown",
+  "page.failedHint": "Reload the page. If it happens again, contact us.",
+  "page.home": "To the start page",
+  "page.notFound": "Page not found",
 };
 
 export default en;

@@ -211,7 +211,7 @@ export const nb = {
   "fieldError.string_too_long": "Høyst {max_length} tegn.",
   "fieldError.greater_than_equal": "Minst {ge, number}.",
   "fieldError.less_than_equal": "Høyst {le, number}.",
-  "fieldError.invalid_postal_code": "Et postnummer her har {digits} siffer, skrevet som {written}.",
+  "fieldError.invalid_postal_code": "Et postnummer her har {digits} siffer, skrevet {format}.",
   "fieldError.invalid_phone": "Et telefonnummer har {min_digits} til {max_digits} siffer, gjerne med + og landskode først.",
   "fieldError.number_out_of_range": "Tallet er for stort eller har for mange siffer.",
   "fieldError.null_not_allowed": "Kan ikke fjernes; la feltet stå som det er.",
@@ -253,7 +253,7 @@ export const nb = {
   "users.noRoles": "Ingen roller",
   "users.roles": "Roller",
   "users.changeRoles": "Endre roller",
-  "users.changeRolesOf": "Endre rollene til {name}",
+  "users.changeRolesOf": "Endre roller for {name}",
   "users.rolesOf": "Rollene til {name}",
   "users.conflictHint": "Lukk og åpne igjen for å se rollene slik de er nå.",
   "users.deactivate": "Deaktiver",
@@ -280,6 +280,11 @@ export const nb = {
   "customerRole.employee_administrator.about": "holder ansattlisten oppdatert",
   "customerRole.deposit_registrar": "Innskuddsregistrerer",
   "customerRole.deposit_registrar.about": "registrerer innskudd og posenummer",
+  "customer.users": "Se og administrer brukerne til {name}",
+  "page.failed": "Siden kunne ikke vises",
+  "page.failedHint": "Last inn siden på nytt. Hvis det skjer igjen, kontakt oss.",
+  "page.home": "Til startsiden",
+  "page.notFound": "Fant ikke siden",
 } as const;
 
 

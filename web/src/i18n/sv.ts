@@ -212,7 +212,7 @@ const sv: Catalogue = {
   "fieldError.string_too_long": "Högst {max_length} tecken.",
   "fieldError.greater_than_equal": "Minst {ge, number}.",
   "fieldError.less_than_equal": "Högst {le, number}.",
-  "fieldError.invalid_postal_code": "Ett postnummer här har {digits} siffror, skrivet som {written}.",
+  "fieldError.invalid_postal_code": "Ett postnummer här har {digits} siffror, skrivet {format}.",
   "fieldError.invalid_phone": "Ett telefonnummer har {min_digits} till {max_digits} siffror, gärna med + och landskod först.",
   "fieldError.number_out_of_range": "Talet är för stort eller har för många siffror.",
   "fieldError.null_not_allowed": "Kan inte tas bort; låt fältet vara som det är.",
@@ -254,7 +254,7 @@ const sv: Catalogue = {
   "users.noRoles": "Inga roller",
   "users.roles": "Roller",
   "users.changeRoles": "Ändra roller",
-  "users.changeRolesOf": "Ändra rollerna för {name}",
+  "users.changeRolesOf": "Ändra roller för {name}",
   "users.rolesOf": "Rollerna för {name}",
   "users.conflictHint": "Stäng och öppna igen för att se rollerna som de är nu.",
   "users.deactivate": "Inaktivera",
@@ -281,6 +281,11 @@ const sv: Catalogue = {
   "customerRole.employee_administrator.about": "håller personallistan uppdaterad",
   "customerRole.deposit_registrar": "Insättningsregistrerare",
   "customerRole.deposit_registrar.about": "registrerar insättningar och påsnummer",
+  "customer.users": "Se och administrera användarna hos {name}",
+  "page.failed": "Sidan kunde inte visas",
+  "page.failedHint": "Ladda om sidan. Om det händer igen, kontakta oss.",
+  "page.home": "Till startsidan",
+  "page.notFound": "Sidan hittades inte",
 };
 
 export default sv;

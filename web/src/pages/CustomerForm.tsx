@@ -4,6 +4,7 @@ import { api, type components } from "../api/client";
 import { $api } from "../api/query";
 import { CheckboxField, Form, inputIdOf, SelectField, TextField } from "../forms/Form";
 import { decode, encode } from "../forms/messages";
+import { optionalPhone } from "../forms/fields";
 import { useApiForm } from "../forms/useApiForm";
 import { word } from "../api/problems";
 import { useI18n } from "../i18n";
@@ -26,7 +27,7 @@ function schemaOf(definitions: Definition[]) {
     organisation_number: text("organisation_number"),
     contact_person: text("contact_person"),
     email: z.union([z.literal(""), z.email().max(254)]),
-    phone: text("phone"),
+    phone: optionalPhone,
     address: text("address"),
     postal_code: text("postal_code"),
     city: text("city"),

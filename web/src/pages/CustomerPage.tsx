@@ -145,7 +145,13 @@ export function CustomerPage() {
         )}
       </section>
       {/* Objects, contacts and departments are not part of the customer record: only its history changes. */}
-      <CustomerRelations customerId={customer.customer_id} />
+      {may("invite_user") || may("change_users") ? (
+        <section className="card" aria-labelledby="customer-users-heading">
+          <h2 id="customer-users-heading">{t("users.heading")}</h2>
+          <p><Link to="/users" search={{ customer: customer.customer_id }}>{t("customer.users", { name: customer.name })}</Link></p>
+        </section>
+      ) : null}
+      <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />
       <CustomerHistory customerId={customer.customer_id} definitions={definitions}
         names={parent ? { [parent.customer_id]: parent.name } : {}} />
     </>

@@ -3,8 +3,9 @@ import { ContactsCard } from "./relations/ContactsCard";
 import { DepartmentsCard } from "./relations/DepartmentsCard";
 import { ObjectsCard } from "./relations/ObjectsCard";
 
-/** ORG-1/ORG-2 on a customer's page: its objects, contacts and departments, to add to and to change. */
-export function CustomerRelations({ customerId }: { customerId: string }) {
+/** ORG-1/ORG-2 on a customer's page: its objects, contacts and departments, to add to and to change for those who
+ * may change the customer. */
+export function CustomerRelations({ customerId, editable }: { customerId: string; editable: boolean }) {
   const path = { customer_id: customerId };
   // Undefined until loaded: "none yet" must never be said about a list that has not arrived.
   const objects = $api.useQuery("get", "/customers/{customer_id}/objects", { params: { path, query: { limit: 100 } } }).data?.items;
@@ -12,9 +13,9 @@ export function CustomerRelations({ customerId }: { customerId: string }) {
   const departments = $api.useQuery("get", "/customers/{customer_id}/departments", { params: { path } }).data;
   return (
     <>
-      <ObjectsCard customerId={customerId} objects={objects ?? null} />
-      <ContactsCard customerId={customerId} contacts={contacts ?? null} objects={objects ?? []} />
-      <DepartmentsCard customerId={customerId} departments={departments ?? null} />
+      <ObjectsCard customerId={customerId} objects={objects ?? null} editable={editable} />
+      <ContactsCard customerId={customerId} contacts={contacts ?? null} objects={objects ?? []} editable={editable} />
+      <DepartmentsCard customerId={customerId} departments={departments ?? null} editable={editable} />
     </>
   );
 }

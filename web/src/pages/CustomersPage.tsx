@@ -44,7 +44,8 @@ export function CustomersPage() {
   const visible = search.columns?.filter((id) => known.includes(id)) ?? rememberedColumns(me.username, LIST, known, DEFAULT_COLUMNS);
 
   function change(next: Partial<CustomersSearch>, keepPage = false) {
-    void navigate({ search: (previous) => ({ ...previous, ...next, ...(keepPage ? {} : { pages: [] }) }) });
+    // The list changes in place: the page keeps its scroll (and an open menu, which a scroll would close).
+    void navigate({ search: (previous) => ({ ...previous, ...next, ...(keepPage ? {} : { pages: [] }) }), resetScroll: false });
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {

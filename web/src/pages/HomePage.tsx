@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import type { Me } from "../api/client";
 import { $api } from "../api/query";
-import { hasRole, mayOpen } from "../app/sections";
+import { hasRole, inRoleOrder, mayOpen } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
@@ -43,7 +43,7 @@ function CustomerStart({ me }: { me: Me }) {
               return (
                 <li key={customer.customer_id}>
                   <strong>{customer.name}</strong> ({customer.number})
-                  {roles.length ? <div className="muted">{t("home.yourRoles", { roles: roles.map((role) => t(`customerRole.${role}` as MessageKey)).join(", ") })}</div> : null}
+                  {roles.length ? <div className="muted">{t("home.yourRoles", { roles: inRoleOrder(roles).map((role) => t(`customerRole.${role}` as MessageKey)).join(", ") })}</div> : null}
                   {hasRole(me, customer.customer_id, "user_administrator") ? (
                     <div><Link to="/users" search={{ customer: customer.customer_id }}>{t("home.manageUsers", { customer: customer.name })}</Link></div>
                   ) : null}

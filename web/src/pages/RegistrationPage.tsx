@@ -3,6 +3,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { api } from "../api/client";
 import { Form, SelectField, TextField } from "../forms/Form";
+import { optionalPhone } from "../forms/fields";
 import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
 
@@ -13,7 +14,7 @@ const registration = z.object({
   country: z.enum(["NO", "SE"]),
   contact_person: z.string().trim().min(1).max(200),
   email: z.email().max(254),
-  phone: optional(40),
+  phone: optionalPhone,
   message: optional(2000),
 });
 

@@ -7,7 +7,7 @@ import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
 import { $api, isConflict, refusalOf } from "../api/query";
 import { usersRoute } from "../app/router";
-import { CUSTOMER_ROLES } from "../app/sections";
+import { CUSTOMER_ROLES, inRoleOrder } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { Form, SelectField, TextField } from "../forms/Form";
 import { useApiForm } from "../forms/useApiForm";
@@ -143,7 +143,7 @@ function UserRow({ customer, user }: { customer: Customer; user: User }) {
           <strong>{user.display_name}</strong> — {user.email}
           {user.active ? null : <> <span className="badge">{t("value.inactive")}</span></>}
           <div className="muted">
-            {user.roles.length ? user.roles.map((role) => t(`customerRole.${role}` as MessageKey)).join(", ") : t("users.noRoles")}
+            {user.roles.length ? inRoleOrder(user.roles).map((role) => t(`customerRole.${role}` as MessageKey)).join(", ") : t("users.noRoles")}
           </div>
           {refusal ? <p className="error" role="alert">{t(problemOf(refusal).summary)}</p> : null}
         </div>
@@ -182,7 +182,8 @@ export function UsersPage() {
   const administered = Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("user_administrator")).map(([id]) => id);
   const mine = $api.useQuery("get", "/me/customers", {}, { enabled: me.kind !== "staff" });
   const choices = (mine.data ?? []).filter((customer) => administered.includes(customer.customer_id));
-  const customerId = search.customer ?? administered[0] ?? "";
+  // By default the customer the login is linked to itself (not one it sees through its group).
+  const customerId = search.customer ?? administered.find((id) => me.customer_ids.includes(id)) ?? administered[0] ?? "";
   const customer = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: customerId } } }, { enabled: Boolean(customerId) });
   const users = $api.useQuery("get", "/customers/{customer_id}/users", { params: { path: { customer_id: customerId } } }, { enabled: Boolean(customerId) });
   const shown = customer.data;

@@ -16,7 +16,7 @@ export function ColumnChooser({ columns, visible, onChange }: {
     <MenuTrigger>
       <Button className="button secondary-outline">{t("table.columns")}</Button>
       <Popover placement="bottom end" className="popover">
-        <Menu aria-label={t("table.columns")} selectionMode="multiple" selectedKeys={new Set(visible)} onSelectionChange={choose} className="menu">
+        <Menu aria-label={t("table.columns")} selectionMode="multiple" shouldCloseOnSelect={false} selectedKeys={new Set(visible)} onSelectionChange={choose} className="menu">
           {columns.map((column) => (
             <MenuItem key={column.id} id={column.id} className="menu-item">
               {({ isSelected }) => (

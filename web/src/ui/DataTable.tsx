@@ -66,13 +66,15 @@ export function DataTable<T extends object>({ labelledBy, columns, rows, rowId, 
               {({ sortDirection }) => (
                 <span className="column-header">
                   {column.header}
-                  {column.enableSorting ? <span aria-hidden="true" className="sort-mark">{sortDirection === "ascending" ? "▲" : sortDirection === "descending" ? "▼" : "↕"}</span> : null}
+                  {/* The direction is drawn by the style sheet; aria-sort tells it to assistive technology. */}
+                  {column.enableSorting ? <span aria-hidden="true" className="sort-mark" data-direction={sortDirection ?? "none"} /> : null}
                 </span>
               )}
             </Column>
           )}
         </TableHeader>
-        <TableBody items={table.getRowModel().rows} renderEmptyState={() => empty}>
+        {/* dependencies: rows are built again when the columns change (their cells must match the columns). */}
+        <TableBody items={table.getRowModel().rows} dependencies={[shown]} renderEmptyState={() => empty}>
           {(row) => (
             <Row id={row.id} columns={shown}>
               {(column) => <Cell>{column.cell(row.original)}</Cell>}

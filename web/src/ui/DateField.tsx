@@ -41,6 +41,7 @@ export function DateField({ id, label, value, onChange, onBlur, required, error,
         isRequired={required}
         isInvalid={Boolean(error)}
         validationBehavior="aria"
+        shouldForceLeadingZeros
       >
         <Label>{label}{required ? " *" : ""}</Label>
         <Group className="date-group">

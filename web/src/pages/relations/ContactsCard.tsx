@@ -130,8 +130,8 @@ function ContactEditor({ customerId, contactId, objects, close }: {
 }
 
 /** A customer's contact persons (ORG-2): add (or link one who already exists), change, link to objects, unlink. */
-export function ContactsCard({ customerId, contacts, objects }: {
-  customerId: string; contacts: ContactSummary[] | null; objects: ServiceObject[];
+export function ContactsCard({ customerId, contacts, objects, editable }: {
+  customerId: string; contacts: ContactSummary[] | null; objects: ServiceObject[]; editable: boolean;
 }) {
   const { t } = useI18n();
   const create = $api.useMutation("post", "/contacts");
@@ -188,7 +188,7 @@ export function ContactsCard({ customerId, contacts, objects }: {
   }
 
   return (
-    <RelationCard id="contacts" heading="contacts.heading" empty="contacts.none" items={contacts}
+    <RelationCard editable={editable} id="contacts" heading="contacts.heading" empty="contacts.none" items={contacts}
       keyOf={(contact) => contact.contact_id} nameOf={(contact) => contact.name}
       describe={(contact) => (
         <>

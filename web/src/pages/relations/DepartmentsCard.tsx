@@ -9,7 +9,7 @@ type Department = components["schemas"]["Department"];
 const FIELDS: Field[] = [{ name: "name", label: "field.name", required: true }, { name: "number", label: "departments.number" }];
 
 /** A customer's departments (ORG-2): add, rename, deactivate (an inactive one cannot be chosen for new orders). */
-export function DepartmentsCard({ customerId, departments }: { customerId: string; departments: Department[] | null }) {
+export function DepartmentsCard({ customerId, departments, editable }: { customerId: string; departments: Department[] | null; editable: boolean }) {
   const { t } = useI18n();
   const create = $api.useMutation("post", "/customers/{customer_id}/departments");
   const update = $api.useMutation("patch", "/customers/{customer_id}/departments/{department_id}");
@@ -31,7 +31,7 @@ export function DepartmentsCard({ customerId, departments }: { customerId: strin
   }
 
   return (
-    <RelationCard id="departments" heading="departments.heading" empty="departments.none" items={departments}
+    <RelationCard editable={editable} id="departments" heading="departments.heading" empty="departments.none" items={departments}
       keyOf={(item) => item.department_id} nameOf={(item) => item.name}
       describe={(item) => (
         <>

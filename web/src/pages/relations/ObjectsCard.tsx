@@ -20,7 +20,7 @@ function details(values: Values) {
 }
 
 /** A customer's sites and installations (ORG-2): add, change, deactivate. */
-export function ObjectsCard({ customerId, objects }: { customerId: string; objects: ServiceObject[] | null }) {
+export function ObjectsCard({ customerId, objects, editable }: { customerId: string; objects: ServiceObject[] | null; editable: boolean }) {
   const { t } = useI18n();
   const create = $api.useMutation("post", "/customers/{customer_id}/objects");
   const update = $api.useMutation("patch", "/customers/{customer_id}/objects/{object_id}");
@@ -39,7 +39,7 @@ export function ObjectsCard({ customerId, objects }: { customerId: string; objec
   }
 
   return (
-    <RelationCard id="objects" heading="objects.heading" empty="objects.none" items={objects}
+    <RelationCard editable={editable} id="objects" heading="objects.heading" empty="objects.none" items={objects}
       keyOf={(item) => item.object_id} nameOf={(item) => item.name}
       describe={(item) => {
         const place = [item.address, item.postal_code, item.city].filter(Boolean).join(", ");

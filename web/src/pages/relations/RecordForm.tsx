@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { z } from "zod";
+import { optionalPhone } from "../../forms/fields";
 import { CheckboxField, Form, TextField } from "../../forms/Form";
 import { useApiForm } from "../../forms/useApiForm";
 import { useI18n } from "../../i18n";
@@ -13,6 +14,7 @@ export type Values = Record<string, string | boolean | null>;
 function schemaOf(fields: Field[]) {
   return z.object(Object.fromEntries(fields.map((field) => {
     if (field.type === "checkbox") return [field.name, z.boolean()];
+    if (field.type === "tel") return [field.name, optionalPhone];
     const text = z.string().trim().max(field.maxLength ?? 200);
     if (field.type === "email") return [field.name, field.required ? z.email().max(254) : z.union([z.literal(""), z.email().max(254)])];
     return [field.name, field.required ? text.min(1) : text];

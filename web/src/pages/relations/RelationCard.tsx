@@ -6,8 +6,10 @@ import type { MessageKey } from "../../i18n/messages";
  * One of a customer's lists (objects, contacts, departments): its rows, each with a change button that opens
  * the row's editor in place, and a form to add to it.
  */
-export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, describe, editor, addForm }: {
+export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, describe, editor, addForm, editable }: {
   id: string;
+  /** Whether the principal may change the customer: otherwise the list is only read. */
+  editable: boolean;
   heading: MessageKey;
   empty: MessageKey;
   items: T[] | null;
@@ -39,20 +41,20 @@ export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, desc
         <ul className="plain-list">
           {items.map((item) => (
             <li key={keyOf(item)}>
-              {editing === keyOf(item) ? editor(item, close) : (
+              {editing === keyOf(item) && editable ? editor(item, close) : (
                 <div className="row">
                   <div>{describe(item)}</div>
-                  <button type="button" className="secondary-outline small" data-edit={keyOf(item)} aria-label={t("relations.edit", { name: nameOf(item) })}
+                  {editable ? <button type="button" className="secondary-outline small" data-edit={keyOf(item)} aria-label={t("relations.edit", { name: nameOf(item) })}
                     onClick={() => setEditing(keyOf(item))}>
                     {t("customer.edit")}
-                  </button>
+                  </button> : null}
                 </div>
               )}
             </li>
           ))}
         </ul>
       )}
-      {items === null ? null : (
+      {items === null || !editable ? null : (
         <details>
           <summary>{t(`${id}.add` as MessageKey)}</summary>
           {addForm}
