@@ -69,7 +69,7 @@ openapi: install ## Regenerate openapi.json from the handlers
 	$(PY) -m infrastructure.openapi
 
 .PHONY: bench
-bench: install ## Print the benchmark figures
+bench: install web ## Print the benchmark figures
 	$(PY) -m benchmarks
 
 .PHONY: clean

@@ -3,8 +3,9 @@
 For each endpoint: DynamoDB requests per API request, items read per item returned, and handler latency as a
 ratio to a bare boto3 function doing the same single Query against the same backend. Then cold starts: a fresh
 process importing the authorizer or a handler and serving its first request, as a ratio to a fresh process with a
-bare boto3 function sending the same DynamoDB requests (`benchmarks/cold_start.py`). Last, the import time of a
-handler module as a ratio to `import boto3` alone, each in fresh processes.
+bare boto3 function sending the same DynamoDB requests (`benchmarks/cold_start.py`). Then the import time of a
+handler module as a ratio to `import boto3` alone, each in fresh processes. Last, the web bundle's gzip size and
+what each page's first visit loads (`benchmarks/web_bundle.py`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 
 warnings.filterwarnings("ignore")
 
+from benchmarks import web_bundle  # noqa: E402
 from benchmarks.cold_start import cold_starts, convention_floor, print_cold_starts  # noqa: E402
 from infrastructure.local.demo import seed  # noqa: E402
 from infrastructure.local.runtime import start_runtime  # noqa: E402
@@ -280,6 +282,8 @@ def main() -> None:
         )
         seconds = import_seconds(statement)
         print(f"{'handler ' + module:<58} {seconds:>8.3f} {seconds / boto3_alone:>15.2f}")
+    print()
+    web_bundle.main()
 
 
 if __name__ == "__main__":

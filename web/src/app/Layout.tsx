@@ -1,7 +1,10 @@
 import { Outlet } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 import { LanguagePicker } from "../LanguagePicker";
 import { useI18n } from "../i18n";
-import { Toasts } from "../ui/Toasts";
+
+// Loaded after the page: the login page needs no toasts, and the widget library behind them is large.
+const Toasts = lazy(() => import("../ui/Toasts").then((module) => ({ default: module.Toasts })));
 import { useLogout, useMe, useSessionEndedHandler } from "./session";
 
 /** Every page: the top bar (language, logout), the main region the skip link leads to, and the toasts. */
@@ -25,7 +28,9 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
-      <Toasts />
+      <Suspense fallback={null}>
+        <Toasts />
+      </Suspense>
     </>
   );
 }

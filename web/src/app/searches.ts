@@ -1,15 +1,21 @@
-// The search parameters of each list, validated: a bookmarked or shared address reopens the same search.
-import { z } from "zod";
+// The search parameters of each list, validated: a bookmarked or shared address reopens the same search. Built
+// with zod's small build (zod/mini): these schemas load with every page, the forms' full zod only with a form.
+import * as z from "zod/mini";
 
-const cursorTrail = z.array(z.string().max(2048)).max(50).catch([]).default([]);
-const columns = z.array(z.string().max(64)).max(40).optional().catch(undefined);
+/** A value that falls back to `fallback` when the address has none or one the app cannot use. */
+function or<T extends z.core.SomeType>(schema: T, fallback: z.core.output<T>) {
+  return z.catch(z._default(schema, fallback as never), fallback as never);
+}
+
+const cursorTrail = or(z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(50)), []);
+const columns = z.catch(z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(40))), undefined);
 
 export const customersSearch = z.object({
-  q: z.string().max(100).catch("").default(""),
-  status: z.enum(["active", "inactive"]).catch("active").default("active"),
-  assigned: z.enum(["anyone", "me"]).catch("anyone").default("anyone"),
-  sort: z.enum(["name", "number"]).catch("name").default("name"),
-  order: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  q: or(z.string().check(z.maxLength(100)), ""),
+  status: or(z.enum(["active", "inactive"]), "active"),
+  assigned: or(z.enum(["anyone", "me"]), "anyone"),
+  sort: or(z.enum(["name", "number"]), "name"),
+  order: or(z.enum(["asc", "desc"]), "asc"),
   /** The cursors of the pages before this one, first page first; the last is this page's. */
   pages: cursorTrail,
   columns,
@@ -18,15 +24,13 @@ export type CustomersSearch = z.infer<typeof customersSearch>;
 
 /** Where to go after logging in: only an address inside the app, never another site. */
 export const loginSearch = z.object({
-  redirect: z
-    .string()
-    .max(2048)
-    .refine((path) => path.startsWith("/") && !path.startsWith("//"))
-    .optional()
-    .catch(undefined),
-  ended: z.boolean().optional().catch(undefined),
+  redirect: z.catch(
+    z.optional(z.string().check(z.maxLength(2048), z.refine((path) => path.startsWith("/") && !path.startsWith("//")))),
+    undefined,
+  ),
+  ended: z.catch(z.optional(z.boolean()), undefined),
 });
 
 export const usersSearch = z.object({
-  customer: z.string().regex(/^[0-9A-Za-z]{1,26}$/).optional().catch(undefined),
+  customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
 });

@@ -1,5 +1,5 @@
 // The session as the pages see it: who is logged in (from /me), logging out, and a session the API ended.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useNavigate, useRouter } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { api, SESSION_ENDED, type Me } from "../api/client";
@@ -16,13 +16,18 @@ export function usePrincipal(): Me {
   return me;
 }
 
+/** Nothing read for this login stays in memory for the next; /me (observed by every page) says no one. */
+function forgetSession(queryClient: QueryClient): void {
+  queryClient.setQueryData(meQuery.queryKey, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
+}
+
 export function useLogout(): () => Promise<void> {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return async () => {
     await api.POST("/auth/logout");
-    queryClient.clear(); // nothing read for this login stays in memory for the next
-    queryClient.setQueryData(meQuery.queryKey, null);
+    forgetSession(queryClient);
     await navigate({ to: "/login" });
   };
 }
@@ -36,8 +41,7 @@ export function useSessionEndedHandler(): void {
     const ended = () => {
       if (!queryClient.getQueryData(meQuery.queryKey)) return; // not logged in yet: nothing was lost
       const redirect = router.state.location.href;
-      queryClient.clear();
-      queryClient.setQueryData(meQuery.queryKey, null);
+      forgetSession(queryClient);
       void router.navigate({ to: "/login", search: { redirect, ended: true } });
     };
     window.addEventListener(SESSION_ENDED, ended);
