@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from portal.customers import search
 from portal.customers.models import (
@@ -29,7 +30,8 @@ class InMemoryCustomers:
         return self.customers.get(customer_id)
 
     def get_many(self, customer_ids: Iterable[str]) -> list[Customer]:
-        return [self.customers[customer_id] for customer_id in customer_ids if customer_id in self.customers]
+        found = [self.customers[customer_id] for customer_id in customer_ids if customer_id in self.customers]
+        return sorted(found, key=lambda customer: search.sort_key(customer.name))
 
     def get_settings(self) -> CustomerRegisterSettings:
         return self.settings
@@ -99,7 +101,18 @@ class InMemoryCustomers:
     def history(
         self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
     ) -> tuple[list[HistoryEntry], str | None]:
-        return list(reversed(self.history_by_customer.get(customer_id, [])))[:limit], None
+        entries = list(reversed(self.history_by_customer.get(customer_id, [])))
+        start = int(cursor or 0)
+        end = start + limit
+        return entries[start:end], str(end) if end < len(entries) else None
+
+    def assign(self, customer: Customer, username: str, *, actor: str, at: datetime) -> None:
+        updated = customer.model_copy(
+            update={"assigned_staff": sorted({*customer.assigned_staff, username}), "version": customer.version + 1}
+        )
+        updated = updated.model_copy(update={"updated_at": at})
+        change = FieldChange(field="assigned_staff", before=customer.assigned_staff, after=updated.assigned_staff)
+        self.update(customer, updated, actor=actor, action=CustomerHistoryAction.ASSIGNED, changes=[change])
 
     def subsidiaries(self, customer_id: str) -> list[str]:
         return [customer.customer_id for customer in self.customers.values() if customer.parent_id == customer_id]

@@ -6,7 +6,6 @@ customer. New routes are picked up automatically; a new path parameter must be g
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -196,10 +195,15 @@ def test_no_route_leaks_or_changes_another_tenants_data(
         assert route.path in {"/auth/logout"}, f"{case.username} changed something through {route.path}"
 
 
-def test_every_principal_kind_is_walked() -> None:
-    from portal.access import PrincipalKind
+def test_every_demo_login_and_every_kind_of_principal_is_walked() -> None:
+    """The walk covers what exists, not what this file lists: every demo login (one per kind of access the
+    portal has), and through them every principal kind and staff role the code defines."""
+    from infrastructure.local.demo import PORTAL_USERS, STAFF
+    from portal.access import PrincipalKind, StaffRole
 
-    assert {kind.value for kind in PrincipalKind} == {"staff", "contact", "invoice_customer", "object"}
-    walked = {case.username for case in PRINCIPALS}
-    assert {"per.bakke@fjellbakeriet.no", "faktura-20000", "objekt-fb-1"} <= walked
-    assert json.dumps(sorted(name or "" for name in walked))
+    walked = {case.username for case in PRINCIPALS if case.username}
+    logins = {user.username: user for user in STAFF + PORTAL_USERS}
+    assert set(logins) == walked, f"walk these logins too: {sorted(set(logins) - walked)}"
+    assert {user.kind for user in logins.values()} == set(PrincipalKind)
+    assert {user.role for user in STAFF} == set(StaffRole)
+    assert None in {case.username for case in PRINCIPALS}, "and no login at all"

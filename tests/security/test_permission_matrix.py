@@ -1,0 +1,190 @@
+"""What each kind of principal may do, stated route by route: staff rights with "edit assigned only" (account
+managers and technicians alike), and the customer-side roles (only a customer's user administrator administers
+its users). Unlike the tenant walk in test_route_authorization.py, every row here names the answer it expects,
+so a change of policy fails here until the table is changed with it.
+
+Writes that would change shared demo data are made so the policy is asked and nothing changes: with an outdated
+version (an allowed request then answers 409 version_mismatch) or against one's own login (409 own_login).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import pytest
+
+from infrastructure.local.demo import DemoData
+from infrastructure.local.runtime import Runtime
+from tests.support import ApiClient
+
+EMAILS = {
+    "admin": "anne.admin@kundeportal.example",
+    "selger": "sven.selger@kundeportal.example",
+    "tekniker": "tore.tekniker@kundeportal.example",
+    "kari": "kari.nordmann@nordlys.no",
+    "ola": "ola.hansen@nordlys-bergen.no",
+    "faktura": "faktura@fjellbakeriet.no",
+}
+USERNAMES = {"kari": "kari.nordmann@nordlys.no", "ola": "ola.hansen@nordlys-bergen.no", "faktura": "faktura-20000"}
+OUTDATED = 999_999
+
+ALLOWED = "allowed"  # a 2xx, or for a probe write the 409 that only comes after the policy said yes
+
+
+@dataclass(frozen=True)
+class Row:
+    who: str
+    action: str
+    at: str  # "assigned" / "unassigned" (this test's own customers) or a demo customer key
+    expected: str | int  # ALLOWED, or the status of the refusal
+
+    @property
+    def id(self) -> str:
+        return f"{self.who}-{self.action}-{self.at}"
+
+
+# Changing a customer: "edit" for administrators, "edit assigned only" for account managers and technicians;
+# only an administrator deactivates (the "delete" right). A technician does not even see unassigned customers.
+CUSTOMER_ROWS = [
+    Row("admin", "edit", "assigned", ALLOWED),
+    Row("admin", "edit", "unassigned", ALLOWED),
+    Row("admin", "add_department", "unassigned", ALLOWED),
+    Row("admin", "set_status", "unassigned", ALLOWED),
+    Row("selger", "edit", "assigned", ALLOWED),
+    Row("selger", "add_department", "assigned", ALLOWED),
+    Row("selger", "edit", "unassigned", 403),
+    Row("selger", "add_department", "unassigned", 403),
+    Row("selger", "set_status", "assigned", 403),
+    Row("tekniker", "edit", "assigned", ALLOWED),
+    Row("tekniker", "add_department", "assigned", ALLOWED),
+    Row("tekniker", "edit", "unassigned", 404),
+    Row("tekniker", "set_status", "assigned", 403),
+    Row("kari", "edit", "group", 403),
+    Row("kari", "edit", "assigned", 404),
+    Row("faktura", "add_department", "bakery", 403),
+]
+
+# A customer's users: staff by their AUTH-3 rights (account managers invite but do not change or delete), and
+# the customer's own user administrator (kari, at the group and the subsidiaries it holds the role for).
+USER_ROWS = [
+    Row("admin", "list_users", "group", ALLOWED),
+    Row("admin", "invite", "group", ALLOWED),
+    Row("admin", "change_roles", "group", ALLOWED),
+    Row("admin", "delete_user", "bergen", ALLOWED),
+    Row("selger", "list_users", "group", ALLOWED),
+    Row("selger", "invite", "bergen", ALLOWED),
+    Row("selger", "change_roles", "group", 403),
+    Row("selger", "deactivate", "bergen", 403),
+    Row("selger", "delete_user", "bergen", 403),
+    Row("tekniker", "list_users", "bakery", 403),
+    Row("tekniker", "invite", "bakery", 403),
+    Row("kari", "list_users", "group", ALLOWED),
+    Row("kari", "list_users", "bergen", ALLOWED),
+    Row("kari", "invite", "group", ALLOWED),
+    Row("kari", "change_roles", "bergen", ALLOWED),
+    Row("kari", "deactivate", "bergen", ALLOWED),
+    Row("kari", "delete_user", "bergen", ALLOWED),
+    Row("kari", "change_roles", "group", ALLOWED),  # her own login: refused as such, after the policy
+    Row("kari", "list_users", "bakery", 404),
+    Row("ola", "list_users", "bergen", 403),
+    Row("ola", "invite", "bergen", 403),
+    Row("ola", "change_roles", "bergen", 403),
+    Row("ola", "list_users", "group", 404),
+    Row("faktura", "list_users", "bakery", 403),
+]
+
+
+@pytest.fixture(scope="module")
+def admin_api(runtime: Runtime, demo: DemoData) -> ApiClient:
+    return ApiClient(runtime.gateway)
+
+
+@pytest.fixture(scope="module")
+def tokens(admin_api: ApiClient) -> dict[str, str]:
+    return {who: admin_api.login(USERNAMES.get(who, who), email=email) for who, email in EMAILS.items()}
+
+
+@pytest.fixture(scope="module")
+def customers(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> dict[str, str]:
+    """This test's own customers: one assigned to the account manager and the technician, one to no one."""
+    from portal.wiring import customer_repository
+
+    created = {}
+    for key in ("assigned", "unassigned"):
+        body = {"name": f"Matrise {key} AS", "number": str(uuid.uuid4().int)[:7]}
+        reply = admin_api.post("/customers", token=tokens["admin"], body=body)
+        assert reply.status == 201, reply.body
+        created[key] = reply.body["customer_id"]
+    repository = customer_repository()
+    for username in ("selger", "tekniker"):
+        customer = repository.get(created["assigned"])
+        assert customer is not None
+        repository.assign(customer, username, actor="admin", at=customer.updated_at)
+    return {**demo.customer_ids, **created}
+
+
+def user_ids(api: ApiClient, admin: str, customer_id: str) -> dict[str, str]:
+    listed = api.get(f"/customers/{customer_id}/users", token=admin)
+    assert listed.status == 200, listed.body
+    return {user["username"]: user["user_id"] for user in listed.body["items"]}
+
+
+def act(api: ApiClient, tokens: dict[str, str], customers: dict[str, str], row: Row) -> tuple[int, str | None]:
+    admin, token, customer_id = tokens["admin"], tokens[row.who], customers[row.at]
+    version = api.get(f"/customers/{customer_id}", token=admin).body["version"]
+    users = user_ids(api, admin, customer_id) if row.action in {"change_roles", "deactivate", "delete_user"} else {}
+    # Someone else's login where there is one (the group's only user is kari: her own, refused after the policy).
+    target = next((user_id for name, user_id in users.items() if name != USERNAMES.get(row.who, row.who)), None)
+    target = target or next(iter(users.values()), "")
+    calls = {
+        "edit": ("PATCH", f"/customers/{customer_id}", {"version": version, "city": f"By {uuid.uuid4().hex[:4]}"}),
+        "set_status": ("PUT", f"/customers/{customer_id}/status", {"status": "active", "version": version}),
+        "add_department": ("POST", f"/customers/{customer_id}/departments", {"name": "Matrise"}),
+        "list_users": ("GET", f"/customers/{customer_id}/users", None),
+        # kari's address exists already: an allowed invitation is refused as user_exists, and nothing is sent
+        "invite": ("POST", f"/customers/{customer_id}/users", {"name": "Probe", "email": EMAILS["kari"]}),
+        "change_roles": ("PUT", f"/customers/{customer_id}/users/{target}/roles", {"version": OUTDATED, "roles": []}),
+        "deactivate": ("POST", f"/customers/{customer_id}/users/{target}/deactivate", {"version": OUTDATED}),
+        "delete_user": ("DELETE", f"/customers/{customer_id}/users/{target}", None),
+    }
+    method, path, body = calls[row.action]
+    query = {"version": OUTDATED} if row.action == "delete_user" else None
+    reply = api.call(method, path, token=token, body=body, query=query)
+    return reply.status, reply.error_code
+
+
+def allowed(status: int, code: str | None) -> bool:
+    """Past the policy: done, or refused only by what comes after it."""
+    return status < 300 or (status == 409 and code in {"version_mismatch", "user_exists", "own_login"})
+
+
+@pytest.mark.parametrize("row", CUSTOMER_ROWS + USER_ROWS, ids=lambda row: row.id)
+def test_each_principal_may_do_what_its_rights_and_roles_allow(
+    admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str], row: Row
+) -> None:
+    status, code = act(admin_api, tokens, customers, row)
+    if row.expected == ALLOWED:
+        assert allowed(status, code), (status, code)
+    else:
+        assert (status, allowed(status, code)) == (row.expected, False), code
+
+
+def test_the_table_covers_every_staff_role_and_customer_role() -> None:
+    """A new staff role or customer-side role must get rows here (and a demo user to play it)."""
+    from infrastructure.local.demo import PORTAL_USERS, STAFF
+    from portal.access import CustomerRole, StaffRole
+
+    rows = CUSTOMER_ROWS + USER_ROWS
+    staff_played = {user.role for user in STAFF if user.username in {row.who for row in rows}}
+    assert staff_played == set(StaffRole)
+    roles_held = {
+        CustomerRole(role)
+        for user in PORTAL_USERS
+        if any(USERNAMES.get(row.who) == user.username for row in rows)
+        for roles in user.roles.values()
+        for role in roles
+    }
+    # user_administrator decides these routes; the others are held by someone the table refuses
+    assert CustomerRole.USER_ADMINISTRATOR in roles_held
+    assert roles_held - {CustomerRole.USER_ADMINISTRATOR}, "a portal user with roles but not user administration"
