@@ -37,7 +37,33 @@ def build_document() -> dict[str, Any]:
             merge.add_schema(app.get_openapi_schema())
     document: dict[str, Any] = json.loads(merge.get_openapi_json_schema())
     document["paths"] = dict(sorted(document.get("paths", {}).items()))
+    add_common_refusals(document)
     return document
+
+
+# Refusals every handler can give whatever its own route says: the resolver's (portal.api) reading of a body and
+# of a cursor, and the catch-all. Documented here once, so the document tells every answer the API can give.
+BODY_REFUSALS = {
+    400: "The body is not JSON (or not UTF-8, or nested too deeply)",
+    413: "The body is too large",
+    415: "The body is not application/json",
+}
+CURSOR_REFUSAL = {400: "The cursor is not one this list gave this login, or it is too old"}
+UNEXPECTED = {500: "Something unexpected went wrong; the body names a correlation id for support"}
+
+
+def add_common_refusals(document: dict[str, Any]) -> None:
+    error_body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            refusals = dict(UNEXPECTED)
+            if "requestBody" in operation:
+                refusals |= BODY_REFUSALS
+            if any(parameter.get("name") == "cursor" for parameter in operation.get("parameters", [])):
+                refusals |= CURSOR_REFUSAL
+            responses = operation.setdefault("responses", {})
+            for status, description in sorted(refusals.items()):
+                responses.setdefault(str(status), {"description": description, "content": error_body})
 
 
 def render(document: dict[str, Any]) -> str:

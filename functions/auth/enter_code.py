@@ -19,7 +19,7 @@ app = build_resolver()
     "/auth/login/code",
     summary="Log in, step 2: the security code",
     tags=["Login"],
-    responses=documented({401: "Wrong code or expired login", 409: "Code already used", 423: "Account locked"}),
+    responses=documented({401: "Wrong code or expired login", 409: "Code already used"}),
 )
 def enter_code(answer: Annotated[CodeRequest, Body()]) -> Response[LoginResult]:
     token, result, expires = auth_service().finish_login(answer.challenge, answer.code)

@@ -17,7 +17,7 @@ app = build_resolver()
     "/auth/login",
     summary="Log in, step 1: username and password",
     tags=["Login"],
-    responses=documented({401: "Wrong username or password", 423: "Account locked"}),
+    responses=documented({401: "Wrong username or password"}),
 )
 def start_login(credentials: Annotated[LoginRequest, Body()]) -> LoginChallenge:
     return auth_service().start_login(credentials.username, credentials.password)
