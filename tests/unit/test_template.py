@@ -29,3 +29,53 @@ def test_only_login_steps_are_public() -> None:
         ("POST", "/auth/password"),
         ("POST", "/registration-requests"),
     }
+
+
+def test_cloudfront_sends_the_content_security_policy_the_local_runtime_sends() -> None:
+    from infrastructure.local.gateway import CONTENT_SECURITY_POLICY
+
+    policy = load_template().raw["Resources"]["WebSecurityHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"]
+    headers = policy["SecurityHeadersConfig"]
+    assert headers["ContentSecurityPolicy"]["ContentSecurityPolicy"] == CONTENT_SECURITY_POLICY
+    assert headers["FrameOptions"]["FrameOption"] == "DENY"
+
+
+def test_the_public_steps_are_throttled_harder_than_the_rest_of_the_api() -> None:
+    template = load_template()
+    api = next(iter(template.resources_of("AWS::Serverless::Api").values()))["Properties"]
+    limits = {setting["ResourcePath"]: setting["ThrottlingRateLimit"] for setting in api["MethodSettings"]}
+    public = {route.path for route in template.routes if route.public}
+    for path in public:
+        assert limits["/" + path.replace("/", "~1")] < limits["/*"], path  # CloudFormation writes / as ~1
+    assert api["AccessLogSetting"]["DestinationArn"]
+
+
+def test_every_dead_letter_queue_and_state_machine_has_an_alarm_that_notifies() -> None:
+    template = load_template()
+    alarms = template.resources_of("AWS::CloudWatch::Alarm").values()
+    watched = {
+        str(dimension["Value"])
+        for alarm in alarms
+        for dimension in alarm["Properties"].get("Dimensions", [])
+        if alarm["Properties"].get("AlarmActions")
+    }
+    for name in template.resources_of("AWS::SQS::Queue"):
+        if name.endswith("DeadLetterQueue"):
+            assert any(name in value for value in watched), name
+    for name in template.resources_of("AWS::Serverless::StateMachine"):
+        assert any(name in value for value in watched), name
+        assert template.raw["Resources"][name]["Properties"]["Logging"]["Level"] in {"ERROR", "ALL"}
+
+
+def test_functions_hold_only_the_permissions_they_use() -> None:
+    """No broad policy templates, and e-mail leaves only through the outbox's delivery function."""
+    template = load_template()
+    broad = {"DynamoDBCrudPolicy", "SESCrudPolicy", "DynamoDBReadPolicy", "AmazonDynamoDBFullAccess"}
+    senders = set()
+    for name, resource in template.resources_of("AWS::Serverless::Function", "AWS::Serverless::StateMachine").items():
+        for policy in resource["Properties"].get("Policies", []):
+            assert not (isinstance(policy, dict) and broad & set(policy)), (name, policy)
+            statements = policy.get("Statement", []) if isinstance(policy, dict) else []
+            if any("ses:" in str(statement.get("Action")) for statement in statements):
+                senders.add(name)
+    assert senders == {"DeliverOutboxFunction"}

@@ -13,9 +13,6 @@ from portal.notifications.email import Language
 class Settings(BaseModel):
     table_name: str
     idempotency_table_name: str = ""
-    documents_bucket: str = ""
-    files_bucket: str = ""
-    reports_bucket: str = ""
     registration_state_machine_arn: str = ""
     ses_sender: str = "noreply@kundeportal.example"
     staff_notification_address: str = "kundeservice@kundeportal.example"
@@ -42,9 +39,6 @@ class Settings(BaseModel):
 _ENVIRONMENT_NAMES = {
     "table_name": "TABLE_NAME",
     "idempotency_table_name": "IDEMPOTENCY_TABLE_NAME",
-    "documents_bucket": "DOCUMENTS_BUCKET",
-    "files_bucket": "FILES_BUCKET",
-    "reports_bucket": "REPORTS_BUCKET",
     "registration_state_machine_arn": "REGISTRATION_STATE_MACHINE_ARN",
     "ses_sender": "SES_SENDER",
     "staff_notification_address": "STAFF_NOTIFICATION_ADDRESS",
