@@ -16,7 +16,7 @@ from tests.support import link_token
 pytestmark = pytest.mark.e2e
 
 NAVIGATION = [
-    ("admin", "anne.admin@kundeportal.example", ["Info", "Kunder", "Registreringer"]),
+    ("admin", "anne.admin@kundeportal.example", ["Info", "Kunder", "Registreringer", "Innstillinger"]),
     ("selger", "sven.selger@kundeportal.example", ["Info", "Kunder", "Registreringer"]),
     ("tekniker", "tore.tekniker@kundeportal.example", ["Info", "Kunder"]),
     ("kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no", ["Info", "Brukere"]),
@@ -229,3 +229,25 @@ def test_the_portal_breaks_no_content_security_rule(browser: Browser, base_url: 
     expect(page.get_by_role("spinbutton", name=re.compile("^dag"))).to_be_visible()
     context.close()
     assert violations == []
+
+
+def test_customer_service_is_on_every_page_and_an_administrator_keeps_it_up_to_date(page: Page) -> None:
+    page.goto("/")
+    footer = page.get_by_role("contentinfo")
+    expect(footer.get_by_role("heading", name="Kundeservice")).to_be_visible()
+    expect(footer.get_by_role("link", name=re.compile(r"^\+47"))).to_be_visible()
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    page.get_by_role("navigation").get_by_role("link", name="Innstillinger").click()
+    hours = f"Man–fre 07–{uuid.uuid4().int % 10 + 15}"
+    page.get_by_label("Åpningstider (Norsk (bokmål))").fill(hours)
+    page.get_by_label("Telefon").fill("ring oss")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.locator("#support").get_by_role("alert")).to_contain_text(
+        "Telefon: Et telefonnummer har 5 til 15 siffer"
+    )
+    page.get_by_label("Telefon").fill("+47 22 33 44 55")
+    page.get_by_role("button", name="Lagre").click()
+    expect(toast(page, "Kontaktinformasjonen er lagret.")).to_be_visible()
+    expect(footer).to_contain_text(f"Åpent {hours}")
+    expect(footer.get_by_role("link", name="+47 22 33 44 55")).to_be_visible()
+    screenshot(page, "30-settings")

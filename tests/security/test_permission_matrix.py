@@ -94,6 +94,19 @@ USER_ROWS = [
     Row("faktura", "list_users", "bakery", 403),
 ]
 
+# The vendor's own settings: administrators only.
+SETTINGS_ROWS = [
+    Row("admin", "save_support", "group", ALLOWED),
+    Row("selger", "save_support", "group", 403),
+    Row("tekniker", "save_support", "group", 403),
+    Row("kari", "save_support", "group", 403),
+]
+SUPPORT = {
+    "phone": "+47 21 00 00 00",
+    "email": "kundeservice@kundeportal.example",
+    "opening_hours": {"nb": "Man–fre 08–16", "sv": "Mån–fre 08–16", "en": "Mon–Fri 8:00–16:00"},
+}
+
 
 @pytest.fixture(scope="module")
 def admin_api(runtime: Runtime, demo: DemoData) -> ApiClient:
@@ -147,6 +160,7 @@ def act(api: ApiClient, tokens: dict[str, str], customers: dict[str, str], row: 
         "change_roles": ("PUT", f"/customers/{customer_id}/users/{target}/roles", {"version": OUTDATED, "roles": []}),
         "deactivate": ("POST", f"/customers/{customer_id}/users/{target}/deactivate", {"version": OUTDATED}),
         "delete_user": ("DELETE", f"/customers/{customer_id}/users/{target}", None),
+        "save_support": ("PUT", "/settings/support-contacts", {**SUPPORT, "version": OUTDATED}),
     }
     method, path, body = calls[row.action]
     query = {"version": OUTDATED} if row.action == "delete_user" else None
@@ -159,7 +173,7 @@ def allowed(status: int, code: str | None) -> bool:
     return status < 300 or (status == 409 and code in {"version_mismatch", "user_exists", "own_login"})
 
 
-@pytest.mark.parametrize("row", CUSTOMER_ROWS + USER_ROWS, ids=lambda row: row.id)
+@pytest.mark.parametrize("row", CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS, ids=lambda row: row.id)
 def test_each_principal_may_do_what_its_rights_and_roles_allow(
     admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str], row: Row
 ) -> None:
@@ -175,7 +189,7 @@ def test_the_table_covers_every_staff_role_and_customer_role() -> None:
     from infrastructure.local.demo import PORTAL_USERS, STAFF
     from portal.access import CustomerRole, StaffRole
 
-    rows = CUSTOMER_ROWS + USER_ROWS
+    rows = CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS
     staff_played = {user.role for user in STAFF if user.username in {row.who for row in rows}}
     assert staff_played == set(StaffRole)
     roles_held = {

@@ -20,7 +20,7 @@ def test_routes_are_unique_and_every_route_has_its_own_function() -> None:
     assert all(count == 1 for count in functions.values()), "one function per action"
 
 
-def test_only_login_steps_are_public() -> None:
+def test_only_login_steps_and_the_support_contacts_are_public() -> None:
     public = {(route.method, route.path) for route in load_template().routes if route.public}
     assert public == {
         ("POST", "/auth/login"),
@@ -28,6 +28,7 @@ def test_only_login_steps_are_public() -> None:
         ("POST", "/auth/forgot-password"),
         ("POST", "/auth/password"),
         ("POST", "/registration-requests"),
+        ("GET", "/support-contacts"),  # how to reach customer service, shown before login
     }
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from portal.notifications.service import DeliveryService
     from portal.objects.repository import DynamoObjectRepository
     from portal.registration.service import RegistrationService
+    from portal.support.repository import DynamoSupportRepository
 
 
 def customer_repository() -> DynamoCustomerRepository:
@@ -77,3 +78,9 @@ def delivery_service() -> DeliveryService:
     from portal.notifications.ses import SesMailer
 
     return DeliveryService(outbox=DynamoOutboxRepository(), mailer=SesMailer())
+
+
+def support_repository() -> DynamoSupportRepository:
+    from portal.support.repository import DynamoSupportRepository
+
+    return DynamoSupportRepository()

@@ -6,6 +6,7 @@ import { useI18n } from "../i18n";
 // Loaded after the page: the login page needs no toasts, and the widget library behind them is large.
 const Toasts = lazy(() => import("../ui/Toasts").then((module) => ({ default: module.Toasts })));
 import { useLogout, useMe, useSessionEndedHandler } from "./session";
+import { SupportFooter } from "./SupportFooter";
 
 /** Every page: the top bar (language, logout), the main region the skip link leads to, and the toasts. */
 export function Layout() {
@@ -28,6 +29,7 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <SupportFooter />
       <Suspense fallback={null}>
         <Toasts />
       </Suspense>

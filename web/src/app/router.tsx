@@ -113,12 +113,19 @@ export const usersRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/UsersPage"), "UsersPage"),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/settings",
+  beforeLoad: guarded("settings"),
+  component: lazyRouteComponent(() => import("../pages/SettingsPage"), "SettingsPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotRoute,
   registerRoute,
   passwordRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

@@ -4,13 +4,13 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "customers" | "registrations" | "users";
+export type Section = "home" | "customers" | "registrations" | "users" | "settings";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar",
 ] as const satisfies readonly CustomerRole[];
 
-export type Tab = { section: Section; to: "/" | "/customers" | "/registrations" | "/users"; label: MessageKey };
+export type Tab = { section: Section; to: "/" | "/customers" | "/registrations" | "/users" | "/settings"; label: MessageKey };
 
 // In the order they are shown. Later capabilities add theirs (orders, deposits, documents, …) with their rule;
 // a tab with nothing behind it yet is not shown.
@@ -19,6 +19,7 @@ export const TABS: Tab[] = [
   { section: "customers", to: "/customers", label: "nav.customers" },
   { section: "registrations", to: "/registrations", label: "nav.registrations" },
   { section: "users", to: "/users", label: "nav.users" },
+  { section: "settings", to: "/settings", label: "nav.settings" },
 ];
 
 const USER_ADMINISTRATION = ["create_customer_user", "change_customer_user_rights", "delete_customer_user"];
@@ -34,6 +35,8 @@ export function mayOpen(me: Me, section: Section): boolean {
       return me.kind === "staff" && me.permissions.includes("create_customer_user");
     case "users":
       return me.kind !== "staff" && administersUsers(me);
+    case "settings":
+      return me.kind === "staff" && me.role === "administrator";
   }
 }
 

@@ -286,6 +286,14 @@ const en: Catalogue = {
   "page.failedHint": "Reload the page. If it happens again, contact us.",
   "page.home": "To the start page",
   "page.notFound": "Page not found",
+  "nav.settings": "Settings",
+  "support.heading": "Customer service",
+  "support.open": "Open {hours}",
+  "settings.heading": "Settings",
+  "settings.supportIntro": "How customers reach customer service. It shows at the foot of every page and before login.",
+  "settings.hours": "Opening hours ({language})",
+  "settings.saved": "The contact details are saved.",
+  "settings.conflict": "Someone else changed this meanwhile. Reload the page to see their change.",
 };
 
 export default en;

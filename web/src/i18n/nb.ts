@@ -285,6 +285,14 @@ export const nb = {
   "page.failedHint": "Last inn siden på nytt. Hvis det skjer igjen, kontakt oss.",
   "page.home": "Til startsiden",
   "page.notFound": "Fant ikke siden",
+  "nav.settings": "Innstillinger",
+  "support.heading": "Kundeservice",
+  "support.open": "Åpent {hours}",
+  "settings.heading": "Innstillinger",
+  "settings.supportIntro": "Slik når kundene kundeservice. Det vises nederst på hver side og før innlogging.",
+  "settings.hours": "Åpningstider ({language})",
+  "settings.saved": "Kontaktinformasjonen er lagret.",
+  "settings.conflict": "Noen andre har endret dette i mellomtiden. Last inn siden på nytt for å se endringen.",
 } as const;
 
 

@@ -286,6 +286,14 @@ const sv: Catalogue = {
   "page.failedHint": "Ladda om sidan. Om det händer igen, kontakta oss.",
   "page.home": "Till startsidan",
   "page.notFound": "Sidan hittades inte",
+  "nav.settings": "Inställningar",
+  "support.heading": "Kundservice",
+  "support.open": "Öppet {hours}",
+  "settings.heading": "Inställningar",
+  "settings.supportIntro": "Så når kunderna kundservice. Det visas längst ned på varje sida och före inloggning.",
+  "settings.hours": "Öppettider ({language})",
+  "settings.saved": "Kontaktuppgifterna är sparade.",
+  "settings.conflict": "Någon annan har ändrat detta under tiden. Ladda om sidan för att se ändringen.",
 };
 
 export default sv;
