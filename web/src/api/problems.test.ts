@@ -51,6 +51,11 @@ describe("problems", () => {
     expect(problem.fields.email).toEqual({ key: "fieldError.invalid_email", values: {} });
   });
 
+  it("words a refusal without fields by its own code", () => {
+    expect(problemOf({ error: { code: "invalid_cursor", message: "x", details: [] } }).summary).toBe("error.invalid_cursor");
+    expect(problemOf({ error: { code: "brand_new_code", message: "x", details: [] } }).summary).toBe("error.unknown");
+  });
+
   it("shows a refusal for lack of rights as such, whatever its code", () => {
     expect(problemOf({ error: { code: "missing_permission", message: "x", details: [] } }).summary).toBe("error.forbidden");
   });
