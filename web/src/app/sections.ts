@@ -46,7 +46,12 @@ export function mayAdministerUsers(me: Me): boolean {
 }
 
 function administersUsers(me: Me): boolean {
-  return Object.values(me.roles ?? {}).some((roles) => roles.includes("user_administrator"));
+  return customersWhoseUsersItAdministers(me).length > 0;
+}
+
+/** Portal users: the customers where the login holds the user administrator role. */
+export function customersWhoseUsersItAdministers(me: Me): string[] {
+  return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("user_administrator")).map(([id]) => id);
 }
 
 /** Whether the principal holds a customer-side role at a customer (portal users; staff act by their rights). */

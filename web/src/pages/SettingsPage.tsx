@@ -26,11 +26,9 @@ function ContactsForm({ contacts }: { contacts: Contacts }) {
   const save = $api.useMutation("put", "/settings/support-contacts");
   const [conflict, setConflict] = useState(false);
   const form = useApiForm(contactsSchema, { phone: contacts.phone, email: contacts.email, opening_hours: contacts.opening_hours });
-  // The first save starts from version 0: until then the portal shows its defaults.
-  const version = contacts.updated_at ? contacts.version : 0;
 
   async function submit(values: z.infer<typeof contactsSchema>) {
-    const refused = await refusalOf(save.mutateAsync({ body: { ...values, version } }));
+    const refused = await refusalOf(save.mutateAsync({ body: { ...values, version: contacts.version } }));
     setConflict(isConflict(refused));
     if (refused) return form.refuse(refused);
     notify(t("settings.saved"));

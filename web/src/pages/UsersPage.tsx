@@ -7,7 +7,7 @@ import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
 import { $api, isConflict, refusalOf } from "../api/query";
 import { usersRoute } from "../app/router";
-import { CUSTOMER_ROLES, inRoleOrder } from "../app/sections";
+import { CUSTOMER_ROLES, customersWhoseUsersItAdministers, inRoleOrder } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { Form, SelectField, TextField } from "../forms/Form";
 import { useApiForm } from "../forms/useApiForm";
@@ -179,7 +179,7 @@ export function UsersPage() {
   const search = usersRoute.useSearch();
   const navigate = useNavigate({ from: "/users" });
   // Portal users choose among the customers they administer users for; staff arrive from a customer's page.
-  const administered = Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("user_administrator")).map(([id]) => id);
+  const administered = customersWhoseUsersItAdministers(me);
   const mine = $api.useQuery("get", "/me/customers", {}, { enabled: me.kind !== "staff" });
   const choices = (mine.data ?? []).filter((customer) => administered.includes(customer.customer_id));
   // By default the customer the login is linked to itself (not one it sees through its group).

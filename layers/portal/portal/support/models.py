@@ -7,10 +7,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from portal.fields import Phone, Version
+from portal.customers.models import Email
+from portal.fields import Phone
 
 OpeningHours = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
 class OpeningHoursByLanguage(BaseModel):
@@ -36,7 +36,7 @@ class SupportContacts(BaseModel):
     phone: str
     email: str
     opening_hours: OpeningHoursByLanguage
-    version: Version
+    version: Annotated[int, Field(ge=0, description="0 while the portal shows its defaults (nothing saved yet)")]
     updated_at: datetime | None = None
     updated_by: str | None = None
 
@@ -46,5 +46,5 @@ DEFAULT_SUPPORT = SupportContacts(
     phone="+47 21 00 00 00",
     email="kundeservice@kundeportal.example",
     opening_hours=OpeningHoursByLanguage(nb="Man–fre 08–16", sv="Mån–fre 08–16", en="Mon–Fri 8:00–16:00"),
-    version=1,
+    version=0,  # what a first save sends back: nothing is stored yet
 )
