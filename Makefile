@@ -29,6 +29,12 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 .PHONY: install
 install: $(VENV)/.installed ## Create the virtual environment with the locked dependencies
 
+# The AWS SAM CLI lives in an environment of its own: it pins a pydantic older than the portal's.
+SAM_ENV := $(TOOLS)/sam
+$(SAM_ENV)/.installed: infrastructure/sam/pyproject.toml infrastructure/sam/uv.lock | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(CURDIR)/$(SAM_ENV) $(UV) sync --frozen --project infrastructure/sam --python $(PYTHON)
+	@touch $@
+
 web/node_modules/.installed: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 	@touch $@
@@ -48,11 +54,22 @@ run: install web ## Start the whole portal locally (embedded AWS backend, demo d
 	$(PY) -m infrastructure.local --port $(PORT)
 
 .PHONY: lint
-lint: install ## ruff (lint and format check), mypy, cfn-lint
+lint: install $(SAM_ENV)/.installed ## ruff (lint and format check), mypy, cfn-lint, resources per stack
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy layers/portal/portal functions infrastructure tests benchmarks
-	$(VENV)/bin/cfn-lint template.yaml
+	$(VENV)/bin/cfn-lint template.yaml stacks/*.yaml
+	$(SAM_ENV)/bin/python -m infrastructure.stack_limits
+
+# sam build installs the layer's dependencies for the functions' runtime (python3.12, arm64) without Docker, so it
+# needs a Python 3.12 to run pip with: pyenv's, or one on PATH (not a pyenv shim).
+LAMBDA_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) $(shell command -v python3.12))
+
+.PHONY: package
+package: install $(SAM_ENV)/.installed ## sam build (no Docker) into .aws-sam/build, then check sizes against Lambda's limits
+	@test -n "$(LAMBDA_PYTHON)" || { echo "sam build needs python3.12 (the functions' runtime): put it on PATH or set LAMBDA_PYTHON"; exit 1; }
+	PATH="$(dir $(LAMBDA_PYTHON)):$$PATH" SAM_CLI_TELEMETRY=0 $(SAM_ENV)/bin/sam build --template template.yaml --build-dir .aws-sam/build
+	$(PY) -m infrastructure.package_sizes .aws-sam/build
 
 .PHONY: test
 test: lint web $(CHROMIUM) ## Every check and every test (front-end unit tests, then pytest incl. the browser)
@@ -74,4 +91,4 @@ bench: install web ## Print the benchmark figures
 
 .PHONY: clean
 clean: ## Remove the virtual environments and caches
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache web/node_modules web/dist test-artifacts
+	rm -rf $(VENV) $(TOOLS) .aws-sam .pytest_cache .mypy_cache .ruff_cache web/node_modules web/dist test-artifacts

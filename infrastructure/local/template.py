@@ -1,6 +1,8 @@
-"""Reads template.yaml: the local runtime's only source for functions, routes, queues, tables and buckets.
+"""Reads template.yaml and its area stacks: the local runtime's only source for functions, routes, queues, tables.
 
-CloudFormation intrinsics are resolved against the physical names the local backend gives each resource.
+The root template nests one stack per area (stacks/*.yaml). Locally they are read as one flattened template: each
+area's resources join the root's, its parameters replaced by what the root passes in and its outputs by what they
+name, so that CloudFormation intrinsics resolve against the physical names the local backend gives each resource.
 """
 
 from __future__ import annotations
@@ -40,9 +42,111 @@ _CfnLoader.add_multi_constructor("!", _construct_tag)
 
 
 def load_raw(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
+    """One template file as written (no nested stack read)."""
     with path.open(encoding="utf-8") as handle:
         loaded: dict[str, Any] = yaml.load(handle, Loader=_CfnLoader)  # noqa: S506 - SafeLoader subclass
     return loaded
+
+
+def nested_stack_paths(path: Path = TEMPLATE_PATH) -> dict[str, Path]:
+    """The area stacks the root template nests, by their logical id in the root."""
+    return {
+        logical_id: path.parent / resource["Properties"]["Location"]
+        for logical_id, resource in load_raw(path)["Resources"].items()
+        if resource["Type"] == "AWS::Serverless::Application"
+    }
+
+
+def load_flattened(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
+    """The root template with every area stack's resources in it, as if the whole system were one stack."""
+    root = load_raw(path)
+    resources: dict[str, Any] = {}
+    outputs: dict[tuple[str, str], Any] = {}
+    for logical_id, resource in root["Resources"].items():
+        if resource["Type"] != "AWS::Serverless::Application":
+            resources[logical_id] = resource
+            continue
+        area_path = path.parent / resource["Properties"]["Location"]
+        area = load_raw(area_path)
+        given = _given_parameters(area, resource["Properties"].get("Parameters", {}), logical_id)
+        global_variables = area.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
+        for area_id, area_resource in area["Resources"].items():
+            if area_id in root["Resources"] or area_id in resources:
+                raise ValueError(f"{area_id} in {logical_id} has the name of another resource; names must be unique")
+            bound = _bind(area_resource, given)
+            for uri in ("CodeUri", "DefinitionUri"):  # relative to the area's file; made relative to the root's
+                if isinstance(bound.get("Properties", {}).get(uri), str):
+                    located = (area_path.parent / bound["Properties"][uri]).resolve()
+                    relative = located.relative_to(path.parent.resolve()).as_posix()
+                    bound["Properties"][uri] = relative + "/" * located.is_dir()
+            if bound["Type"] == "AWS::Serverless::Function":
+                # The area's Globals apply to its functions only, so they travel with each function.
+                own = bound["Properties"].get("Environment", {}).get("Variables", {})
+                bound["Properties"]["Environment"] = {"Variables": {**_bind(global_variables, given), **own}}
+            resources[area_id] = bound
+        for name, output in area.get("Outputs", {}).items():
+            outputs[(logical_id, f"Outputs.{name}")] = _bind(output["Value"], given)
+    flattened: dict[str, Any] = {**root, "Resources": _replace_outputs(resources, outputs)}
+    return flattened
+
+
+def _given_parameters(area: dict[str, Any], given: dict[str, Any], stack: str) -> dict[str, Any]:
+    values = {}
+    for name, spec in area.get("Parameters", {}).items():
+        if name in given:
+            values[name] = given[name]
+        elif "Default" in spec:
+            values[name] = spec["Default"]
+        else:
+            raise ValueError(f"The root template does not pass {name} to {stack}")
+    return values
+
+
+def _as_sub(value: Any) -> str:
+    """What `${...}` in a Fn::Sub string becomes when it stands for `value`."""
+    if isinstance(value, str):
+        return value
+    if "Ref" in value:
+        return f"${{{value['Ref']}}}"
+    if "Fn::GetAtt" in value:
+        return f"${{{'.'.join(value['Fn::GetAtt'])}}}"
+    raise ValueError(f"Cannot substitute {value} into a Fn::Sub string")
+
+
+def _bind(value: Any, given: dict[str, Any]) -> Any:
+    """Replaces an area template's parameters by the expressions the root template passes for them."""
+    if isinstance(value, list):
+        return [_bind(item, given) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if set(value) == {"Ref"} and value["Ref"] in given:
+        return given[value["Ref"]]
+    if set(value) == {"Fn::Sub"} and isinstance(value["Fn::Sub"], str):
+        text = re.sub(
+            r"\$\{(\w+)\}",
+            lambda match: _as_sub(given[match.group(1)]) if match.group(1) in given else match.group(0),
+            value["Fn::Sub"],
+        )
+        return {"Fn::Sub": text}
+    return {name: _bind(inner, given) for name, inner in value.items()}
+
+
+def _replace_outputs(value: Any, outputs: dict[tuple[str, str], Any]) -> Any:
+    """Replaces `!GetAtt Area.Outputs.Name` (and `${Area.Outputs.Name}`) by what the area's output names."""
+    if isinstance(value, list):
+        return [_replace_outputs(item, outputs) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if set(value) == {"Fn::GetAtt"} and tuple(value["Fn::GetAtt"]) in outputs:
+        return outputs[tuple(value["Fn::GetAtt"])]
+    if set(value) == {"Fn::Sub"} and isinstance(value["Fn::Sub"], str):
+
+        def output(match: re.Match[str]) -> str:
+            stack, _, name = match.group(1).partition(".")
+            return _as_sub(outputs[(stack, name)]) if (stack, name) in outputs else match.group(0)
+
+        return {"Fn::Sub": re.sub(r"\$\{(\w+\.Outputs\.\w+)\}", output, value["Fn::Sub"])}
+    return {name: _replace_outputs(inner, outputs) for name, inner in value.items()}
 
 
 @dataclass(frozen=True)
@@ -125,7 +229,7 @@ class Template:
 
 
 def load_template(path: Path = TEMPLATE_PATH) -> Template:
-    raw = load_raw(path)
+    raw = load_flattened(path)
     template = Template(raw=raw)
     global_env = raw.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
     for logical_id, resource in template.resources_of("AWS::Serverless::Function").items():
@@ -139,17 +243,7 @@ def load_template(path: Path = TEMPLATE_PATH) -> Template:
         )
         for event in properties.get("Events", {}).values():
             event_properties = event.get("Properties", {})
-            if event["Type"] == "Api":
-                public = event_properties.get("Auth", {}).get("Authorizer") == "NONE"
-                template.routes.append(
-                    Route(
-                        method=event_properties["Method"].upper(),
-                        path=event_properties["Path"],
-                        function=logical_id,
-                        public=public,
-                    )
-                )
-            elif event["Type"] == "SQS":
+            if event["Type"] == "SQS":
                 queue_ref = event_properties["Queue"]["Fn::GetAtt"][0]
                 template.queue_sources.append(
                     QueueSource(
@@ -158,7 +252,28 @@ def load_template(path: Path = TEMPLATE_PATH) -> Template:
                 )
             elif event["Type"] == "DynamoDB":
                 template.stream_sources.append(_stream_source(logical_id, event_properties))
+    template.routes.extend(_routes(template))
     return template
+
+
+# The function an integration invokes, in `uri: !Sub ".../functions/${Area.Outputs.XFunction}/invocations"` once
+# the area's output is replaced by what it names (`${XFunction.Arn}`).
+_INTEGRATION_FUNCTION = re.compile(r"/functions/\$\{(\w+)\.Arn\}/invocations$")
+_PUBLIC: list[dict[str, list[str]]] = [{"NONE": []}]  # SAM's way of saying "no authorizer" for one method
+
+
+def _routes(template: Template) -> list[Route]:
+    api = next(iter(template.resources_of("AWS::Serverless::Api").values()))["Properties"]
+    routes = []
+    for path, methods in api["DefinitionBody"]["paths"].items():
+        for method, operation in methods.items():
+            uri = operation["x-amazon-apigateway-integration"]["uri"]["Fn::Sub"]
+            match = _INTEGRATION_FUNCTION.search(uri)
+            if match is None or match.group(1) not in template.functions:
+                raise ValueError(f"{method.upper()} {path} does not invoke a function of the template: {uri}")
+            public = operation.get("security") == _PUBLIC
+            routes.append(Route(method=method.upper(), path=path, function=match.group(1), public=public))
+    return routes
 
 
 def _stream_source(function: str, properties: dict[str, Any]) -> StreamSource:

@@ -1,8 +1,10 @@
-"""template.yaml is the single source of truth: every function it names exists, and every route is unique."""
+"""template.yaml (with its area stacks) is the single source of truth: every function it names exists, every route
+is unique and reaches its function."""
 
+import re
 from collections import Counter
 
-from infrastructure.local.template import load_template
+from infrastructure.local.template import load_raw, load_template, nested_stack_paths
 
 
 def test_every_function_points_at_a_handler_file() -> None:
@@ -80,3 +82,25 @@ def test_functions_hold_only_the_permissions_they_use() -> None:
             if any("ses:" in str(statement.get("Action")) for statement in statements):
                 senders.add(name)
     assert senders == {"DeliverOutboxFunction"}
+
+
+def test_every_route_may_invoke_its_function_from_that_route_only() -> None:
+    """The functions live in the area stacks, so API Gateway's permission to invoke each is granted in the root."""
+    template = load_template()
+    permissions = {
+        resource["Properties"]["FunctionName"]["Fn::GetAtt"][0]: resource["Properties"]["SourceArn"]["Fn::Sub"]
+        for resource in template.resources_of("AWS::Lambda::Permission").values()
+    }
+    for route in template.routes:
+        path = re.sub(r"\{[^}]+\}", "*", route.path)
+        assert permissions.get(route.function, "").endswith(f"${{PortalApi}}/*/{route.method}{path}"), route
+
+
+def test_every_function_an_area_offers_the_root_is_routed_or_authorizes() -> None:
+    """An area's outputs are exactly what the root uses: nothing routed to a missing function, nothing forgotten."""
+    template = load_template()
+    routed = {route.function for route in template.routes}
+    for stack, path in nested_stack_paths().items():
+        offered = set(load_raw(path).get("Outputs", {}))
+        used = routed | {template.authorizer_function}
+        assert offered <= used, (stack, offered - used)
