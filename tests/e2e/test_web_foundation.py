@@ -10,7 +10,10 @@ import uuid
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from infrastructure.local import mailbox
+from infrastructure.local.runtime import Runtime
 from tests.e2e.browser import log_in, new_customer, screenshot, toast
+from tests.outbox import create_login, refusing_ses
 from tests.support import link_token
 
 pytestmark = pytest.mark.e2e
@@ -251,3 +254,64 @@ def test_customer_service_is_on_every_page_and_an_administrator_keeps_it_up_to_d
     expect(footer).to_contain_text(f"Åpent {hours}")
     expect(footer.get_by_role("link", name="+47 22 33 44 55")).to_be_visible()
     screenshot(page, "30-settings")
+
+
+def test_each_main_page_has_its_guide_beside_it_in_the_users_language_and_printable(page: Page) -> None:
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    guides = {"Info": "Fanene", "Kunder": "Eksport", "Registreringer": "Avvise", "Innstillinger": "Lagret av en annen"}
+    for tab, term in guides.items():
+        page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name=tab, exact=True).click()
+        help_panel = page.get_by_role("complementary", name="Hjelp til denne siden")
+        expect(help_panel.get_by_text(term, exact=True)).to_be_visible()  # open beside the page on a wide screen
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Kunder", exact=True).click()
+    expect(page.get_by_role("link", name="Fjellbakeriet AS")).to_be_visible()
+    screenshot(page, "59-customers-with-guide")
+    page.get_by_role("link", name="Utskriftsvennlig veiledning").click()
+    expect(page.get_by_role("heading", name="Kunderegisteret", level=1)).to_be_visible()
+    page.get_by_label("Språk").select_option("sv")
+    expect(page.get_by_role("heading", name="Kundregistret", level=1)).to_be_visible()
+    expect(page.get_by_text("Söker i namn, kontaktperson och e-post.", exact=False)).to_be_visible()
+    screenshot(page, "60-guide-printable-sv")
+    # On paper: the guide and customer service, without the portal's bars and buttons
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Skriv ut eller spara som PDF")).to_be_hidden()
+    expect(page.get_by_role("banner")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Kundregistret", level=1)).to_be_visible()
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Tillbaka").click()
+    help_panel = page.get_by_role("complementary", name="Hjälp för den här sidan")
+    # Closed by the user, it stays closed on the next page and after a reload
+    help_panel.get_by_text("Hjälp för den här sidan").click()
+    expect(help_panel.get_by_text("Export", exact=True)).to_be_hidden()
+    page.reload()
+    expect(
+        page.get_by_role("complementary", name="Hjälp för den här sidan").get_by_text("Export", exact=True)
+    ).to_be_hidden()
+    screenshot(page, "61-guide-closed-sv")
+
+
+def test_the_login_page_explains_the_code_list_on_request(page: Page) -> None:
+    page.goto("/")
+    help_panel = page.get_by_role("complementary", name="Hjelp til denne siden")
+    expect(help_panel.get_by_text("Kodeliste", exact=True)).to_be_hidden()  # closed until asked for
+    help_panel.get_by_text("Hjelp til denne siden").click()
+    expect(help_panel.get_by_text("Kodeliste", exact=True)).to_be_visible()
+    screenshot(page, "62-login-guide")
+
+
+def test_an_administrator_sees_an_email_that_could_not_be_sent_and_sends_it_again(page: Page, runtime: Runtime) -> None:
+    address = f"failed-{uuid.uuid4().hex[:8]}@example.no"
+    with refusing_ses(runtime):
+        create_login(address)  # its code list is refused by SES on every retry
+        runtime.streams.drain()
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Innstillinger").click()
+    failed = page.get_by_role("region", name="E-poster som ikke kunne sendes")
+    row = failed.get_by_role("row").filter(has_text=address)
+    expect(row).to_contain_text("6 forsøk")  # the first try and five retries
+    expect(row).to_contain_text("MessageRejected")
+    screenshot(page, "63-failed-deliveries")
+    row.get_by_role("button", name=f"Send igjen: e-posten til {address}").click()
+    expect(toast(page, "E-posten er sendt på nytt.")).to_be_visible()
+    expect(failed.get_by_role("row").filter(has_text=address)).to_have_count(0)
+    assert [message["subject"] for message in mailbox.messages_to(address)] == ["Kundeportal: SecurityCodesReport"]

@@ -48,3 +48,14 @@ export async function refusalOf(write: Promise<unknown>): Promise<unknown> {
     return error ?? new Error("refused");
   }
 }
+
+/**
+ * Options for `$api.useInfiniteQuery` over a list the API pages with signed cursors: the first page, then each
+ * page's `next_cursor` until there is none.
+ */
+export const byCursor = {
+  pageParamName: "cursor",
+  // null, not undefined: the first request carries no cursor at all (openapi-fetch leaves a null parameter out).
+  initialPageParam: null as string | null,
+  getNextPageParam: (page: { next_cursor?: string | null }): string | undefined => page.next_cursor ?? undefined,
+};

@@ -1,5 +1,6 @@
-import { Link, Outlet, useRouterState } from "@tanstack/react-router";
+import { Link, Outlet, useMatches, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
+import { HelpPanel } from "../help/HelpPanel";
 import { useI18n } from "../i18n";
 import { mayOpen, TABS } from "./sections";
 import { usePrincipal } from "./session";
@@ -10,6 +11,7 @@ export function PortalLayout() {
   const me = usePrincipal();
   const page = useRef<HTMLDivElement>(null);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const guide = useMatches({ select: (matches) => matches.at(-1)?.staticData.guide });
 
   useEffect(() => {
     // A new page moves focus to its heading, so a screen reader announces where the user arrived.
@@ -25,8 +27,11 @@ export function PortalLayout() {
           </Link>
         ))}
       </nav>
-      <div ref={page}>
-        <Outlet />
+      <div className="with-help">
+        <div ref={page}>
+          <Outlet />
+        </div>
+        {guide ? <HelpPanel key={guide} guide={guide} /> : null}
       </div>
     </>
   );

@@ -2,6 +2,7 @@
 import { createHashHistory, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import type { QueryClient } from "@tanstack/react-query";
 import type { Me } from "../api/client";
+import { isGuideId, type GuideId } from "../help/guides";
 import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
@@ -10,6 +11,13 @@ import { customersSearch, loginSearch, usersSearch } from "./searches";
 import { mayAdministerUsers, mayOpen, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
+
+declare module "@tanstack/react-router" {
+  // Which page guide (help/guides.ts) goes beside a page.
+  interface StaticDataRouteOption {
+    guide?: GuideId;
+  }
+}
 
 const rootRoute = createRootRouteWithContext<Context>()({ component: Layout });
 
@@ -36,6 +44,15 @@ const registerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/register",
   component: lazyRouteComponent(() => import("../pages/RegistrationPage"), "RegistrationPage"),
+});
+const helpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/help/$guide",
+  params: {
+    parse: ({ guide }) => ({ guide: isGuideId(guide) ? guide : null }),
+    stringify: ({ guide }) => ({ guide: guide ?? "" }),
+  },
+  component: lazyRouteComponent(() => import("../help/GuidePage"), "GuideRoute"),
 });
 export const passwordRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -69,11 +86,13 @@ function guarded(section: Section) {
 const homeRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/",
+  staticData: { guide: "home" },
   component: lazyRouteComponent(() => import("../pages/HomePage"), "HomePage"),
 });
 export const customersRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/customers",
+  staticData: { guide: "customers" },
   validateSearch: customersSearch,
   beforeLoad: guarded("customers"),
   component: lazyRouteComponent(() => import("../pages/CustomersPage"), "CustomersPage"),
@@ -81,24 +100,28 @@ export const customersRoute = createRoute({
 const newCustomerRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/customers/new",
+  staticData: { guide: "customer" },
   beforeLoad: guarded("customers"),
   component: lazyRouteComponent(() => import("../pages/NewCustomerPage"), "NewCustomerPage"),
 });
 export const customerRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/customers/$customerId",
+  staticData: { guide: "customer" },
   beforeLoad: guarded("customers"),
   component: lazyRouteComponent(() => import("../pages/CustomerPage"), "CustomerPage"),
 });
 export const registrationsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/registrations",
+  staticData: { guide: "registrations" },
   beforeLoad: guarded("registrations"),
   component: lazyRouteComponent(() => import("../pages/RegistrationsPage"), "RegistrationsPage"),
 });
 export const registrationRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/registrations/$requestId",
+  staticData: { guide: "registrations" },
   beforeLoad: guarded("registrations"),
   component: lazyRouteComponent(() => import("../pages/RegistrationsPage"), "RegistrationsPage"),
 });
@@ -106,6 +129,7 @@ export const registrationRoute = createRoute({
 export const usersRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/users",
+  staticData: { guide: "users" },
   validateSearch: usersSearch,
   beforeLoad: ({ context }) => {
     if (!mayAdministerUsers(context.me)) throw redirect({ to: "/" });
@@ -116,6 +140,7 @@ export const usersRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/settings",
+  staticData: { guide: "settings" },
   beforeLoad: guarded("settings"),
   component: lazyRouteComponent(() => import("../pages/SettingsPage"), "SettingsPage"),
 });
@@ -125,6 +150,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   registerRoute,
   passwordRoute,
+  helpRoute,
   portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, settingsRoute]),
 ]);
 

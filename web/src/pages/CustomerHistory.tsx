@@ -1,10 +1,11 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { api, type components } from "../api/client";
+import type { components } from "../api/client";
+import { $api, byCursor } from "../api/query";
 import { formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n, type Values } from "../i18n";
 import { textOr, type Language, type MessageKey } from "../i18n/messages";
 import { definitionOf, type Definition } from "./customFields";
 import { ScrollArea } from "../ScrollArea";
+import { LoadMore } from "../ui/LoadMore";
 
 type HistoryEntry = components["schemas"]["HistoryEntry"];
 type Translate = (key: MessageKey, values?: Values) => string;
@@ -74,18 +75,9 @@ export function CustomerHistory({ customerId, definitions, names }: {
   customerId: string; definitions: Definition[]; names: Record<string, string>;
 }) {
   const { t, language } = useI18n();
-  const history = useInfiniteQuery({
-    queryKey: ["get", "/customers/{customer_id}/history", customerId],
-    queryFn: async ({ pageParam }: { pageParam: string | undefined }) => {
-      const { data, error } = await api.GET("/customers/{customer_id}/history", {
-        params: { path: { customer_id: customerId }, query: { limit: PAGE, cursor: pageParam } },
-      });
-      if (!data) throw error;
-      return data;
-    },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  });
+  const history = $api.useInfiniteQuery("get", "/customers/{customer_id}/history", {
+    params: { path: { customer_id: customerId }, query: { limit: PAGE } },
+  }, byCursor);
   const entries = history.data?.pages.flatMap((page) => page.items) ?? null;
 
   return (
@@ -120,12 +112,7 @@ export function CustomerHistory({ customerId, definitions, names }: {
           </table>
         </ScrollArea>
       )}
-      {history.hasNextPage ? (
-        <div className="actions">
-          <button type="button" className="secondary-outline" disabled={history.isFetchingNextPage}
-            onClick={() => void history.fetchNextPage()}>{t("history.older")}</button>
-        </div>
-      ) : null}
+      <LoadMore pages={history} label="history.older" />
     </section>
   );
 }

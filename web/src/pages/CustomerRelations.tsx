@@ -1,4 +1,5 @@
-import { $api } from "../api/query";
+import { $api, byCursor } from "../api/query";
+import { LoadMore } from "../ui/LoadMore";
 import { ContactsCard } from "./relations/ContactsCard";
 import { DepartmentsCard } from "./relations/DepartmentsCard";
 import { ObjectsCard } from "./relations/ObjectsCard";
@@ -8,12 +9,13 @@ import { ObjectsCard } from "./relations/ObjectsCard";
 export function CustomerRelations({ customerId, editable }: { customerId: string; editable: boolean }) {
   const path = { customer_id: customerId };
   // Undefined until loaded: "none yet" must never be said about a list that has not arrived.
-  const objects = $api.useQuery("get", "/customers/{customer_id}/objects", { params: { path, query: { limit: 100 } } }).data?.items;
+  const objectPages = $api.useInfiniteQuery("get", "/customers/{customer_id}/objects", { params: { path, query: { limit: 100 } } }, byCursor);
+  const objects = objectPages.data?.pages.flatMap((page) => page.items);
   const contacts = $api.useQuery("get", "/customers/{customer_id}/contacts", { params: { path } }).data;
   const departments = $api.useQuery("get", "/customers/{customer_id}/departments", { params: { path } }).data;
   return (
     <>
-      <ObjectsCard customerId={customerId} objects={objects ?? null} editable={editable} />
+      <ObjectsCard customerId={customerId} objects={objects ?? null} editable={editable} more={<LoadMore pages={objectPages} />} />
       <ContactsCard customerId={customerId} contacts={contacts ?? null} objects={objects ?? []} editable={editable} />
       <DepartmentsCard customerId={customerId} departments={departments ?? null} editable={editable} />
     </>

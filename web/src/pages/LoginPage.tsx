@@ -8,6 +8,7 @@ import { Form, TextField } from "../forms/Form";
 import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
 import { hasText, type MessageKey } from "../i18n/messages";
+import { HelpPanel } from "../help/HelpPanel";
 
 const passwordStep = z.object({ username: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
 const codeStep = z.object({ code: z.string().trim().min(1).max(16) });
@@ -86,6 +87,9 @@ export function LoginPage() {
         )}
         {challenge ? null : <p><Link to="/register">{t("login.register")}</Link></p>}
       </section>
+      <div className="narrow">
+        <HelpPanel guide="login" openUnlessChosen={false} />
+      </div>
     </>
   );
 }

@@ -2,11 +2,12 @@ import { useParams } from "@tanstack/react-router";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
-import { $api, refusalOf } from "../api/query";
+import { $api, byCursor, refusalOf } from "../api/query";
 import { usePrincipal } from "../app/session";
 import { formatDate, formatOrganisationNumber } from "../format";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
+import { LoadMore } from "../ui/LoadMore";
 import { notify } from "../ui/Toasts";
 
 type Request = components["schemas"]["RegistrationRequest"];
@@ -78,9 +79,11 @@ export function RegistrationsPage() {
   const me = usePrincipal();
   const { requestId } = useParams({ strict: false });
   const decides = me.role === "administrator"; // the API refuses others; they only follow the list
-  const failed = $api.useQuery("get", "/registration-requests", { params: { query: { status: "failed" } } });
-  const pending = $api.useQuery("get", "/registration-requests", { params: { query: { status: "pending" } } });
-  const requests = failed.data && pending.data ? [...failed.data.items, ...pending.data.items] : null;
+  const failed = $api.useInfiniteQuery("get", "/registration-requests", { params: { query: { status: "failed" } } }, byCursor);
+  const pending = $api.useInfiniteQuery("get", "/registration-requests", { params: { query: { status: "pending" } } }, byCursor);
+  const requests = failed.data && pending.data
+    ? [...failed.data.pages, ...pending.data.pages].flatMap((page) => page.items)
+    : null;
   const error = failed.error ?? pending.error;
 
   return (
@@ -92,6 +95,7 @@ export function RegistrationsPage() {
       {requests?.map((request) => (
         <RequestCard key={request.request_id} request={request} opened={request.request_id === requestId} decides={decides} />
       ))}
+      <LoadMore pages={[failed, pending]} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
 import type { components } from "../api/client";
 import { notify } from "../ui/Toasts";
+import { FailedDeliveries } from "./FailedDeliveries";
 
 type Contacts = components["schemas"]["SupportContacts"];
 
@@ -59,18 +60,21 @@ function ContactsForm({ contacts }: { contacts: Contacts }) {
   );
 }
 
-/** Administrators: the support contacts every page shows. */
+/** Administrators: the support contacts every page shows, and the e-mails that could not be sent. */
 export function SettingsPage() {
   const { t } = useI18n();
   const contacts = $api.useQuery("get", "/support-contacts");
   return (
-    <section className="card" aria-labelledby="settings-heading">
-      <h1 id="settings-heading" tabIndex={-1}>{t("settings.heading")}</h1>
-      <h2>{t("support.heading")}</h2>
-      <p className="muted">{t("settings.supportIntro")}</p>
-      {contacts.error ? <p className="error" role="alert">{t(problemOf(contacts.error).summary)}</p> : null}
-      {/* A new key after a save or reload builds the form from what is stored now. */}
-      {contacts.data ? <ContactsForm key={`${contacts.data.version}`} contacts={contacts.data} /> : <p role="status">{t("loading")}</p>}
-    </section>
+    <>
+      <section className="card" aria-labelledby="settings-heading">
+        <h1 id="settings-heading" tabIndex={-1}>{t("settings.heading")}</h1>
+        <h2>{t("support.heading")}</h2>
+        <p className="muted">{t("settings.supportIntro")}</p>
+        {contacts.error ? <p className="error" role="alert">{t(problemOf(contacts.error).summary)}</p> : null}
+        {/* A new key after a save or reload builds the form from what is stored now. */}
+        {contacts.data ? <ContactsForm key={`${contacts.data.version}`} contacts={contacts.data} /> : <p role="status">{t("loading")}</p>}
+      </section>
+      <FailedDeliveries />
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { components } from "../../api/client";
 import { $api, refusalOf } from "../../api/query";
 import { useI18n } from "../../i18n";
@@ -20,7 +21,9 @@ function details(values: Values) {
 }
 
 /** A customer's sites and installations (ORG-2): add, change, deactivate. */
-export function ObjectsCard({ customerId, objects, editable }: { customerId: string; objects: ServiceObject[] | null; editable: boolean }) {
+export function ObjectsCard({ customerId, objects, editable, more }: {
+  customerId: string; objects: ServiceObject[] | null; editable: boolean; more?: ReactNode;
+}) {
   const { t } = useI18n();
   const create = $api.useMutation("post", "/customers/{customer_id}/objects");
   const update = $api.useMutation("patch", "/customers/{customer_id}/objects/{object_id}");
@@ -39,7 +42,7 @@ export function ObjectsCard({ customerId, objects, editable }: { customerId: str
   }
 
   return (
-    <RelationCard editable={editable} id="objects" heading="objects.heading" empty="objects.none" items={objects}
+    <RelationCard editable={editable} more={more} id="objects" heading="objects.heading" empty="objects.none" items={objects}
       keyOf={(item) => item.object_id} nameOf={(item) => item.name}
       describe={(item) => {
         const place = [item.address, item.postal_code, item.city].filter(Boolean).join(", ");

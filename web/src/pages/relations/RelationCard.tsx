@@ -6,7 +6,7 @@ import type { MessageKey } from "../../i18n/messages";
  * One of a customer's lists (objects, contacts, departments): its rows, each with a change button that opens
  * the row's editor in place, and a form to add to it.
  */
-export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, describe, editor, addForm, editable }: {
+export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, describe, editor, addForm, editable, more }: {
   id: string;
   /** Whether the principal may change the customer: otherwise the list is only read. */
   editable: boolean;
@@ -18,6 +18,8 @@ export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, desc
   describe: (item: T) => ReactNode;
   editor: (item: T, close: () => void) => ReactNode;
   addForm: ReactNode;
+  /** The rest of a list read a page at a time (LoadMore). */
+  more?: ReactNode;
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
@@ -54,6 +56,7 @@ export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, desc
           ))}
         </ul>
       )}
+      {more}
       {items === null || !editable ? null : (
         <details>
           <summary>{t(`${id}.add` as MessageKey)}</summary>
