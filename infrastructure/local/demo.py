@@ -13,6 +13,7 @@ from portal.customers.models import (
     CustomerInput,
     CustomerRegisterSettingsInput,
     CustomFieldDefinition,
+    CustomFieldLabels,
     CustomFieldType,
 )
 from portal.departments import service as departments
@@ -251,9 +252,24 @@ def seed() -> DemoData:
                     type=CustomFieldType.CHOICE,
                     choices=["Retail", "Industry", "Public"],
                 ),
-                CustomFieldDefinition(key="credit_limit", label="Kredittgrense (NOK)", type=CustomFieldType.NUMBER),
-                CustomFieldDefinition(key="contract_date", label="Avtaledato", type=CustomFieldType.DATE),
-                CustomFieldDefinition(key="cash_in_transit", label="Verditransport", type=CustomFieldType.BOOLEAN),
+                CustomFieldDefinition(
+                    key="credit_limit",
+                    label="Kredittgrense (NOK)",
+                    labels=CustomFieldLabels(sv="Kreditgräns (NOK)", en="Credit limit (NOK)"),
+                    type=CustomFieldType.NUMBER,
+                ),
+                CustomFieldDefinition(
+                    key="contract_date",
+                    label="Avtaledato",
+                    labels=CustomFieldLabels(sv="Avtalsdatum", en="Contract date"),
+                    type=CustomFieldType.DATE,
+                ),
+                CustomFieldDefinition(
+                    key="cash_in_transit",
+                    label="Verditransport",
+                    labels=CustomFieldLabels(sv="Värdetransport", en="Cash in transit"),
+                    type=CustomFieldType.BOOLEAN,
+                ),
             ],
         ),
     )

@@ -315,3 +315,41 @@ def test_an_administrator_sees_an_email_that_could_not_be_sent_and_sends_it_agai
     expect(toast(page, "E-posten er sendt på nytt.")).to_be_visible()
     expect(failed.get_by_role("row").filter(has_text=address)).to_have_count(0)
     assert [message["subject"] for message in mailbox.messages_to(address)] == ["Kundeportal: SecurityCodesReport"]
+
+
+def test_an_administrator_adds_a_custom_field_named_in_each_language(page: Page) -> None:
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    menu = page.get_by_role("navigation", name="Hovedmeny")
+    menu.get_by_role("link", name="Innstillinger").click()
+    register = page.get_by_role("region", name="Kunderegisteret")
+    register.get_by_role("button", name="Legg til felt").click()
+    register.get_by_role("group", name="Nytt felt").get_by_label("Navn på feltet").fill("Kundetype")
+    field = register.get_by_role("group", name="Kundetype")
+    field.get_by_label("Nøkkel").fill("segment")  # the key of a field the register has already
+    field.get_by_label("Navn (Svenska)").fill("Kundtyp")
+    field.get_by_label("Type", exact=True).select_option("choice")
+    field.get_by_label("Alternativer (ett per linje)").fill("Kjede\nEnkeltbutikk")
+    register.get_by_role("button", name="Lagre").click()
+    # The server's refusal is shown at both rows that share the key, and nothing typed is lost
+    expect(register.get_by_role("alert")).to_contain_text("Kundetype: Nøkkel: En annen rad har samme verdi.")
+    expect(register.get_by_role("alert")).to_contain_text("Segment: Nøkkel: En annen rad har samme verdi.")
+    expect(field.get_by_label("Navn (Svenska)")).to_have_value("Kundtyp")
+    field.get_by_label("Nøkkel").fill("customer_type")
+    register.get_by_role("button", name="Lagre").click()
+    expect(toast(page, "Innstillingene for kunderegisteret er lagret.")).to_be_visible()
+    screenshot(page, "64-register-settings")
+    # A new customer's form names the fields in the reader's language
+    menu.get_by_role("link", name="Kunder").click()
+    page.get_by_role("link", name="Ny kunde").click()
+    expect(page.get_by_label("Kundetype", exact=True)).to_be_visible()
+    page.get_by_label("Språk").select_option("sv")
+    expect(page.get_by_label("Kundtyp", exact=True)).to_be_visible()
+    expect(page.get_by_label("Kreditgräns (NOK)", exact=True)).to_be_visible()
+    expect(page.get_by_label("Segment", exact=True)).to_be_visible()  # one label for every language
+    page.get_by_label("Språk").select_option("nb")
+    # Removed again, the register is as the other tests know it
+    menu.get_by_role("link", name="Innstillinger").click()
+    register.get_by_role("button", name="Fjern Kundetype").click()
+    register.get_by_role("button", name="Lagre").click()
+    expect(toast(page, "Innstillingene for kunderegisteret er lagret.")).to_be_visible()
+    expect(register.get_by_role("group", name="Kundetype")).to_have_count(0)

@@ -268,6 +268,51 @@ def test_settings_are_for_administrators(api: ApiClient, admin: str) -> None:
     assert stale.status == 409
 
 
+def test_custom_fields_have_a_label_per_language_and_refusals_name_their_fields(api: ApiClient, admin: str) -> None:
+    current = api.get("/settings/customer-register", token=admin).body
+    labels = {field["key"]: field["labels"] for field in current["custom_fields"]}
+    assert labels["credit_limit"] == {"nb": None, "sv": "Kreditgräns (NOK)", "en": "Credit limit (NOK)"}
+    assert labels["segment"] == {"nb": None, "sv": None, "en": None}  # the one label serves every language
+    # An administrator names a field in English too
+    fields = [
+        {**field, "labels": {**field["labels"], "en": "Market segment"}} if field["key"] == "segment" else field
+        for field in current["custom_fields"]
+    ]
+    saved = api.call("PUT", "/settings/customer-register", token=admin, body={**current, "custom_fields": fields})
+    assert saved.status == 200
+    assert saved.body["custom_fields"][0]["labels"]["en"] == "Market segment"
+    current = api.get("/settings/customer-register", token=admin).body
+    assert current["custom_fields"][0]["labels"]["en"] == "Market segment"
+    # Every problem names the field it is about
+    twice = [*current["custom_fields"], {**current["custom_fields"][0], "labels": {}}]
+    refused = api.call("PUT", "/settings/customer-register", token=admin, body={**current, "custom_fields": twice})
+    assert (refused.status, refused.error_code) == (422, "duplicate_custom_field")
+    last = len(twice) - 1
+    assert [detail["field"] for detail in refused.body["error"]["details"]] == [
+        "custom_fields.0.key",
+        f"custom_fields.{last}.key",
+    ]
+    no_choices = [{**current["custom_fields"][0], "choices": []}, *current["custom_fields"][1:]]
+    refused = api.call("PUT", "/settings/customer-register", token=admin, body={**current, "custom_fields": no_choices})
+    assert refused.body["error"]["details"][0]["field"] == "custom_fields.0.choices"
+    lengths = {**current, "number_min_length": 12, "number_max_length": 8}
+    refused = api.call("PUT", "/settings/customer-register", token=admin, body=lengths)
+    assert refused.body["error"]["details"] == [
+        {
+            "field": "number_min_length",
+            "code": "less_than_equal",
+            "reason": "less_than_equal",
+            "message": "The minimum length of a customer number cannot exceed the maximum",
+            "allowed": {"le": 8},
+        }
+    ]
+    unknown_language = [{**current["custom_fields"][0], "labels": {"de": "Segment"}}, *current["custom_fields"][1:]]
+    refused = api.call(
+        "PUT", "/settings/customer-register", token=admin, body={**current, "custom_fields": unknown_language}
+    )
+    assert refused.status in {400, 422}
+
+
 def test_subsidiaries_belong_to_one_group(api: ApiClient, admin: str, demo: DemoData) -> None:
     nested = api.post(
         "/customers",

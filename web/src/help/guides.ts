@@ -82,6 +82,7 @@ export const guides: Record<GuideId, Guide> = {
     intro: "help.settings.intro",
     entries: [
       { term: "help.settings.support", text: "help.settings.support.text" },
+      { term: "help.settings.register", text: "help.settings.register.text" },
       { term: "help.settings.conflict", text: "help.settings.conflict.text" },
       { term: "help.settings.deliveries", text: "help.settings.deliveries.text" },
     ],

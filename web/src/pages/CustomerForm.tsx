@@ -10,7 +10,7 @@ import { word } from "../api/problems";
 import { useI18n } from "../i18n";
 import { textOr } from "../i18n/messages";
 import { DateField } from "../ui/DateField";
-import { definitionOf, type Definition } from "./customFields";
+import { definitionOf, labelIn, type Definition } from "./customFields";
 
 type Customer = components["schemas"]["Customer"];
 type CustomerView = components["schemas"]["CustomerView"];
@@ -60,7 +60,7 @@ type Props = {
 
 /** Create or change a customer; every problem the API finds appears at once, next to its field. */
 export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const form = useApiForm(schemaOf(definitions), defaultsOf(customer, definitions));
   const create = $api.useMutation("post", "/customers");
   const update = $api.useMutation("patch", "/customers/{customer_id}");
@@ -107,7 +107,7 @@ export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props
   }
 
   const labelOf = (field: string) => field.startsWith("custom_fields.")
-    ? definitionOf(definitions, field.slice("custom_fields.".length)).label
+    ? labelIn(definitionOf(definitions, field.slice("custom_fields.".length)), language)
     : textOr(t, `field.${field}`, field);
 
   return (
@@ -139,13 +139,14 @@ export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props
 
 /** A field the register's administrator defined: text, number, date, yes/no or a choice. */
 function CustomField({ definition }: { definition: Definition }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const label = labelIn(definition, language);
   const { control } = useFormContext<Values>();
   const name = `custom_fields.${definition.key}` as const;
-  if (definition.type === "boolean") return <CheckboxField name={name} label={definition.label} />;
+  if (definition.type === "boolean") return <CheckboxField name={name} label={label} />;
   if (definition.type === "choice") {
     return (
-      <SelectField name={name} label={definition.label} required={definition.required}
+      <SelectField name={name} label={label} required={definition.required}
         options={[{ value: "", label: t("choice.none") }, ...(definition.choices ?? []).map((choice) => ({ value: choice, label: choice }))]} />
     );
   }
@@ -154,7 +155,7 @@ function CustomField({ definition }: { definition: Definition }) {
       <Controller control={control} name={name} render={({ field, fieldState }) => {
         const text = decode(fieldState.error?.message);
         return (
-          <DateField id={inputIdOf("customer", name)} label={definition.label} required={definition.required}
+          <DateField id={inputIdOf("customer", name)} label={label} required={definition.required}
             value={typeof field.value === "string" && field.value ? field.value : null}
             onChange={(value) => field.onChange(value ?? "")} onBlur={field.onBlur}
             error={text ? word(text, t) : null} hint={t("date.hint")} />
@@ -162,6 +163,6 @@ function CustomField({ definition }: { definition: Definition }) {
       }} />
     );
   }
-  return <TextField name={name} label={definition.label} required={definition.required}
+  return <TextField name={name} label={label} required={definition.required}
     inputMode={definition.type === "number" ? "decimal" : undefined} />;
 }

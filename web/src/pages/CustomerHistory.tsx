@@ -3,7 +3,7 @@ import { $api, byCursor } from "../api/query";
 import { formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n, type Values } from "../i18n";
 import { textOr, type Language, type MessageKey } from "../i18n/messages";
-import { definitionOf, type Definition } from "./customFields";
+import { definitionOf, labelIn, type Definition } from "./customFields";
 import { ScrollArea } from "../ScrollArea";
 import { LoadMore } from "../ui/LoadMore";
 
@@ -51,7 +51,7 @@ export function historyLines(
           const definition = definitionOf(definitions, key);
           return {
             field: `custom_fields.${key}`,
-            label: definition.label,
+            label: labelIn(definition, reader.language),
             before: valueText(before[key], reader, definition),
             after: valueText(after[key], reader, definition),
           };

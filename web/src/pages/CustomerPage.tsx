@@ -10,7 +10,7 @@ import { ConfirmButton } from "../ui/ConfirmButton";
 import { notify } from "../ui/Toasts";
 import { CustomerForm } from "./CustomerForm";
 import { CustomerHistory, valueText } from "./CustomerHistory";
-import { definitionOf, useCustomFields } from "./customFields";
+import { definitionOf, labelIn, useCustomFields } from "./customFields";
 import { CustomerRelations } from "./CustomerRelations";
 
 type Customer = components["schemas"]["CustomerView"];
@@ -112,7 +112,7 @@ export function CustomerPage() {
               const definition = definitionOf(definitions, key);
               return (
                 <div key={key}>
-                  <dt>{definition.label}</dt>
+                  <dt>{labelIn(definition, language)}</dt>
                   <dd>{valueText(value, { t, language }, definition)}</dd>
                 </div>
               );

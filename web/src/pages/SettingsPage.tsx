@@ -9,6 +9,7 @@ import { useI18n } from "../i18n";
 import type { components } from "../api/client";
 import { notify } from "../ui/Toasts";
 import { FailedDeliveries } from "./FailedDeliveries";
+import { RegisterSettingsForm } from "./RegisterSettings";
 
 type Contacts = components["schemas"]["SupportContacts"];
 
@@ -60,10 +61,12 @@ function ContactsForm({ contacts }: { contacts: Contacts }) {
   );
 }
 
-/** Administrators: the support contacts every page shows, and the e-mails that could not be sent. */
+/** Administrators: the support contacts every page shows, the customer register's settings, and the e-mails that
+ * could not be sent. */
 export function SettingsPage() {
   const { t } = useI18n();
   const contacts = $api.useQuery("get", "/support-contacts");
+  const register = $api.useQuery("get", "/settings/customer-register");
   return (
     <>
       <section className="card" aria-labelledby="settings-heading">
@@ -73,6 +76,12 @@ export function SettingsPage() {
         {contacts.error ? <p className="error" role="alert">{t(problemOf(contacts.error).summary)}</p> : null}
         {/* A new key after a save or reload builds the form from what is stored now. */}
         {contacts.data ? <ContactsForm key={`${contacts.data.version}`} contacts={contacts.data} /> : <p role="status">{t("loading")}</p>}
+      </section>
+      <section className="card" aria-labelledby="register-settings-heading">
+        <h2 id="register-settings-heading">{t("registerSettings.heading")}</h2>
+        <p className="muted">{t("registerSettings.intro")}</p>
+        {register.error ? <p className="error" role="alert">{t(problemOf(register.error).summary)}</p> : null}
+        {register.data ? <RegisterSettingsForm key={`${register.data.version ?? 0}`} settings={register.data} /> : <p role="status">{t("loading")}</p>}
       </section>
       <FailedDeliveries />
     </>

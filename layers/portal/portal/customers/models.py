@@ -58,9 +58,20 @@ class CustomFieldType(StrEnum):
     CHOICE = "choice"
 
 
+class CustomFieldLabels(BaseModel):
+    """A custom field's label in the portal's languages; a language left out shows the field's own `label`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nb: Name | None = None
+    sv: Name | None = None
+    en: Name | None = None
+
+
 class CustomFieldDefinition(BaseModel):
     key: Annotated[str, StringConstraints(max_length=40, pattern=CUSTOM_FIELD_KEY_PATTERN)]
-    label: Name
+    label: Name = Field(description="The label where `labels` has none for the reader's language")
+    labels: CustomFieldLabels = Field(default_factory=CustomFieldLabels)
     type: CustomFieldType
     required: bool = False
     choices: list[Name] = Field(default_factory=list, max_length=50)

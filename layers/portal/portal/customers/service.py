@@ -71,20 +71,33 @@ def save_register_settings(
 ) -> CustomerRegisterSettings:
     access.require_administrator(principal, "change the customer register settings")
     if change.number_min_length > change.number_max_length:
+        message = "The minimum length of a customer number cannot exceed the maximum"
         raise ValidationFailed(
-            "The minimum length of a customer number cannot exceed the maximum", code="invalid_number_lengths"
+            message,
+            code="invalid_number_lengths",
+            details=[field_problem("number_min_length", "less_than_equal", message, le=change.number_max_length)],
         )
     keys = [definition.key for definition in change.custom_fields]
-    duplicates = sorted({name for name in keys if keys.count(name) > 1})
+    duplicates = [index for index, key in enumerate(keys) if keys.count(key) > 1]
     if duplicates:
+        message = "Custom field keys must be unique"
         raise ValidationFailed(
-            f"Custom field keys must be unique: {', '.join(duplicates)}", code="duplicate_custom_field"
+            f"{message}: {', '.join(sorted({keys[index] for index in duplicates}))}",
+            code="duplicate_custom_field",
+            details=[field_problem(f"custom_fields.{index}.key", "duplicate", message) for index in duplicates],
         )
-    for definition in change.custom_fields:
-        if definition.type is CustomFieldType.CHOICE and not definition.choices:
-            raise ValidationFailed(
-                f"The choice field '{definition.key}' needs at least one choice", code="missing_choices"
-            )
+    without_choices = [
+        index
+        for index, definition in enumerate(change.custom_fields)
+        if definition.type is CustomFieldType.CHOICE and not definition.choices
+    ]
+    if without_choices:
+        message = "A choice field needs at least one choice"
+        raise ValidationFailed(
+            message,
+            code="missing_choices",
+            details=[field_problem(f"custom_fields.{index}.choices", "required", message) for index in without_choices],
+        )
     saved = CustomerRegisterSettings(
         **change.model_dump(exclude={"version"}),
         version=change.version + 1,
