@@ -353,3 +353,16 @@ def test_an_administrator_adds_a_custom_field_named_in_each_language(page: Page)
     register.get_by_role("button", name="Lagre").click()
     expect(toast(page, "Innstillingene for kunderegisteret er lagret.")).to_be_visible()
     expect(register.get_by_role("group", name="Kundetype")).to_have_count(0)
+
+
+def test_a_failed_login_offers_an_email_to_customer_service_with_the_username_filled_in(page: Page) -> None:
+    page.goto("/")
+    page.get_by_label("Brukernavn").fill("ukjent.bruker@example.no")
+    page.get_by_label("Passord").fill("Ikke passordet 2026")
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("alert")).to_have_text("Feil brukernavn eller passord.")
+    href = page.get_by_role("link", name="Skriv til kundeservice").get_attribute("href") or ""
+    assert re.fullmatch(r"mailto:[^?]+@[^?]+\?subject=Kundeportalen%3A%20jeg%20kommer%20ikke%20inn&body=.+", href), href
+    assert "Brukernavn%3A%20ukjent.bruker%40example.no" in href
+    expect(page.get_by_role("link", name=re.compile(r"^ring \+"))).to_have_attribute("href", re.compile(r"^tel:\+\d+$"))
+    screenshot(page, "65-login-get-in-touch")

@@ -444,6 +444,15 @@ const en: Catalogue = {
   "registerSettings.saved": "The customer register settings are saved.",
   "help.settings.register": "The customer register",
   "help.settings.register.text": "The shortest and longest customer number apply to new customers and changed numbers. Custom fields show on every customer; give each a label in every language. A field you remove stays, with its value, on the customers that have one.",
+  "contact.write": "Write to customer service",
+  "contact.or": "or",
+  "contact.call": "call {phone}",
+  "contact.login.lead": "Still cannot get in? Try “Forgotten password”. If that does not help, get in touch:",
+  "contact.login.subject": "Customer portal: I cannot log in",
+  "contact.login.body": "Username: {username}\n\nThis is what happens when I try to log in:\n",
+  "contact.reset.lead": "No e-mail within a few minutes, or the link does not work? Get in touch:",
+  "contact.reset.subject": "Customer portal: new password",
+  "contact.reset.body": "Username: {username}\n\nI asked to choose a new password, but:\n",
 };
 
 export default en;

@@ -443,6 +443,15 @@ export const nb = {
   "registerSettings.saved": "Innstillingene for kunderegisteret er lagret.",
   "help.settings.register": "Kunderegisteret",
   "help.settings.register.text": "Korteste og lengste kundenummer gjelder nye kunder og endrede numre. Egendefinerte felt vises på hver kunde; gi dem gjerne et navn på hvert språk. Et felt som fjernes, blir stående med sin verdi på kundene som har det.",
+  "contact.write": "Skriv til kundeservice",
+  "contact.or": "eller",
+  "contact.call": "ring {phone}",
+  "contact.login.lead": "Kommer du fortsatt ikke inn? Prøv «Glemt passord». Hjelper ikke det, ta kontakt:",
+  "contact.login.subject": "Kundeportalen: jeg kommer ikke inn",
+  "contact.login.body": "Brukernavn: {username}\n\nDette skjer når jeg prøver å logge inn:\n",
+  "contact.reset.lead": "Kom det ingen e-post innen noen minutter, eller virker ikke lenken? Ta kontakt:",
+  "contact.reset.subject": "Kundeportalen: nytt passord",
+  "contact.reset.body": "Brukernavn: {username}\n\nJeg ba om å få velge nytt passord, men:\n",
 } as const;
 
 

@@ -444,6 +444,15 @@ const sv: Catalogue = {
   "registerSettings.saved": "Inställningarna för kundregistret är sparade.",
   "help.settings.register": "Kundregistret",
   "help.settings.register.text": "Kortaste och längsta kundnummer gäller nya kunder och ändrade nummer. Egna fält visas på varje kund; ge dem gärna ett namn på varje språk. Ett fält som tas bort står kvar med sitt värde på kunderna som har det.",
+  "contact.write": "Skriv till kundservice",
+  "contact.or": "eller",
+  "contact.call": "ring {phone}",
+  "contact.login.lead": "Kommer du fortfarande inte in? Prova ”Glömt lösenord”. Hjälper inte det, kontakta oss:",
+  "contact.login.subject": "Kundportalen: jag kommer inte in",
+  "contact.login.body": "Användarnamn: {username}\n\nDet här händer när jag försöker logga in:\n",
+  "contact.reset.lead": "Kom inget e-postmeddelande inom några minuter, eller fungerar inte länken? Kontakta oss:",
+  "contact.reset.subject": "Kundportalen: nytt lösenord",
+  "contact.reset.body": "Användarnamn: {username}\n\nJag bad om att få välja nytt lösenord, men:\n",
 };
 
 export default sv;

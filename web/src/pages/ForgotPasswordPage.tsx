@@ -5,6 +5,7 @@ import { api, errorCode } from "../api/client";
 import { Form, TextField } from "../forms/Form";
 import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
+import { GetInTouch } from "../ui/GetInTouch";
 
 const request = z.object({ username: z.string().trim().min(1).max(254) });
 
@@ -26,7 +27,10 @@ export function ForgotPasswordPage() {
     <section className="card narrow" aria-labelledby="forgot-heading">
       <h1 id="forgot-heading" tabIndex={-1}>{t("forgot.heading")}</h1>
       {sent ? (
-        <p role="status">{t("forgot.sent")}</p>
+        <>
+          <p role="status">{t("forgot.sent")}</p>
+          <GetInTouch topic="reset" values={{ username: form.getValues("username") }} />
+        </>
       ) : (
         <Form form={form} id="forgot" onSubmit={submit}>
           <p>{t("forgot.intro")}</p>

@@ -9,6 +9,7 @@ import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
 import { hasText, type MessageKey } from "../i18n/messages";
 import { HelpPanel } from "../help/HelpPanel";
+import { GetInTouch } from "../ui/GetInTouch";
 
 const passwordStep = z.object({ username: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
 const codeStep = z.object({ code: z.string().trim().min(1).max(16) });
@@ -65,6 +66,7 @@ export function LoginPage() {
       <section className="card narrow" aria-labelledby="login-heading">
         <h1 id="login-heading" tabIndex={-1}>{challenge ? t("login.codeHeading") : t("login.heading")}</h1>
         {failure ? <p className="error" role="alert">{t(failure.key, { position: failure.position })}</p> : null}
+        {failure ? <GetInTouch topic="login" values={{ username: password.getValues("username") }} /> : null}
         {challenge ? (
           <Form form={code} id="login-code" onSubmit={submitCode}>
             <p>{t("login.codePrompt", { position: challenge.code_position })}</p>
