@@ -59,3 +59,11 @@ export const byCursor = {
   initialPageParam: null as string | null,
   getNextPageParam: (page: { next_cursor?: string | null }): string | undefined => page.next_cursor ?? undefined,
 };
+
+/**
+ * A list read a page at a time (`$api.useInfiniteQuery` with `byCursor`), under a query key of its own:
+ * openapi-react-query would give it the key of a single read of the same address, and a page elsewhere reading
+ * that address once (the start page counts waiting requests) would find pages where it expects one answer.
+ */
+export const usePages: typeof $api.useInfiniteQuery = (method, path, init, options, client) =>
+  $api.useInfiniteQuery(method, path, init, { ...options, queryKey: [method, path, init, "pages"] } as typeof options, client);

@@ -1,5 +1,5 @@
 import type { components } from "../api/client";
-import { $api, byCursor } from "../api/query";
+import { byCursor, usePages } from "../api/query";
 import { formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n, type Values } from "../i18n";
 import { textOr, type Language, type MessageKey } from "../i18n/messages";
@@ -75,7 +75,7 @@ export function CustomerHistory({ customerId, definitions, names }: {
   customerId: string; definitions: Definition[]; names: Record<string, string>;
 }) {
   const { t, language } = useI18n();
-  const history = $api.useInfiniteQuery("get", "/customers/{customer_id}/history", {
+  const history = usePages("get", "/customers/{customer_id}/history", {
     params: { path: { customer_id: customerId }, query: { limit: PAGE } },
   }, byCursor);
   const entries = history.data?.pages.flatMap((page) => page.items) ?? null;

@@ -1,4 +1,4 @@
-import { $api, byCursor } from "../api/query";
+import { $api, byCursor, usePages } from "../api/query";
 import { LoadMore } from "../ui/LoadMore";
 import { ContactsCard } from "./relations/ContactsCard";
 import { DepartmentsCard } from "./relations/DepartmentsCard";
@@ -9,7 +9,7 @@ import { ObjectsCard } from "./relations/ObjectsCard";
 export function CustomerRelations({ customerId, editable }: { customerId: string; editable: boolean }) {
   const path = { customer_id: customerId };
   // Undefined until loaded: "none yet" must never be said about a list that has not arrived.
-  const objectPages = $api.useInfiniteQuery("get", "/customers/{customer_id}/objects", { params: { path, query: { limit: 100 } } }, byCursor);
+  const objectPages = usePages("get", "/customers/{customer_id}/objects", { params: { path, query: { limit: 100 } } }, byCursor);
   const objects = objectPages.data?.pages.flatMap((page) => page.items);
   const contacts = $api.useQuery("get", "/customers/{customer_id}/contacts", { params: { path } }).data;
   const departments = $api.useQuery("get", "/customers/{customer_id}/departments", { params: { path } }).data;

@@ -1,5 +1,5 @@
 import { problemOf } from "../api/problems";
-import { $api, byCursor, refusalOf } from "../api/query";
+import { $api, byCursor, refusalOf, usePages } from "../api/query";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { ScrollArea } from "../ScrollArea";
@@ -12,7 +12,7 @@ import { notify } from "../ui/Toasts";
  */
 export function FailedDeliveries() {
   const { t } = useI18n();
-  const failed = $api.useInfiniteQuery("get", "/deliveries/failed", { params: { query: { limit: 25 } } }, byCursor);
+  const failed = usePages("get", "/deliveries/failed", { params: { query: { limit: 25 } } }, byCursor);
   const retry = $api.useMutation("post", "/deliveries/{delivery_id}/retry");
   const items = failed.data?.pages.flatMap((page) => page.items) ?? null;
 

@@ -2,7 +2,7 @@ import { useParams } from "@tanstack/react-router";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
-import { $api, byCursor, refusalOf } from "../api/query";
+import { $api, byCursor, refusalOf, usePages } from "../api/query";
 import { usePrincipal } from "../app/session";
 import { formatDate, formatOrganisationNumber } from "../format";
 import { useI18n } from "../i18n";
@@ -79,8 +79,8 @@ export function RegistrationsPage() {
   const me = usePrincipal();
   const { requestId } = useParams({ strict: false });
   const decides = me.role === "administrator"; // the API refuses others; they only follow the list
-  const failed = $api.useInfiniteQuery("get", "/registration-requests", { params: { query: { status: "failed" } } }, byCursor);
-  const pending = $api.useInfiniteQuery("get", "/registration-requests", { params: { query: { status: "pending" } } }, byCursor);
+  const failed = usePages("get", "/registration-requests", { params: { query: { status: "failed" } } }, byCursor);
+  const pending = usePages("get", "/registration-requests", { params: { query: { status: "pending" } } }, byCursor);
   const requests = failed.data && pending.data
     ? [...failed.data.pages, ...pending.data.pages].flatMap((page) => page.items)
     : null;
