@@ -9,14 +9,14 @@ from portal.authorizer import allow_all_routes, header
 from portal.cookies import session_token_from_cookie_header
 from portal.errors import Unauthenticated
 from portal.observability import entrypoint, logger
-from portal.wiring import auth_service
+from portal.wiring import session_check
 
 
 @entrypoint(correlation_id_path=correlation_paths.API_GATEWAY_REST)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     token = session_token_from_cookie_header(header(event, "Cookie"))
     try:
-        principal, expires = auth_service().authenticate(token)
+        principal, expires = session_check().authenticate(token)
     except Unauthenticated as refused:
         logger.info("session refused", extra={"code": refused.code})
         raise Exception("Unauthorized") from refused  # API Gateway answers 401 for exactly this message

@@ -13,16 +13,18 @@ import sys
 from infrastructure.local.template import ROOT, load_template
 
 _LOADED_MODULES = """
-import importlib.util, json, sys
+import importlib, importlib.util, json, sys
 spec = importlib.util.spec_from_file_location("handler_under_test", sys.argv[1])
 module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
+if len(sys.argv) > 2:  # and builds what its first request builds
+    getattr(importlib.import_module("portal.wiring"), sys.argv[2])()
 tracer = sys.modules["portal.observability"].tracer
 print(json.dumps({"modules": sorted(sys.modules), "provider": type(tracer.provider).__name__}))
 """
 
 
-def _import_in_fresh_process(logical_id: str, environment: dict[str, str]) -> dict[str, object]:
+def _import_in_fresh_process(logical_id: str, environment: dict[str, str], factory: str = "") -> dict[str, object]:
     function = load_template().functions[logical_id]
     env = {
         name: value
@@ -31,7 +33,7 @@ def _import_in_fresh_process(logical_id: str, environment: dict[str, str]) -> di
     }
     env.update({"PYTHONPATH": str(ROOT / "layers" / "portal"), "TABLE_NAME": "cold-start", **environment})
     done = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
-        [sys.executable, "-c", _LOADED_MODULES, str(function.module_file)],
+        [sys.executable, "-c", _LOADED_MODULES, str(function.module_file), *([factory] if factory else [])],
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -55,6 +57,17 @@ def test_the_authorizer_loads_no_event_handler_and_no_xray_sdk_when_tracing_is_o
     # was loaded
     unwanted = ("aws_lambda_powertools.event_handler", "aws_lambda_powertools.utilities.data_classes", "aws_xray_sdk")
     assert _loaded(loaded["modules"], *unwanted) == []
+
+
+def test_the_authorizer_checks_sessions_without_loading_the_other_areas() -> None:
+    # Given tracing is off, When the authorizer is imported and builds what checks a session
+    environment = {"POWERTOOLS_TRACE_DISABLED": "true", "CURSOR_SIGNING_KEY": "a-key-only-this-test-uses-" * 2}
+    loaded = _import_in_fresh_process(load_template().authorizer_function, environment, factory="session_check")
+
+    # Then no other area's models or repositories were loaded (each costs pydantic schema building), nor the outbox
+    others = ("portal.customers", "portal.contacts", "portal.objects", "portal.departments", "portal.registration")
+    assert _loaded(loaded["modules"], *others, "portal.notifications", "portal.auth.service") == []
+    assert "portal.auth.sessions" in loaded["modules"]
 
 
 def test_a_handler_loads_no_xray_sdk_when_tracing_is_off() -> None:

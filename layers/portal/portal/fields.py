@@ -16,6 +16,9 @@ MAX_VERSION = 2_147_483_647
 MAX_STORED_INTEGER = 10**38 - 1
 
 EntityId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ID_LENGTH)]
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=EMAIL_PATTERN)]
 Version = Annotated[int, Field(ge=1, le=MAX_VERSION, description="The version you read")]
 StoredInteger = Annotated[int, Field(ge=-MAX_STORED_INTEGER, le=MAX_STORED_INTEGER)]
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field, SecretStr
 
-from portal.notifications.email import Language
+from portal.languages import Language
 
 
 class Settings(BaseModel):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from portal.auth.service import AuthService
+    from portal.auth.sessions import SessionCheck
     from portal.contacts.repository import DynamoContactRepository
     from portal.customers.repository import DynamoCustomerRepository
     from portal.departments.repository import DynamoDepartmentRepository
@@ -55,6 +56,14 @@ def auth_service() -> AuthService:
         reset_requests=SqsResetRequests(),
         settings=get_settings(),
     )
+
+
+def session_check() -> SessionCheck:
+    """What the authorizer needs of the auth area: sessions and users, nothing else (its cold start)."""
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.auth.sessions import SessionCheck
+
+    return SessionCheck(users=DynamoAuthRepository())
 
 
 def registration_service() -> RegistrationService:

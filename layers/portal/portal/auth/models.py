@@ -9,45 +9,51 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from portal.access import CustomerRole, Principal, PrincipalKind, StaffRole
-from portal.customers.models import Email, Name
-from portal.fields import Version
-from portal.notifications.email import Language
+from portal.fields import Email, Name, Version
+from portal.languages import Language
 
 Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=254)]
 
 
-class LoginRequest(BaseModel):
+class _Model(BaseModel):
+    """Each model builds its validator when first used: a function loads these models but uses few of them, and a
+    cold start pays only for those (decision 0007)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class LoginRequest(_Model):
     username: Username
     password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
 
 
-class LoginChallenge(BaseModel):
+class LoginChallenge(_Model):
     challenge: str = Field(description="Send back with the code; valid for a few minutes")
     code_position: int = Field(description="Enter code number N from your SecurityCodesReport")
     expires_at: datetime
 
 
-class CodeRequest(BaseModel):
+class CodeRequest(_Model):
     challenge: Annotated[str, StringConstraints(min_length=10, max_length=200)]
     code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
 
 
-class ForgotPasswordRequest(BaseModel):
+class ForgotPasswordRequest(_Model):
     username: Username
 
 
-class SetPasswordRequest(BaseModel):
+class SetPasswordRequest(_Model):
     token: Annotated[str, StringConstraints(min_length=20, max_length=200)] = Field(
         description="The token of the link e-mailed for a forgotten password or an invitation"
     )
     password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
 
 
-class Accepted(BaseModel):
+class Accepted(_Model):
     message: str
 
 
-class Me(BaseModel):
+class Me(_Model):
     username: str
     display_name: str
     kind: PrincipalKind
@@ -62,13 +68,13 @@ class Me(BaseModel):
     session_expires_at: datetime | None = None
 
 
-class LoginResult(BaseModel):
+class LoginResult(_Model):
     me: Me
     codes_left: int
     new_code_list_sent: bool = Field(description="True when this login used the last code and a new list was sent")
 
 
-class User(BaseModel):
+class User(_Model):
     """A login of staff or of a customer (contact, invoice customer or object)."""
 
     user_id: str = Field(default="", description="Stable and meaningless: what audit entries keep after deletion")
@@ -92,7 +98,7 @@ class User(BaseModel):
     created_at: datetime
 
 
-class CodeList(BaseModel):
+class CodeList(_Model):
     list_id: str
     hashes: dict[str, str] = Field(description="position (as text) → hash")
     unused: set[int]
@@ -103,7 +109,7 @@ class LinkPurpose(StrEnum):
     INVITATION = "invitation"
 
 
-class OneTimeLink(BaseModel):
+class OneTimeLink(_Model):
     """A single-use link e-mailed to a user's registered address; only its digest is stored."""
 
     username: str
@@ -111,7 +117,7 @@ class OneTimeLink(BaseModel):
     expires: datetime
 
 
-class StoredSession(BaseModel):
+class StoredSession(_Model):
     principal: Principal
     user_version: int = Field(description="The user's authorization version when the session began")
     expires: datetime
@@ -122,7 +128,7 @@ class StoredSession(BaseModel):
 Roles = Annotated[list[CustomerRole], Field(max_length=len(CustomerRole), description="The user's roles here")]
 
 
-class CustomerUser(BaseModel):
+class CustomerUser(_Model):
     """One login as seen from one customer: who, which kind, its roles there, and whether it still works."""
 
     user_id: str
@@ -135,11 +141,11 @@ class CustomerUser(BaseModel):
     version: int = Field(description="The login's authorization version; send it back with a change")
 
 
-class CustomerUserList(BaseModel):
+class CustomerUserList(_Model):
     items: list[CustomerUser]
 
 
-class InviteUser(BaseModel):
+class InviteUser(_Model):
     """A person to invite: their login is their e-mail; the invitation lets them choose the password."""
 
     model_config = ConfigDict(extra="forbid")
@@ -150,14 +156,14 @@ class InviteUser(BaseModel):
     language: Language = Field(default=Language.NB, description="The language of the invitation and later e-mails")
 
 
-class RolesChange(BaseModel):
+class RolesChange(_Model):
     model_config = ConfigDict(extra="forbid")
 
     version: Version
     roles: Roles
 
 
-class VersionOnly(BaseModel):
+class VersionOnly(_Model):
     model_config = ConfigDict(extra="forbid")
 
     version: Version

@@ -5,15 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from portal.access import Principal
 from portal.auth.models import CodeList, LinkPurpose, OneTimeLink, StoredSession, User
 from portal.clock import is_id, iso, parse_iso
 from portal.errors import Conflict
-from portal.notifications.email import EmailMessage
-from portal.notifications.repository import enqueue
 from portal.store import Item, Table, Transaction, audit_item, key
+
+if TYPE_CHECKING:
+    from portal.notifications.email import EmailMessage
+
+
+def _write_emails(transaction: Transaction, emails: Sequence[EmailMessage], *, at: datetime) -> None:
+    """The change's e-mails join its transaction (the outbox). Imported here: the authorizer never writes any."""
+    from portal.notifications.repository import enqueue
+
+    enqueue(transaction, emails, at=at)
 
 
 def user_pk(username: str) -> str:
@@ -115,7 +123,7 @@ class DynamoAuthRepository:
                     after={"user": user.display_name, "roles": ",".join(user.customer_roles.get(customer_id, []))},
                 )
             )
-        enqueue(transaction, emails, at=at)
+        _write_emails(transaction, emails, at=at)
         self.table.transact(transaction, conflict_message=f"The username {user.username} is already taken")
 
     # -- a customer's users (AUTH-3) -------------------------------------------------------------------------------
@@ -262,7 +270,7 @@ class DynamoAuthRepository:
                 partition=user_pk(username), actor=username, action="account_locked", at=at, after={"until": iso(until)}
             )
         )
-        enqueue(transaction, emails, at=at)
+        _write_emails(transaction, emails, at=at)
         try:
             self.table.transact(transaction)
         except Conflict:
@@ -316,7 +324,7 @@ class DynamoAuthRepository:
         transaction = Transaction()
         transaction.put(_codes_item(username, codes))
         transaction.put(audit_item(partition=user_pk(username), actor=username, action="code_list_issued", at=at))
-        enqueue(transaction, emails, at=at)
+        _write_emails(transaction, emails, at=at)
         self.table.transact(transaction)
 
     def set_password(
@@ -334,7 +342,7 @@ class DynamoAuthRepository:
         )
         transaction.put(_codes_item(username, codes))
         transaction.put(audit_item(partition=user_pk(username), actor=username, action="password_set", at=at))
-        enqueue(transaction, emails, at=at)
+        _write_emails(transaction, emails, at=at)
         self.table.transact(transaction, conflict_message="This login is no longer active")
 
     def save_link(self, link: OneTimeLink, digest: str, *, at: datetime, emails: Sequence[EmailMessage]) -> None:
@@ -349,7 +357,7 @@ class DynamoAuthRepository:
                 after={"expires": iso(link.expires)},
             )
         )
-        enqueue(transaction, emails, at=at)
+        _write_emails(transaction, emails, at=at)
         self.table.transact(transaction)
 
     def take_link(self, digest: str) -> OneTimeLink | None:

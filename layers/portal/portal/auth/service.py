@@ -12,6 +12,7 @@ from portal import access
 from portal.access import Principal, PrincipalKind, StaffRole
 from portal.auth import secrets
 from portal.auth.models import CodeList, LinkPurpose, LoginChallenge, LoginResult, Me, OneTimeLink, User
+from portal.auth.sessions import SessionCheck
 from portal.clock import new_id, now
 from portal.errors import Conflict, TooManyRequests, Unauthenticated, ValidationFailed
 from portal.notifications import email
@@ -133,20 +134,7 @@ class AuthService:
     # -- sessions ------------------------------------------------------------------------------------------------
 
     def authenticate(self, token: str | None) -> tuple[Principal, datetime]:
-        if not token:
-            raise Unauthenticated("Log in to continue")
-        digest = secrets.token_digest(token)
-        session = self.users.get_session(digest)
-        if session is None:
-            raise Unauthenticated("Your session has ended; log in again", code="session_ended")
-        if session.expires <= self.clock():
-            raise Unauthenticated("Your session has expired; log in again", code="session_expired")
-        # The principal was resolved at login; any change of the user's rights, links, password or status since
-        # moved the user's authorization version on, and ends the session here, at its next request.
-        user = self.users.get_user(session.principal.username)
-        if user is None or not user.active or user.version != session.user_version:
-            raise Unauthenticated("Your access has changed; log in again", code="session_ended")
-        return session.principal.model_copy(update={"session_id": digest}), session.expires
+        return SessionCheck(self.users, self.clock).authenticate(token)
 
     def logout(self, principal: Principal) -> None:
         self.users.delete_session(principal.session_id)

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from portal.customers.models import Email, Name, OptionalText
-from portal.fields import EntityId, Phone, Version, refuse_null
+from portal.customers.models import OptionalText
+from portal.fields import Email, EntityId, Name, Phone, Version, refuse_null
 
 
 class ContactInput(BaseModel):

@@ -12,15 +12,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from portal.access import CustomerAction
-from portal.fields import MAX_VERSION, EntityId, Phone, StoredInteger, Version, refuse_null
+from portal.fields import MAX_VERSION, Email, EntityId, Name, Phone, StoredInteger, Version, refuse_null
 from portal.history import FieldChange
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 CUSTOM_FIELD_KEY_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
-Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=EMAIL_PATTERN)]
 CustomerNumber = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9-]+$")
 ]

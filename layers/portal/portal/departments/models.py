@@ -6,8 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from portal.customers.models import Name, OptionalText
-from portal.fields import Version, refuse_null
+from portal.customers.models import OptionalText
+from portal.fields import Name, Version, refuse_null
 
 
 class DepartmentInput(BaseModel):

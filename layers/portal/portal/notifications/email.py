@@ -13,11 +13,9 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
+from portal.languages import Language
 
-class Language(StrEnum):
-    NB = "nb"
-    SV = "sv"
-    EN = "en"
+__all__ = ["CodesReason", "EmailMessage", "Language", "Mailer"]
 
 
 class CodesReason(StrEnum):

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from portal.customers.models import Name, OptionalText, PostalCode
-from portal.fields import Version, refuse_null
+from portal.customers.models import OptionalText, PostalCode
+from portal.fields import Name, Version, refuse_null
 
 
 class ObjectStatus(StrEnum):

@@ -8,8 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from portal.customers.models import Country, CustomerNumber, Email, Name
-from portal.fields import Phone
+from portal.customers.models import Country, CustomerNumber
+from portal.fields import Email, Name, Phone
 from portal.notifications.email import Language
 
 

@@ -7,8 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from portal.customers.models import Email
-from portal.fields import Phone
+from portal.fields import Email, Phone
 
 OpeningHours = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
