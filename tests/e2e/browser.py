@@ -68,8 +68,13 @@ def new_customer(page: Page, name: str, group_number: str | None = None) -> str:
     number = str(uuid.uuid4().int)[:7]
     page.get_by_label("Navn *").fill(name)
     page.get_by_label("Kundenummer *").fill(number)
-    if group_number:
-        page.get_by_label("Konsern (morselskapets kundenummer)").fill(group_number)
+    if group_number:  # chosen by keyboard: type, arrow down to the match, Enter
+        group = page.get_by_role("combobox", name="Konsern")
+        group.fill(group_number)
+        expect(page.get_by_role("option", name=re.compile(rf"\({group_number}\)$"))).to_be_visible()
+        group.press("ArrowDown")
+        group.press("Enter")
+        expect(group).to_have_value(re.compile(rf"\({group_number}\)$"))
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("heading", name=name)).to_be_visible()
     return number

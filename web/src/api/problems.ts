@@ -25,7 +25,7 @@ const FORBIDDEN = new Set(["forbidden", "missing_permission", "administrator_onl
 const FIELD_OF_CODE: Record<string, string> = {
   conflict: "number",
   customer_number_taken: "number",
-  nested_group: "group_number",
+  nested_group: "parent_id",
   email_taken: "email",
   user_exists: "email",
   password_too_short: "password",

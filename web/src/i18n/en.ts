@@ -162,8 +162,6 @@ const en: Catalogue = {
   "fieldError.unknown_field": "This field no longer exists; reload the page.",
   "customers.assigned.anyone": "Anyone",
   "customers.assigned.me": "Me",
-  "field.group_number": "Group (parent company's customer number)",
-  "error.group_not_found": "No active customer has this customer number.",
   "error.nested_group": "That customer is itself a subsidiary; choose the group at the top.",
   "customer.subsidiaries": "Subsidiaries",
   "customer.inactive": "Inactive",
@@ -453,6 +451,8 @@ const en: Catalogue = {
   "contact.reset.lead": "No e-mail within a few minutes, or the link does not work? Get in touch:",
   "contact.reset.subject": "Customer portal: new password",
   "contact.reset.body": "Username: {username}\n\nI asked to choose a new password, but:\n",
+  "field.parent_id.hint": "Search for the parent company by name or customer number, and choose it.",
+  "field.parent_id.none": "No active customer matches the search.",
 };
 
 export default en;

@@ -161,8 +161,6 @@ export const nb = {
   "fieldError.unknown_field": "Feltet finnes ikke lenger; last inn siden på nytt.",
   "customers.assigned.anyone": "Alle",
   "customers.assigned.me": "Meg",
-  "field.group_number": "Konsern (morselskapets kundenummer)",
-  "error.group_not_found": "Fant ingen aktiv kunde med dette kundenummeret.",
   "error.nested_group": "Denne kunden er selv et datterselskap; velg konsernet øverst.",
   "customer.subsidiaries": "Datterselskaper",
   "customer.inactive": "Inaktiv",
@@ -452,6 +450,8 @@ export const nb = {
   "contact.reset.lead": "Kom det ingen e-post innen noen minutter, eller virker ikke lenken? Ta kontakt:",
   "contact.reset.subject": "Kundeportalen: nytt passord",
   "contact.reset.body": "Brukernavn: {username}\n\nJeg ba om å få velge nytt passord, men:\n",
+  "field.parent_id.hint": "Søk på morselskapets navn eller kundenummer, og velg det.",
+  "field.parent_id.none": "Ingen aktive kunder passer til søket.",
 } as const;
 
 

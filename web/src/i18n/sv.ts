@@ -162,8 +162,6 @@ const sv: Catalogue = {
   "fieldError.unknown_field": "Fältet finns inte längre; ladda om sidan.",
   "customers.assigned.anyone": "Alla",
   "customers.assigned.me": "Mig",
-  "field.group_number": "Koncern (moderbolagets kundnummer)",
-  "error.group_not_found": "Hittade ingen aktiv kund med det kundnumret.",
   "error.nested_group": "Den kunden är själv ett dotterbolag; välj koncernen högst upp.",
   "customer.subsidiaries": "Dotterbolag",
   "customer.inactive": "Inaktiv",
@@ -453,6 +451,8 @@ const sv: Catalogue = {
   "contact.reset.lead": "Kom inget e-postmeddelande inom några minuter, eller fungerar inte länken? Kontakta oss:",
   "contact.reset.subject": "Kundportalen: nytt lösenord",
   "contact.reset.body": "Användarnamn: {username}\n\nJag bad om att få välja nytt lösenord, men:\n",
+  "field.parent_id.hint": "Sök på moderbolagets namn eller kundnummer och välj det.",
+  "field.parent_id.none": "Inga aktiva kunder matchar sökningen.",
 };
 
 export default sv;

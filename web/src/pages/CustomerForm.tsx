@@ -1,15 +1,17 @@
+import { useState } from "react";
 import { Controller, useFormContext } from "react-hook-form";
 import { z } from "zod";
-import { api, type components } from "../api/client";
+import type { components } from "../api/client";
 import { $api } from "../api/query";
 import { CheckboxField, Form, inputIdOf, SelectField, TextField } from "../forms/Form";
-import { decode, encode } from "../forms/messages";
+import { decode } from "../forms/messages";
 import { optionalPhone } from "../forms/fields";
 import { useApiForm } from "../forms/useApiForm";
 import { word } from "../api/problems";
 import { useI18n } from "../i18n";
 import { textOr } from "../i18n/messages";
 import { DateField } from "../ui/DateField";
+import { SearchComboBox } from "../ui/SearchComboBox";
 import { definitionOf, labelIn, type Definition } from "./customFields";
 
 type Customer = components["schemas"]["Customer"];
@@ -31,7 +33,7 @@ function schemaOf(definitions: Definition[]) {
     address: text("address"),
     postal_code: text("postal_code"),
     city: text("city"),
-    group_number: z.string().trim().max(40),
+    parent_id: z.string().max(26), // the group chosen by search; "" for none
     subsidiaries_see_each_other: z.boolean(),
     custom_fields: z.object(Object.fromEntries(definitions.map((definition) => [
       definition.key,
@@ -46,7 +48,7 @@ function defaultsOf(customer: Customer | undefined, definitions: Definition[]) {
   return {
     name: customer?.name ?? "", number: customer?.number ?? "", country: customer?.country ?? "NO",
     ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, customer?.[field] ?? ""])),
-    group_number: "",
+    parent_id: "",
     subsidiaries_see_each_other: customer?.subsidiaries_see_each_other === true,
     custom_fields: Object.fromEntries(definitions.map((definition) => [
       definition.key, definition.type === "boolean" ? custom[definition.key] === true : String(custom[definition.key] ?? ""),
@@ -84,11 +86,7 @@ export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props
         onSaved(saved);
         return;
       }
-      const parent = await groupByNumber(values.group_number);
-      if (parent === undefined) {
-        form.setError("group_number", { type: "server", message: encode({ key: "error.group_not_found" }) });
-        return;
-      }
+      const parent = values.parent_id || null;
       const created = await create.mutateAsync({
         body: { ...details, ...group, name: values.name, number: values.number, country: values.country, custom_fields: custom, parent_id: parent },
         headers: { "Idempotency-Key": crypto.randomUUID() },
@@ -97,13 +95,6 @@ export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props
     } catch (error) {
       form.refuse(error);
     }
-  }
-
-  /** The group a new customer belongs to, found by its customer number: null for none, undefined if not found. */
-  async function groupByNumber(number: string): Promise<string | null | undefined> {
-    if (!number) return null;
-    const { data } = await api.GET("/customers", { params: { query: { q: number, limit: 25 } } });
-    return data?.items.find((item) => item.number === number)?.customer_id;
   }
 
   const labelOf = (field: string) => field.startsWith("custom_fields.")
@@ -126,7 +117,7 @@ export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props
         <TextField name="postal_code" label={t("field.postal_code")} inputMode="numeric" />
         <TextField name="city" label={t("field.city")} />
         {definitions.map((definition) => <CustomField key={definition.key} definition={definition} />)}
-        {customer ? null : <TextField name="group_number" label={t("field.group_number")} inputMode="numeric" />}
+        {customer ? null : <GroupField />}
         {customer?.parent_id ? null : <CheckboxField name="subsidiaries_see_each_other" label={t("field.subsidiaries_see_each_other")} />}
       </div>
       <div className="actions">
@@ -134,6 +125,28 @@ export function CustomerForm({ customer, definitions, onSaved, onCancel }: Props
         <button type="button" className="link" onClick={onCancel}>{t("customer.cancel")}</button>
       </div>
     </Form>
+  );
+}
+
+/** A new customer's group (konsern): found by the parent company's name or customer number. */
+function GroupField() {
+  const { t } = useI18n();
+  const { control } = useFormContext<Values>();
+  const [search, setSearch] = useState("");
+  const text = search.trim();
+  const found = $api.useQuery("get", "/customers", { params: { query: { q: text, limit: 10 } } }, { enabled: text.length >= 2 });
+  const choices = text.length >= 2
+    ? (found.data?.items ?? []).map((item) => ({ id: item.customer_id, label: `${item.name} (${item.number})` }))
+    : [];
+  return (
+    <Controller control={control} name="parent_id" render={({ field, fieldState }) => {
+      const problem = decode(fieldState.error?.message);
+      return (
+        <SearchComboBox id={inputIdOf("customer", "parent_id")} label={t("field.parent_id")} hint={t("field.parent_id.hint")}
+          error={problem ? word(problem, t) : null} choices={choices} noMatches={t(found.isFetching ? "loading" : "field.parent_id.none")}
+          onSearch={setSearch} onChoose={(choice) => field.onChange(choice?.id ?? "")} />
+      );
+    }} />
   );
 }
 
