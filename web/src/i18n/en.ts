@@ -453,6 +453,13 @@ const en: Catalogue = {
   "contact.reset.body": "Username: {username}\n\nI asked to choose a new password, but:\n",
   "field.parent_id.hint": "Search for the parent company by name or customer number, and choose it.",
   "field.parent_id.none": "No active customer matches the search.",
+  "error.invalid_delivery_date": "The delivery date cannot be used.",
+  "error.unknown_denomination": "There is no such note or coin in this currency.",
+  "error.negative_count": "A count cannot be negative.",
+  "fieldError.not_a_multiple": "The amount must be a whole number of {multiple_of, number} minor units.",
+  "fieldError.not_in_future": "Choose a date after today.",
+  "fieldError.not_agreed_weekday": "Choose one of the weekdays agreed for your deliveries.",
+  "fieldError.not_business_day": "The banks are closed that day; choose another.",
 };
 
 export default en;

@@ -452,6 +452,13 @@ export const nb = {
   "contact.reset.body": "Brukernavn: {username}\n\nJeg ba om å få velge nytt passord, men:\n",
   "field.parent_id.hint": "Søk på morselskapets navn eller kundenummer, og velg det.",
   "field.parent_id.none": "Ingen aktive kunder passer til søket.",
+  "error.invalid_delivery_date": "Leveringsdatoen kan ikke brukes.",
+  "error.unknown_denomination": "Det finnes ingen slik seddel eller mynt i denne valutaen.",
+  "error.negative_count": "Et antall kan ikke være negativt.",
+  "fieldError.not_a_multiple": "Beløpet må være et helt antall av {multiple_of, number} øre.",
+  "fieldError.not_in_future": "Velg en dato etter i dag.",
+  "fieldError.not_agreed_weekday": "Velg en av ukedagene dere har avtalt levering på.",
+  "fieldError.not_business_day": "Bankene er stengt den dagen; velg en annen.",
 } as const;
 
 

@@ -453,6 +453,13 @@ const sv: Catalogue = {
   "contact.reset.body": "Användarnamn: {username}\n\nJag bad om att få välja nytt lösenord, men:\n",
   "field.parent_id.hint": "Sök på moderbolagets namn eller kundnummer och välj det.",
   "field.parent_id.none": "Inga aktiva kunder matchar sökningen.",
+  "error.invalid_delivery_date": "Leveransdatumet kan inte användas.",
+  "error.unknown_denomination": "Det finns ingen sådan sedel eller mynt i den här valutan.",
+  "error.negative_count": "Ett antal kan inte vara negativt.",
+  "fieldError.not_a_multiple": "Beloppet måste vara ett helt antal av {multiple_of, number} öre.",
+  "fieldError.not_in_future": "Välj ett datum efter i dag.",
+  "fieldError.not_agreed_weekday": "Välj en av veckodagarna ni har avtalat leverans på.",
+  "fieldError.not_business_day": "Bankerna har stängt den dagen; välj en annan.",
 };
 
 export default sv;
