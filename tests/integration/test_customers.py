@@ -320,6 +320,7 @@ def test_subsidiaries_belong_to_one_group(api: ApiClient, admin: str, demo: Demo
         body={"name": "Barnebarn AS", "number": unique_number(), "parent_id": demo.customer_ids["bergen"]},
     )
     assert (nested.status, nested.error_code) == (422, "nested_group")
+    assert [detail["field"] for detail in nested.body["error"]["details"]] == ["parent_id"]
     missing = api.post(
         "/customers",
         token=admin,

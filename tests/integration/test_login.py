@@ -260,6 +260,8 @@ def test_a_too_short_password_keeps_the_link(api: ApiClient) -> None:
     token = link_token(email, "PasswordReset")
     short = api.post("/auth/password", body={"token": token, "password": "kort"})
     assert (short.status, short.error_code) == (422, "password_too_short")
+    (problem,) = short.body["error"]["details"]  # named at its field, with the length allowed
+    assert (problem["field"], problem["reason"], problem["allowed"]) == ("password", "too_short", {"min_length": 12})
     assert api.post("/auth/password", body={"token": token, "password": "Langt nok passord her"}).status == 200
 
 

@@ -25,11 +25,7 @@ const FORBIDDEN = new Set(["forbidden", "missing_permission", "administrator_onl
 const FIELD_OF_CODE: Record<string, string> = {
   conflict: "number",
   customer_number_taken: "number",
-  nested_group: "parent_id",
   email_taken: "email",
-  user_exists: "email",
-  password_too_short: "password",
-  password_too_long: "password",
 };
 
 // Pydantic's types that mean the same as one of the domain's reasons.

@@ -11,7 +11,7 @@ from portal.auth.service import AuthService
 from portal.clock import new_id
 from portal.contacts.models import Contact
 from portal.customers import service as customers
-from portal.errors import Conflict, NotFound
+from portal.errors import Conflict, NotFound, field_problem
 from portal.history import require_version
 
 
@@ -27,7 +27,8 @@ def invite_user(principal: Principal, auth: AuthService, customer_id: str, data:
     contact, with the given roles at this customer."""
     _require(principal, auth, customer_id, UserAdministration.INVITE)
     if auth.users.get_user(data.email) is not None:
-        raise Conflict("A login with this e-mail address exists already", code="user_exists")
+        message = "A login with this e-mail address exists already"
+        raise Conflict(message, code="user_exists", details=[field_problem("email", "user_exists", message)])
     contact = _contact_of_customer(principal, auth, customer_id, data)
     user, _ = auth.create_user(
         actor=principal.username,

@@ -11,7 +11,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from portal.errors import ValidationFailed
+from portal.errors import ValidationFailed, field_problem
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 256
@@ -40,13 +40,13 @@ def normalise_password(password: str) -> str:
 def check_password_policy(password: str) -> None:
     length = len(normalise_password(password))
     if length < MIN_PASSWORD_LENGTH:
-        raise ValidationFailed(
-            f"The password must have at least {MIN_PASSWORD_LENGTH} characters", code="password_too_short"
-        )
+        message = f"The password must have at least {MIN_PASSWORD_LENGTH} characters"
+        problem = field_problem("password", "too_short", message, min_length=MIN_PASSWORD_LENGTH)
+        raise ValidationFailed(message, code="password_too_short", details=[problem])
     if length > MAX_PASSWORD_LENGTH:
-        raise ValidationFailed(
-            f"The password may have at most {MAX_PASSWORD_LENGTH} characters", code="password_too_long"
-        )
+        message = f"The password may have at most {MAX_PASSWORD_LENGTH} characters"
+        problem = field_problem("password", "string_too_long", message, max_length=MAX_PASSWORD_LENGTH)
+        raise ValidationFailed(message, code="password_too_long", details=[problem])
 
 
 def hash_password(password: str) -> str:

@@ -233,9 +233,9 @@ def create_customer(
         access.require_view_customer(principal, facts(parent) if parent else None)
         assert parent is not None
         if parent.parent_id:
-            raise ValidationFailed(
-                "A subsidiary cannot itself be a group: choose the group at the top", code="nested_group"
-            )
+            message = "A subsidiary cannot itself be a group: choose the group at the top"
+            problem = field_problem("parent_id", "nested_group", message)
+            raise ValidationFailed(message, code="nested_group", details=[problem])
     # Every problem of the request at once: number, organisation number, postcode and custom fields.
     problems = FieldProblems()
     number = problems.attempt(validate_customer_number, data.number, settings)

@@ -19,7 +19,7 @@ from portal.contacts.models import ContactInput, ContactLinks
 from portal.customers import service as customers
 from portal.customers.models import CustomerInput
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict, DomainError, NotFound, ValidationFailed
+from portal.errors import Conflict, DomainError, NotFound, ValidationFailed, field_problem
 from portal.notifications import email
 from portal.objects.repository import ObjectRepository
 from portal.registration.models import (
@@ -209,6 +209,6 @@ class RegistrationService:
                 customer_id=request.request_id,
             )
         except Conflict as taken:
-            raise Conflict(
-                f"Customer number {request.customer_number} is already in use", code="customer_number_taken"
-            ) from taken
+            message = f"Customer number {request.customer_number} is already in use"
+            problem = field_problem("customer_number", "customer_number_taken", message)
+            raise Conflict(message, code="customer_number_taken", details=[problem]) from taken
