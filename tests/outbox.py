@@ -10,12 +10,10 @@ from typing import Any
 import boto3
 from moto.ses.models import ses_backends
 
-from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.template import ACCOUNT, REGION
-from portal.access import PrincipalKind
 from portal.store import Table, deserialize
-from portal.wiring import auth_service
+from tests.support import seeded_login
 
 
 def sent_to(address: str) -> list[str]:
@@ -41,14 +39,7 @@ def outbox_items_to(address: str) -> list[dict[str, Any]]:
 
 def create_login(address: str) -> None:
     """A seeded login: its code list is e-mailed with it (an invited user would get its invitation)."""
-    auth_service().create_user(
-        actor="test",
-        username=address,
-        display_name="Outbox Test",
-        user_email=address,
-        kind=PrincipalKind.CONTACT,
-        password=DEMO_PASSWORD,
-    )
+    seeded_login(address, "Outbox Test")
 
 
 @contextmanager

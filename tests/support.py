@@ -16,6 +16,24 @@ from infrastructure.local.gateway import Gateway
 NEW_PASSWORD = "Et helt nytt passord 2026"
 
 
+def seeded_login(username: str, display_name: str = "Test User", **extra: Any) -> str:
+    """A contact login of a test's own with the demo password, made as staff tooling would (its code list is
+    e-mailed with it); `extra` passes on what `AuthService.create_user` takes besides (language, contact_id)."""
+    from portal.access import PrincipalKind
+    from portal.wiring import auth_service
+
+    auth_service().create_user(
+        actor="test",
+        username=username,
+        display_name=display_name,
+        user_email=username,
+        kind=PrincipalKind.CONTACT,
+        password=DEMO_PASSWORD,
+        **extra,
+    )
+    return username
+
+
 @dataclass
 class Reply:
     status: int

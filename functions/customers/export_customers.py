@@ -12,7 +12,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from portal.api import build_resolver, current_principal, documented
 from portal.customers import service
 from portal.customers.models import CustomerQuery, CustomerSort, CustomerStatus, ExportColumn
-from portal.notifications.email import Language
+from portal.languages import Language
 from portal.observability import entrypoint
 from portal.wiring import customer_repository
 

@@ -22,7 +22,7 @@ from tests.e2e.browser import (
     screenshot,
     toast,
 )
-from tests.support import ApiClient, link_token, newest_code_list
+from tests.support import ApiClient, link_token, newest_code_list, seeded_login
 
 pytestmark = pytest.mark.e2e
 
@@ -108,18 +108,7 @@ def test_wrong_password_and_keyboard_only_use(page: Page) -> None:
 
 
 def test_a_forgotten_password_is_chosen_anew_through_the_emailed_link(page: Page) -> None:
-    from portal.access import PrincipalKind
-    from portal.wiring import auth_service
-
-    username = f"glemt-{uuid.uuid4().hex[:6]}@example.no"
-    auth_service().create_user(
-        actor="test",
-        username=username,
-        display_name="Glemt Passord",
-        user_email=username,
-        kind=PrincipalKind.CONTACT,
-        password=DEMO_PASSWORD,
-    )
+    username = seeded_login(f"glemt-{uuid.uuid4().hex[:6]}@example.no", "Glemt Passord")
     # Given a user who asks for a new password
     page.goto("/")
     page.get_by_role("link", name="Glemt passord?").click()

@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from infrastructure.local.demo import DEMO_PASSWORD
+from tests.support import seeded_login
 
 pytestmark = pytest.mark.e2e
 
@@ -102,18 +103,7 @@ def test_a_portal_user_sees_only_its_group(base_url: str) -> None:
 
 
 def test_lockout_over_http(base_url: str) -> None:
-    from portal.access import PrincipalKind
-    from portal.wiring import auth_service
-
-    username = f"lock-{uuid.uuid4().hex[:6]}@example.no"
-    auth_service().create_user(
-        actor="test",
-        username=username,
-        display_name="Lock Test",
-        user_email=username,
-        kind=PrincipalKind.CONTACT,
-        password=DEMO_PASSWORD,
-    )
+    username = seeded_login(f"lock-{uuid.uuid4().hex[:6]}@example.no", "Lock Test")
     statuses = [
         requests.post(
             f"{base_url}/api/auth/login", json={"username": username, "password": "wrong-wrong"}, timeout=10

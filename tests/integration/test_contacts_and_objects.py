@@ -9,7 +9,7 @@ import pytest
 
 from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
-from tests.support import ApiClient
+from tests.support import ApiClient, seeded_login
 
 
 @pytest.fixture(scope="module")
@@ -104,20 +104,9 @@ def test_staff_create_link_and_see_it_in_the_customers_history(api: ApiClient, a
 def test_new_links_end_the_contacts_sessions_and_apply_to_its_next_login(
     api: ApiClient, admin: str, demo: DemoData
 ) -> None:
-    from portal.access import PrincipalKind
-    from portal.wiring import auth_service
-
     email = f"ny-{uuid.uuid4().hex[:6]}@nordlys.no"
     contact = api.post("/contacts", token=admin, body={"name": "Ny Kontakt", "email": email}).body
-    auth_service().create_user(
-        actor="test",
-        username=email,
-        display_name="Ny Kontakt",
-        user_email=email,
-        kind=PrincipalKind.CONTACT,
-        contact_id=contact["contact_id"],
-        password="Demo-passord-2026",
-    )
+    seeded_login(email, "Ny Kontakt", contact_id=contact["contact_id"])
     before = api.login(email, email=email)
     assert api.get("/me/customers", token=before).body == []
     api.call(

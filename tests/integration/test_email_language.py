@@ -5,25 +5,15 @@ from __future__ import annotations
 import uuid
 
 from infrastructure.local import mailbox
-from infrastructure.local.demo import DEMO_PASSWORD, DemoData
-from portal.access import PrincipalKind
-from portal.notifications.email import Language
+from infrastructure.local.demo import DemoData
+from portal.languages import Language
 from portal.registration.models import RegistrationInput
-from portal.wiring import auth_service, registration_service
-from tests.support import ApiClient
+from portal.wiring import registration_service
+from tests.support import ApiClient, seeded_login
 
 
 def test_a_swedish_users_code_list_and_reset_link_are_in_swedish(api: ApiClient) -> None:
-    username = f"sven-{uuid.uuid4().hex[:6]}@example.se"
-    auth_service().create_user(
-        actor="test",
-        username=username,
-        display_name="Sven",
-        user_email=username,
-        kind=PrincipalKind.CONTACT,
-        language=Language.SV,
-        password=DEMO_PASSWORD,
-    )
+    username = seeded_login(f"sven-{uuid.uuid4().hex[:6]}@example.se", "Sven", language=Language.SV)
     api.post("/auth/forgot-password", body={"username": username}, source_ip="10.3.0.1")
     subjects = {message["subject"] for message in mailbox.messages_to(username)}
     assert subjects == {"Kundportal: SecurityCodesReport", "Kundportal: nytt lösenord"}

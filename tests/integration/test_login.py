@@ -20,21 +20,14 @@ from tests.support import (
     code_from_mailbox,
     link_token,
     newest_code_list,
+    seeded_login,
     session_token,
 )
 
 
 def new_user(prefix: str = "user") -> tuple[str, str]:
     """A fresh portal login of its own, so a test can lock or exhaust it without touching others."""
-    username = f"{prefix}-{uuid.uuid4().hex[:8]}@example.no"
-    auth_service().create_user(
-        actor="test",
-        username=username,
-        display_name="Test User",
-        user_email=username,
-        kind=PrincipalKind.CONTACT,
-        password=DEMO_PASSWORD,
-    )
+    username = seeded_login(f"{prefix}-{uuid.uuid4().hex[:8]}@example.no")
     return username, username
 
 

@@ -51,7 +51,8 @@ def test_an_outbox_item_as_the_stream_carries_it_is_what_the_dispatcher_reads() 
 
 
 def test_every_email_has_a_subject_and_body_in_every_language() -> None:
-    from portal.notifications.email import CODES_REASONS, TEXTS, Language
+    from portal.languages import Language
+    from portal.notifications.email import CODES_REASONS, TEXTS
 
     for kind, texts in [
         *TEXTS.items(),

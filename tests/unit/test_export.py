@@ -10,7 +10,7 @@ import pytest
 
 from portal.customers import service
 from portal.customers.models import Customer, CustomerQuery, CustomerStatus, ExportColumn
-from portal.notifications.email import Language
+from portal.languages import Language
 from tests.fakes import InMemoryCustomers
 from tests.unit.test_customer_rules import ADMIN
 

@@ -19,7 +19,7 @@ from portal.money import Currency
 
 _NORWAY = ("NO", ZoneInfo("Europe/Oslo"))
 _SWEDEN = ("SE", ZoneInfo("Europe/Stockholm"))
-_BANKS_CLOSED = {"NO": {(12, 24), (12, 31)}, "SE": {(12, 24), (12, 31)}}
+_BANKS_CLOSED = {(12, 24), (12, 31)}  # Christmas Eve and New Year's Eve, in both countries
 _LOOK_BACK = 31  # no run of closed days is longer than this
 
 
@@ -42,7 +42,7 @@ def is_business_day(day: date, currency: Currency) -> bool:
     country, _ = _calendar(currency)
     if day.weekday() >= 5 or day in _public_holidays(country, day.year):
         return False
-    if (day.month, day.day) in _BANKS_CLOSED[country]:
+    if (day.month, day.day) in _BANKS_CLOSED:
         return False
     return not (country == "SE" and day == _midsummer_eve(day.year))
 

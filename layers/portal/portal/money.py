@@ -73,18 +73,18 @@ def _series(currency: Currency, notes: Iterable[int], coins: Iterable[int]) -> t
     return tuple(sorted(made, key=lambda denomination: -denomination.minor))
 
 
-_KRONE = MINOR_UNITS_PER_MAJOR
+def _major(*values: int) -> tuple[int, ...]:
+    """Whole kroner, kronor or euro in minor units."""
+    return tuple(value * MINOR_UNITS_PER_MAJOR for value in values)
+
+
 DENOMINATIONS: dict[Currency, tuple[Denomination, ...]] = {
     # Norges Bank: notes 50-1000 kroner, coins 1, 5, 10 and 20 kroner.
-    Currency.NOK: _series(
-        Currency.NOK, (v * _KRONE for v in (50, 100, 200, 500, 1000)), (v * _KRONE for v in (1, 5, 10, 20))
-    ),
+    Currency.NOK: _series(Currency.NOK, _major(50, 100, 200, 500, 1000), _major(1, 5, 10, 20)),
     # Riksbanken: notes 20-1000 kronor, coins 1, 2, 5 and 10 kronor.
-    Currency.SEK: _series(
-        Currency.SEK, (v * _KRONE for v in (20, 50, 100, 200, 500, 1000)), (v * _KRONE for v in (1, 2, 5, 10))
-    ),
+    Currency.SEK: _series(Currency.SEK, _major(20, 50, 100, 200, 500, 1000), _major(1, 2, 5, 10)),
     # The ECB's Europa series (5-200 euro; the 500 is no longer issued) and the eight euro coins (1 cent-2 euro).
-    Currency.EUR: _series(Currency.EUR, (v * 100 for v in (5, 10, 20, 50, 100, 200)), (1, 2, 5, 10, 20, 50, 100, 200)),
+    Currency.EUR: _series(Currency.EUR, _major(5, 10, 20, 50, 100, 200), (1, 2, 5, 10, 20, 50, *_major(1, 2))),
 }
 
 

@@ -15,8 +15,8 @@ from portal.auth.models import CodeList, LinkPurpose, LoginChallenge, LoginResul
 from portal.auth.sessions import SessionCheck
 from portal.clock import new_id, now
 from portal.errors import Conflict, TooManyRequests, Unauthenticated, ValidationFailed
+from portal.languages import Language
 from portal.notifications import email
-from portal.notifications.email import Language
 from portal.settings import Settings
 
 if TYPE_CHECKING:  # only named in annotations: the authorizer's cold start need not load these areas

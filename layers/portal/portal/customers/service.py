@@ -36,7 +36,7 @@ from portal.customers.models import (
 from portal.customers.repository import CustomerRepository
 from portal.errors import FieldProblems, NotFound, ValidationFailed, field_problem
 from portal.history import FieldChange, next_version, require_version
-from portal.notifications.email import Language
+from portal.languages import Language
 
 _PATCHABLE = (
     "name",

@@ -15,8 +15,6 @@ from pydantic import BaseModel
 
 from portal.languages import Language
 
-__all__ = ["CodesReason", "EmailMessage", "Language", "Mailer"]
-
 
 class CodesReason(StrEnum):
     """Why a code list (SecurityCodesReport) is sent."""

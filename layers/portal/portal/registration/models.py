@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from portal.customers.models import Country, CustomerNumber
 from portal.fields import Email, Name, Phone
-from portal.notifications.email import Language
+from portal.languages import Language
 
 
 class RegistrationStatus(StrEnum):
