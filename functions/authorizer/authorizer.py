@@ -12,16 +12,16 @@ from portal.observability import entrypoint, logger
 from portal.wiring import session_check
 
 
-@entrypoint(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@entrypoint(correlation_id_path=correlation_paths.API_GATEWAY_REST, validate_settings=False)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     token = session_token_from_cookie_header(header(event, "Cookie"))
     try:
-        principal, expires = session_check().authenticate(token)
+        session = session_check().authenticate(token)
     except Unauthenticated as refused:
         logger.info("session refused", extra={"code": refused.code})
         raise Exception("Unauthorized") from refused  # API Gateway answers 401 for exactly this message
     return allow_all_routes(
         event["methodArn"],
-        principal.username,
-        {**principal.to_context(), "session_expires_at": expires.isoformat()},
+        session.username,
+        {**session.context, "session_expires_at": session.expires.isoformat()},
     )

@@ -7,9 +7,11 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from portal.api import build_resolver, current_principal, documented, idempotency_key
-from portal.customers.idempotent import create_customer_once
+from portal.customers import service
 from portal.customers.models import Customer, CustomerInput
+from portal.idempotency import once
 from portal.observability import entrypoint
+from portal.wiring import customer_repository
 
 app = build_resolver()
 
@@ -29,7 +31,16 @@ app = build_resolver()
     ),
 )
 def create_customer(customer: Annotated[CustomerInput, Body()]) -> Response[Customer]:
-    created = create_customer_once(current_principal(app), customer, idempotency_key(app), app.lambda_context)
+    principal = current_principal(app)
+    created = once(
+        "create_customer",
+        actor=principal.username,
+        key=idempotency_key(app),
+        payload=customer,
+        work=lambda: service.create_customer(principal, customer_repository(), customer),
+        result=Customer,
+        lambda_context=app.lambda_context,
+    )
     return Response(
         status_code=201,
         content_type=content_types.APPLICATION_JSON,

@@ -10,7 +10,7 @@ import pytest
 from infrastructure.local import mailbox
 from infrastructure.local.demo import DEMO_PASSWORD
 from portal.access import PrincipalKind
-from portal.auth.secrets import token_digest
+from portal.auth.tokens import token_digest
 from portal.errors import Unauthenticated
 from portal.store import Table
 from portal.wiring import auth_service
@@ -188,7 +188,7 @@ def test_logout_ends_the_session_at_once(api: ApiClient) -> None:
 def test_expired_sessions_are_refused(api: ApiClient) -> None:
     token = api.login("selger")
     table = Table()
-    from portal.auth.secrets import token_digest
+    from portal.auth.tokens import token_digest
 
     table.update(
         f"SESSION#{token_digest(token)}", "SESSION", expression="SET expires_at = :past", values={":past": 1_000}

@@ -68,6 +68,8 @@ def test_the_authorizer_checks_sessions_without_loading_the_other_areas() -> Non
     others = ("portal.customers", "portal.contacts", "portal.objects", "portal.departments", "portal.registration")
     assert _loaded(loaded["modules"], *others, "portal.notifications", "portal.auth.service") == []
     assert _loaded(loaded["modules"], "portal.auth.sessions") == ["portal.auth.sessions"]
+    # and none of pydantic (the principal travels as the JSON stored at login), argon2 or python-ulid
+    assert _loaded(loaded["modules"], "pydantic", "pydantic_core", "argon2", "ulid", "portal.settings") == []
 
 
 def test_a_handler_loads_no_xray_sdk_when_tracing_is_off() -> None:

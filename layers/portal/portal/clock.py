@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from ulid import ULID
-
 Clock = Callable[[], datetime]
 
 # A ULID as `new_id` writes it: 26 characters of Crockford's base32 (no I, L, O, U), the first at most 7.
@@ -20,6 +18,10 @@ def now() -> datetime:
 
 def new_id() -> str:
     """A ULID: unique, and sortable by creation time, so time-ordered keys need no extra attribute."""
+    # Imported here: python-ulid reads its own version through importlib.metadata on import, which the
+    # authorizer (it makes no ids) should not pay for on its cold start (decision 0007).
+    from ulid import ULID
+
     return str(ULID())
 
 

@@ -83,10 +83,16 @@ metrics = Metrics()
 Handler = Callable[[dict[str, Any], LambdaContext], dict[str, Any]]
 
 
-def entrypoint(correlation_id_path: str = correlation_paths.API_GATEWAY_REST) -> Callable[[Handler], Handler]:
+def entrypoint(
+    correlation_id_path: str = correlation_paths.API_GATEWAY_REST, *, validate_settings: bool = True
+) -> Callable[[Handler], Handler]:
     """The decorator stack every Lambda entry point wears: settings validated, context logged, metrics flushed,
-    the invocation traced."""
-    from portal.settings import get_settings
+    the invocation traced.
+
+    Only the authorizer passes `validate_settings=False`: it reads nothing but the table's name (checked by
+    `portal.environment`), and validating the rest would load pydantic into every first request (decision 0007);
+    the handler behind it validates them all.
+    """
 
     def decorate(handler: Handler) -> Handler:
         @wraps(handler)
@@ -94,7 +100,10 @@ def entrypoint(correlation_id_path: str = correlation_paths.API_GATEWAY_REST) ->
         @metrics.log_metrics
         @tracer.capture_lambda_handler(capture_response=False)
         def run(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-            get_settings()
+            if validate_settings:
+                from portal.settings import get_settings
+
+                get_settings()
             return handler(event, context)
 
         return run

@@ -1,4 +1,6 @@
-"""Environment configuration: one pydantic model, read lazily (never at import time)."""
+"""Environment configuration: one pydantic model, read lazily (never at import time).
+
+The authorizer reads only the table's name, through `portal.environment`, and loads no pydantic (decision 0007)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field, SecretStr
 
+from portal.environment import ENVIRONMENT_NAMES
 from portal.languages import Language
 
 
@@ -36,27 +39,7 @@ class Settings(BaseModel):
     cursor_max_age_minutes: int = Field(default=24 * 60, ge=1)
 
 
-_ENVIRONMENT_NAMES = {
-    "table_name": "TABLE_NAME",
-    "idempotency_table_name": "IDEMPOTENCY_TABLE_NAME",
-    "registration_state_machine_arn": "REGISTRATION_STATE_MACHINE_ARN",
-    "ses_sender": "SES_SENDER",
-    "staff_notification_address": "STAFF_NOTIFICATION_ADDRESS",
-    "staff_language": "STAFF_LANGUAGE",
-    "portal_url": "PORTAL_URL",
-    "stage": "STAGE",
-    "session_ttl_minutes": "SESSION_TTL_MINUTES",
-    "login_challenge_ttl_minutes": "LOGIN_CHALLENGE_TTL_MINUTES",
-    "max_failed_logins": "MAX_FAILED_LOGINS",
-    "lockout_minutes": "LOCKOUT_MINUTES",
-    "security_codes_per_list": "SECURITY_CODES_PER_LIST",
-    "password_reset_queue_url": "PASSWORD_RESET_QUEUE_URL",
-    "cursor_signing_key": "CURSOR_SIGNING_KEY",
-    "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
-}
-
-
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    values = {field: os.environ[env] for field, env in _ENVIRONMENT_NAMES.items() if env in os.environ}
+    values = {field: os.environ[env] for field, env in ENVIRONMENT_NAMES.items() if env in os.environ}
     return Settings.model_validate(values)

@@ -20,17 +20,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
-from pydantic import BaseModel
 
 from portal.clock import Clock, iso, new_id, now
+from portal.environment import table_name
 from portal.errors import BadRequest, Conflict, TooManyRequests, ValidationFailed
-from portal.settings import get_settings
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
+    from pydantic import BaseModel
 
 Item = dict[str, Any]
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 # A delimiter that never occurs inside an id (ids are ULIDs, numbers are validated), so that one
 # customer's key prefix can never match another customer's.
@@ -148,7 +148,7 @@ class Table:
     MAX_TRANSACTION_ITEMS = 100
 
     def __init__(self, name: str | None = None, client: DynamoDBClient | None = None, cursors: Cursors | None = None):
-        self.name = name or get_settings().table_name
+        self.name = name or table_name()
         self._client = client
         self._cursors = cursors
 
@@ -347,6 +347,8 @@ class Table:
     @property
     def cursors(self) -> Cursors:
         if self._cursors is None:
+            from portal.settings import get_settings
+
             settings = get_settings()
             self._cursors = Cursors(
                 settings.cursor_signing_key.get_secret_value().encode(),

@@ -60,10 +60,9 @@ def auth_service() -> AuthService:
 
 def session_check() -> SessionCheck:
     """What the authorizer needs of the auth area: sessions and users, nothing else (its cold start)."""
-    from portal.auth.repository import DynamoAuthRepository
-    from portal.auth.sessions import SessionCheck
+    from portal.auth.sessions import DynamoSessionStore, SessionCheck
 
-    return SessionCheck(users=DynamoAuthRepository())
+    return SessionCheck(sessions=DynamoSessionStore())
 
 
 def registration_service() -> RegistrationService:

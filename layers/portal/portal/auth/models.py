@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from portal.access import CustomerRole, Principal, PrincipalKind, StaffRole
+from portal.access import CustomerRole, PrincipalKind, StaffRole
 from portal.fields import Email, Name, Version
 from portal.languages import Language
 
@@ -114,12 +114,6 @@ class OneTimeLink(_Model):
 
     username: str
     purpose: LinkPurpose
-    expires: datetime
-
-
-class StoredSession(_Model):
-    principal: Principal
-    user_version: int = Field(description="The user's authorization version when the session began")
     expires: datetime
 
 

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from portal.access import Principal
-from portal.auth.models import CodeList, LinkPurpose, OneTimeLink, StoredSession, User
+from portal.auth.models import CodeList, LinkPurpose, OneTimeLink, User
+from portal.auth.sessions import session_pk, user_pk
 from portal.clock import is_id, iso, parse_iso
 from portal.errors import Conflict
 from portal.store import Item, Table, Transaction, audit_item, key
@@ -22,10 +23,6 @@ def _write_emails(transaction: Transaction, emails: Sequence[EmailMessage], *, a
     from portal.notifications.repository import enqueue
 
     enqueue(transaction, emails, at=at)
-
-
-def user_pk(username: str) -> str:
-    return key("USER", username.casefold())
 
 
 class AuthRepository(Protocol):
@@ -63,7 +60,6 @@ class AuthRepository(Protocol):
     def save_session(
         self, digest: str, principal: Principal, *, user_version: int, created: datetime, expires: datetime
     ) -> None: ...
-    def get_session(self, digest: str) -> StoredSession | None: ...
     def delete_session(self, digest: str) -> None: ...
     def revoke_sessions(self, username: str) -> int: ...
     def customer_users(self, customer_id: str) -> list[User]: ...
@@ -408,7 +404,7 @@ class DynamoAuthRepository:
     ) -> None:
         self.table.put(
             {
-                "PK": key("SESSION", digest),
+                "PK": session_pk(digest),
                 "SK": "SESSION",
                 "type": "session",
                 "username": principal.username,
@@ -422,18 +418,8 @@ class DynamoAuthRepository:
             condition="attribute_not_exists(PK)",
         )
 
-    def get_session(self, digest: str) -> StoredSession | None:
-        item = self.table.get(key("SESSION", digest), "SESSION", consistent=True)
-        if item is None:
-            return None
-        return StoredSession(
-            principal=Principal.model_validate_json(item["principal"]),
-            user_version=int(item.get("user_version", 0)),
-            expires=datetime.fromtimestamp(int(item["expires_at"]), tz=UTC),
-        )
-
     def delete_session(self, digest: str) -> None:
-        self.table.delete(key("SESSION", digest), "SESSION")
+        self.table.delete(session_pk(digest), "SESSION")
 
     def revoke_sessions(self, username: str) -> int:
         sessions = self.table.query_all(pk=key("USER", username, "SESSIONS"), index="GSI1")

@@ -1,8 +1,9 @@
-"""Passwords, security codes and session tokens: how they are made and how they are kept (only as hashes)."""
+"""Passwords and security codes: how they are made and how they are kept (only as argon2id hashes).
+
+Session and link tokens are in `portal.auth.tokens`, which the authorizer loads without argon2."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import string
 import unicodedata
@@ -90,12 +91,3 @@ def verify_code(code_hash: str, code: str) -> bool:
         return _code_hasher().verify(code_hash, code.strip())
     except (VerificationError, InvalidHashError):
         return False
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-def token_digest(token: str) -> str:
-    """Sessions and challenges are stored under a digest, so a copy of the table holds no usable token."""
-    return hashlib.sha256(token.encode()).hexdigest()

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from portal import access
 from portal.access import Principal, PrincipalKind, StaffRole
-from portal.auth import secrets
+from portal.auth import secrets, tokens
 from portal.auth.models import CodeList, LinkPurpose, LoginChallenge, LoginResult, Me, OneTimeLink, User
-from portal.auth.sessions import SessionCheck
 from portal.clock import new_id, now
 from portal.errors import Conflict, TooManyRequests, Unauthenticated, ValidationFailed
 from portal.languages import Language
@@ -68,10 +67,10 @@ class AuthService:
                 code="code_list_exhausted",
             )
         position = random_source.choice(sorted(codes.unused))
-        challenge = secrets.new_token()
+        challenge = tokens.new_token()
         expires = at + timedelta(minutes=self.settings.login_challenge_ttl_minutes)
         self.users.save_challenge(
-            secrets.token_digest(challenge),
+            tokens.token_digest(challenge),
             username=user.username,
             list_id=codes.list_id,
             position=position,
@@ -83,7 +82,7 @@ class AuthService:
 
     def finish_login(self, challenge: str, code: str) -> tuple[str, LoginResult, datetime]:
         at = self.clock()
-        digest = secrets.token_digest(challenge)
+        digest = tokens.token_digest(challenge)
         pending = self.users.take_challenge(digest)
         if pending is None or int(pending["expires_at"]) < at.timestamp():
             raise Unauthenticated("The login has expired; start again with your password", code="login_expired")
@@ -120,9 +119,9 @@ class AuthService:
         if new_list_sent:
             codes_left = len(self._issue_codes(user, reason=email.CodesReason.LAST_CODE_USED))
         self.users.reset_failures(user.username)
-        token = secrets.new_token()
+        token = tokens.new_token()
         expires = at + timedelta(minutes=self.settings.session_ttl_minutes)
-        principal = self.principal_for(user, session_id=secrets.token_digest(token))
+        principal = self.principal_for(user, session_id=tokens.token_digest(token))
         self.users.save_session(principal.session_id, principal, user_version=user.version, created=at, expires=expires)
         self.users.audit(user.username, "login_succeeded", at=at, detail={"code_position": position})
         return (
@@ -132,9 +131,6 @@ class AuthService:
         )
 
     # -- sessions ------------------------------------------------------------------------------------------------
-
-    def authenticate(self, token: str | None) -> tuple[Principal, datetime]:
-        return SessionCheck(self.users, self.clock).authenticate(token)
 
     def logout(self, principal: Principal) -> None:
         self.users.delete_session(principal.session_id)
@@ -174,13 +170,13 @@ class AuthService:
             valid_until=link.expires,
             language=user.language,
         )
-        self.users.save_link(link, secrets.token_digest(token), at=at, emails=[message])
+        self.users.save_link(link, tokens.token_digest(token), at=at, emails=[message])
 
     def set_password(self, token: str, password: str) -> None:
         """Follows a reset or invitation link: sets the password, issues a new code list, ends old sessions."""
         secrets.check_password_policy(password)
         at = self.clock()
-        link = self.users.take_link(secrets.token_digest(token))
+        link = self.users.take_link(tokens.token_digest(token))
         user = self.users.get_user(link.username) if link is not None else None
         if link is None or link.expires <= at or user is None or not user.active:
             raise ValidationFailed(
@@ -270,7 +266,7 @@ class AuthService:
             valid_until=link.expires,
             language=language,
         )
-        self.users.create_user(user, None, (link, secrets.token_digest(token)), actor=actor, at=at, emails=[invitation])
+        self.users.create_user(user, None, (link, tokens.token_digest(token)), actor=actor, at=at, emails=[invitation])
         return user, []
 
     def _new_link(self, user: User, purpose: LinkPurpose, at: datetime) -> tuple[OneTimeLink, str]:
@@ -280,7 +276,7 @@ class AuthService:
             else self.settings.password_reset_valid_minutes
         )
         link = OneTimeLink(username=user.username, purpose=purpose, expires=at + timedelta(minutes=minutes))
-        return link, secrets.new_token()
+        return link, tokens.new_token()
 
     def _link_url(self, token: str) -> str:
         # In the fragment, so the token never reaches a server log on its way to the browser.

@@ -1,0 +1,35 @@
+"""Where each setting comes from: the environment variables the template sets on every function.
+
+`portal.settings` validates them all into one pydantic model. The table's name is also readable here on its own,
+so that code on the authorizer's path (the store, the session check) needs no pydantic (decision 0007).
+"""
+
+from __future__ import annotations
+
+import os
+
+ENVIRONMENT_NAMES = {
+    "table_name": "TABLE_NAME",
+    "idempotency_table_name": "IDEMPOTENCY_TABLE_NAME",
+    "registration_state_machine_arn": "REGISTRATION_STATE_MACHINE_ARN",
+    "ses_sender": "SES_SENDER",
+    "staff_notification_address": "STAFF_NOTIFICATION_ADDRESS",
+    "staff_language": "STAFF_LANGUAGE",
+    "portal_url": "PORTAL_URL",
+    "stage": "STAGE",
+    "session_ttl_minutes": "SESSION_TTL_MINUTES",
+    "login_challenge_ttl_minutes": "LOGIN_CHALLENGE_TTL_MINUTES",
+    "max_failed_logins": "MAX_FAILED_LOGINS",
+    "lockout_minutes": "LOCKOUT_MINUTES",
+    "security_codes_per_list": "SECURITY_CODES_PER_LIST",
+    "password_reset_queue_url": "PASSWORD_RESET_QUEUE_URL",
+    "cursor_signing_key": "CURSOR_SIGNING_KEY",
+    "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
+}
+
+
+def table_name() -> str:
+    try:
+        return os.environ[ENVIRONMENT_NAMES["table_name"]]
+    except KeyError:
+        raise RuntimeError("TABLE_NAME is not set: every function of the template has it") from None
