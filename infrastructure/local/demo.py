@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from portal.access import PrincipalKind, StaffRole
+from portal.access import Principal, PrincipalKind, StaffRole
+from portal.catalogue import service as catalogue
+from portal.catalogue.models import ProductInput, ProductPatch
+from portal.clock import Clock, now
 from portal.contacts import service as contacts
 from portal.contacts.models import ContactInput, ContactLinks, ObjectRef
 from portal.customers import service as customers
@@ -20,12 +24,16 @@ from portal.departments import service as departments
 from portal.departments.models import DepartmentInput
 from portal.objects import service as objects
 from portal.objects.models import ServiceObjectInput
+from portal.orders import service as orders
+from portal.orders.models import DeliveryAddress, OrderLineInput, SuppliesOrderInput
 from portal.wiring import (
     auth_service,
+    catalogue_repository,
     contact_repository,
     customer_repository,
     department_repository,
     object_repository,
+    order_repository,
 )
 
 DEMO_PASSWORD = "Demo-passord-2026"  # noqa: S105 - printed for people trying the local portal
@@ -52,6 +60,7 @@ class DemoData:
     object_ids: dict[str, str] = field(default_factory=dict)
     department_ids: dict[str, str] = field(default_factory=dict)
     contact_ids: dict[str, str] = field(default_factory=dict)
+    product_ids: dict[str, str] = field(default_factory=dict)
 
 
 STAFF = [
@@ -87,6 +96,8 @@ CUSTOMERS = [
             organisation_number="912345696",
             email="bergen@nordlys.no",
             contact_person="Ola Hansen",
+            address="Strandkaien 2",
+            postal_code="5013",
             city="Bergen",
             custom_fields={"segment": "Retail", "credit_limit": "250000"},
         ),
@@ -170,6 +181,15 @@ DEPARTMENTS = [
     ("oslo-shop", "oslo", DepartmentInput(name="Butikk", number="210")),
     ("bakery-production", "bakery", DepartmentInput(name="Produksjon", number="1")),
     ("bakery-sales", "bakery", DepartmentInput(name="Utsalg", number="2")),
+]
+
+# The product catalogue (ORD-1): key, input; the last one is retired
+PRODUCTS = [
+    ("safe-bags", ProductInput(name="Nattsafeposer", article_number="NSP-100", unit="pakke à 100", max_quantity=20)),
+    ("note-bags", ProductInput(name="Seddelposer", article_number="SP-250", unit="pakke à 250", max_quantity=20)),
+    ("coin-rolls", ProductInput(name="Myntrullpapir", article_number="MR-500", unit="eske à 500", max_quantity=10)),
+    ("slips", ProductInput(name="Innskuddsbilag", article_number="IB-50", unit="blokk à 50", max_quantity=50)),
+    ("seals", ProductInput(name="Plomber (gammel type)", article_number="PL-1", unit="pose à 100")),
 ]
 
 # Contacts (ORG-2): key, input, linked customer keys, linked object keys
@@ -320,7 +340,53 @@ def seed() -> DemoData:
             password=DEMO_PASSWORD,
         )
         data.users[user.username] = user
+    _seed_orders(data, admin)
     return data
+
+
+def _fixed(moment: datetime) -> Clock:
+    return lambda: moment
+
+
+def _seed_orders(data: DemoData, admin: Principal) -> None:
+    """The catalogue, and two supplies orders of Nordlys Bergen: one delivered, one overdue (get in touch)."""
+    products = catalogue_repository()
+    for key, product_input in PRODUCTS:
+        data.product_ids[key] = catalogue.create_product(admin, products, product_input).product_id
+    retired = products.get(data.product_ids["seals"])
+    assert retired is not None
+    catalogue.update_product(admin, products, retired.product_id, ProductPatch(version=retired.version, active=False))
+    auth = auth_service()
+    ola = auth.principal_for(auth.users.get_user("ola.hansen@nordlys-bergen.no"))  # type: ignore[arg-type]
+    address = DeliveryAddress(recipient="Nordlys Bergen AS", address="Strandkaien 2", postal_code="5013", city="Bergen")
+    placed = []
+    for days_ago, lines in ((20, [("safe-bags", 2), ("slips", 5)]), (9, [("note-bags", 1)])):
+        order = SuppliesOrderInput(
+            lines=[OrderLineInput(product_id=data.product_ids[key], quantity=quantity) for key, quantity in lines],
+            delivery_address=address,
+        )
+        at = now() - timedelta(days=days_ago)
+        placed.append(
+            orders.place_supplies_order(
+                ola,
+                customer_repository(),
+                products,
+                order_repository(),
+                data.customer_ids["bergen"],
+                order,
+                clock=_fixed(at),
+            )
+        )
+    delivered_at = placed[0].placed_at + timedelta(days=4)
+    orders.mark_delivered(
+        admin,
+        customer_repository(),
+        order_repository(),
+        data.customer_ids["bergen"],
+        placed[0].order_id,
+        placed[0].version,
+        clock=_fixed(delivered_at),
+    )
 
 
 def customer_of(object_key: str) -> str:

@@ -19,11 +19,15 @@ from tests.support import link_token
 pytestmark = pytest.mark.e2e
 
 NAVIGATION = [
-    ("admin", "anne.admin@kundeportal.example", ["Info", "Kunder", "Registreringer", "Innstillinger"]),
+    (
+        "admin",
+        "anne.admin@kundeportal.example",
+        ["Info", "Kunder", "Registreringer", "Produktkatalog", "Innstillinger"],
+    ),
     ("selger", "sven.selger@kundeportal.example", ["Info", "Kunder", "Registreringer"]),
     ("tekniker", "tore.tekniker@kundeportal.example", ["Info", "Kunder"]),
-    ("kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no", ["Info", "Brukere"]),
-    ("ola.hansen@nordlys-bergen.no", "ola.hansen@nordlys-bergen.no", ["Info"]),
+    ("kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no", ["Info", "Rekvisita", "Brukere"]),
+    ("ola.hansen@nordlys-bergen.no", "ola.hansen@nordlys-bergen.no", ["Info", "Rekvisita"]),
     ("per.bakke@fjellbakeriet.no", "per.bakke@fjellbakeriet.no", ["Info"]),
     ("faktura-20000", "faktura@fjellbakeriet.no", ["Info"]),
     ("objekt-fb-1", "storgata@fjellbakeriet.no", ["Info"]),

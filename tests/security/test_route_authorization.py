@@ -74,8 +74,8 @@ def sample(schema: dict[str, Any], components: dict[str, Any]) -> Any:
         return {
             name: sample(spec, components) for name, spec in schema.get("properties", {}).items() if name in required
         }
-    if kind == "array":
-        return []
+    if kind == "array":  # as few items as the schema allows
+        return [sample(schema.get("items", {}), components) for _ in range(schema.get("minItems", 0))]
     if kind == "integer":
         return max(1, schema.get("minimum", 1))
     if kind == "boolean":
@@ -143,6 +143,10 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{request_id}", "01JNOSUCHREQUEST0000000000")
     if "{user_id}" in path:  # the customer's id decides; no user of a hidden customer is reachable through it
         path = path.replace("{user_id}", "01JNOSUCHUSER0000000000000")
+    if "{order_id}" in path:  # an order is reached through its customer's id, which decides
+        path = path.replace("{order_id}", "01JNOSUCHORDER000000000000")
+    if "{product_id}" in path:  # the catalogue is the vendor's: administrators change it, never foreign
+        path = path.replace("{product_id}", "01JNOSUCHPRODUCT0000000000")
     if "{delivery_id}" in path:  # deliveries are the vendor's own records: administrators only, never foreign
         path = path.replace("{delivery_id}", "01JNOSUCHDELIVERY000000000")
     assert "{" not in path, f"give the path parameter of {route.path} a foreign id in this test"

@@ -297,6 +297,33 @@ def customer_roles_of(
     return {customer_id: frozenset(held) for customer_id, held in roles.items()}
 
 
+def require_keep_catalogue(principal: Principal) -> None:
+    """The product catalogue is the vendor's: its administrators add, change and retire products."""
+    require_staff(principal)
+    require_administrator(principal, "keep the product catalogue")
+
+
+_ORDER_READERS = frozenset({CustomerRole.ORDERER, CustomerRole.ORDER_APPROVER})
+
+
+def require_view_orders(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """A customer's orders: staff who see the customer, and its users who order or approve orders there."""
+    facts = require_view_customer(principal, customer)
+    if principal.is_staff or roles_at(principal, facts.customer_id) & _ORDER_READERS:
+        return facts
+    raise Forbidden("You need the role 'orderer' or 'order_approver' at this customer", code="missing_role")
+
+
+def require_place_order(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """Orders are placed by the customer's own orderers (the vendor's staff handle them, never place them)."""
+    return require_role(principal, customer, CustomerRole.ORDERER)
+
+
+def require_handle_orders(principal: Principal, customer: CustomerFacts) -> None:
+    """Recording what happened to an order (delivered, …): staff who may change the customer."""
+    require_edit_customer(principal, customer)
+
+
 def require_decide_registrations(principal: Principal) -> None:
     require_staff(principal, Permission.CREATE_CUSTOMER_USER)
     require_administrator(principal, "approve or reject registration requests")

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from portal.auth.service import AuthService
     from portal.auth.sessions import SessionCheck
+    from portal.catalogue.repository import DynamoCatalogueRepository
     from portal.contacts.repository import DynamoContactRepository
     from portal.customers.repository import DynamoCustomerRepository
     from portal.departments.repository import DynamoDepartmentRepository
     from portal.notifications.service import DeliveryService
     from portal.objects.repository import DynamoObjectRepository
+    from portal.orders.repository import DynamoOrderRepository
     from portal.registration.service import RegistrationService
     from portal.support.repository import DynamoSupportRepository
 
@@ -35,6 +37,18 @@ def object_repository() -> DynamoObjectRepository:
     from portal.objects.repository import DynamoObjectRepository
 
     return DynamoObjectRepository()
+
+
+def catalogue_repository() -> DynamoCatalogueRepository:
+    from portal.catalogue.repository import DynamoCatalogueRepository
+
+    return DynamoCatalogueRepository()
+
+
+def order_repository() -> DynamoOrderRepository:
+    from portal.orders.repository import DynamoOrderRepository
+
+    return DynamoOrderRepository()
 
 
 def contact_repository() -> DynamoContactRepository:

@@ -7,8 +7,8 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { customersSearch, loginSearch, usersSearch } from "./searches";
-import { mayAdministerUsers, mayOpen, type Section } from "./sections";
+import { customersSearch, loginSearch, ordersSearch, usersSearch } from "./searches";
+import { mayAdministerUsers, mayOpen, mayOpenOrders, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
 
@@ -137,6 +137,25 @@ export const usersRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/UsersPage"), "UsersPage"),
 });
 
+export const ordersRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/orders",
+  staticData: { guide: "orders" },
+  validateSearch: ordersSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayOpenOrders(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/OrdersPage"), "OrdersPage"),
+});
+
+const catalogueRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/catalogue",
+  staticData: { guide: "catalogue" },
+  beforeLoad: guarded("catalogue"),
+  component: lazyRouteComponent(() => import("../pages/CataloguePage"), "CataloguePage"),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/settings",
@@ -151,7 +170,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   passwordRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

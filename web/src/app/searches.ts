@@ -34,3 +34,7 @@ export const loginSearch = z.object({
 export const usersSearch = z.object({
   customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
 });
+
+export const ordersSearch = z.object({
+  customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+});

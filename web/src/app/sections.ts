@@ -4,23 +4,31 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "customers" | "registrations" | "users" | "settings";
+export type Section = "home" | "orders" | "customers" | "registrations" | "users" | "catalogue" | "settings";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar",
 ] as const satisfies readonly CustomerRole[];
 
-export type Tab = { section: Section; to: "/" | "/customers" | "/registrations" | "/users" | "/settings"; label: MessageKey };
+export type Tab = {
+  section: Section;
+  to: "/" | "/orders" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
+  label: MessageKey;
+};
 
 // In the order they are shown. Later capabilities add theirs (orders, deposits, documents, …) with their rule;
 // a tab with nothing behind it yet is not shown.
 export const TABS: Tab[] = [
   { section: "home", to: "/", label: "nav.info" },
+  { section: "orders", to: "/orders", label: "nav.orders" },
   { section: "customers", to: "/customers", label: "nav.customers" },
   { section: "registrations", to: "/registrations", label: "nav.registrations" },
   { section: "users", to: "/users", label: "nav.users" },
+  { section: "catalogue", to: "/catalogue", label: "nav.catalogue" },
   { section: "settings", to: "/settings", label: "nav.settings" },
 ];
+
+const ORDER_ROLES: readonly CustomerRole[] = ["orderer", "order_approver"];
 
 const USER_ADMINISTRATION = ["create_customer_user", "change_customer_user_rights", "delete_customer_user"];
 
@@ -29,12 +37,15 @@ export function mayOpen(me: Me, section: Section): boolean {
   switch (section) {
     case "home":
       return true;
+    case "orders":
+      return me.kind !== "staff" && customersWhoseOrdersItSees(me).length > 0;
     case "customers":
       return me.kind === "staff";
     case "registrations":
       return me.kind === "staff" && me.permissions.includes("create_customer_user");
     case "users":
       return me.kind !== "staff" && administersUsers(me);
+    case "catalogue":
     case "settings":
       return me.kind === "staff" && me.role === "administrator";
   }
@@ -52,6 +63,17 @@ function administersUsers(me: Me): boolean {
 /** Portal users: the customers where the login holds the user administrator role. */
 export function customersWhoseUsersItAdministers(me: Me): string[] {
   return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("user_administrator")).map(([id]) => id);
+}
+
+/** Whether the principal may open the orders page: staff (from a customer's page), or a customer's orderer or
+ * order approver. */
+export function mayOpenOrders(me: Me): boolean {
+  return me.kind === "staff" || customersWhoseOrdersItSees(me).length > 0;
+}
+
+/** Portal users: the customers where the login orders or approves orders. */
+export function customersWhoseOrdersItSees(me: Me): string[] {
+  return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.some((role) => ORDER_ROLES.includes(role))).map(([id]) => id);
 }
 
 /** Whether the principal holds a customer-side role at a customer (portal users; staff act by their rights). */

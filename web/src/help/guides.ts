@@ -1,7 +1,9 @@
 // The short guide of each main page: what its fields and actions mean, in the user's language (catalogue texts).
 import type { MessageKey } from "../i18n/messages";
 
-export const guideIds = ["login", "home", "customers", "customer", "registrations", "users", "settings"] as const;
+export const guideIds = [
+  "login", "home", "orders", "customers", "customer", "registrations", "users", "catalogue", "settings",
+] as const;
 export type GuideId = (typeof guideIds)[number];
 
 /** One explained term: its name and what it means. */
@@ -31,6 +33,8 @@ export const guides: Record<GuideId, Guide> = {
   customer: guide("customer", ["number", "organisation", "group", "relations", "history", "deactivate"]),
   registrations: guide("registrations", ["approve", "reject", "failed"]),
   users: guide("users", ["invite", "deactivate", "delete"], roleEntries),
+  orders: guide("orders", ["products", "notes", "address", "late"]),
+  catalogue: guide("catalogue", ["article", "max", "retire"]),
   settings: guide("settings", ["support", "register", "conflict", "deliveries"]),
 };
 

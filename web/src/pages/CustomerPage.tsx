@@ -151,6 +151,10 @@ export function CustomerPage() {
           <p><Link to="/users" search={{ customer: customer.customer_id }}>{t("customer.users", { name: customer.name })}</Link></p>
         </section>
       ) : null}
+      <section className="card" aria-labelledby="customer-orders-heading">
+        <h2 id="customer-orders-heading">{t("customer.orders")}</h2>
+        <p><Link to="/orders" search={{ customer: customer.customer_id }}>{t("home.seeOrders", { customer: customer.name })}</Link></p>
+      </section>
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />
       <CustomerHistory customerId={customer.customer_id} definitions={definitions}
         names={parent ? { [parent.customer_id]: parent.name } : {}} />

@@ -44,6 +44,13 @@ function CustomerStart({ me }: { me: Me }) {
                 <li key={customer.customer_id}>
                   <strong>{customer.name}</strong> ({customer.number})
                   {roles.length ? <div className="muted">{t("home.yourRoles", { roles: inRoleOrder(roles).map((role) => t(`customerRole.${role}` as MessageKey)).join(", ") })}</div> : null}
+                  {hasRole(me, customer.customer_id, "orderer") || hasRole(me, customer.customer_id, "order_approver") ? (
+                    <div>
+                      <Link to="/orders" search={{ customer: customer.customer_id }}>
+                        {t(hasRole(me, customer.customer_id, "orderer") ? "home.orderSupplies" : "home.seeOrders", { customer: customer.name })}
+                      </Link>
+                    </div>
+                  ) : null}
                   {hasRole(me, customer.customer_id, "user_administrator") ? (
                     <div><Link to="/users" search={{ customer: customer.customer_id }}>{t("home.manageUsers", { customer: customer.name })}</Link></div>
                   ) : null}

@@ -218,6 +218,8 @@ class CustomerHistoryAction(StrEnum):
     USER_ROLES_CHANGED = "user_roles_changed"
     USER_DEACTIVATED = "user_deactivated"
     USER_DELETED = "user_deleted"
+    ORDER_PLACED = "order_placed"
+    ORDER_DELIVERED = "order_delivered"
 
 
 class HistoryEntry(BaseModel):

@@ -1,0 +1,52 @@
+"""POST /customers/{customer_id}/supplies-orders — order supplies (ORD-1). Safe to repeat with an Idempotency-Key."""
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler.openapi.params import Body
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from portal.api import build_resolver, current_principal, documented, idempotency_key
+from portal.idempotency import once
+from portal.observability import entrypoint
+from portal.orders import service
+from portal.orders.models import SuppliesOrderInput, SuppliesOrderView
+from portal.wiring import catalogue_repository, customer_repository, order_repository
+
+app = build_resolver()
+
+
+@app.post(
+    "/customers/<customer_id>/supplies-orders",
+    summary="Order supplies",
+    tags=["Orders"],
+    responses=documented(
+        {
+            401: "Not logged in",
+            403: "Needs the orderer role at the customer",
+            404: "No such customer",
+            409: "Idempotency-Key reused",
+        },
+        success=201,
+        description="Placed",
+    ),
+)
+def place_supplies_order(customer_id: str, order: Annotated[SuppliesOrderInput, Body()]) -> Response[SuppliesOrderView]:
+    principal = current_principal(app)
+    placed = once(
+        f"place_supplies_order:{customer_id}",
+        actor=principal.username,
+        key=idempotency_key(app),
+        payload=order,
+        work=lambda: service.place_supplies_order(
+            principal, customer_repository(), catalogue_repository(), order_repository(), customer_id, order
+        ),
+        result=SuppliesOrderView,
+        lambda_context=app.lambda_context,
+    )
+    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=placed)
+
+
+@entrypoint()
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)

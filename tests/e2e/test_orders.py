@@ -1,0 +1,127 @@
+"""Supplies orders in the browser (ORD-1): an orderer places one and sees the confirmation at the top and the order
+first in the list below, told what to fix when a quantity is too large; an overdue order says how to get in touch;
+an administrator keeps the catalogue and staff record a delivery from the customer's page."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from infrastructure.local.demo import DemoData
+from infrastructure.local.runtime import Runtime
+from tests.e2e.browser import log_in, screenshot, toast
+from tests.support import ApiClient
+
+pytestmark = pytest.mark.e2e
+
+OLA = "ola.hansen@nordlys-bergen.no"
+
+
+def test_an_orderer_places_a_supplies_order_and_finds_it_below_the_confirmation(page: Page) -> None:
+    log_in(page, OLA, OLA)
+    page.get_by_role("link", name="Bestill rekvisita til Nordlys Bergen AS").click()
+    expect(page.get_by_role("heading", name="Rekvisita for Nordlys Bergen AS")).to_be_visible()
+    # The demo's order of nine days ago has not arrived: the page says how to get in touch about it
+    orders = page.get_by_role("region", name="Bestillinger")
+    expect(
+        orders.get_by_text(re.compile(r"Bestilling 2 skulle normalt vært levert innen \d\d\.\d\d\.\d{4}"))
+    ).to_be_visible()
+    expect(orders.get_by_role("link", name="Skriv til kundeservice")).to_have_attribute(
+        "href", re.compile(r"^mailto:.*rekvisitabestilling%202")
+    )
+    # The delivery address is the customer's own, filled in
+    expect(page.get_by_label("Adresse *")).to_have_value("Strandkaien 2")
+    expect(page.get_by_label("Postnummer *")).to_have_value("5013")
+    # Too many bags and no postcode: both problems at once, next to their fields, and nothing typed is lost
+    page.get_by_label("Nattsafeposer (pakke à 100)").fill("25")
+    page.get_by_label("Merknader").fill("Til kasse 2")
+    page.get_by_label("Postnummer *").fill("50")
+    page.get_by_role("button", name="Legg inn bestilling").click()
+    summary = page.get_by_role("alert").filter(has_text="Noe må rettes")
+    expect(summary).to_contain_text("Nattsafeposer: Høyst 20.")
+    expect(summary).to_contain_text("Postnummer: Et postnummer her har 4 siffer")
+    expect(page.get_by_label("Merknader")).to_have_value("Til kasse 2")
+    screenshot(page, "70-supplies-order-refused")
+    # Corrected, the order is placed: the confirmation at the top, the order first in the list below
+    page.get_by_label("Nattsafeposer (pakke à 100)").fill("2")
+    page.get_by_label("Postnummer *").fill("5013")
+    page.get_by_role("button", name="Legg inn bestilling").click()
+    confirmation = page.get_by_role("status").filter(has_text="er lagt inn")
+    expect(confirmation).to_contain_text(re.compile(r"Bestilling \d+ er lagt inn\. Den leveres normalt innen"))
+    number = re.search(r"Bestilling (\d+)", confirmation.inner_text())
+    assert number
+    first = orders.get_by_role("row").nth(1)
+    expect(first).to_contain_text(number.group(1))
+    expect(first).to_contain_text("2 × Nattsafeposer")
+    expect(first).to_contain_text("Til kasse 2")
+    expect(page.get_by_label("Nattsafeposer (pakke à 100)")).to_have_value("")
+    screenshot(page, "71-supplies-order-placed")
+    # In English too
+    page.get_by_label("Språk").select_option("en")
+    expect(page.get_by_role("heading", name="Supplies for Nordlys Bergen AS")).to_be_visible()
+    expect(
+        page.get_by_role("region", name="Orders").get_by_text(re.compile("should normally have arrived by"))
+    ).to_be_visible()
+    screenshot(page, "72-supplies-order-en")
+    page.get_by_label("Language").select_option("nb")
+
+
+def test_an_administrator_keeps_the_catalogue_and_staff_record_a_delivery(
+    page: Page, runtime: Runtime, demo: DemoData
+) -> None:
+    # An order of Bergen's of this test's own, to be delivered (the demo's overdue order stays overdue)
+    api = ApiClient(runtime.gateway)
+    placed = api.post(
+        f"/customers/{demo.customer_ids['bergen']}/supplies-orders",
+        token=api.login(OLA),
+        body={
+            "lines": [{"product_id": demo.product_ids["slips"], "quantity": 1}],
+            "delivery_address": {
+                "recipient": "Nordlys Bergen AS",
+                "address": "Strandkaien 2",
+                "postal_code": "5013",
+                "city": "Bergen",
+            },
+        },
+    )
+    assert placed.status == 201, placed.body
+    number = placed.body["number"]
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Produktkatalog").click()
+    expect(page.get_by_role("heading", name="Produktkatalog", level=1)).to_be_visible()
+    # The retired demo product is listed as such
+    products = page.get_by_role("grid", name="Produkter")
+    expect(products.get_by_role("row", name=re.compile("Plomber"))).to_contain_text("Utgått")
+    # A new product
+    name = f"Kvitteringsruller {uuid.uuid4().hex[:4]}"
+    new = page.get_by_role("form", name="Nytt produkt")
+    new.get_by_label("Navn *").fill(name)
+    new.get_by_label("Artikkelnummer *").fill(f"KR-{uuid.uuid4().hex[:4]}")
+    new.get_by_label("Enhet").fill("eske à 20")
+    new.get_by_label("Høyst per bestilling *").fill("5")
+    new.get_by_role("button", name="Legg til produkt").click()
+    expect(toast(page, f"{name} er lagt til i katalogen.")).to_be_visible()
+    row = products.get_by_role("row", name=re.compile(name))
+    expect(row).to_contain_text("I sortimentet")
+    screenshot(page, "73-catalogue")
+    # Taken out of the range after confirming, and offered again
+    row.get_by_role("button", name=f"Ta ut av sortimentet: {name}").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Ta ut av sortimentet").click()
+    expect(toast(page, f"{name} er tatt ut av sortimentet.")).to_be_visible()
+    expect(row).to_contain_text("Utgått")
+    row.get_by_role("button", name=f"Tilby igjen: {name}").click()
+    expect(row).to_contain_text("I sortimentet")
+    # Staff reach a customer's orders from its page, do not see the customer's notes, and record a delivery
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Kunder").click()
+    page.get_by_role("link", name="Nordlys Bergen AS").click()
+    page.get_by_role("link", name="Se rekvisitabestillingene til Nordlys Bergen AS").click()
+    orders = page.get_by_role("region", name="Bestillinger")
+    expect(orders.get_by_role("columnheader", name="Merknader")).to_have_count(0)
+    expect(page.get_by_role("button", name="Legg inn bestilling")).to_have_count(0)
+    orders.get_by_role("button", name=f"Marker som levert: bestilling {number}").click()
+    expect(toast(page, f"Bestilling {number} er markert som levert.")).to_be_visible()
+    expect(orders.get_by_role("row", name=str(number), exact=True)).to_contain_text("Levert")
+    screenshot(page, "74-orders-staff")
