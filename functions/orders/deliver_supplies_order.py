@@ -7,7 +7,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from portal.api import build_resolver, current_principal, documented
 from portal.observability import entrypoint
-from portal.orders import service
+from portal.orders import supplies
 from portal.orders.models import DeliveryInput, SuppliesOrderView
 from portal.wiring import customer_repository, order_repository
 
@@ -30,7 +30,7 @@ app = build_resolver()
 def deliver_supplies_order(
     customer_id: str, order_id: str, delivery: Annotated[DeliveryInput, Body()]
 ) -> SuppliesOrderView:
-    return service.mark_delivered(
+    return supplies.mark_delivered(
         current_principal(app), customer_repository(), order_repository(), customer_id, order_id, delivery.version
     )
 

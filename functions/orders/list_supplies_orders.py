@@ -7,7 +7,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from portal.api import build_resolver, current_principal, documented
 from portal.observability import entrypoint
-from portal.orders import service
+from portal.orders import supplies
 from portal.orders.models import SuppliesOrderPage
 from portal.wiring import customer_repository, order_repository
 
@@ -27,7 +27,7 @@ def list_supplies_orders(
     limit: Annotated[int, Query(ge=1, le=100)] = 25,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> SuppliesOrderPage:
-    return service.supplies_orders(
+    return supplies.supplies_orders(
         current_principal(app), customer_repository(), order_repository(), customer_id, limit=limit, cursor=cursor
     )
 

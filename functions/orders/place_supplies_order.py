@@ -9,7 +9,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from portal.api import build_resolver, current_principal, documented, idempotency_key
 from portal.idempotency import once
 from portal.observability import entrypoint
-from portal.orders import service
+from portal.orders import supplies
 from portal.orders.models import SuppliesOrderInput, SuppliesOrderView
 from portal.wiring import catalogue_repository, customer_repository, order_repository
 
@@ -38,7 +38,7 @@ def place_supplies_order(customer_id: str, order: Annotated[SuppliesOrderInput, 
         actor=principal.username,
         key=idempotency_key(app),
         payload=order,
-        work=lambda: service.place_supplies_order(
+        work=lambda: supplies.place_supplies_order(
             principal, customer_repository(), catalogue_repository(), order_repository(), customer_id, order
         ),
         result=SuppliesOrderView,

@@ -24,7 +24,7 @@ from portal.departments import service as departments
 from portal.departments.models import DepartmentInput
 from portal.objects import service as objects
 from portal.objects.models import ServiceObjectInput
-from portal.orders import service as orders
+from portal.orders import supplies
 from portal.orders.models import DeliveryAddress, OrderLineInput, SuppliesOrderInput
 from portal.wiring import (
     auth_service,
@@ -367,7 +367,7 @@ def _seed_orders(data: DemoData, admin: Principal) -> None:
         )
         at = now() - timedelta(days=days_ago)
         placed.append(
-            orders.place_supplies_order(
+            supplies.place_supplies_order(
                 ola,
                 customer_repository(),
                 products,
@@ -378,7 +378,7 @@ def _seed_orders(data: DemoData, admin: Principal) -> None:
             )
         )
     delivered_at = placed[0].placed_at + timedelta(days=4)
-    orders.mark_delivered(
+    supplies.mark_delivered(
         admin,
         customer_repository(),
         order_repository(),

@@ -75,7 +75,7 @@ def new_customer(page: Page, name: str, group_number: str | None = None) -> str:
         group.press("ArrowDown")
         group.press("Enter")
         expect(group).to_have_value(re.compile(rf"\({group_number}\)$"))
-    page.get_by_role("button", name="Lagre").click()
+    page.get_by_role("button", name="Lagre", exact=True).click()
     expect(page.get_by_role("heading", name=name)).to_be_visible()
     return number
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
+from portal.business_days import is_business_day
+from portal.money import Currency
 from tests.e2e.browser import log_in, screenshot, toast
 from tests.support import ApiClient
 
@@ -23,9 +26,9 @@ OLA = "ola.hansen@nordlys-bergen.no"
 def test_an_orderer_places_a_supplies_order_and_finds_it_below_the_confirmation(page: Page) -> None:
     log_in(page, OLA, OLA)
     page.get_by_role("link", name="Bestill rekvisita til Nordlys Bergen AS").click()
-    expect(page.get_by_role("heading", name="Rekvisita for Nordlys Bergen AS")).to_be_visible()
+    expect(page.get_by_role("heading", name="Ordre for Nordlys Bergen AS")).to_be_visible()
     # The demo's order of nine days ago has not arrived: the page says how to get in touch about it
-    orders = page.get_by_role("region", name="Bestillinger")
+    orders = page.get_by_role("region", name="Rekvisitabestillinger")
     expect(
         orders.get_by_text(re.compile(r"Bestilling 2 skulle normalt vært levert innen \d\d\.\d\d\.\d{4}"))
     ).to_be_visible()
@@ -61,9 +64,9 @@ def test_an_orderer_places_a_supplies_order_and_finds_it_below_the_confirmation(
     screenshot(page, "71-supplies-order-placed")
     # In English too
     page.get_by_label("Språk").select_option("en")
-    expect(page.get_by_role("heading", name="Supplies for Nordlys Bergen AS")).to_be_visible()
+    expect(page.get_by_role("heading", name="Orders for Nordlys Bergen AS")).to_be_visible()
     expect(
-        page.get_by_role("region", name="Orders").get_by_text(re.compile("should normally have arrived by"))
+        page.get_by_role("region", name="Supplies orders").get_by_text(re.compile("should normally have arrived by"))
     ).to_be_visible()
     screenshot(page, "72-supplies-order-en")
     page.get_by_label("Language").select_option("nb")
@@ -118,10 +121,81 @@ def test_an_administrator_keeps_the_catalogue_and_staff_record_a_delivery(
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Kunder").click()
     page.get_by_role("link", name="Nordlys Bergen AS").click()
     page.get_by_role("link", name="Se rekvisitabestillingene til Nordlys Bergen AS").click()
-    orders = page.get_by_role("region", name="Bestillinger")
+    orders = page.get_by_role("region", name="Rekvisitabestillinger")
     expect(orders.get_by_role("columnheader", name="Merknader")).to_have_count(0)
     expect(page.get_by_role("button", name="Legg inn bestilling")).to_have_count(0)
     orders.get_by_role("button", name=f"Marker som levert: bestilling {number}").click()
     expect(toast(page, f"Bestilling {number} er markert som levert.")).to_be_visible()
     expect(orders.get_by_role("row", name=str(number), exact=True)).to_contain_text("Levert")
     screenshot(page, "74-orders-staff")
+
+
+def next_business_day(after: date, weekdays: set[int]) -> date:
+    day = after + timedelta(days=1)
+    while day.weekday() not in weekdays or not is_business_day(day, Currency.NOK):
+        day += timedelta(days=1)
+    return day
+
+
+def test_a_change_order_with_its_running_total_the_limit_refusal_and_deletion(page: Page) -> None:
+    # Staff agree delivery on Mondays and Thursdays with Nordlys Bergen, and a credit limit of 20 000 kroner
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Kunder").click()
+    page.get_by_role("link", name="Nordlys Bergen AS").click()
+    agreement = page.get_by_role("form", name="Avtale om veksel")
+    for day in ("mandag", "tirsdag", "onsdag", "torsdag", "fredag"):
+        agreement.get_by_label(day, exact=True).set_checked(day in {"mandag", "torsdag"})
+    agreement.get_by_label("Kredittgrense per bestilling *").fill("20 000")
+    agreement.get_by_role("button", name="Lagre avtalen").click()
+    expect(toast(page, "Avtalen om veksel er lagret.")).to_be_visible()
+    screenshot(page, "75-cash-agreement")
+    page.get_by_role("button", name="Logg ut").click()
+    # Ola orders change for the next Monday or Thursday the banks are open
+    log_in(page, OLA, OLA)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Ordre").click()
+    kinds = page.get_by_role("navigation", name="Ordretyper")
+    kinds.get_by_role("link", name="Veksel").click()
+    expect(kinds.get_by_role("link", name="Veksel")).to_have_attribute("aria-current", "page")
+    expect(kinds.get_by_role("link", name="Rekvisita")).not_to_have_attribute("aria-current", "page")
+    expect(page.get_by_text("Levering: mandag, torsdag. Kredittgrense per bestilling: 20 000,00 kr")).to_be_visible()
+    delivery = next_business_day(date.today() + timedelta(days=2), {0, 3})
+    page.get_by_role("spinbutton", name=re.compile("^dag")).focus()
+    page.keyboard.type(delivery.strftime("%d%m%Y"))
+    form = page.get_by_role("form", name="Ny vekselbestilling")
+    form.get_by_label("Seddel 1 000,00 kr").fill("15")
+    form.get_by_label("Seddel 500,00 kr").fill("12")
+    # The total and what is left of the limit show while typing; over the limit, the order is refused
+    totals = form.locator(".totals")
+    expect(totals).to_contain_text(re.compile(r"Sum: 21\s000,00\s?kr"))
+    expect(totals).to_contain_text(re.compile(r"1\s000,00\s?kr over kredittgrensen på 20\s000,00\s?kr"))
+    form.get_by_role("button", name="Legg inn vekselbestilling").click()
+    summary = page.get_by_role("alert").filter(has_text="Noe må rettes")
+    expect(summary).to_contain_text(re.compile(r"Summen er 1\s000,00\s?kr over kredittgrensen på 20\s000,00\s?kr"))
+    screenshot(page, "76-change-order-over-limit")
+    # By amount instead: 10 000 kroner in 500-kroner notes, and 250 kroner in 20-kroner coins is not a whole number
+    form.get_by_label("beløp").check()
+    form.get_by_label("Seddel 1 000,00 kr").fill("")
+    form.get_by_label("Seddel 500,00 kr").fill("10 000")
+    form.get_by_label("Mynt 20,00 kr").fill("250")
+    form.get_by_role("button", name="Legg inn vekselbestilling").click()
+    expect(page.get_by_role("alert").filter(has_text="Noe må rettes")).to_contain_text("Mynt 20,00 kr")
+    form.get_by_label("Mynt 20,00 kr").fill("240")
+    expect(totals).to_contain_text(re.compile(r"Sum: 10\s240,00\s?kr"))
+    form.get_by_role("button", name="Legg inn vekselbestilling").click()
+    confirmation = page.get_by_role("status").filter(has_text="er lagt inn")
+    expect(confirmation).to_contain_text(re.compile(r"Vekselbestilling \d+ på 10\s240,00\s?kr er lagt inn"))
+    number = re.search(r"Vekselbestilling (\d+)", confirmation.inner_text())
+    assert number
+    orders = page.get_by_role("region", name="Vekselbestillinger")
+    row = orders.get_by_role("row", name=number.group(1), exact=True)
+    expect(row).to_contain_text(re.compile(r"Kan slettes til og med \d\d\.\d\d\.\d{4}"))
+    screenshot(page, "77-change-order-placed")
+    # Deleted after confirming, it stays in the list as deleted
+    row.get_by_role("button", name=f"Slett: bestilling {number.group(1)}").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Slett").click()
+    expect(toast(page, f"Vekselbestilling {number.group(1)} er slettet.")).to_be_visible()
+    expect(row).to_contain_text("Slettet")
+    page.get_by_label("Språk").select_option("sv")
+    expect(page.get_by_role("heading", name="Beställningar för Nordlys Bergen AS")).to_be_visible()
+    screenshot(page, "78-change-orders-sv")
+    page.get_by_label("Språk").select_option("nb")

@@ -81,6 +81,8 @@ def sample(schema: dict[str, Any], components: dict[str, Any]) -> Any:
     if kind == "boolean":
         return False
     if kind == "string":
+        if schema.get("format") == "date":
+            return "2030-01-07"
         if "@" in schema.get("pattern", ""):
             return "someone@example.no"
         return "12345678" if schema.get("pattern") else "probe"

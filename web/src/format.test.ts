@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatDecimal, formatOrganisationNumber, isoDate } from "./format";
+import { formatAmount, formatDate, formatDecimal, formatOrganisationNumber, isoDate, minorUnits } from "./format";
 
 describe("dates and amounts", () => {
   it("shows dates as dd.mm.yyyy in every language", () => {
@@ -35,5 +35,21 @@ describe("organisation numbers", () => {
     expect(formatOrganisationNumber("5560360793", "SE")).toBe("556036-0793");
     expect(formatOrganisationNumber("SE556036079301", "SE")).toBe("SE556036079301");
     expect(formatOrganisationNumber(null, "NO")).toBe("");
+  });
+});
+
+describe("minorUnits", () => {
+  it("reads money as people type it, exactly", () => {
+    expect(minorUnits("250 000")).toBe(25_000_000);
+    expect(minorUnits("250\u00a0000,50")).toBe(25_000_050);
+    expect(minorUnits("1,500.00")).toBe(150_000);
+    expect(minorUnits("1.500")).toBe(150_000);
+    expect(minorUnits("12,5")).toBe(1250);
+    expect(minorUnits("0.07")).toBe(7);
+    expect(minorUnits("1 234 567,89")).toBe(123_456_789);
+  });
+
+  it("refuses what is not an amount", () => {
+    for (const typed of ["", "abc", "1,2,3", "-5", "1.234,567", "12.345.6", "1e5"]) expect(minorUnits(typed)).toBeNull();
   });
 });

@@ -54,3 +54,28 @@ export function formatOrganisationNumber(number: string | null | undefined, coun
   if (country === "SE" && digits.length === 10) return `${digits.slice(0, 6)}-${digits.slice(6)}`;
   return number;
 }
+
+/** Money as a person types it ("250 000", "1 500,50", "1,500.00", "12.5") in minor units, exactly (no float on the
+ * way); null when it is not an amount. A lone separator followed by three digits groups thousands ("1.500" is
+ * 1500); followed by one or two digits it is the decimal sign. */
+export function minorUnits(typed: string): number | null {
+  const text = typed.replace(/[\s\u00a0\u202f]/g, "");
+  if (!/^\d[\d.,]*$/.test(text)) return null;
+  const separators = [...text.matchAll(/[.,]/g)];
+  let whole = text;
+  let fraction = "";
+  const last = separators.at(-1);
+  if (last?.index !== undefined) {
+    const after = text.slice(last.index + 1);
+    const lastIsDecimal = new Set(separators.map((match) => match[0])).size === 2 || (separators.length === 1 && after.length <= 2);
+    if (lastIsDecimal) {
+      whole = text.slice(0, last.index);
+      fraction = after;
+    }
+    if (/[.,]/.test(whole) && !/^\d{1,3}([.,]\d{3})*$/.test(whole)) return null;
+    whole = whole.replace(/[.,]/g, "");
+  }
+  if (!/^\d+$/.test(whole) || !/^\d{0,2}$/.test(fraction)) return null;
+  const minor = Number(whole) * 100 + Number(fraction.padEnd(2, "0") || "0");
+  return Number.isSafeInteger(minor) ? minor : null;
+}

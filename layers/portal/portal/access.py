@@ -319,6 +319,12 @@ def require_place_order(principal: Principal, customer: CustomerFacts | None) ->
     return require_role(principal, customer, CustomerRole.ORDERER)
 
 
+def require_agree_cash(principal: Principal, customer: CustomerFacts) -> None:
+    """What is agreed with a customer about change (delivery days, currency, credit limit): staff who may change
+    the customer."""
+    require_edit_customer(principal, customer)
+
+
 def require_handle_orders(principal: Principal, customer: CustomerFacts) -> None:
     """Recording what happened to an order (delivered, …): staff who may change the customer."""
     require_edit_customer(principal, customer)

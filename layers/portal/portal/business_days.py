@@ -55,6 +55,12 @@ def previous_business_day(day: date, currency: Currency) -> date:
     raise AssertionError(f"No business day in the {_LOOK_BACK} days before {day}")
 
 
+def local_date(moment: datetime, currency: Currency) -> date:
+    """The day it is at `moment` in the customer's country (whose calendar the currency decides)."""
+    _, zone = _calendar(currency)
+    return moment.astimezone(zone).date()
+
+
 def deletion_deadline(delivery: date, currency: Currency) -> datetime:
     """When a change order can no longer be deleted: the end of the last business day before its delivery, in the
     customer's country's time."""

@@ -129,6 +129,13 @@ def count_line(denomination: Denomination, *, pieces: int | None = None, amount_
     return CountLine(denomination, pieces)
 
 
+def as_text(minor: int, currency: Currency) -> str:
+    """Money as histories and messages write it: exact, with its currency ("20000.00 NOK")."""
+    sign = "-" if minor < 0 else ""
+    whole, cents = divmod(abs(minor), MINOR_UNITS_PER_MAJOR)
+    return f"{sign}{whole}.{cents:02d} {currency}"
+
+
 def total(lines: Iterable[CountLine], currency: Currency) -> Money:
     """The exact sum of the lines, all of one currency."""
     summed = Money.zero(currency)

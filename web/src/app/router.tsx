@@ -148,6 +148,17 @@ export const ordersRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/OrdersPage"), "OrdersPage"),
 });
 
+export const changeOrdersRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/orders/change",
+  staticData: { guide: "change" },
+  validateSearch: ordersSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayOpenOrders(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/ChangeOrdersPage"), "ChangeOrdersPage"),
+});
+
 const catalogueRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/catalogue",
@@ -170,7 +181,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   passwordRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

@@ -1,6 +1,6 @@
 import type { components } from "../api/client";
 import { byCursor, usePages } from "../api/query";
-import { formatDate, formatDateTime, formatDecimal } from "../format";
+import { formatAmount, formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n, type Values } from "../i18n";
 import { textOr, type Language, type MessageKey } from "../i18n/messages";
 import { definitionOf, labelIn, type Definition } from "./customFields";
@@ -18,21 +18,33 @@ export type ChangeLine = { field: string; label: string; before: string; after: 
 export function valueText(value: unknown, { t, language }: Reader, definition?: Definition, field?: string): string {
   if (value === null || value === undefined || value === "") return t("history.empty");
   if (typeof value === "boolean") return t(value ? "value.true" : "value.false");
-  if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : t("history.empty");
+  if (Array.isArray(value)) {
+    return value.length ? value.map((item) => valueText(item, { t, language }, definition, field)).join(", ") : t("history.empty");
+  }
   if (typeof value === "object") return JSON.stringify(value);
   const text = String(value);
+  // Money is recorded exactly, with its currency ("20000.00 NOK"), and read in the language's format.
+  const money = /^(-?\d+)\.(\d{2}) (NOK|SEK|EUR)$/.exec(text);
+  if (money && !definition) {
+    const minor = Number(money[1]) * 100 + (money[1].startsWith("-") ? -1 : 1) * Number(money[2]);
+    return formatAmount(minor, money[3] as "NOK" | "SEK" | "EUR", language);
+  }
   if (definition?.type === "date") return formatDate(text);
   if (definition?.type === "number") return formatDecimal(text, language);
   if (definition) return text; // what the person typed or chose, never mistaken for a code
   // A code is read in its field's words (country.NO) before the common ones (value.active).
   const common = textOr(t, `value.${text}`, text);
-  return field ? textOr(t, `${field}.${text}`, common) : common;
+  return field ? textOr(t, `${CODES_OF_FIELD[field] ?? field}.${text}`, common) : common;
 }
+
+// Fields whose codes are worded under another name (a delivery weekday is a weekday).
+const CODES_OF_FIELD: Record<string, string> = { delivery_weekdays: "weekday" };
 
 /** Objects and departments have numbers of their own; every other field is named as on the customer. */
 function fieldLabel(t: Translate, action: string, field: string): string {
   if (field === "number" && action.startsWith("object_")) return t("objects.number");
   if (field === "number" && action.startsWith("department_")) return t("departments.number");
+  if (field === "number" && action.startsWith("order_")) return t("orders.number");
   return textOr(t, `field.${field}`, field);
 }
 

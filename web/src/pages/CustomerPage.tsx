@@ -11,6 +11,7 @@ import { notify } from "../ui/Toasts";
 import { CustomerForm } from "./CustomerForm";
 import { CustomerHistory, valueText } from "./CustomerHistory";
 import { definitionOf, labelIn, useCustomFields } from "./customFields";
+import { CashAgreementForm } from "./CashAgreement";
 import { CustomerRelations } from "./CustomerRelations";
 
 type Customer = components["schemas"]["CustomerView"];
@@ -155,6 +156,7 @@ export function CustomerPage() {
         <h2 id="customer-orders-heading">{t("customer.orders")}</h2>
         <p><Link to="/orders" search={{ customer: customer.customer_id }}>{t("home.seeOrders", { customer: customer.name })}</Link></p>
       </section>
+      <CashAgreementForm customerId={customer.customer_id} editable={may("edit")} />
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />
       <CustomerHistory customerId={customer.customer_id} definitions={definitions}
         names={parent ? { [parent.customer_id]: parent.name } : {}} />

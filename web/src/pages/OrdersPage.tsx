@@ -1,11 +1,10 @@
-import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { z } from "zod";
 import type { components } from "../api/client";
 import { problemOf, type Problem } from "../api/problems";
 import { $api, byCursor, refusalOf, usePages } from "../api/query";
 import { ordersRoute } from "../app/router";
-import { customersWhoseOrdersItSees, hasRole } from "../app/sections";
+import { hasRole } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { Form, TextField } from "../forms/Form";
 import { encode } from "../forms/messages";
@@ -17,6 +16,7 @@ import { DataTable, type ListColumn } from "../ui/DataTable";
 import { GetInTouch } from "../ui/GetInTouch";
 import { LoadMore } from "../ui/LoadMore";
 import { notify } from "../ui/Toasts";
+import { OrdersHeader, useOrderCustomer } from "./OrdersHeader";
 
 type Order = components["schemas"]["SuppliesOrderView"];
 type Product = components["schemas"]["Product"];
@@ -217,43 +217,19 @@ export function OrdersPage() {
   const { t } = useI18n();
   const me = usePrincipal();
   const search = ordersRoute.useSearch();
-  const navigate = useNavigate({ from: "/orders" });
   const [placed, setPlaced] = useState<Order | null>(null);
-  // Portal users choose among the customers they order or approve for; staff arrive from a customer's page.
-  const seen = customersWhoseOrdersItSees(me);
-  const mine = $api.useQuery("get", "/me/customers", {}, { enabled: me.kind !== "staff" });
-  const choices = (mine.data ?? []).filter((customer) => seen.includes(customer.customer_id));
-  // By default the customer the login is linked to itself (not one it sees through its group).
-  const customerId = search.customer ?? seen.find((id) => me.customer_ids.includes(id)) ?? seen[0] ?? "";
-  const customer = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: customerId } } }, { enabled: Boolean(customerId) });
-  const shown = customer.data;
+  const { customerId, customer } = useOrderCustomer(search.customer);
   const orderer = hasRole(me, customerId, "orderer");
 
   return (
     <>
-      <section className="card" aria-labelledby="orders-page-heading">
-        <h1 id="orders-page-heading" tabIndex={-1}>{shown ? t("orders.headingAt", { customer: shown.name }) : t("orders.heading")}</h1>
+      <OrdersHeader current="supplies" customerId={customerId} customer={customer} onCustomerChange={() => setPlaced(null)}>
         {placed ? (
           <p className="notice" role="status">{t("orders.placed", { number: placed.number, date: formatDate(placed.expected_by) })}</p>
         ) : null}
-        {choices.length > 1 ? (
-          <div className="filters">
-            <div>
-              <label htmlFor="orders-customer">{t("orders.customer")}</label>
-              <select id="orders-customer" value={customerId} onChange={(event) => {
-                setPlaced(null);
-                void navigate({ search: { customer: event.target.value } });
-              }}>
-                {choices.map((choice) => <option key={choice.customer_id} value={choice.customer_id}>{choice.name}</option>)}
-              </select>
-            </div>
-          </div>
-        ) : null}
-        {!customerId ? <p className="muted">{t("orders.chooseCustomer")}</p> : null}
-        {shown && !orderer && me.kind !== "staff" ? <p className="muted">{t("orders.notOrderer")}</p> : null}
-      </section>
-      {shown && orderer ? <SuppliesOrderForm key={shown.customer_id} customer={shown} onPlaced={setPlaced} /> : null}
-      {shown ? <OrderList customer={shown} /> : null}
+      </OrdersHeader>
+      {customer && orderer ? <SuppliesOrderForm key={customer.customer_id} customer={customer} onPlaced={setPlaced} /> : null}
+      {customer ? <OrderList customer={customer} /> : null}
     </>
   );
 }

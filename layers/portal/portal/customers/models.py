@@ -220,6 +220,8 @@ class CustomerHistoryAction(StrEnum):
     USER_DELETED = "user_deleted"
     ORDER_PLACED = "order_placed"
     ORDER_DELIVERED = "order_delivered"
+    ORDER_DELETED = "order_deleted"
+    CASH_AGREEMENT_CHANGED = "cash_agreement_changed"
 
 
 class HistoryEntry(BaseModel):

@@ -1,0 +1,249 @@
+"""Change orders (ORD-2): notes and coins a customer's orderers order for a delivery day the vendor agreed with the
+customer, within the credit limit of its direct-debit mandate; deletable until the last business day before."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from portal import access
+from portal.access import Principal
+from portal.business_days import check_delivery_date, deletion_deadline, local_date, previous_business_day
+from portal.clock import Clock, new_id, now
+from portal.customers import service as customers
+from portal.customers.models import CustomerHistoryAction
+from portal.customers.repository import CustomerRepository
+from portal.errors import Conflict, FieldProblems, NotFound, ValidationFailed, field_problem
+from portal.history import FieldChange, require_version
+from portal.money import CountLine, Money, as_text, count_line, denomination, total
+from portal.orders.models import (
+    CashAgreement,
+    CashAgreementInput,
+    ChangeLine,
+    ChangeLineInput,
+    ChangeOrder,
+    ChangeOrderInput,
+    ChangeOrderPage,
+    ChangeOrderStatus,
+    ChangeOrderView,
+)
+from portal.orders.repository import OrderRepository
+
+
+def cash_agreement(
+    principal: Principal, customer_repository: CustomerRepository, orders: OrderRepository, customer_id: str
+) -> CashAgreement:
+    """What is agreed with the customer: for its order readers and the staff who see it."""
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    access.require_view_orders(principal, customers.facts(customer))
+    return orders.cash_agreement(customer_id) or CashAgreement(customer_id=customer_id)
+
+
+def save_cash_agreement(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    orders: OrderRepository,
+    customer_id: str,
+    data: CashAgreementInput,
+    clock: Clock = now,
+) -> CashAgreement:
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    access.require_agree_cash(principal, customers.facts(customer))
+    before = orders.cash_agreement(customer_id) or CashAgreement(customer_id=customer_id)
+    require_version(before.version, data.version, "cash agreement")
+    at = clock()
+    after = CashAgreement(
+        customer_id=customer_id,
+        currency=data.currency,
+        delivery_weekdays=sorted(set(data.delivery_weekdays), key=lambda day: day.number),
+        credit_limit=data.credit_limit,
+        version=before.version + 1,
+        updated_at=at,
+    )
+    old, new = _recorded(before), _recorded(after)
+    changes = [
+        FieldChange(field=name, before=old[name] if before.version else None, after=new[name])
+        for name in ("currency", "delivery_weekdays", "credit_limit")
+        if old[name] != new[name] or not before.version
+    ]
+    orders.save_cash_agreement(before, after, actor=principal.username, changes=changes, at=at)
+    return after
+
+
+def _recorded(agreement: CashAgreement) -> dict[str, object]:
+    """An agreement as its history records it: the limit as money with its currency."""
+    recorded = agreement.model_dump(mode="json")
+    recorded["credit_limit"] = as_text(agreement.credit_limit, agreement.currency)
+    return recorded
+
+
+def view(principal: Principal, order: ChangeOrder, at: datetime) -> ChangeOrderView:
+    until = deletion_deadline(order.delivery_date, order.currency)
+    shown = order.model_copy(update={"notes": None}) if principal.is_staff else order
+    return ChangeOrderView(
+        **shown.model_dump(),
+        deletable_until=until,
+        deletable_through=previous_business_day(order.delivery_date, order.currency),
+        deletable=order.status is ChangeOrderStatus.PLACED and at < until,
+    )
+
+
+def place_change_order(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    orders: OrderRepository,
+    customer_id: str,
+    data: ChangeOrderInput,
+    clock: Clock = now,
+) -> ChangeOrderView:
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    access.require_place_order(principal, customers.facts(customer))
+    agreement = orders.cash_agreement(customer_id) or CashAgreement(customer_id=customer_id)
+    at = clock()
+    problems = FieldProblems()
+    problems.attempt(
+        check_delivery_date,
+        data.delivery_date,
+        today=local_date(at, agreement.currency),
+        agreed_weekdays=[day.number for day in agreement.delivery_weekdays],
+        currency=agreement.currency,
+    )
+    counted = problems.attempt(_count_lines, data.lines, agreement) or []
+    problems.raise_if_any()
+    amount = total(counted, agreement.currency)
+    _within_credit_limit(amount, agreement)
+    order = ChangeOrder(
+        order_id=new_id(),
+        customer_id=customer_id,
+        number=orders.next_number(customer_id),
+        currency=agreement.currency,
+        delivery_date=data.delivery_date,
+        lines=[
+            ChangeLine(denomination=line.denomination.code, pieces=line.pieces, amount=line.amount.minor)
+            for line in counted
+        ],
+        total=amount.minor,
+        notes=data.notes or None,
+        placed_at=at,
+        placed_by=principal.username,
+        placed_by_name=principal.display_name,
+        version=1,
+    )
+    orders.place_change_order(order, actor=principal.username)
+    return view(principal, order, at)
+
+
+def _count_lines(lines: list[ChangeLineInput], agreement: CashAgreement) -> list[CountLine]:
+    problems = FieldProblems()
+    counted: list[CountLine] = []
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        field = f"lines.{index}"
+        if line.denomination in seen:
+            problems.add(_refusal(f"{field}.denomination", "duplicate", "Each note or coin once per order"))
+            continue
+        seen.add(line.denomination)
+        if (line.pieces is None) == (line.amount is None):
+            message = "Give either the number of pieces or their amount"
+            problems.add(_refusal(f"{field}.pieces", "pieces_or_amount", message))
+            continue
+        try:
+            found = denomination(agreement.currency, line.denomination)
+            counted.append(count_line(found, pieces=line.pieces, amount_minor=line.amount))
+        except ValidationFailed as refused:
+            # The money rules name the note or coin; the form names the line.
+            where = f"{field}.amount" if refused.code == "not_a_multiple" else f"{field}.denomination"
+            problems.add(
+                ValidationFailed(
+                    refused.message,
+                    code=refused.code,
+                    details=[{**detail, "field": where} for detail in refused.details],
+                )
+            )
+    problems.raise_if_any()
+    if not any(line.pieces for line in counted):
+        raise _refusal("lines", "nothing_ordered", "Order at least one note or coin")
+    return [line for line in counted if line.pieces]
+
+
+def _within_credit_limit(amount: Money, agreement: CashAgreement) -> None:
+    if amount.minor <= agreement.credit_limit:
+        return
+    excess = amount.minor - agreement.credit_limit
+    message = (
+        f"The order's total {as_text(amount.minor, amount.currency)} is over the credit limit of "
+        f"{as_text(agreement.credit_limit, amount.currency)} by {as_text(excess, amount.currency)}"
+    )
+    allowed = {"limit": agreement.credit_limit, "excess": excess, "total": amount.minor, "currency": amount.currency}
+    raise ValidationFailed(
+        message, code="over_credit_limit", details=[field_problem("lines", "over_credit_limit", message, **allowed)]
+    )
+
+
+def _refusal(field: str, code: str, message: str, **allowed: object) -> ValidationFailed:
+    return ValidationFailed(message, code=code, details=[field_problem(field, code, message, **allowed)])
+
+
+def change_orders(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    orders: OrderRepository,
+    customer_id: str,
+    *,
+    limit: int = 25,
+    cursor: str | None = None,
+    clock: Clock = now,
+) -> ChangeOrderPage:
+    """A customer's change orders, newest first."""
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    access.require_view_orders(principal, customers.facts(customer))
+    found, next_cursor = orders.change_orders_of(customer_id, principal=principal.username, limit=limit, cursor=cursor)
+    at = clock()
+    return ChangeOrderPage(items=[view(principal, order, at) for order in found], next_cursor=next_cursor)
+
+
+def delete_change_order(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    orders: OrderRepository,
+    customer_id: str,
+    order_id: str,
+    version: int,
+    clock: Clock = now,
+) -> ChangeOrderView:
+    """The customer's orderers withdraw an order until the end of the last business day before its delivery. The
+    order stays, marked deleted, in the customer's list and history."""
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    facts = customers.facts(customer)
+    access.require_view_orders(principal, facts)
+    before = orders.change_order(customer_id, order_id)
+    if before is None:
+        raise NotFound("No such order")
+    access.require_place_order(principal, facts)
+    if before.status is not ChangeOrderStatus.PLACED:
+        raise Conflict(
+            f"The order is {before.status.value} already",
+            code="order_status_conflict",
+            details=[{"status": before.status.value}],
+        )
+    require_version(before.version, version, "order")
+    at = clock()
+    until = deletion_deadline(before.delivery_date, before.currency)
+    if at >= until:
+        raise Conflict(
+            f"The order could be deleted until {until.isoformat()}; get in touch with customer service",
+            code="deletion_deadline_passed",
+            details=[{"deletable_until": until.isoformat()}],
+        )
+    after = before.model_copy(
+        update={
+            "status": ChangeOrderStatus.DELETED,
+            "deleted_at": at,
+            "deleted_by_name": principal.display_name,
+            "version": version + 1,
+        }
+    )
+    changes = [FieldChange(field="status", before=before.status.value, after=ChangeOrderStatus.DELETED.value)]
+    orders.update_change_order(
+        before, after, actor=principal.username, action=CustomerHistoryAction.ORDER_DELETED, changes=changes, at=at
+    )
+    return view(principal, after, at)

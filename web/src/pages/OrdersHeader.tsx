@@ -1,0 +1,65 @@
+import { Link, useNavigate } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import type { components } from "../api/client";
+import { $api } from "../api/query";
+import { customersWhoseOrdersItSees, hasRole } from "../app/sections";
+import { usePrincipal } from "../app/session";
+import { useI18n } from "../i18n";
+
+type Customer = components["schemas"]["CustomerView"];
+type Kind = "supplies" | "change";
+
+/** The customer whose orders a page shows: the one in the address, else (portal users) the customer the login is
+ * linked to itself among those it orders or approves for, not one it sees through its group. */
+export function useOrderCustomer(requested: string | undefined): { customerId: string; customer: Customer | undefined } {
+  const me = usePrincipal();
+  const seen = customersWhoseOrdersItSees(me);
+  const customerId = requested ?? seen.find((id) => me.customer_ids.includes(id)) ?? seen[0] ?? "";
+  const customer = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: customerId } } }, { enabled: Boolean(customerId) });
+  return { customerId, customer: customer.data };
+}
+
+/** The top of every order page (seed 000: Ordre → Rekvisitabestilling / Vekselbestilling): whose orders, the kinds
+ * of order, the customer chooser for logins that order for several, and what the page says first. */
+export function OrdersHeader({ current, customerId, customer, onCustomerChange, children }: {
+  current: Kind;
+  customerId: string;
+  customer: Customer | undefined;
+  onCustomerChange: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const me = usePrincipal();
+  const navigate = useNavigate();
+  const seen = customersWhoseOrdersItSees(me);
+  const mine = $api.useQuery("get", "/me/customers", {}, { enabled: me.kind !== "staff" });
+  const choices = (mine.data ?? []).filter((choice) => seen.includes(choice.customer_id));
+  const search = customerId ? { customer: customerId } : {};
+
+  return (
+    <section className="card" aria-labelledby="orders-page-heading">
+      <h1 id="orders-page-heading" tabIndex={-1}>{customer ? t("orders.headingAt", { customer: customer.name }) : t("orders.heading")}</h1>
+      <nav aria-label={t("orders.kinds")} className="subnav">
+        {/* Exact: the supplies page's address is the start of the change page's; the router marks the current one. */}
+        <Link to="/orders" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.supplies")}</Link>
+        <Link to="/orders/change" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.change")}</Link>
+      </nav>
+      {children}
+      {choices.length > 1 ? (
+        <div className="filters">
+          <div>
+            <label htmlFor="orders-customer">{t("orders.customer")}</label>
+            <select id="orders-customer" value={customerId} onChange={(event) => {
+              onCustomerChange();
+              void navigate({ to: current === "supplies" ? "/orders" : "/orders/change", search: { customer: event.target.value } });
+            }}>
+              {choices.map((choice) => <option key={choice.customer_id} value={choice.customer_id}>{choice.name}</option>)}
+            </select>
+          </div>
+        </div>
+      ) : null}
+      {!customerId ? <p className="muted">{t("orders.chooseCustomer")}</p> : null}
+      {customer && me.kind !== "staff" && !hasRole(me, customerId, "orderer") ? <p className="muted">{t("orders.notOrderer")}</p> : null}
+    </section>
+  );
+}
