@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -34,7 +35,7 @@ def outbox_items_to(address: str) -> list[dict[str, Any]]:
         ExpressionAttributeNames={"#t": "type"},
         ExpressionAttributeValues={":outbox": {"S": "outbox"}},
     )["Items"]
-    return [item for item in map(deserialize, items) if address in item["email"]["to"]]
+    return [item for item in map(deserialize, items) if address in item.get("email", {}).get("to", [])]
 
 
 def create_login(address: str) -> None:
@@ -66,3 +67,31 @@ def dead_letters(runtime: Runtime) -> list[dict[str, Any]]:
             letters.append(json.loads(message["Body"]))
             sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
     return letters
+
+
+@contextmanager
+def listening_to_events(runtime: Runtime) -> Iterator[str]:
+    """An SQS queue that a rule on the portal's bus fills with every event (as the vendor's CRM would subscribe)."""
+    bus = runtime.backend.names.refs["PortalEventBus"]
+    events, sqs = boto3.client("events"), boto3.client("sqs")
+    name = f"crm-{uuid.uuid4().hex[:8]}"
+    queue_url = sqs.create_queue(QueueName=name)["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    events.put_rule(Name=name, EventBusName=bus, EventPattern=json.dumps({"source": ["kundeportal"]}))
+    events.put_targets(Rule=name, EventBusName=bus, Targets=[{"Id": "crm", "Arn": queue_arn}])
+    try:
+        yield queue_url
+    finally:
+        events.remove_targets(Rule=name, EventBusName=bus, Ids=["crm"])
+        events.delete_rule(Name=name, EventBusName=bus)
+        sqs.delete_queue(QueueUrl=queue_url)
+
+
+def received_events(queue_url: str) -> list[dict[str, Any]]:
+    sqs = boto3.client("sqs")
+    found = []
+    while messages := sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", []):
+        for message in messages:
+            found.append(json.loads(message["Body"]))
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+    return found

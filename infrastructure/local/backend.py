@@ -139,6 +139,10 @@ def physical_names(template: Template, parameters: dict[str, str]) -> PhysicalNa
             arn = f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{name}"
             names.refs[logical_id] = arn
             names.secrets[arn] = secrets.token_urlsafe(48)
+        elif kind == "AWS::Events::EventBus":
+            names.refs[logical_id] = name
+            names.attributes[(logical_id, "Arn")] = f"arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{name}"
+            names.attributes[(logical_id, "Name")] = name
         elif kind == "AWS::Serverless::Function":
             names.refs[logical_id] = name
             names.attributes[(logical_id, "Arn")] = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"
@@ -182,6 +186,9 @@ def provision(template: Template, names: PhysicalNames) -> None:
         }
         sqs.create_queue(QueueName=names.attributes[(logical_id, "QueueName")], Attributes=attributes)
     sesv2.create_email_identity(EmailIdentity=names.parameters["SesSenderAddress"])
+    events = boto3.client("events")
+    for logical_id in template.resources_of("AWS::Events::EventBus"):
+        events.create_event_bus(Name=names.refs[logical_id])
     for logical_id, resource in template.resources_of("AWS::Serverless::StateMachine").items():
         properties = resource["Properties"]
         definition = Path(ROOT / properties["DefinitionUri"]).read_text(encoding="utf-8")

@@ -7,12 +7,25 @@ import json
 import uuid
 from collections.abc import Iterator
 
+import boto3
 import pytest
 
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.streams import matches
+from portal.clock import now
 from portal.errors import Conflict
-from tests.outbox import create_login, dead_letters, outbox_items_to, refusing_ses, sent_to
+from portal.notifications.events import DomainEvent
+from portal.notifications.repository import enqueue
+from portal.store import Table, Transaction
+from tests.outbox import (
+    create_login,
+    dead_letters,
+    listening_to_events,
+    outbox_items_to,
+    received_events,
+    refusing_ses,
+    sent_to,
+)
 from tests.support import ApiClient
 
 
@@ -75,6 +88,61 @@ def test_a_refused_email_is_retried_dead_lettered_shown_to_staff_and_sent_after_
     # And an account manager does not
     selger = api.login("selger")
     assert api.get("/deliveries/failed", token=selger).status == 403
+
+
+def test_an_event_is_written_with_its_change_and_published_on_the_portals_bus(runtime: Runtime, api: ApiClient) -> None:
+    runtime.streams.drain()
+    with listening_to_events(runtime) as crm:
+        # Given a change that writes an event for the vendor's CRM in its transaction
+        marker = uuid.uuid4().hex
+        event = DomainEvent(detail_type="OutboxTest", detail={"marker": marker, "amount": 12_345})
+        transaction = Transaction()
+        enqueue(transaction, [event], at=now())
+        Table().transact(transaction)
+        assert received_events(crm) == []
+        # When the stream is delivered
+        runtime.streams.drain()
+        # Then the event reached the bus once, with its type and facts, and is recorded as delivered
+        (published,) = received_events(crm)
+        assert (published["source"], published["detail-type"], published["detail"]) == (
+            "kundeportal",
+            "OutboxTest",
+            {"marker": marker, "amount": 12_345},
+        )
+        runtime.streams.drain()
+        assert received_events(crm) == []
+
+
+def test_an_event_the_bus_refuses_is_kept_shown_to_staff_and_published_after_a_retry(
+    runtime: Runtime, api: ApiClient
+) -> None:
+    runtime.streams.drain()
+    dead_letters(runtime)
+    bus = runtime.backend.names.refs["PortalEventBus"]
+    events = boto3.client("events")
+    marker = uuid.uuid4().hex
+    # Given the bus is gone while an event is delivered: every retry fails, and it is dead-lettered, not dropped
+    events.delete_event_bus(Name=bus)
+    try:
+        transaction = Transaction()
+        enqueue(transaction, [DomainEvent(detail_type="OutboxRefused", detail={"marker": marker})], at=now())
+        Table().transact(transaction)
+        runtime.streams.drain()
+    finally:
+        events.create_event_bus(Name=bus)
+    assert len(dead_letters(runtime)) == 1
+    admin = api.login("admin")
+    failed = [
+        item for item in api.get("/deliveries/failed", token=admin).body["items"] if item["kind"] == "OutboxRefused"
+    ]
+    assert [(item["channel"], item["to"], item["status"]) for item in failed][-1:] == [
+        ("event", ["EventBridge"], "failed")
+    ]
+    # When an administrator retries it, the event is published
+    with listening_to_events(runtime) as crm:
+        assert api.post(f"/deliveries/{failed[-1]['delivery_id']}/retry", token=admin).status == 202
+        runtime.streams.drain()
+        assert [event["detail"] for event in received_events(crm)] == [{"marker": marker}]
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ ENVIRONMENT_NAMES = {
     "lockout_minutes": "LOCKOUT_MINUTES",
     "security_codes_per_list": "SECURITY_CODES_PER_LIST",
     "password_reset_queue_url": "PASSWORD_RESET_QUEUE_URL",
+    "event_bus_name": "EVENT_BUS_NAME",
     "cursor_signing_key": "CURSOR_SIGNING_KEY",
     "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }

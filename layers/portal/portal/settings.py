@@ -33,6 +33,8 @@ class Settings(BaseModel):
     forgot_password_per_user: int = Field(default=3, ge=1)
     forgot_password_per_address: int = Field(default=20, ge=1)
     password_reset_queue_url: str = ""
+    # Where the outbox publishes events for the vendor's other systems (its CRM subscribes with a rule).
+    event_bus_name: str = "default"
     # Signs pagination cursors (HMAC-SHA256). On AWS a generated Secrets Manager secret (template.yaml); locally the
     # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
     cursor_signing_key: SecretStr = Field(min_length=32)

@@ -95,11 +95,17 @@ def registration_service() -> RegistrationService:
 
 
 def delivery_service() -> DeliveryService:
+    from portal.notifications.events import EventBridgePublisher
     from portal.notifications.repository import DynamoOutboxRepository
     from portal.notifications.service import DeliveryService
     from portal.notifications.ses import SesMailer
+    from portal.settings import get_settings
 
-    return DeliveryService(outbox=DynamoOutboxRepository(), mailer=SesMailer())
+    return DeliveryService(
+        outbox=DynamoOutboxRepository(),
+        mailer=SesMailer(),
+        events=EventBridgePublisher(get_settings().event_bus_name),
+    )
 
 
 def support_repository() -> DynamoSupportRepository:

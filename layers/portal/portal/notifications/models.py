@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from portal.notifications.email import EmailMessage
+from portal.notifications.events import DomainEvent
 
 
 class DeliveryStatus(StrEnum):
@@ -17,11 +18,18 @@ class DeliveryStatus(StrEnum):
     RETRIED = "retried"
 
 
+class Channel(StrEnum):
+    EMAIL = "email"
+    EVENT = "event"
+
+
 class Delivery(BaseModel):
-    """One side effect waiting in, or delivered from, the outbox. Today every side effect is an e-mail."""
+    """One side effect waiting in, or delivered from, the outbox: an e-mail, or an event for the vendor's systems."""
 
     delivery_id: str
-    email: EmailMessage
+    channel: Channel = Channel.EMAIL
+    email: EmailMessage | None = None
+    event: DomainEvent | None = None
     status: DeliveryStatus
     attempts: int = 0
     last_error: str | None = None
@@ -33,8 +41,9 @@ class DeliverySummary(BaseModel):
     """A delivery as staff see it: who and what, never the body (it may hold security codes or a link)."""
 
     delivery_id: str
-    kind: str = Field(description="What was sent, e.g. SecurityCodesReport")
-    to: list[str]
+    channel: Channel = Channel.EMAIL
+    kind: str = Field(description="What was sent, e.g. SecurityCodesReport, or the event's type")
+    to: list[str] = Field(description="The e-mail's recipients; for an event, the bus it is published on")
     subject: str
     status: DeliveryStatus
     attempts: int
@@ -48,11 +57,17 @@ class DeliveryPage(BaseModel):
 
 
 def summary_of(delivery: Delivery) -> DeliverySummary:
+    if delivery.event is not None:
+        kind, to, subject = delivery.event.detail_type, ["EventBridge"], delivery.event.detail_type
+    else:
+        assert delivery.email is not None
+        kind, to, subject = delivery.email.kind, delivery.email.to, delivery.email.subject
     return DeliverySummary(
         delivery_id=delivery.delivery_id,
-        kind=delivery.email.kind,
-        to=delivery.email.to,
-        subject=delivery.email.subject,
+        channel=delivery.channel,
+        kind=kind,
+        to=to,
+        subject=subject,
         status=delivery.status,
         attempts=delivery.attempts,
         last_error=delivery.last_error,

@@ -8,7 +8,8 @@ from typing import Protocol
 
 from portal.clock import is_id, iso, new_id, parse_iso
 from portal.notifications.email import EmailMessage
-from portal.notifications.models import Delivery, DeliveryStatus
+from portal.notifications.events import DomainEvent
+from portal.notifications.models import Channel, Delivery, DeliveryStatus
 from portal.store import Item, Table, Transaction, key
 
 OUTBOX = "OUTBOX"
@@ -17,30 +18,34 @@ FAILED_DELIVERIES = key(OUTBOX, DeliveryStatus.FAILED.value)
 KEEP_DELIVERED = timedelta(days=30)
 
 
-def outbox_item(message: EmailMessage, *, at: datetime, delivery_id: str | None = None) -> Item:
+SideEffect = EmailMessage | DomainEvent
+
+
+def outbox_item(message: SideEffect, *, at: datetime, delivery_id: str | None = None) -> Item:
     delivery_id = delivery_id or new_id()
+    channel = Channel.EVENT if isinstance(message, DomainEvent) else Channel.EMAIL
     return {
         "PK": key(OUTBOX, delivery_id),
         "SK": OUTBOX,
         "type": "outbox",
         "delivery_id": delivery_id,
-        "channel": "email",
-        "email": message.model_dump(mode="json"),
+        "channel": channel.value,
+        channel.value: message.model_dump(mode="json"),
         "status": DeliveryStatus.PENDING.value,
         "attempts": 0,
         "created_at": iso(at),
     }
 
 
-def enqueue(transaction: Transaction, messages: Sequence[EmailMessage], *, at: datetime) -> None:
-    """Adds the messages to a change's transaction: they are sent if, and only if, the change commits."""
+def enqueue(transaction: Transaction, messages: Sequence[SideEffect], *, at: datetime) -> None:
+    """Adds the e-mails and events to a change's transaction: they go out if, and only if, the change commits."""
     for message in messages:
         transaction.put(outbox_item(message, at=at), condition="attribute_not_exists(PK)")
 
 
 class OutboxRepository(Protocol):
     def get(self, delivery_id: str) -> Delivery | None: ...
-    def mark_delivered(self, delivery_id: str, *, at: datetime) -> None: ...
+    def mark_delivered(self, delivery: Delivery, *, at: datetime) -> None: ...
     def record_failure(self, delivery_id: str, *, error: str, at: datetime) -> None: ...
     def list_failed(self, *, limit: int, cursor: str | None, viewer: str) -> tuple[list[Delivery], str | None]: ...
     def retry(self, delivery: Delivery, *, at: datetime) -> str: ...
@@ -56,20 +61,21 @@ class DynamoOutboxRepository:
         item = self.table.get(key(OUTBOX, delivery_id), OUTBOX, consistent=True)
         return _from_item(item) if item else None
 
-    def mark_delivered(self, delivery_id: str, *, at: datetime) -> None:
-        # The body goes once sent: it may hold security codes or a one-time link, which must not linger.
+    def mark_delivered(self, delivery: Delivery, *, at: datetime) -> None:
+        # An e-mail's body goes once sent: it may hold security codes or a one-time link, which must not linger.
+        erase = ", #email.#body = :gone" if delivery.channel is Channel.EMAIL else ""
         self.table.update(
-            key(OUTBOX, delivery_id),
+            key(OUTBOX, delivery.delivery_id),
             OUTBOX,
-            expression="SET #status = :delivered, delivered_at = :at, expires_at = :expires, #email.#body = :gone "
+            expression=f"SET #status = :delivered, delivered_at = :at, expires_at = :expires{erase} "
             "ADD attempts :one REMOVE GSI1PK, GSI1SK",
-            names={"#status": "status", "#email": "email", "#body": "body"},
+            names={"#status": "status", **({"#email": "email", "#body": "body"} if erase else {})},
             values={
                 ":delivered": DeliveryStatus.DELIVERED.value,
                 ":at": iso(at),
                 ":expires": int((at + KEEP_DELIVERED).timestamp()),
-                ":gone": "",
                 ":one": 1,
+                **({":gone": ""} if erase else {}),
             },
             condition="attribute_exists(PK)",
         )
@@ -110,16 +116,21 @@ class DynamoOutboxRepository:
             values={":retried": DeliveryStatus.RETRIED.value, ":failed": DeliveryStatus.FAILED.value, ":at": iso(at)},
             condition="#status = :failed",
         )
-        retry = outbox_item(delivery.email, at=at)
+        message = delivery.event if delivery.event is not None else delivery.email
+        assert message is not None
+        retry = outbox_item(message, at=at)
         transaction.put(retry, condition="attribute_not_exists(PK)")
         self.table.transact(transaction, conflict_message="This delivery is no longer waiting for a retry")
         return str(retry["delivery_id"])
 
 
 def _from_item(item: Item) -> Delivery:
+    channel = Channel(item.get("channel", Channel.EMAIL.value))
     return Delivery(
         delivery_id=item["delivery_id"],
-        email=EmailMessage.model_validate(item["email"]),
+        channel=channel,
+        email=EmailMessage.model_validate(item["email"]) if channel is Channel.EMAIL else None,
+        event=DomainEvent.model_validate(item["event"]) if channel is Channel.EVENT else None,
         status=DeliveryStatus(item["status"]),
         attempts=int(item.get("attempts", 0)),
         last_error=item.get("last_error"),

@@ -15,7 +15,8 @@ from portal.access import Principal
 from portal.clock import now
 from portal.errors import NotFound
 from portal.notifications.email import Mailer
-from portal.notifications.models import DeliveryPage, DeliveryStatus, summary_of
+from portal.notifications.events import EventPublisher
+from portal.notifications.models import Delivery, DeliveryPage, DeliveryStatus, summary_of
 from portal.notifications.repository import OutboxRepository
 from portal.observability import logger
 
@@ -24,6 +25,7 @@ from portal.observability import logger
 class DeliveryService:
     outbox: OutboxRepository
     mailer: Mailer
+    events: EventPublisher
     clock: Callable[[], datetime] = field(default=now)
 
     def deliver(self, delivery_id: str) -> None:
@@ -31,12 +33,18 @@ class DeliveryService:
         if delivery is None or delivery.status in {DeliveryStatus.DELIVERED, DeliveryStatus.RETRIED}:
             return  # a stream may hand a record over twice; what is done stays done
         try:
-            self.mailer.send(delivery.email)
+            self._send(delivery)
         except Exception as error:
             self.outbox.record_failure(delivery_id, error=f"{type(error).__name__}: {error}", at=self.clock())
-            logger.warning("delivery failed", extra={"delivery_id": delivery_id, "kind": delivery.email.kind})
+            logger.warning("delivery failed", extra={"delivery_id": delivery_id, "channel": delivery.channel})
             raise
-        self.outbox.mark_delivered(delivery_id, at=self.clock())
+        self.outbox.mark_delivered(delivery, at=self.clock())
+
+    def _send(self, delivery: Delivery) -> None:
+        if delivery.event is not None:
+            self.events.publish(delivery.event)
+        elif delivery.email is not None:
+            self.mailer.send(delivery.email)
 
     def failed(self, principal: Principal, *, limit: int, cursor: str | None) -> DeliveryPage:
         access.require_view_deliveries(principal)
