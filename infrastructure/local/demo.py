@@ -24,8 +24,8 @@ from portal.departments import service as departments
 from portal.departments.models import DepartmentInput
 from portal.objects import service as objects
 from portal.objects.models import ServiceObjectInput
-from portal.orders import supplies
-from portal.orders.models import DeliveryAddress, OrderLineInput, SuppliesOrderInput
+from portal.orders import service_orders, supplies
+from portal.orders.models import ContractInput, DeliveryAddress, OrderLineInput, SuppliesOrderInput
 from portal.wiring import (
     auth_service,
     catalogue_repository,
@@ -349,7 +349,8 @@ def _fixed(moment: datetime) -> Clock:
 
 
 def _seed_orders(data: DemoData, admin: Principal) -> None:
-    """The catalogue, and two supplies orders of Nordlys Bergen: one delivered, one overdue (get in touch)."""
+    """The catalogue, two supplies orders of Nordlys Bergen (one delivered, one overdue: get in touch), and its
+    service contract."""
     products = catalogue_repository()
     for key, product_input in PRODUCTS:
         data.product_ids[key] = catalogue.create_product(admin, products, product_input).product_id
@@ -377,6 +378,18 @@ def _seed_orders(data: DemoData, admin: Principal) -> None:
                 clock=_fixed(at),
             )
         )
+    service_orders.create_contract(
+        admin,
+        customer_repository(),
+        order_repository(),
+        data.customer_ids["bergen"],
+        ContractInput(
+            name="Bedriftshelsetjeneste 2026",
+            number="BHT-110",
+            default_reference="NB-2026",
+            product_groups=["Helsekontroll", "Arbeidsmiljøkartlegging", "Vaksinasjon"],
+        ),
+    )
     delivered_at = placed[0].placed_at + timedelta(days=4)
     supplies.mark_delivered(
         admin,

@@ -5,7 +5,9 @@ an administrator keeps the catalogue and staff record a delivery from the custom
 from __future__ import annotations
 
 import re
+import time
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -199,3 +201,72 @@ def test_a_change_order_with_its_running_total_the_limit_refusal_and_deletion(pa
     expect(page.get_by_role("heading", name="Beställningar för Nordlys Bergen AS")).to_be_visible()
     screenshot(page, "78-change-orders-sv")
     page.get_by_label("Språk").select_option("nb")
+
+
+def waiting_step(customer_id: str, order_id: str) -> bool:
+    from portal.wiring import order_repository
+
+    found = order_repository().service_order(customer_id, order_id)
+    return bool(found and found[1])
+
+
+def until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 20
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+def open_service_order(page: Page, bergen: str, order_id: str) -> None:
+    page.goto(f"/#/orders/service?customer={bergen}&order={order_id}")
+
+
+def test_a_service_order_through_the_approval_flow_as_customer_and_staff(page: Page, demo: DemoData) -> None:
+    bergen = demo.customer_ids["bergen"]
+    # Ola sends a service order under the contract: its reference is filled in from the contract
+    log_in(page, OLA, OLA)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Ordre").click()
+    page.get_by_role("navigation", name="Ordretyper").get_by_role("link", name="Service").click()
+    form = page.get_by_role("form", name="Ny serviceordre")
+    form.get_by_label("Avdeling *").select_option(label="Butikk")
+    form.get_by_label("Avtale *").select_option(label="Bedriftshelsetjeneste 2026")
+    expect(form.get_by_label("Kundens ordrereferanse")).to_have_value("NB-2026")
+    form.get_by_label("Produktgruppe *").select_option("Helsekontroll")
+    form.get_by_label("Beskrivelse *").fill("Helsekontroll for tre nye ansatte i butikken.")
+    form.get_by_role("button", name="Send serviceordre").click()
+    expect(page.get_by_role("status").filter(has_text="er sendt")).to_contain_text("venter på selgers godkjenning")
+    detail = page.get_by_role("region", name=re.compile(r"^Serviceordre \d+$"))
+    expect(detail).to_contain_text("venter på selgers godkjenning")
+    order_id = re.search(r"order=([0-9A-Z]{26})", page.url)
+    assert order_id
+    screenshot(page, "79-service-order-sent")
+    # The seller approves it
+    until(lambda: waiting_step(bergen, order_id.group(1)), "the workflow to wait for the seller")
+    page.get_by_role("button", name="Logg ut").click()
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    open_service_order(page, bergen, order_id.group(1))
+    detail = page.get_by_role("region", name=re.compile(r"^Serviceordre \d+$"))
+    detail.get_by_role("button", name="Godkjenn").click()
+    expect(detail).to_contain_text("venter på kundens godkjenning")
+    # Kari, the group's order approver, confirms it
+    until(lambda: waiting_step(bergen, order_id.group(1)), "the workflow to wait for the customer")
+    page.get_by_role("button", name="Logg ut").click()
+    log_in(page, "kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no")
+    open_service_order(page, bergen, order_id.group(1))
+    detail = page.get_by_role("region", name=re.compile(r"^Serviceordre \d+$"))
+    expect(detail.get_by_role("button", name="Avvis")).to_be_visible()
+    detail.get_by_role("button", name="Bekreft ordre").click()
+    expect(detail.get_by_role("definition").first).to_have_text("godkjent")
+    screenshot(page, "80-service-order-confirmed")
+    # The vendor delivers it; the timeline tells who did what
+    until(lambda: waiting_step(bergen, order_id.group(1)), "the workflow to wait for delivery")
+    page.get_by_role("button", name="Logg ut").click()
+    log_in(page, "admin", "anne.admin@kundeportal.example")
+    open_service_order(page, bergen, order_id.group(1))
+    detail = page.get_by_role("region", name=re.compile(r"^Serviceordre \d+$"))
+    detail.get_by_role("button", name="Marker som levert").click()
+    expect(detail.get_by_role("definition").first).to_have_text("levert")
+    timeline = detail.get_by_role("list").last
+    expect(timeline.get_by_role("listitem")).to_have_count(4)
+    expect(timeline).to_contain_text("Kari Nordmann: bekreftet av kunden")
+    screenshot(page, "81-service-order-delivered")

@@ -140,6 +140,22 @@ ORDER_ROWS = [
     Row("selger", "save_agreement", "bergen", 403),
     Row("tekniker", "list_change", "bergen", 404),
     Row("tekniker", "save_agreement", "assigned", ALLOWED),
+    Row("ola", "place_service", "bergen", ALLOWED),
+    Row("ola", "list_service", "bergen", ALLOWED),
+    Row("ola", "cancel_service", "bergen", ALLOWED),
+    Row("ola", "approve_service", "bergen", 403),
+    Row("ola", "list_contracts", "bergen", ALLOWED),
+    Row("ola", "change_contract", "bergen", 403),
+    Row("kari", "list_service", "bergen", ALLOWED),
+    Row("kari", "place_service", "bergen", 403),
+    Row("kari", "approve_service", "bergen", 403),
+    Row("faktura", "list_service", "bakery", 403),
+    Row("admin", "place_service", "bergen", 403),
+    Row("admin", "approve_service", "bergen", ALLOWED),
+    Row("admin", "change_contract", "bergen", ALLOWED),
+    Row("selger", "approve_service", "bergen", 403),
+    Row("selger", "change_contract", "bergen", 403),
+    Row("tekniker", "list_service", "bergen", 404),
     Row("admin", "change_product", "group", ALLOWED),
     Row("selger", "change_product", "group", 403),
     Row("tekniker", "change_product", "group", 403),
@@ -147,6 +163,12 @@ ORDER_ROWS = [
 ]
 PAST_CHANGE_ORDER = {"delivery_date": "2020-01-06", "lines": [{"denomination": "note-100", "pieces": 1}]}
 AGREEMENT = {"currency": "NOK", "delivery_weekdays": ["monday"], "credit_limit": 100}
+UNKNOWN_CONTRACT_ORDER = {
+    "department_id": "01JNOSUCHDEPARTMENT0000000",
+    "contract_id": "01JNOSUCHCONTRACT000000000",
+    "product_group": "Helsekontroll",
+    "description": "Probe",
+}
 UNORDERABLE = {
     "lines": [{"product_id": "01JNOSUCHPRODUCT0000000000", "quantity": 1}],
     "delivery_address": {"recipient": "Matrise", "address": "Gate 1", "postal_code": "5013", "city": "Bergen"},
@@ -223,6 +245,24 @@ def bergen_change_order(admin_api: ApiClient, tokens: dict[str, str], demo: Demo
     return str(placed.body["order_id"])
 
 
+@pytest.fixture(scope="module")
+def bergen_service_order(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> tuple[str, str]:
+    """A contract of Bergen's and a service order under it, which the rows probe with an outdated version."""
+    bergen = demo.customer_ids["bergen"]
+    terms = {"name": "Matrise", "product_groups": ["Helsekontroll"]}
+    contract = admin_api.post(f"/customers/{bergen}/contracts", token=tokens["admin"], body=terms)
+    assert contract.status == 201, contract.body
+    body = {
+        "department_id": demo.department_ids["bergen-shop"],
+        "contract_id": contract.body["contract_id"],
+        "product_group": "Helsekontroll",
+        "description": "Matrise",
+    }
+    placed = admin_api.post(f"/customers/{bergen}/service-orders", token=tokens["ola"], body=body)
+    assert placed.status == 201, placed.body
+    return str(contract.body["contract_id"]), str(placed.body["order_id"])
+
+
 def act(
     api: ApiClient, tokens: dict[str, str], customers: dict[str, str], row: Row, ids: dict[str, str]
 ) -> tuple[int, str | None]:
@@ -258,6 +298,25 @@ def act(
         "delete_change": ("DELETE", f"/customers/{customer_id}/change-orders/{ids['change_order']}", None),
         "see_agreement": ("GET", f"/customers/{customer_id}/cash-agreement", None),
         "save_agreement": ("PUT", f"/customers/{customer_id}/cash-agreement", {**AGREEMENT, "version": OUTDATED}),
+        # an unknown contract and department: an allowed order is refused as not_a_choice, and none is placed
+        "place_service": ("POST", f"/customers/{customer_id}/service-orders", UNKNOWN_CONTRACT_ORDER),
+        "list_service": ("GET", f"/customers/{customer_id}/service-orders", None),
+        "approve_service": (
+            "POST",
+            f"/customers/{customer_id}/service-orders/{ids['service_order']}/transitions",
+            {"action": "approve", "version": OUTDATED},
+        ),
+        "cancel_service": (
+            "POST",
+            f"/customers/{customer_id}/service-orders/{ids['service_order']}/transitions",
+            {"action": "cancel", "version": OUTDATED},
+        ),
+        "list_contracts": ("GET", f"/customers/{customer_id}/contracts", None),
+        "change_contract": (
+            "PATCH",
+            f"/customers/{customer_id}/contracts/{ids['contract']}",
+            {"version": OUTDATED, "name": "Probe"},
+        ),
     }
     method, path, body = calls[row.action]
     query = {"version": OUTDATED} if row.action in {"delete_user", "delete_change"} else None
@@ -270,7 +329,7 @@ def allowed(status: int, code: str | None) -> bool:
     return (
         status < 300
         or (status == 409 and code in {"version_mismatch", "user_exists", "own_login"})
-        or (status == 422 and code in {"product_not_orderable", "invalid_delivery_date"})
+        or (status == 422 and code in {"product_not_orderable", "invalid_delivery_date", "not_a_choice"})
     )
 
 
@@ -281,10 +340,17 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     customers: dict[str, str],
     bergen_order: str,
     bergen_change_order: str,
+    bergen_service_order: tuple[str, str],
     demo: DemoData,
     row: Row,
 ) -> None:
-    ids = {"order": bergen_order, "change_order": bergen_change_order, "product": demo.product_ids["slips"]}
+    ids = {
+        "order": bergen_order,
+        "change_order": bergen_change_order,
+        "product": demo.product_ids["slips"],
+        "contract": bergen_service_order[0],
+        "service_order": bergen_service_order[1],
+    }
     status, code = act(admin_api, tokens, customers, row, ids)
     if row.expected == ALLOWED:
         assert allowed(status, code), (status, code)

@@ -145,6 +145,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{request_id}", "01JNOSUCHREQUEST0000000000")
     if "{user_id}" in path:  # the customer's id decides; no user of a hidden customer is reachable through it
         path = path.replace("{user_id}", "01JNOSUCHUSER0000000000000")
+    if "{contract_id}" in path:  # a contract is reached through its customer's id, which decides
+        path = path.replace("{contract_id}", "01JNOSUCHCONTRACT000000000")
     if "{order_id}" in path:  # an order is reached through its customer's id, which decides
         path = path.replace("{order_id}", "01JNOSUCHORDER000000000000")
     if "{product_id}" in path:  # the catalogue is the vendor's: administrators change it, never foreign

@@ -325,6 +325,38 @@ def require_agree_cash(principal: Principal, customer: CustomerFacts) -> None:
     require_edit_customer(principal, customer)
 
 
+def require_keep_contracts(principal: Principal, customer: CustomerFacts) -> None:
+    """A customer's contracts (which service orders are placed under): staff who may change the customer."""
+    require_edit_customer(principal, customer)
+
+
+def may_move_service_order(principal: Principal, customer: CustomerFacts, action: str, status: str) -> bool:
+    """ORD-3, who takes which step of a service order: the seller (staff who may change the customer) approves,
+    confirms on the customer's behalf, delivers, rejects while it waits for the seller, and cancels; the customer's
+    order approver confirms or rejects while it waits for the customer; its orderers cancel before approval."""
+    seller = principal.is_staff and _passes(lambda: require_handle_orders(principal, customer))
+    approver = has_role(principal, customer.customer_id, CustomerRole.ORDER_APPROVER)
+    orderer = has_role(principal, customer.customer_id, CustomerRole.ORDERER)
+    match action:
+        case "approve" | "confirm_on_behalf" | "deliver":
+            return seller
+        case "confirm":
+            return approver
+        case "reject":
+            return seller if status == "waiting_for_seller" else approver
+        case "cancel":
+            return seller or (orderer and status in {"waiting_for_seller", "waiting_for_customer"})
+    return False
+
+
+def _passes(check: Callable[[], object]) -> bool:
+    try:
+        check()
+    except (Forbidden, NotFound, Unauthenticated):
+        return False
+    return True
+
+
 def require_handle_orders(principal: Principal, customer: CustomerFacts) -> None:
     """Recording what happened to an order (delivered, …): staff who may change the customer."""
     require_edit_customer(principal, customer)

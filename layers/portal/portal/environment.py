@@ -24,6 +24,8 @@ ENVIRONMENT_NAMES = {
     "security_codes_per_list": "SECURITY_CODES_PER_LIST",
     "password_reset_queue_url": "PASSWORD_RESET_QUEUE_URL",
     "event_bus_name": "EVENT_BUS_NAME",
+    "order_approval_state_machine_arn": "ORDER_APPROVAL_STATE_MACHINE_ARN",
+    "order_reminder_days": "ORDER_REMINDER_DAYS",
     "cursor_signing_key": "CURSOR_SIGNING_KEY",
     "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }

@@ -5,20 +5,25 @@ Imports happen inside each factory, so a handler loads only the code its own ser
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from portal.access import Principal
     from portal.auth.service import AuthService
     from portal.auth.sessions import SessionCheck
     from portal.catalogue.repository import DynamoCatalogueRepository
     from portal.contacts.repository import DynamoContactRepository
     from portal.customers.repository import DynamoCustomerRepository
     from portal.departments.repository import DynamoDepartmentRepository
+    from portal.languages import Language
     from portal.notifications.service import DeliveryService
     from portal.objects.repository import DynamoObjectRepository
+    from portal.orders.models import ServiceOrderInput, ServiceOrderView
     from portal.orders.repository import DynamoOrderRepository
     from portal.registration.service import RegistrationService
     from portal.support.repository import DynamoSupportRepository
+    from portal.workflows import StepFunctionsWorkflows
 
 
 def customer_repository() -> DynamoCustomerRepository:
@@ -112,3 +117,51 @@ def support_repository() -> DynamoSupportRepository:
     from portal.support.repository import DynamoSupportRepository
 
     return DynamoSupportRepository()
+
+
+def workflows() -> StepFunctionsWorkflows:
+    from portal.workflows import StepFunctionsWorkflows
+
+    return StepFunctionsWorkflows()
+
+
+def service_order_placement() -> Callable[..., ServiceOrderView]:
+    """Places a service order: `(principal, customer_id, data, **options)`."""
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.orders import recipients, service_orders
+    from portal.settings import get_settings
+
+    users = DynamoAuthRepository()
+
+    def place(principal: Principal, customer_id: str, data: ServiceOrderInput, **options: Any) -> ServiceOrderView:
+        return service_orders.place_service_order(
+            principal,
+            customer_repository(),
+            department_repository(),
+            order_repository(),
+            workflows(),
+            get_settings(),
+            lambda staff: recipients.account_manager_addresses(users, staff),
+            customer_id,
+            data,
+            **options,
+        )
+
+    return place
+
+
+def service_order_reminder() -> Callable[[str, str], bool]:
+    """Sends the reminder of a customer approval that waited too long: `(customer_id, order_id)`."""
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.orders import recipients, service_orders
+    from portal.settings import get_settings
+
+    users = DynamoAuthRepository()
+
+    def approvers(customer_id: str) -> list[tuple[str, Language]]:
+        customer = customer_repository().get(customer_id)
+        return recipients.order_approvers(users, customer) if customer else []
+
+    return lambda customer_id, order_id: service_orders.remind(
+        order_repository(), approvers, get_settings(), customer_id, order_id
+    )

@@ -7,7 +7,7 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { customersSearch, loginSearch, ordersSearch, usersSearch } from "./searches";
+import { customersSearch, loginSearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
 import { mayAdministerUsers, mayOpen, mayOpenOrders, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
@@ -159,6 +159,17 @@ export const changeOrdersRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/ChangeOrdersPage"), "ChangeOrdersPage"),
 });
 
+export const serviceOrdersRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/orders/service",
+  staticData: { guide: "service" },
+  validateSearch: serviceOrdersSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayOpenOrders(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/ServiceOrdersPage"), "ServiceOrdersPage"),
+});
+
 const catalogueRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/catalogue",
@@ -181,7 +192,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   passwordRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

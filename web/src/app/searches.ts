@@ -38,3 +38,9 @@ export const usersSearch = z.object({
 export const ordersSearch = z.object({
   customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
 });
+
+export const serviceOrdersSearch = z.object({
+  customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+  /** The order shown open (the e-mailed link names it). */
+  order: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+});

@@ -2,7 +2,7 @@
 import type { MessageKey } from "../i18n/messages";
 
 export const guideIds = [
-  "login", "home", "orders", "change", "customers", "customer", "registrations", "users", "catalogue", "settings",
+  "login", "home", "orders", "change", "service", "customers", "customer", "registrations", "users", "catalogue", "settings",
 ] as const;
 export type GuideId = (typeof guideIds)[number];
 
@@ -30,11 +30,12 @@ export const guides: Record<GuideId, Guide> = {
   login: guide("login", ["username", "codes", "forgot", "locked", "access"]),
   home: guide("home", ["tabs", "roles", "session", "support"]),
   customers: guide("customers", ["search", "status", "assigned", "columns", "export", "address"]),
-  customer: guide("customer", ["number", "organisation", "group", "relations", "cash", "history", "deactivate"]),
+  customer: guide("customer", ["number", "organisation", "group", "relations", "cash", "contracts", "history", "deactivate"]),
   registrations: guide("registrations", ["approve", "reject", "failed"]),
   users: guide("users", ["invite", "deactivate", "delete"], roleEntries),
   orders: guide("orders", ["products", "notes", "address", "late"]),
   change: guide("change", ["date", "enter", "limit", "delete"]),
+  service: guide("service", ["approval", "contract", "description", "steps"]),
   catalogue: guide("catalogue", ["article", "max", "retire"]),
   settings: guide("settings", ["support", "register", "conflict", "deliveries"]),
 };

@@ -13,6 +13,7 @@ import { CustomerHistory, valueText } from "./CustomerHistory";
 import { definitionOf, labelIn, useCustomFields } from "./customFields";
 import { CashAgreementForm } from "./CashAgreement";
 import { CustomerRelations } from "./CustomerRelations";
+import { ContractsCard } from "./relations/ContractsCard";
 
 type Customer = components["schemas"]["CustomerView"];
 
@@ -157,6 +158,7 @@ export function CustomerPage() {
         <p><Link to="/orders" search={{ customer: customer.customer_id }}>{t("home.seeOrders", { customer: customer.name })}</Link></p>
       </section>
       <CashAgreementForm customerId={customer.customer_id} editable={may("edit")} />
+      <ContractsCard customerId={customer.customer_id} editable={may("edit")} />
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />
       <CustomerHistory customerId={customer.customer_id} definitions={definitions}
         names={parent ? { [parent.customer_id]: parent.name } : {}} />

@@ -7,7 +7,9 @@ import { usePrincipal } from "../app/session";
 import { useI18n } from "../i18n";
 
 type Customer = components["schemas"]["CustomerView"];
-type Kind = "supplies" | "change";
+type Kind = "supplies" | "change" | "service";
+
+const PAGES = { supplies: "/orders", change: "/orders/change", service: "/orders/service" } as const;
 
 /** The customer whose orders a page shows: the one in the address, else (portal users) the customer the login is
  * linked to itself among those it orders or approves for, not one it sees through its group. */
@@ -43,6 +45,7 @@ export function OrdersHeader({ current, customerId, customer, onCustomerChange, 
         {/* Exact: the supplies page's address is the start of the change page's; the router marks the current one. */}
         <Link to="/orders" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.supplies")}</Link>
         <Link to="/orders/change" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.change")}</Link>
+        <Link to="/orders/service" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.service")}</Link>
       </nav>
       {children}
       {choices.length > 1 ? (
@@ -51,7 +54,7 @@ export function OrdersHeader({ current, customerId, customer, onCustomerChange, 
             <label htmlFor="orders-customer">{t("orders.customer")}</label>
             <select id="orders-customer" value={customerId} onChange={(event) => {
               onCustomerChange();
-              void navigate({ to: current === "supplies" ? "/orders" : "/orders/change", search: { customer: event.target.value } });
+              void navigate({ to: PAGES[current], search: { customer: event.target.value } });
             }}>
               {choices.map((choice) => <option key={choice.customer_id} value={choice.customer_id}>{choice.name}</option>)}
             </select>

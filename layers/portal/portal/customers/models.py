@@ -222,6 +222,9 @@ class CustomerHistoryAction(StrEnum):
     ORDER_DELIVERED = "order_delivered"
     ORDER_DELETED = "order_deleted"
     CASH_AGREEMENT_CHANGED = "cash_agreement_changed"
+    ORDER_STATUS_CHANGED = "order_status_changed"
+    CONTRACT_CREATED = "contract_created"
+    CONTRACT_UPDATED = "contract_updated"
 
 
 class HistoryEntry(BaseModel):

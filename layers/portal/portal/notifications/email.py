@@ -155,6 +155,37 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "questions.\n",
         ),
     },
+    "ServiceOrderPlaced": {
+        Language.NB: (
+            "Kundeportal: serviceordre {number} venter på godkjenning",
+            "Hei,\n\n{customer} har sendt serviceordre {number} ({product_group}, avtale {contract}). "
+            "Den venter på selgers godkjenning:\n{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: serviceorder {number} väntar på godkännande",
+            "Hej,\n\n{customer} har skickat serviceorder {number} ({product_group}, avtal {contract}). "
+            "Den väntar på säljarens godkännande:\n{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: service order {number} awaits approval",
+            "Hello,\n\n{customer} has sent service order {number} ({product_group}, contract {contract}). "
+            "It awaits the seller's approval:\n{link}\n",
+        ),
+    },
+    "ServiceOrderWaiting": {
+        Language.NB: (
+            "Kundeportal: serviceordre {number} venter på deres godkjenning",
+            "Hei,\n\nServiceordre {number} er godkjent av selger og venter på at dere bekrefter den:\n{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: serviceorder {number} väntar på ert godkännande",
+            "Hej,\n\nServiceorder {number} är godkänd av säljaren och väntar på att ni bekräftar den:\n{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: service order {number} awaits your approval",
+            "Hello,\n\nService order {number} is approved by the seller and awaits your confirmation:\n{link}\n",
+        ),
+    },
 }
 
 CODES_REASONS: dict[CodesReason, dict[Language, str]] = {
@@ -248,4 +279,26 @@ def registration_rejected(
     explanation = f"\n\n{_REASON_LABEL[language]}: {reason}" if reason else ""
     return _message(
         "RegistrationRejected", language, to, contact_person=contact_person, company=company, explanation=explanation
+    )
+
+
+def service_order_placed(
+    *, to: list[str], customer: str, number: int, contract: str, product_group: str, link: str, language: Language
+) -> EmailMessage:
+    """To the customer's account managers: a service order waits for the seller's approval (ORD-3)."""
+    subject, body = TEXTS["ServiceOrderPlaced"][language]
+    facts = {"customer": customer, "number": str(number), "contract": contract, "product_group": product_group}
+    return EmailMessage(
+        to=to, subject=subject.format(**facts), body=body.format(**facts, link=link), kind="ServiceOrderPlaced"
+    )
+
+
+def service_order_waiting(*, to: list[str], number: int, link: str, language: Language) -> EmailMessage:
+    """To a customer's order approver: an order has waited for their confirmation longer than agreed (ORD-3)."""
+    subject, body = TEXTS["ServiceOrderWaiting"][language]
+    return EmailMessage(
+        to=to,
+        subject=subject.format(number=number),
+        body=body.format(number=number, link=link),
+        kind="ServiceOrderWaiting",
     )

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from portal.catalogue.models import MAX_QUANTITY
 from portal.customers.models import Country
-from portal.fields import MAX_VERSION, EntityId, Name, Version
+from portal.fields import MAX_VERSION, EntityId, Name, Version, refuse_null
 from portal.money import Currency
 
 # Supplies are made by the vendor's supplier and carried by post, normally within a week (seed 000).
@@ -201,3 +201,142 @@ class ChangeOrderView(ChangeOrder):
 class ChangeOrderPage(BaseModel):
     items: list[ChangeOrderView]
     next_cursor: str | None = None
+
+
+# -- service orders with approval (ORD-3) ---------------------------------------------------------------------------
+
+ProductGroup = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Reference = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+
+
+class ContractInput(BaseModel):
+    """A customer's service contract, kept by the vendor's staff."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    number: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] | None = None
+    default_reference: Reference | None = Field(
+        default=None, description="Pre-fills the customer's order reference of an order under this contract"
+    )
+    product_groups: list[ProductGroup] = Field(min_length=1, max_length=30)
+    customer_approval: bool = Field(
+        default=True,
+        description="Whether an order under this contract waits for the customer's approval after the seller's "
+        "(agreed with the customer, seed 004)",
+    )
+
+
+class ContractPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Version
+    name: Name | None = None
+    number: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] | None = None
+    default_reference: Reference | None = None
+    product_groups: list[ProductGroup] | None = Field(default=None, min_length=1, max_length=30)
+    customer_approval: bool | None = None
+    active: bool | None = Field(default=None, description="Inactive contracts cannot be chosen for new orders")
+
+    _required = refuse_null("name", "product_groups", "customer_approval", "active")
+
+
+class Contract(ContractInput):
+    contract_id: str
+    customer_id: str
+    active: bool = True
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class ContractList(BaseModel):
+    items: list[Contract]
+
+
+class ServiceOrderStatus(StrEnum):
+    WAITING_FOR_SELLER = "waiting_for_seller"
+    WAITING_FOR_CUSTOMER = "waiting_for_customer"
+    APPROVED = "approved"
+    DELIVERED = "delivered"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+class OrderProgress(StrEnum):
+    """The order's own state, apart from its approval (seed 004)."""
+
+    ACTIVE = "active"
+    STARTED = "started"
+    CLOSED = "closed"
+
+
+class ServiceOrderAction(StrEnum):
+    APPROVE = "approve"  # the seller
+    CONFIRM = "confirm"  # the customer's order approver
+    CONFIRM_ON_BEHALF = "confirm_on_behalf"  # the seller, for the customer, with a reason
+    DELIVER = "deliver"  # the vendor's staff
+    REJECT = "reject"  # the seller, or the customer's order approver, with a reason
+    CANCEL = "cancel"  # the customer's orderer before approval, or the vendor's staff
+
+
+class ServiceOrderInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    department_id: EntityId
+    contract_id: EntityId
+    product_group: ProductGroup
+    customer_reference: Reference | None = Field(default=None, description="Left out: the contract's default reference")
+    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)] = Field(
+        description="What is ordered. Do not write sensitive personal data here (health, national identity numbers)."
+    )
+
+
+class TimelineEntry(BaseModel):
+    at: datetime
+    by_name: str
+    action: str = Field(description="placed, or a ServiceOrderAction, or reminded")
+    status: ServiceOrderStatus
+    note: str | None = None
+
+
+class ServiceOrder(BaseModel):
+    order_id: str
+    customer_id: str
+    number: int
+    kind: Literal["service"] = "service"
+    status: ServiceOrderStatus = ServiceOrderStatus.WAITING_FOR_SELLER
+    progress: OrderProgress = OrderProgress.ACTIVE
+    department_id: str
+    department_name: str
+    contract_id: str
+    contract_name: str
+    product_group: str
+    customer_reference: str | None = None
+    description: str
+    customer_approval: bool
+    placed_at: datetime
+    placed_by: str
+    placed_by_name: str
+    reminders: int = 0
+    timeline: list[TimelineEntry]
+    version: int
+
+
+class ServiceOrderView(ServiceOrder):
+    actions: list[ServiceOrderAction] = Field(description="What the reader may do with the order now")
+
+
+class ServiceOrderPage(BaseModel):
+    items: list[ServiceOrderView]
+    next_cursor: str | None = None
+
+
+class TransitionInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: ServiceOrderAction
+    version: Version
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = Field(
+        default=None, description="Required to reject, and to confirm on the customer's behalf"
+    )
