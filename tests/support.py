@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +14,7 @@ from werkzeug.test import Client
 from infrastructure.local import mailbox
 from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.gateway import Gateway
+from infrastructure.local.runtime import Runtime
 
 NEW_PASSWORD = "Et helt nytt passord 2026"
 
@@ -151,3 +154,30 @@ def accept_invitation(api: ApiClient, email: str, password: str = NEW_PASSWORD) 
     reply = api.post("/auth/password", body={"token": link_token(email, "UserReport"), "password": password})
     assert reply.status == 200, reply.body
     return password
+
+
+def wait_for(condition: Callable[[], Any], *, seconds: float = 20, what: str = "condition") -> Any:
+    """The condition's first true answer, asked every 0.1 s (state machines and queues run beside the test)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def execution_status(runtime: Runtime, state_machine: str, name: str) -> str:
+    """The status of the execution a state machine of the template runs under that name."""
+    import boto3
+
+    arn = runtime.backend.names.refs[state_machine].replace(":stateMachine:", ":execution:")
+    return str(boto3.client("stepfunctions").describe_execution(executionArn=f"{arn}:{name}")["status"])
+
+
+def service_order_waits(customer_id: str, order_id: str) -> bool:
+    """Whether a step of a service order's workflow waits for it (its task token is on the order)."""
+    from portal.wiring import order_repository
+
+    found = order_repository().service_order(customer_id, order_id)
+    return bool(found and found[1])

@@ -7,7 +7,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from portal.api import build_resolver, current_principal, documented
 from portal.observability import entrypoint
 from portal.orders import change
-from portal.orders.models import CashAgreement
+from portal.orders.models import CashAgreementView
 from portal.wiring import customer_repository, order_repository
 
 app = build_resolver()
@@ -21,7 +21,7 @@ app = build_resolver()
         {401: "Not logged in", 403: "Needs the orderer or order approver role", 404: "No such customer"}
     ),
 )
-def get_cash_agreement(customer_id: str) -> CashAgreement:
+def get_cash_agreement(customer_id: str) -> CashAgreementView:
     return change.cash_agreement(current_principal(app), customer_repository(), order_repository(), customer_id)
 
 

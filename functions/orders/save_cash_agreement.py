@@ -8,7 +8,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from portal.api import build_resolver, current_principal, documented
 from portal.observability import entrypoint
 from portal.orders import change
-from portal.orders.models import CashAgreement, CashAgreementInput
+from portal.orders.models import CashAgreementInput, CashAgreementView
 from portal.wiring import customer_repository, order_repository
 
 app = build_resolver()
@@ -27,7 +27,7 @@ app = build_resolver()
         }
     ),
 )
-def save_cash_agreement(customer_id: str, agreement: Annotated[CashAgreementInput, Body()]) -> CashAgreement:
+def save_cash_agreement(customer_id: str, agreement: Annotated[CashAgreementInput, Body()]) -> CashAgreementView:
     return change.save_cash_agreement(
         current_principal(app), customer_repository(), order_repository(), customer_id, agreement
     )

@@ -5,9 +5,7 @@ an administrator keeps the catalogue and staff record a delivery from the custom
 from __future__ import annotations
 
 import re
-import time
 import uuid
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -18,7 +16,7 @@ from infrastructure.local.runtime import Runtime
 from portal.business_days import is_business_day
 from portal.money import Currency
 from tests.e2e.browser import log_in, screenshot, toast
-from tests.support import ApiClient
+from tests.support import ApiClient, service_order_waits, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -203,20 +201,6 @@ def test_a_change_order_with_its_running_total_the_limit_refusal_and_deletion(pa
     page.get_by_label("Språk").select_option("nb")
 
 
-def waiting_step(customer_id: str, order_id: str) -> bool:
-    from portal.wiring import order_repository
-
-    found = order_repository().service_order(customer_id, order_id)
-    return bool(found and found[1])
-
-
-def until(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + 20
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
-
-
 def open_service_order(page: Page, bergen: str, order_id: str) -> None:
     page.goto(f"/#/orders/service?customer={bergen}&order={order_id}")
 
@@ -241,7 +225,7 @@ def test_a_service_order_through_the_approval_flow_as_customer_and_staff(page: P
     assert order_id
     screenshot(page, "79-service-order-sent")
     # The seller approves it
-    until(lambda: waiting_step(bergen, order_id.group(1)), "the workflow to wait for the seller")
+    wait_for(lambda: service_order_waits(bergen, order_id.group(1)), what="the workflow to wait for the seller")
     page.get_by_role("button", name="Logg ut").click()
     log_in(page, "admin", "anne.admin@kundeportal.example")
     open_service_order(page, bergen, order_id.group(1))
@@ -249,7 +233,7 @@ def test_a_service_order_through_the_approval_flow_as_customer_and_staff(page: P
     detail.get_by_role("button", name="Godkjenn").click()
     expect(detail).to_contain_text("venter på kundens godkjenning")
     # Kari, the group's order approver, confirms it
-    until(lambda: waiting_step(bergen, order_id.group(1)), "the workflow to wait for the customer")
+    wait_for(lambda: service_order_waits(bergen, order_id.group(1)), what="the workflow to wait for the customer")
     page.get_by_role("button", name="Logg ut").click()
     log_in(page, "kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no")
     open_service_order(page, bergen, order_id.group(1))
@@ -259,7 +243,7 @@ def test_a_service_order_through_the_approval_flow_as_customer_and_staff(page: P
     expect(detail.get_by_role("definition").first).to_have_text("godkjent")
     screenshot(page, "80-service-order-confirmed")
     # The vendor delivers it; the timeline tells who did what
-    until(lambda: waiting_step(bergen, order_id.group(1)), "the workflow to wait for delivery")
+    wait_for(lambda: service_order_waits(bergen, order_id.group(1)), what="the workflow to wait for delivery")
     page.get_by_role("button", name="Logg ut").click()
     log_in(page, "admin", "anne.admin@kundeportal.example")
     open_service_order(page, bergen, order_id.group(1))

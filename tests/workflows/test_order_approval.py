@@ -5,46 +5,30 @@ conditional write that resumes the waiting task; two approvals at once, exactly 
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-import boto3
 import pytest
 
 from infrastructure.local import mailbox
 from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from tests.outbox import listening_to_events, received_events
-from tests.support import ApiClient
+from tests.support import ApiClient, execution_status, service_order_waits, wait_for
 
 pytestmark = pytest.mark.workflow
 
 OLA, KARI = "ola.hansen@nordlys-bergen.no", "kari.nordmann@nordlys.no"
 
 
-def wait_for(condition: Callable[[], Any], *, seconds: float = 20, what: str = "condition") -> Any:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
+def order_status(runtime: Runtime, order_id: str) -> str:
+    return execution_status(runtime, "OrderApprovalStateMachine", order_id)
 
 
-def execution_status(runtime: Runtime, order_id: str) -> str:
-    arn = runtime.backend.names.refs["OrderApprovalStateMachine"].replace(":stateMachine:", ":execution:")
-    return str(boto3.client("stepfunctions").describe_execution(executionArn=f"{arn}:{order_id}")["status"])
-
-
-def waiting(customer_id: str, order_id: str) -> bool:
-    """Whether a step of the order's workflow waits for it (its task token is on the order)."""
-    from portal.wiring import order_repository
-
-    found = order_repository().service_order(customer_id, order_id)
-    return bool(found and found[1])
+def waits(customer_id: str, order_id: str) -> Callable[[], bool]:
+    """Whether a step of the order's workflow waits for it now."""
+    return lambda: service_order_waits(customer_id, order_id)
 
 
 def contract(api: ApiClient, admin: str, customer_id: str, *, customer_approval: bool = True) -> dict[str, Any]:
@@ -70,7 +54,7 @@ def place(api: ApiClient, token: str, customer_id: str, contract_id: str, depart
     placed = api.post(f"/customers/{customer_id}/service-orders", token=token, body=body)
     assert placed.status == 201, placed.body
     order: dict[str, Any] = placed.body
-    wait_for(lambda: waiting(customer_id, order["order_id"]), what="the workflow to wait for the seller")
+    wait_for(waits(customer_id, order["order_id"]), what="the workflow to wait for the seller")
     return order
 
 
@@ -108,17 +92,20 @@ def test_approve_confirm_deliver(runtime: Runtime, api: ApiClient, bergen: dict[
     # The seller approves; the customer's approver confirms; the vendor delivers
     approved = move(api, admin, order, "approve")
     assert (approved.status, approved.body["status"]) == (200, "waiting_for_customer")
-    wait_for(lambda: waiting(bergen["customer_id"], order["order_id"]), what="the wait for the customer")
+    wait_for(waits(bergen["customer_id"], order["order_id"]), what="the wait for the customer")
     assert (
         "confirm"
         in api.get(f"/customers/{order['customer_id']}/service-orders/{order['order_id']}", token=kari).body["actions"]
     )
     confirmed = move(api, kari, order, "confirm")
     assert (confirmed.status, confirmed.body["status"]) == (200, "approved")
-    wait_for(lambda: waiting(bergen["customer_id"], order["order_id"]), what="the wait for delivery")
+    wait_for(waits(bergen["customer_id"], order["order_id"]), what="the wait for delivery")
     delivered = move(api, admin, order, "deliver")
     assert (delivered.status, delivered.body["status"]) == (200, "delivered")
-    wait_for(lambda: execution_status(runtime, order["order_id"]) == "SUCCEEDED", what="the execution to end")
+    wait_for(
+        lambda: order_status(runtime, order["order_id"]) == "SUCCEEDED",
+        what="the execution to end",
+    )
     # Every step is on the order's timeline: who, when, what
     timeline = delivered.body["timeline"]
     assert [(entry["action"], entry["status"], entry["by_name"]) for entry in timeline] == [
@@ -141,7 +128,7 @@ def test_confirm_on_the_customers_behalf_needs_a_reason(
         bergen["department_id"],
     )
     assert move(api, admin, order, "approve").status == 200
-    wait_for(lambda: waiting(bergen["customer_id"], order["order_id"]), what="the wait for the customer")
+    wait_for(waits(bergen["customer_id"], order["order_id"]), what="the wait for the customer")
     # The customer's step: Ola orders but does not approve; the seller may, with a reason
     assert move(api, ola, order, "confirm").status == 403
     no_reason = move(api, admin, order, "confirm_on_behalf")
@@ -159,7 +146,10 @@ def test_reject_by_the_seller_and_by_the_customer_and_cancel(
     by_seller = place(api, ola, bergen["customer_id"], terms["contract_id"], bergen["department_id"])
     rejected = move(api, admin, by_seller, "reject", reason="Ikke i avtalen")
     assert (rejected.status, rejected.body["status"]) == (200, "rejected")
-    wait_for(lambda: execution_status(runtime, by_seller["order_id"]) == "SUCCEEDED", what="the execution to end")
+    wait_for(
+        lambda: order_status(runtime, by_seller["order_id"]) == "SUCCEEDED",
+        what="the execution to end",
+    )
     # A rejected order takes no further step: 409 with its status
     late = move(api, admin, by_seller, "approve")
     assert (late.status, late.error_code, late.body["error"]["details"]) == (
@@ -169,14 +159,17 @@ def test_reject_by_the_seller_and_by_the_customer_and_cancel(
     )
     by_customer = place(api, ola, bergen["customer_id"], terms["contract_id"], bergen["department_id"])
     assert move(api, admin, by_customer, "approve").status == 200
-    wait_for(lambda: waiting(bergen["customer_id"], by_customer["order_id"]), what="the wait for the customer")
+    wait_for(waits(bergen["customer_id"], by_customer["order_id"]), what="the wait for the customer")
     assert move(api, admin, by_customer, "reject", reason="x").status == 403  # the customer's step is the customer's
     declined = move(api, kari, by_customer, "reject", reason="Feil avdeling")
     assert (declined.status, declined.body["status"]) == (200, "rejected")
     cancelled_order = place(api, ola, bergen["customer_id"], terms["contract_id"], bergen["department_id"])
     cancelled = move(api, ola, cancelled_order, "cancel")
     assert (cancelled.status, cancelled.body["status"]) == (200, "cancelled")
-    wait_for(lambda: execution_status(runtime, cancelled_order["order_id"]) == "SUCCEEDED", what="the execution to end")
+    wait_for(
+        lambda: order_status(runtime, cancelled_order["order_id"]) == "SUCCEEDED",
+        what="the execution to end",
+    )
 
 
 def test_without_the_customers_approval_the_sellers_approval_is_enough(
@@ -187,7 +180,7 @@ def test_without_the_customers_approval_the_sellers_approval_is_enough(
     order = place(api, ola, bergen["customer_id"], terms["contract_id"], bergen["department_id"])
     approved = move(api, admin, order, "approve")
     assert (approved.status, approved.body["status"]) == (200, "approved")
-    wait_for(lambda: waiting(bergen["customer_id"], order["order_id"]), what="the wait for delivery")
+    wait_for(waits(bergen["customer_id"], order["order_id"]), what="the wait for delivery")
     assert move(api, admin, order, "deliver").body["status"] == "delivered"
 
 
@@ -236,7 +229,7 @@ def test_a_customer_approval_that_waits_too_long_sends_a_reminder(
     # An order whose customer approval reminds after one second (the vendor's days, shortened for the test)
     view = service_order_placement()(auth.principal_for(user), bergen["customer_id"], data, reminder_after_seconds=1)
     order = view.model_dump(mode="json")
-    wait_for(lambda: waiting(bergen["customer_id"], order["order_id"]), what="the wait for the seller")
+    wait_for(waits(bergen["customer_id"], order["order_id"]), what="the wait for the seller")
     assert move(api, admin, order, "approve").status == 200
     runtime.streams.drain()
     # When the wait times out, the reminder goes through the queue: recorded on the order, e-mailed to Kari
@@ -248,5 +241,5 @@ def test_a_customer_approval_that_waits_too_long_sends_a_reminder(
     runtime.streams.drain()
     assert any(str(order["number"]) in message["subject"] for message in mailbox.messages_to(KARI))
     # And the order still waits for Kari, who confirms it
-    wait_for(lambda: waiting(bergen["customer_id"], order["order_id"]), what="the wait after the reminder")
+    wait_for(waits(bergen["customer_id"], order["order_id"]), what="the wait after the reminder")
     assert move(api, api.login(KARI), order, "confirm").body["status"] == "approved"

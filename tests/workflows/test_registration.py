@@ -3,36 +3,28 @@ its callback resumed by the administrator's decision, its provisioning delivered
 
 from __future__ import annotations
 
-import time
 import uuid
-from collections.abc import Callable
-from typing import Any
 
-import boto3
 import pytest
 
 from infrastructure.local import mailbox
 from infrastructure.local.runtime import Runtime
 from portal.registration.models import RegistrationInput
 from portal.wiring import registration_service
-from tests.support import ApiClient, accept_invitation, link_token, newest_code_list
+from tests.support import (
+    ApiClient,
+    accept_invitation,
+    execution_status,
+    link_token,
+    newest_code_list,
+    wait_for,
+)
 
 pytestmark = pytest.mark.workflow
 
 
-def wait_for(condition: Callable[[], Any], *, seconds: float = 20, what: str = "condition") -> Any:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def execution_status(runtime: Runtime, request_id: str) -> str:
-    arn = runtime.backend.names.refs["RegistrationStateMachine"].replace(":stateMachine:", ":execution:")
-    return str(boto3.client("stepfunctions").describe_execution(executionArn=f"{arn}:{request_id}")["status"])
+def registration_status(runtime: Runtime, request_id: str) -> str:
+    return execution_status(runtime, "RegistrationStateMachine", request_id)
 
 
 def submit(api: ApiClient, email: str) -> str:
@@ -58,7 +50,10 @@ def ready(api: ApiClient, admin: str, request_id: str, status: str = "pending") 
 def deliver_queue(runtime: Runtime, request_id: str, *, finished: bool = True) -> None:
     wait_for(lambda: runtime.queues.drain() > 0, what="the provisioning message")
     if finished:
-        wait_for(lambda: execution_status(runtime, request_id) != "RUNNING", what="the execution to finish")
+        wait_for(
+            lambda: registration_status(runtime, request_id) != "RUNNING",
+            what="the execution to finish",
+        )
 
 
 def test_approval_creates_the_customer_and_its_login(runtime: Runtime, api: ApiClient) -> None:
@@ -78,7 +73,7 @@ def test_approval_creates_the_customer_and_its_login(runtime: Runtime, api: ApiC
     assert decided.body["status"] == "approved"
     deliver_queue(runtime, request_id)
     # Then the workflow succeeded, the customer exists with the request's details, and the contact can log in
-    assert execution_status(runtime, request_id) == "SUCCEEDED"
+    assert registration_status(runtime, request_id) == "SUCCEEDED"
     customer = api.get(f"/customers/{request_id}", token=admin).body
     assert (customer["name"], customer["number"], customer["organisation_number"]) == (
         "Kystbåt Service AS",
@@ -106,7 +101,10 @@ def test_rejection_sends_a_polite_email_and_a_second_decision_is_refused(runtime
         body={"approved": False, "reason": "Vi leverer ikke til denne regionen."},
     )
     assert decided.status == 200
-    wait_for(lambda: execution_status(runtime, request_id) == "SUCCEEDED", what="the rejection to be sent")
+    wait_for(
+        lambda: registration_status(runtime, request_id) == "SUCCEEDED",
+        what="the rejection to be sent",
+    )
     rejection = wait_for(lambda: mailbox.messages_to(email), what="the rejection e-mail")[0]
     assert rejection["subject"] == "Kundeportal: registreringsforespørselen din"
     assert "Vi leverer ikke til denne regionen." in rejection["body"]
@@ -129,7 +127,10 @@ def test_an_undecided_request_expires(runtime: Runtime, api: ApiClient) -> None:
         ),
         decision_timeout_seconds=1,
     )
-    wait_for(lambda: execution_status(runtime, request_id) == "SUCCEEDED", what="the decision to time out")
+    wait_for(
+        lambda: registration_status(runtime, request_id) == "SUCCEEDED",
+        what="the decision to time out",
+    )
     expired = api.get("/registration-requests", token=admin, query={"status": "expired"}).body["items"]
     assert request_id in {item["request_id"] for item in expired}
     late = api.post(f"/registration-requests/{request_id}/decision", token=admin, body={"approved": False})
@@ -158,7 +159,7 @@ def test_a_taken_customer_number_fails_visibly_and_can_be_approved_again(runtime
     request = next(item for item in failed if item["request_id"] == request_id)
     assert (request["failure"], request["ready_for_decision"]) == ("customer_number_taken", True)
     assert "20000" in request["reason"]
-    assert execution_status(runtime, request_id) == "RUNNING"
+    assert registration_status(runtime, request_id) == "RUNNING"
     # When the administrator approves again with a free number
     number = str(uuid.uuid4().int)[:6]
     again = api.post(
@@ -167,7 +168,7 @@ def test_a_taken_customer_number_fails_visibly_and_can_be_approved_again(runtime
     assert again.status == 200, again.body
     deliver_queue(runtime, request_id)
     # Then the customer and its login are created and the workflow succeeds
-    assert execution_status(runtime, request_id) == "SUCCEEDED"
+    assert registration_status(runtime, request_id) == "SUCCEEDED"
     assert api.get(f"/customers/{request_id}", token=admin).body["number"] == number
     assert link_token(email, "UserReport")
 

@@ -314,6 +314,11 @@ def require_view_orders(principal: Principal, customer: CustomerFacts | None) ->
     raise Forbidden("You need the role 'orderer' or 'order_approver' at this customer", code="missing_role")
 
 
+def reads_customer_notes(principal: Principal) -> bool:
+    """An order's notes are the customer's own (seed 000: not a message to the vendor): only its users read them."""
+    return not principal.is_staff
+
+
 def require_place_order(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
     """Orders are placed by the customer's own orderers (the vendor's staff handle them, never place them)."""
     return require_role(principal, customer, CustomerRole.ORDERER)
@@ -347,6 +352,11 @@ def may_move_service_order(principal: Principal, customer: CustomerFacts, action
         case "cancel":
             return seller or (orderer and status in {"waiting_for_seller", "waiting_for_customer"})
     return False
+
+
+def require_move_service_order(principal: Principal, customer: CustomerFacts, action: str, status: str) -> None:
+    if not may_move_service_order(principal, customer, action, status):
+        raise Forbidden(f"You may not {action.replace('_', ' ')} this order", code="missing_role")
 
 
 def _passes(check: Callable[[], object]) -> bool:

@@ -64,6 +64,11 @@ def field_problem(field: str, code: str, message: str, **allowed: Any) -> dict[s
     return detail
 
 
+def field_refusal(field: str, code: str, message: str, **allowed: Any) -> ValidationFailed:
+    """A refusal about one field, named in its details (the web shows it at that field)."""
+    return ValidationFailed(message, code=code, details=[field_problem(field, code, message, **allowed)])
+
+
 P = ParamSpec("P")
 T = TypeVar("T")
 

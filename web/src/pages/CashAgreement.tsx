@@ -9,7 +9,7 @@ import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notify } from "../ui/Toasts";
 
-type Agreement = components["schemas"]["CashAgreement"];
+type Agreement = components["schemas"]["CashAgreementView"];
 type Weekday = components["schemas"]["Weekday"];
 
 const CURRENCIES = ["NOK", "SEK", "EUR"] as const;

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Controller, useWatch } from "react-hook-form";
 import { z } from "zod";
 import type { components } from "../api/client";
-import { problemOf, word, type Problem } from "../api/problems";
+import { problemOf, word } from "../api/problems";
 import { $api, byCursor, refusalOf, usePages } from "../api/query";
 import { changeOrdersRoute } from "../app/router";
 import { hasRole } from "../app/sections";
@@ -18,29 +18,16 @@ import { DataTable, type ListColumn } from "../ui/DataTable";
 import { DateField } from "../ui/DateField";
 import { LoadMore } from "../ui/LoadMore";
 import { notify } from "../ui/Toasts";
+import { linesOnTheForm } from "./orderLines";
 import { OrdersHeader, useOrderCustomer } from "./OrdersHeader";
 
 type Order = components["schemas"]["ChangeOrderView"];
-type Agreement = components["schemas"]["CashAgreement"];
+type Agreement = components["schemas"]["CashAgreementView"];
+type Denomination = components["schemas"]["DenominationInfo"];
 type Customer = components["schemas"]["CustomerView"];
 type Currency = NonNullable<Agreement["currency"]>;
 
 const FORM_ID = "change-order";
-
-// The notes and coins of each currency in minor units, largest first: DENOMINATIONS in portal.money.
-const SERIES: Record<Currency, { code: string; minor: number }[]> = {
-  NOK: [...[1000, 500, 200, 100, 50].map((major) => note(major)), ...[20, 10, 5, 1].map((major) => coin(major * 100))],
-  SEK: [...[1000, 500, 200, 100, 50, 20].map((major) => note(major)), ...[10, 5, 2, 1].map((major) => coin(major * 100))],
-  EUR: [...[200, 100, 50, 20, 10, 5].map((major) => note(major)), ...[200, 100, 50, 20, 10, 5, 2, 1].map(coin)],
-};
-
-function note(major: number) {
-  return { code: `note-${major}`, minor: major * 100 };
-}
-
-function coin(minor: number) {
-  return { code: minor % 100 ? `coin-0.${String(minor % 100).padStart(2, "0")}` : `coin-${minor / 100}`, minor };
-}
 
 const orderSchema = z.object({
   delivery_date: z.string().min(1),
@@ -51,8 +38,8 @@ const orderSchema = z.object({
 type Values = z.input<typeof orderSchema>;
 
 /** An empty form with a field for every note and coin (so a reset clears what was typed in each). */
-function emptyOrder(currency: Currency): Values {
-  return { delivery_date: "", mode: "pieces", counts: Object.fromEntries(SERIES[currency].map(({ code }) => [code, ""])), notes: "" };
+function emptyOrder(series: Denomination[]): Values {
+  return { delivery_date: "", mode: "pieces", counts: Object.fromEntries(series.map(({ code }) => [code, ""])), notes: "" };
 }
 
 /** A typed count or amount as minor units, exactly; null when it is not one. */
@@ -61,16 +48,6 @@ function lineAmount(typed: string | undefined, minor: number, mode: Values["mode
   if (!text) return 0;
   if (mode === "pieces") return /^\d{1,8}$/.test(text) ? Number(text) * minor : null;
   return minorUnits(text);
-}
-
-/** The API names the lines it was sent (`lines.2.amount`); the form names each note's or coin's field. */
-function onTheForm(problem: Problem, sent: string[]): Problem {
-  const fields: Problem["fields"] = {};
-  for (const [field, text] of Object.entries(problem.fields)) {
-    const line = /^lines\.(\d+)\./.exec(field);
-    fields[line && sent[Number(line[1])] ? `counts.${sent[Number(line[1])]}` : field] = text;
-  }
-  return { ...problem, fields };
 }
 
 type Detail = { code?: string; allowed?: { limit?: number; excess?: number } };
@@ -90,9 +67,10 @@ function ChangeOrderForm({ customer, agreement, onPlaced }: { customer: Customer
   const { t, language } = useI18n();
   const place = $api.useMutation("post", "/customers/{customer_id}/change-orders");
   const currency = agreement.currency ?? "NOK";
-  const form = useApiForm(orderSchema, emptyOrder(currency));
+  // The agreement names its currency's notes and coins (portal.money's closed set), largest first.
+  const series = agreement.denominations;
+  const form = useApiForm(orderSchema, emptyOrder(series));
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const series = SERIES[currency];
   const [mode, counts] = useWatch({ control: form.control, name: ["mode", "counts"] });
   const amounts = series.map((denomination) => lineAmount(counts?.[denomination.code], denomination.minor, mode));
   const sum = amounts.reduce<number>((total, amount) => total + (amount ?? 0), 0);
@@ -123,7 +101,7 @@ function ChangeOrderForm({ customer, agreement, onPlaced }: { customer: Customer
         headers: { "Idempotency-Key": key },
       });
     } catch (refused) {
-      const problem = onTheForm(problemOf(refused), lines.map((line) => line.denomination));
+      const problem = linesOnTheForm(problemOf(refused), lines.map((line) => line.denomination), "counts");
       const over = overLimitOf(refused);
       if (over) {
         // The limit and the excess in the customer's money, not in øre
@@ -133,7 +111,7 @@ function ChangeOrderForm({ customer, agreement, onPlaced }: { customer: Customer
       return form.refuse(problem);
     }
     setKey(crypto.randomUUID());
-    form.reset(emptyOrder(currency));
+    form.reset(emptyOrder(series));
     onPlaced(placed);
   }
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { z } from "zod";
 import type { components } from "../api/client";
-import { problemOf, type Problem } from "../api/problems";
+import { problemOf } from "../api/problems";
 import { $api, byCursor, refusalOf, usePages } from "../api/query";
 import { ordersRoute } from "../app/router";
 import { hasRole } from "../app/sections";
@@ -16,6 +16,7 @@ import { DataTable, type ListColumn } from "../ui/DataTable";
 import { GetInTouch } from "../ui/GetInTouch";
 import { LoadMore } from "../ui/LoadMore";
 import { notify } from "../ui/Toasts";
+import { linesOnTheForm } from "./orderLines";
 import { OrdersHeader, useOrderCustomer } from "./OrdersHeader";
 
 type Order = components["schemas"]["SuppliesOrderView"];
@@ -51,16 +52,6 @@ function emptyOrder(customer: Customer, offered: Product[] = []): Values {
   };
 }
 
-/** The API names the lines it was sent (`lines.2.quantity`); the form names each product's quantity field. */
-function onTheForm(problem: Problem, sent: string[]): Problem {
-  const fields: Problem["fields"] = {};
-  for (const [field, text] of Object.entries(problem.fields)) {
-    const line = /^lines\.(\d+)\./.exec(field);
-    fields[line && sent[Number(line[1])] ? `quantities.${sent[Number(line[1])]}` : field] = text;
-  }
-  return { ...problem, fields };
-}
-
 function SuppliesOrderForm({ customer, onPlaced }: { customer: Customer; onPlaced: (order: Order) => void }) {
   const { t } = useI18n();
   const products = $api.useQuery("get", "/products");
@@ -87,7 +78,7 @@ function SuppliesOrderForm({ customer, onPlaced }: { customer: Customer; onPlace
         headers: { "Idempotency-Key": key },
       });
     } catch (refused) {
-      return form.refuse(onTheForm(problemOf(refused), lines.map((line) => line.product_id)));
+      return form.refuse(linesOnTheForm(problemOf(refused), lines.map((line) => line.product_id), "quantities"));
     }
     setKey(crypto.randomUUID());
     form.reset(emptyOrder(customer, offered));

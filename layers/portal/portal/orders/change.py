@@ -12,12 +12,13 @@ from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict, FieldProblems, NotFound, ValidationFailed, field_problem
+from portal.errors import Conflict, FieldProblems, NotFound, ValidationFailed, field_problem, field_refusal
 from portal.history import FieldChange, require_version
-from portal.money import CountLine, Money, as_text, count_line, denomination, total
+from portal.money import DENOMINATIONS, CountLine, Money, as_text, count_line, denomination, total
 from portal.orders.models import (
     CashAgreement,
     CashAgreementInput,
+    CashAgreementView,
     ChangeLine,
     ChangeLineInput,
     ChangeOrder,
@@ -25,17 +26,24 @@ from portal.orders.models import (
     ChangeOrderPage,
     ChangeOrderStatus,
     ChangeOrderView,
+    DenominationInfo,
 )
 from portal.orders.repository import OrderRepository
+from portal.orders.scope import orders_visible_to, status_conflict
 
 
 def cash_agreement(
     principal: Principal, customer_repository: CustomerRepository, orders: OrderRepository, customer_id: str
-) -> CashAgreement:
+) -> CashAgreementView:
     """What is agreed with the customer: for its order readers and the staff who see it."""
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    access.require_view_orders(principal, customers.facts(customer))
-    return orders.cash_agreement(customer_id) or CashAgreement(customer_id=customer_id)
+    orders_visible_to(principal, customer_repository, customer_id)
+    return _view(orders.cash_agreement(customer_id))
+
+
+def _view(agreement: CashAgreement) -> CashAgreementView:
+    """With the closed set of notes and coins of its currency, so the web offers exactly those."""
+    series = [DenominationInfo(code=found.code, minor=found.minor) for found in DENOMINATIONS[agreement.currency]]
+    return CashAgreementView(**agreement.model_dump(), denominations=series)
 
 
 def save_cash_agreement(
@@ -45,10 +53,10 @@ def save_cash_agreement(
     customer_id: str,
     data: CashAgreementInput,
     clock: Clock = now,
-) -> CashAgreement:
+) -> CashAgreementView:
     customer = customers.get_customer(principal, customer_repository, customer_id)
     access.require_agree_cash(principal, customers.facts(customer))
-    before = orders.cash_agreement(customer_id) or CashAgreement(customer_id=customer_id)
+    before = orders.cash_agreement(customer_id)
     require_version(before.version, data.version, "cash agreement")
     at = clock()
     after = CashAgreement(
@@ -66,7 +74,7 @@ def save_cash_agreement(
         if old[name] != new[name] or not before.version
     ]
     orders.save_cash_agreement(before, after, actor=principal.username, changes=changes, at=at)
-    return after
+    return _view(after)
 
 
 def _recorded(agreement: CashAgreement) -> dict[str, object]:
@@ -78,7 +86,7 @@ def _recorded(agreement: CashAgreement) -> dict[str, object]:
 
 def view(principal: Principal, order: ChangeOrder, at: datetime) -> ChangeOrderView:
     until = deletion_deadline(order.delivery_date, order.currency)
-    shown = order.model_copy(update={"notes": None}) if principal.is_staff else order
+    shown = order if access.reads_customer_notes(principal) else order.model_copy(update={"notes": None})
     return ChangeOrderView(
         **shown.model_dump(),
         deletable_until=until,
@@ -97,7 +105,7 @@ def place_change_order(
 ) -> ChangeOrderView:
     customer = customers.get_customer(principal, customer_repository, customer_id)
     access.require_place_order(principal, customers.facts(customer))
-    agreement = orders.cash_agreement(customer_id) or CashAgreement(customer_id=customer_id)
+    agreement = orders.cash_agreement(customer_id)
     at = clock()
     problems = FieldProblems()
     problems.attempt(
@@ -128,7 +136,7 @@ def place_change_order(
         placed_by_name=principal.display_name,
         version=1,
     )
-    orders.place_change_order(order, actor=principal.username)
+    orders.place(order, actor=principal.username)
     return view(principal, order, at)
 
 
@@ -139,12 +147,12 @@ def _count_lines(lines: list[ChangeLineInput], agreement: CashAgreement) -> list
     for index, line in enumerate(lines):
         field = f"lines.{index}"
         if line.denomination in seen:
-            problems.add(_refusal(f"{field}.denomination", "duplicate", "Each note or coin once per order"))
+            problems.add(field_refusal(f"{field}.denomination", "duplicate", "Each note or coin once per order"))
             continue
         seen.add(line.denomination)
         if (line.pieces is None) == (line.amount is None):
             message = "Give either the number of pieces or their amount"
-            problems.add(_refusal(f"{field}.pieces", "pieces_or_amount", message))
+            problems.add(field_refusal(f"{field}.pieces", "pieces_or_amount", message))
             continue
         try:
             found = denomination(agreement.currency, line.denomination)
@@ -161,7 +169,7 @@ def _count_lines(lines: list[ChangeLineInput], agreement: CashAgreement) -> list
             )
     problems.raise_if_any()
     if not any(line.pieces for line in counted):
-        raise _refusal("lines", "nothing_ordered", "Order at least one note or coin")
+        raise field_refusal("lines", "nothing_ordered", "Order at least one note or coin")
     return [line for line in counted if line.pieces]
 
 
@@ -179,10 +187,6 @@ def _within_credit_limit(amount: Money, agreement: CashAgreement) -> None:
     )
 
 
-def _refusal(field: str, code: str, message: str, **allowed: object) -> ValidationFailed:
-    return ValidationFailed(message, code=code, details=[field_problem(field, code, message, **allowed)])
-
-
 def change_orders(
     principal: Principal,
     customer_repository: CustomerRepository,
@@ -194,8 +198,7 @@ def change_orders(
     clock: Clock = now,
 ) -> ChangeOrderPage:
     """A customer's change orders, newest first."""
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    access.require_view_orders(principal, customers.facts(customer))
+    orders_visible_to(principal, customer_repository, customer_id)
     found, next_cursor = orders.change_orders_of(customer_id, principal=principal.username, limit=limit, cursor=cursor)
     at = clock()
     return ChangeOrderPage(items=[view(principal, order, at) for order in found], next_cursor=next_cursor)
@@ -212,19 +215,13 @@ def delete_change_order(
 ) -> ChangeOrderView:
     """The customer's orderers withdraw an order until the end of the last business day before its delivery. The
     order stays, marked deleted, in the customer's list and history."""
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    facts = customers.facts(customer)
-    access.require_view_orders(principal, facts)
+    facts = orders_visible_to(principal, customer_repository, customer_id)
     before = orders.change_order(customer_id, order_id)
     if before is None:
         raise NotFound("No such order")
     access.require_place_order(principal, facts)
     if before.status is not ChangeOrderStatus.PLACED:
-        raise Conflict(
-            f"The order is {before.status.value} already",
-            code="order_status_conflict",
-            details=[{"status": before.status.value}],
-        )
+        raise status_conflict(before.status, f"The order is {before.status} already")
     require_version(before.version, version, "order")
     at = clock()
     until = deletion_deadline(before.delivery_date, before.currency)
@@ -243,7 +240,7 @@ def delete_change_order(
         }
     )
     changes = [FieldChange(field="status", before=before.status.value, after=ChangeOrderStatus.DELETED.value)]
-    orders.update_change_order(
+    orders.update(
         before, after, actor=principal.username, action=CustomerHistoryAction.ORDER_DELETED, changes=changes, at=at
     )
     return view(principal, after, at)

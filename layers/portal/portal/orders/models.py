@@ -142,6 +142,17 @@ class CashAgreement(BaseModel):
     updated_at: datetime | None = None
 
 
+class DenominationInfo(BaseModel):
+    code: str = Field(description="How a change order names it: note-500, coin-0.50")
+    minor: int = Field(description="Its value in minor units")
+
+
+class CashAgreementView(CashAgreement):
+    denominations: list[DenominationInfo] = Field(
+        description="The notes and coins of the agreed currency, largest first: what a change order may contain"
+    )
+
+
 class ChangeLineInput(BaseModel):
     """One note or coin, by its code (`note-500`, `coin-0.50`): how many, or their amount in minor units."""
 

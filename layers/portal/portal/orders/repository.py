@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from portal.clock import is_id
 from portal.customers.models import CustomerHistoryAction
@@ -17,45 +17,44 @@ from portal.orders.models import CashAgreement, ChangeOrder, Contract, ServiceOr
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from portal.notifications.repository import SideEffect
+
+M = TypeVar("M", SuppliesOrder, ChangeOrder, ServiceOrder)
+
+# The sort-key prefix of each kind of record under a customer.
+SUPPLIES, CHANGE, SERVICE, CONTRACT = "ORDER", "CHANGE", "SERVICE", "CONTRACT"
+
+
+Order = SuppliesOrder | ChangeOrder
 
 
 class OrderRepository(Protocol):
     def next_number(self, customer_id: str) -> int: ...
-    def place(self, order: SuppliesOrder, *, actor: str) -> None: ...
-    def get(self, customer_id: str, order_id: str) -> SuppliesOrder | None: ...
-    def of_customer(
-        self, customer_id: str, *, principal: str, limit: int, cursor: str | None
-    ) -> tuple[list[SuppliesOrder], str | None]: ...
+    def place(self, order: Order, *, actor: str) -> None: ...
     def update(
         self,
-        before: SuppliesOrder,
-        after: SuppliesOrder,
-        *,
-        actor: str,
-        action: CustomerHistoryAction,
-        changes: list[FieldChange],
-    ) -> None: ...
-
-    def cash_agreement(self, customer_id: str) -> CashAgreement | None: ...
-    def save_cash_agreement(
-        self, before: CashAgreement, after: CashAgreement, *, actor: str, changes: list[FieldChange], at: datetime
-    ) -> None: ...
-    def place_change_order(self, order: ChangeOrder, *, actor: str) -> None: ...
-    def change_order(self, customer_id: str, order_id: str) -> ChangeOrder | None: ...
-    def change_orders_of(
-        self, customer_id: str, *, principal: str, limit: int, cursor: str | None
-    ) -> tuple[list[ChangeOrder], str | None]: ...
-    def update_change_order(
-        self,
-        before: ChangeOrder,
-        after: ChangeOrder,
+        before: Order,
+        after: Order,
         *,
         actor: str,
         action: CustomerHistoryAction,
         changes: list[FieldChange],
         at: datetime,
     ) -> None: ...
+    def get(self, customer_id: str, order_id: str) -> SuppliesOrder | None: ...
+    def of_customer(
+        self, customer_id: str, *, principal: str, limit: int, cursor: str | None
+    ) -> tuple[list[SuppliesOrder], str | None]: ...
+    def cash_agreement(self, customer_id: str) -> CashAgreement: ...
+    def save_cash_agreement(
+        self, before: CashAgreement, after: CashAgreement, *, actor: str, changes: list[FieldChange], at: datetime
+    ) -> None: ...
+    def change_order(self, customer_id: str, order_id: str) -> ChangeOrder | None: ...
+    def change_orders_of(
+        self, customer_id: str, *, principal: str, limit: int, cursor: str | None
+    ) -> tuple[list[ChangeOrder], str | None]: ...
 
     def contracts(self, customer_id: str) -> list[Contract]: ...
     def contract(self, customer_id: str, contract_id: str) -> Contract | None: ...
@@ -87,64 +86,81 @@ class DynamoOrderRepository:
         )
         return int(counter["last_number"])
 
-    def place(self, order: SuppliesOrder, *, actor: str) -> None:
+    def place(self, order: Order, *, actor: str) -> None:
+        summary: dict[str, object] = {"number": order.number, "kind": order.kind}
+        if isinstance(order, ChangeOrder):
+            summary["total"] = as_text(order.total, order.currency)
+        else:
+            summary["lines"] = len(order.lines)
         put_new_with_history(
             self.table,
-            _item(order),
+            _order_item(order),
             customer_id=order.customer_id,
             subject=order.order_id,
             actor=actor,
             action=CustomerHistoryAction.ORDER_PLACED,
             at=order.placed_at,
-            after={"number": order.number, "kind": order.kind, "lines": len(order.lines)},
+            after=summary,
         )
-
-    def get(self, customer_id: str, order_id: str) -> SuppliesOrder | None:
-        if not (is_id(customer_id) and is_id(order_id)):
-            return None
-        item = self.table.get(customer_pk(customer_id), key("ORDER", order_id))
-        return model_of(SuppliesOrder, item) if item else None
-
-    def of_customer(
-        self, customer_id: str, *, principal: str, limit: int, cursor: str | None
-    ) -> tuple[list[SuppliesOrder], str | None]:
-        page = self.table.query(
-            pk=customer_pk(customer_id),
-            sk_prefix="ORDER#",
-            ascending=False,
-            limit=limit,
-            cursor=cursor,
-            principal=principal,
-        )
-        return [model_of(SuppliesOrder, item) for item in page.items], page.cursor
 
     def update(
         self,
-        before: SuppliesOrder,
-        after: SuppliesOrder,
+        before: Order,
+        after: Order,
         *,
         actor: str,
         action: CustomerHistoryAction,
         changes: list[FieldChange],
+        at: datetime,
     ) -> None:
         put_changed_with_history(
             self.table,
-            _item(after),
+            _order_item(after),
             customer_id=after.customer_id,
             subject=after.order_id,
             actor=actor,
             action=action,
-            at=after.delivered_at or after.placed_at,
+            at=at,
             changes=changes,
             read_version=before.version,
             what="order",
         )
 
+    def get(self, customer_id: str, order_id: str) -> SuppliesOrder | None:
+        item = self._record(customer_id, SUPPLIES, order_id)
+        return model_of(SuppliesOrder, item) if item else None
+
+    def of_customer(
+        self, customer_id: str, *, principal: str, limit: int, cursor: str | None
+    ) -> tuple[list[SuppliesOrder], str | None]:
+        return self._newest(SuppliesOrder, customer_id, SUPPLIES, principal=principal, limit=limit, cursor=cursor)
+
+    def _record(self, customer_id: str, kind: str, record_id: str, *, consistent: bool = False) -> Item | None:
+        """One record kept under its customer; ids that cannot be ids are not looked up."""
+        if not (is_id(customer_id) and is_id(record_id)):
+            return None
+        return self.table.get(customer_pk(customer_id), key(kind, record_id), consistent=consistent)
+
+    def _newest(
+        self, model: type[M], customer_id: str, kind: str, *, principal: str, limit: int, cursor: str | None
+    ) -> tuple[list[M], str | None]:
+        """One page of a customer's records of a kind, newest first (their keys are ULIDs)."""
+        page = self.table.query(
+            pk=customer_pk(customer_id),
+            sk_prefix=f"{kind}#",
+            ascending=False,
+            limit=limit,
+            cursor=cursor,
+            principal=principal,
+        )
+        return [model_of(model, item) for item in page.items], page.cursor
+
     # -- change orders (ORD-2) -----------------------------------------------------------------------------------
 
-    def cash_agreement(self, customer_id: str) -> CashAgreement | None:
+    def cash_agreement(self, customer_id: str) -> CashAgreement:
+        """What is agreed; without an agreement, nothing (version 0: no weekday, no credit)."""
         item = self.table.get(customer_pk(customer_id), "CASH_AGREEMENT")
-        return model_of(CashAgreement, item) if item else None
+        return model_of(CashAgreement, item) if item else CashAgreement(customer_id=customer_id)
 
     def save_cash_agreement(
         self, before: CashAgreement, after: CashAgreement, *, actor: str, changes: list[FieldChange], at: datetime
@@ -178,70 +194,23 @@ class DynamoOrderRepository:
                 what="cash agreement",
             )
 
-    def place_change_order(self, order: ChangeOrder, *, actor: str) -> None:
-        put_new_with_history(
-            self.table,
-            _change_item(order),
-            customer_id=order.customer_id,
-            subject=order.order_id,
-            actor=actor,
-            action=CustomerHistoryAction.ORDER_PLACED,
-            at=order.placed_at,
-            after={"number": order.number, "kind": order.kind, "total": as_text(order.total, order.currency)},
-        )
-
     def change_order(self, customer_id: str, order_id: str) -> ChangeOrder | None:
-        if not (is_id(customer_id) and is_id(order_id)):
-            return None
-        item = self.table.get(customer_pk(customer_id), key("CHANGE", order_id))
+        item = self._record(customer_id, CHANGE, order_id)
         return model_of(ChangeOrder, item) if item else None
 
     def change_orders_of(
         self, customer_id: str, *, principal: str, limit: int, cursor: str | None
     ) -> tuple[list[ChangeOrder], str | None]:
-        page = self.table.query(
-            pk=customer_pk(customer_id),
-            sk_prefix="CHANGE#",
-            ascending=False,
-            limit=limit,
-            cursor=cursor,
-            principal=principal,
-        )
-        return [model_of(ChangeOrder, item) for item in page.items], page.cursor
-
-    def update_change_order(
-        self,
-        before: ChangeOrder,
-        after: ChangeOrder,
-        *,
-        actor: str,
-        action: CustomerHistoryAction,
-        changes: list[FieldChange],
-        at: datetime,
-    ) -> None:
-        put_changed_with_history(
-            self.table,
-            _change_item(after),
-            customer_id=after.customer_id,
-            subject=after.order_id,
-            actor=actor,
-            action=action,
-            at=at,
-            changes=changes,
-            read_version=before.version,
-            what="order",
-        )
+        return self._newest(ChangeOrder, customer_id, CHANGE, principal=principal, limit=limit, cursor=cursor)
 
     # -- contracts and service orders (ORD-3) ----------------------------------------------------------------------
 
     def contracts(self, customer_id: str) -> list[Contract]:
-        items = self.table.query_all(pk=customer_pk(customer_id), sk_prefix="CONTRACT#")
+        items = self.table.query_all(pk=customer_pk(customer_id), sk_prefix=f"{CONTRACT}#")
         return sorted((model_of(Contract, item) for item in items), key=lambda found: found.name.casefold())
 
     def contract(self, customer_id: str, contract_id: str) -> Contract | None:
-        if not (is_id(customer_id) and is_id(contract_id)):
-            return None
-        item = self.table.get(customer_pk(customer_id), key("CONTRACT", contract_id))
+        item = self._record(customer_id, CONTRACT, contract_id)
         return model_of(Contract, item) if item else None
 
     def create_contract(self, contract: Contract, *, actor: str) -> None:
@@ -273,7 +242,7 @@ class DynamoOrderRepository:
     @staticmethod
     def service_order_key(customer_id: str, order_id: str) -> dict[str, dict[str, str]]:
         """The order's key as a state machine's DynamoDB task names it."""
-        return {"PK": {"S": customer_pk(customer_id)}, "SK": {"S": key("SERVICE", order_id)}}
+        return {"PK": {"S": customer_pk(customer_id)}, "SK": {"S": key(SERVICE, order_id)}}
 
     def place_service_order(self, order: ServiceOrder, *, actor: str, side_effects: Sequence[SideEffect]) -> None:
         from portal.notifications.repository import enqueue
@@ -296,25 +265,13 @@ class DynamoOrderRepository:
 
     def service_order(self, customer_id: str, order_id: str) -> tuple[ServiceOrder, str | None] | None:
         """The order, and the task token of the workflow step waiting for it (None while none waits)."""
-        if not (is_id(customer_id) and is_id(order_id)):
-            return None
-        item = self.table.get(customer_pk(customer_id), key("SERVICE", order_id), consistent=True)
-        if item is None:
-            return None
-        return model_of(ServiceOrder, item), item.get("task_token")
+        item = self._record(customer_id, SERVICE, order_id, consistent=True)
+        return (model_of(ServiceOrder, item), item.get("task_token")) if item else None
 
     def service_orders_of(
         self, customer_id: str, *, principal: str, limit: int, cursor: str | None
     ) -> tuple[list[ServiceOrder], str | None]:
-        page = self.table.query(
-            pk=customer_pk(customer_id),
-            sk_prefix="SERVICE#",
-            ascending=False,
-            limit=limit,
-            cursor=cursor,
-            principal=principal,
-        )
-        return [model_of(ServiceOrder, item) for item in page.items], page.cursor
+        return self._newest(ServiceOrder, customer_id, SERVICE, principal=principal, limit=limit, cursor=cursor)
 
     def move_service_order(
         self, before: ServiceOrder, after: ServiceOrder, *, task_token: str, actor: str, at: datetime
@@ -355,7 +312,7 @@ class DynamoOrderRepository:
         transaction = Transaction()
         transaction.update(
             customer_pk(after.customer_id),
-            key("SERVICE", after.order_id),
+            key(SERVICE, after.order_id),
             expression="SET reminders = :reminders, version = :next, timeline = list_append(timeline, :entry)",
             values={
                 ":reminders": after.reminders,
@@ -375,19 +332,19 @@ class DynamoOrderRepository:
         return True
 
 
-def _item(order: SuppliesOrder) -> Item:
-    return item_of(order, pk=customer_pk(order.customer_id), sk=key("ORDER", order.order_id), kind="order")
+def _in_customer(record: BaseModel, customer_id: str, kind: str, record_id: str, type_name: str) -> Item:
+    return item_of(record, pk=customer_pk(customer_id), sk=key(kind, record_id), kind=type_name)
 
 
-def _change_item(order: ChangeOrder) -> Item:
-    return item_of(order, pk=customer_pk(order.customer_id), sk=key("CHANGE", order.order_id), kind="change_order")
+def _order_item(order: Order) -> Item:
+    if isinstance(order, ChangeOrder):
+        return _in_customer(order, order.customer_id, CHANGE, order.order_id, "change_order")
+    return _in_customer(order, order.customer_id, SUPPLIES, order.order_id, "order")
 
 
 def _contract_item(contract: Contract) -> Item:
-    return item_of(
-        contract, pk=customer_pk(contract.customer_id), sk=key("CONTRACT", contract.contract_id), kind="contract"
-    )
+    return _in_customer(contract, contract.customer_id, CONTRACT, contract.contract_id, "contract")
 
 
 def _service_item(order: ServiceOrder) -> Item:
-    return item_of(order, pk=customer_pk(order.customer_id), sk=key("SERVICE", order.order_id), kind="service_order")
+    return _in_customer(order, order.customer_id, SERVICE, order.order_id, "service_order")

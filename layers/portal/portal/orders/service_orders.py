@@ -18,7 +18,7 @@ from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
 from portal.departments.repository import DepartmentRepository
-from portal.errors import Conflict, FieldProblems, Forbidden, NotFound, ValidationFailed, field_problem
+from portal.errors import Conflict, FieldProblems, NotFound, field_refusal
 from portal.history import next_version, require_version
 from portal.languages import Language
 from portal.notifications import email
@@ -39,6 +39,7 @@ from portal.orders.models import (
     TransitionInput,
 )
 from portal.orders.repository import OrderRepository
+from portal.orders.scope import orders_visible_to, status_conflict
 from portal.settings import Settings
 from portal.workflows import Workflows
 
@@ -75,8 +76,7 @@ NEEDS_REASON = frozenset({Action.REJECT, Action.CONFIRM_ON_BEHALF})
 def contracts_of(
     principal: Principal, customer_repository: CustomerRepository, orders: OrderRepository, customer_id: str
 ) -> ContractList:
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    access.require_view_orders(principal, customers.facts(customer))
+    orders_visible_to(principal, customer_repository, customer_id)
     return ContractList(items=orders.contracts(customer_id))
 
 
@@ -107,9 +107,7 @@ def update_contract(
     patch: ContractPatch,
     clock: Clock = now,
 ) -> Contract:
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    facts = customers.facts(customer)
-    access.require_view_orders(principal, facts)
+    facts = orders_visible_to(principal, customer_repository, customer_id)
     before = orders.contract(customer_id, contract_id)
     if before is None:
         raise NotFound("No such contract")
@@ -157,12 +155,12 @@ def place_service_order(
     contract = orders.contract(customer_id, data.contract_id)
     department = departments.get(customer_id, data.department_id)
     if contract is None or not contract.active:
-        problems.add(_refusal("contract_id", "not_a_choice", "Choose one of the customer's contracts"))
+        problems.add(field_refusal("contract_id", "not_a_choice", "Choose one of the customer's contracts"))
     elif data.product_group not in contract.product_groups:
         message = "Choose one of the contract's product groups"
-        problems.add(_refusal("product_group", "not_a_choice", message, choices=contract.product_groups))
+        problems.add(field_refusal("product_group", "not_a_choice", message, choices=contract.product_groups))
     if department is None or not department.active:
-        problems.add(_refusal("department_id", "not_a_choice", "Choose one of the customer's departments"))
+        problems.add(field_refusal("department_id", "not_a_choice", "Choose one of the customer's departments"))
     problems.raise_if_any()
     assert contract is not None and department is not None  # noqa: PT018 - refused above otherwise
     at = clock()
@@ -186,7 +184,7 @@ def place_service_order(
         ],
         version=1,
     )
-    link = f"{settings.portal_url}/#/orders/service?customer={customer_id}&order={order.order_id}"
+    link = _link(settings, customer_id, order.order_id)
     recipients = account_managers(customer.assigned_staff) or [settings.staff_notification_address]
     notice = email.service_order_placed(
         to=recipients,
@@ -235,9 +233,7 @@ def service_orders(
     limit: int = 25,
     cursor: str | None = None,
 ) -> ServiceOrderPage:
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    facts = customers.facts(customer)
-    access.require_view_orders(principal, facts)
+    facts = orders_visible_to(principal, customer_repository, customer_id)
     found, next_cursor = orders.service_orders_of(customer_id, principal=principal.username, limit=limit, cursor=cursor)
     return ServiceOrderPage(items=[view(principal, facts, order) for order in found], next_cursor=next_cursor)
 
@@ -249,9 +245,7 @@ def service_order(
     customer_id: str,
     order_id: str,
 ) -> ServiceOrderView:
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    facts = customers.facts(customer)
-    access.require_view_orders(principal, facts)
+    facts = orders_visible_to(principal, customer_repository, customer_id)
     found = orders.service_order(customer_id, order_id)
     if found is None:
         raise NotFound("No such order")
@@ -268,21 +262,18 @@ def move_service_order(
     data: TransitionInput,
     clock: Clock = now,
 ) -> ServiceOrderView:
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    facts = customers.facts(customer)
-    access.require_view_orders(principal, facts)
+    facts = orders_visible_to(principal, customer_repository, customer_id)
     found = orders.service_order(customer_id, order_id)
     if found is None:
         raise NotFound("No such order")
     order, task_token = found
     sources, target, resume = TRANSITIONS[data.action]
-    if not access.may_move_service_order(principal, facts, data.action.value, order.status.value):
-        raise Forbidden(f"You may not {data.action.value.replace('_', ' ')} this order", code="missing_role")
+    access.require_move_service_order(principal, facts, data.action.value, order.status.value)
     if order.status not in sources:
-        raise _status_conflict(order.status)
+        raise status_conflict(order.status)
     require_version(order.version, data.version, "order")
     if data.action in NEEDS_REASON and not data.reason:
-        raise _refusal("reason", "required", "Give the reason")
+        raise field_refusal("reason", "required", "Give the reason")
     if task_token is None:
         raise Conflict("The order is still being received; try again in a moment", code="not_ready")
     at = clock()
@@ -295,7 +286,7 @@ def move_service_order(
     )
     if not orders.move_service_order(order, after, task_token=task_token, actor=principal.username, at=at):
         current = orders.service_order(customer_id, order_id)
-        raise _status_conflict(current[0].status if current else order.status)
+        raise status_conflict(current[0].status if current else order.status)
     try:
         workflows.resume(task_token, {"action": resume})
     except Conflict:
@@ -321,7 +312,7 @@ def remind(
     order = found[0]
     at = clock()
     entry = TimelineEntry(at=at, by_name="Kundeportal", action="reminded", status=order.status)
-    link = f"{settings.portal_url}/#/orders/service?customer={customer_id}&order={order_id}"
+    link = _link(settings, customer_id, order_id)
     messages = [
         email.service_order_waiting(to=[address], number=order.number, link=link, language=language)
         for address, language in approvers(customer_id)
@@ -332,13 +323,6 @@ def remind(
     return orders.record_reminder(order, after, at=at, emails=messages)
 
 
-def _status_conflict(status: Status) -> Conflict:
-    return Conflict(
-        f"The order is {status.value.replace('_', ' ')}; that is not possible now",
-        code="order_status_conflict",
-        details=[{"status": status.value}],
-    )
-
-
-def _refusal(field: str, code: str, message: str, **allowed: object) -> ValidationFailed:
-    return ValidationFailed(message, code=code, details=[field_problem(field, code, message, **allowed)])
+def _link(settings: Settings, customer_id: str, order_id: str) -> str:
+    """The order's page, as e-mails link to it (the web opens the order from the address)."""
+    return f"{settings.portal_url}/#/orders/service?customer={customer_id}&order={order_id}"

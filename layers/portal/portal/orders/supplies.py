@@ -12,7 +12,7 @@ from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict, FieldProblems, NotFound, ValidationFailed, field_problem
+from portal.errors import FieldProblems, NotFound, field_refusal
 from portal.history import FieldChange, require_version
 from portal.orders.models import (
     DELIVERY_DAYS,
@@ -24,13 +24,14 @@ from portal.orders.models import (
     SuppliesOrderView,
 )
 from portal.orders.repository import OrderRepository
+from portal.orders.scope import orders_visible_to, status_conflict
 
 
 def view(principal: Principal, order: SuppliesOrder, at: datetime) -> SuppliesOrderView:
     """The order as this principal reads it. The notes are the customer's own (seed 000: not a message to the
     vendor), so the vendor's staff are not shown them."""
     expected_by = order.placed_at + timedelta(days=DELIVERY_DAYS)
-    shown = order.model_copy(update={"notes": None}) if principal.is_staff else order
+    shown = order if access.reads_customer_notes(principal) else order.model_copy(update={"notes": None})
     return SuppliesOrderView(
         **shown.model_dump(),
         expected_by=expected_by,
@@ -82,13 +83,13 @@ def _order_lines(data: SuppliesOrderInput, orderable: dict[str, Product]) -> lis
         product = orderable.get(line.product_id)
         if line.product_id in seen:
             message = "Each product once per order; change its quantity instead"
-            problems.add(_refusal(f"lines.{index}.product_id", "duplicate", message))
+            problems.add(field_refusal(f"lines.{index}.product_id", "duplicate", message))
         elif product is None:
             message = "This product cannot be ordered (it is unknown or no longer offered)"
-            problems.add(_refusal(f"lines.{index}.product_id", "product_not_orderable", message))
+            problems.add(field_refusal(f"lines.{index}.product_id", "product_not_orderable", message))
         elif line.quantity > product.max_quantity:
             message = f"At most {product.max_quantity} of {product.name} per order"
-            problems.add(_refusal(f"lines.{index}.quantity", "less_than_equal", message, le=product.max_quantity))
+            problems.add(field_refusal(f"lines.{index}.quantity", "less_than_equal", message, le=product.max_quantity))
         else:
             lines.append(
                 OrderLine(
@@ -104,10 +105,6 @@ def _order_lines(data: SuppliesOrderInput, orderable: dict[str, Product]) -> lis
     return lines
 
 
-def _refusal(field: str, code: str, message: str, **allowed: object) -> ValidationFailed:
-    return ValidationFailed(message, code=code, details=[field_problem(field, code, message, **allowed)])
-
-
 def supplies_orders(
     principal: Principal,
     customer_repository: CustomerRepository,
@@ -119,8 +116,7 @@ def supplies_orders(
     clock: Clock = now,
 ) -> SuppliesOrderPage:
     """A customer's orders, newest first."""
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    access.require_view_orders(principal, customers.facts(customer))
+    orders_visible_to(principal, customer_repository, customer_id)
     found, next_cursor = orders.of_customer(customer_id, principal=principal.username, limit=limit, cursor=cursor)
     at = clock()
     return SuppliesOrderPage(items=[view(principal, order, at) for order in found], next_cursor=next_cursor)
@@ -136,24 +132,18 @@ def mark_delivered(
     clock: Clock = now,
 ) -> SuppliesOrderView:
     """Staff record that the carrier delivered the order; only a placed order can be delivered."""
-    customer = customers.get_customer(principal, customer_repository, customer_id)
-    facts = customers.facts(customer)
-    access.require_view_orders(principal, facts)
+    facts = orders_visible_to(principal, customer_repository, customer_id)
     before = orders.get(customer_id, order_id)
     if before is None:
         raise NotFound("No such order")
     access.require_handle_orders(principal, facts)
     if before.status is not OrderStatus.PLACED:
-        raise Conflict(
-            f"The order is {before.status.value}; only a placed order can be marked delivered",
-            code="order_status_conflict",
-            details=[{"status": before.status.value}],
-        )
+        raise status_conflict(before.status, f"The order is {before.status}; only a placed order can be delivered")
     require_version(before.version, version, "order")
     at = clock()
     after = before.model_copy(update={"status": OrderStatus.DELIVERED, "delivered_at": at, "version": version + 1})
     changes = [FieldChange(field="status", before=before.status.value, after=OrderStatus.DELIVERED.value)]
     orders.update(
-        before, after, actor=principal.username, action=CustomerHistoryAction.ORDER_DELIVERED, changes=changes
+        before, after, actor=principal.username, action=CustomerHistoryAction.ORDER_DELIVERED, changes=changes, at=at
     )
     return view(principal, after, at)
