@@ -18,7 +18,11 @@ app = build_resolver()
     summary="What is agreed with a customer about change orders",
     tags=["Orders"],
     responses=documented(
-        {401: "Not logged in", 403: "Needs the orderer or order approver role", 404: "No such customer"}
+        {
+            401: "Not logged in",
+            403: "Needs the orderer, order approver or deposit registrar role",
+            404: "No such customer",
+        }
     ),
 )
 def get_cash_agreement(customer_id: str) -> CashAgreementView:

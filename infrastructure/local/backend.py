@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -28,6 +29,8 @@ def _make_dynamodb_writes_atomic() -> None:
     conditional writes could both succeed locally. One lock around moto's writes restores AWS's guarantee."""
     from moto.dynamodb.models import DynamoDBBackend
 
+    if not getattr(DynamoDBBackend.transact_write_items, "_serialised", False):
+        DynamoDBBackend.transact_write_items = _transact_write_items_with_an_undo_log  # type: ignore[method-assign]
     for name in _DYNAMODB_WRITES:
         original = getattr(DynamoDBBackend, name)
         if getattr(original, "_serialised", False):
@@ -39,6 +42,129 @@ def _make_dynamodb_writes_atomic() -> None:
 
         serialised._serialised = True  # type: ignore[attr-defined]
         setattr(DynamoDBBackend, name, serialised)
+
+
+class _ConditionFailed(Exception):
+    def __init__(self, item: dict[str, Any] | None) -> None:
+        super().__init__("The conditional request failed")
+        self.item = item
+
+
+class _UndoLog:
+    """What a transaction wrote so far: each item as it was before, and how long each table's stream was."""
+
+    def __init__(self, backend: Any) -> None:
+        self.backend = backend
+        self.items: list[tuple[Any, Any, Any, Any]] = []  # (table, hash key, range key, the item before, or None)
+        self.stream_lengths: dict[str, int] = {}
+
+    def table(self, name: str) -> Any:
+        table = self.backend.get_table(name)
+        if table.stream_shard is not None and name not in self.stream_lengths:
+            self.stream_lengths[name] = len(table.stream_shard.items)
+        return table
+
+    def remember(self, table: Any, key: dict[str, Any], before: Any) -> None:
+        hash_key, range_key = self.backend.get_keys_value(table, key)
+        self.items.append((table, hash_key, range_key, copy.deepcopy(before)))
+
+    def roll_back(self) -> None:
+        for table, hash_key, range_key, before in reversed(self.items):
+            stored = table.items if range_key is None else table.items[hash_key]
+            place = hash_key if range_key is None else range_key
+            if before is None:
+                stored.pop(place, None)
+            else:
+                stored[place] = before
+        for name, length in self.stream_lengths.items():
+            del self.backend.tables[name].stream_shard.items[length:]
+
+
+def _transact_one(
+    backend: Any, op_type: str, op: dict[str, Any], undo: _UndoLog, targets: set[tuple[str, str]]
+) -> None:
+    """One item of a transaction, as moto does it, remembering what it overwrites."""
+    from moto.dynamodb.comparisons import get_filter_expression
+    from moto.dynamodb.exceptions import MultipleTransactionsException
+
+    if op_type not in {"ConditionCheck", "Put", "Delete", "Update"}:
+        raise ValueError("Unsupported transaction operation")
+    table_name = op["TableName"]
+    table = undo.table(table_name)
+    if op_type == "Put":
+        key = {table.hash_key_attr: op["Item"][table.hash_key_attr]}
+        if table.range_key_attr is not None:
+            key[table.range_key_attr] = op["Item"][table.range_key_attr]
+    else:
+        key = op["Key"]
+    target = (str(table_name), str(dict(sorted(key.items()))))
+    if target in targets:
+        raise MultipleTransactionsException()
+    targets.add(target)
+    current = backend.get_item(table_name, key)
+    condition = op.get("ConditionExpression")
+    arguments = {
+        "condition_expression": condition,
+        "expression_attribute_names": op.get("ExpressionAttributeNames"),
+        "expression_attribute_values": op.get("ExpressionAttributeValues"),
+    }
+    if condition is not None:
+        check = get_filter_expression(
+            condition, arguments["expression_attribute_names"], arguments["expression_attribute_values"]
+        )
+        if not check.expr(current):
+            wants_item = op.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD" and current
+            raise _ConditionFailed(current.to_json()["Attributes"] if wants_item else None)
+    if op_type == "ConditionCheck":
+        return
+    undo.remember(table, key, current)
+    if op_type == "Put":
+        backend.put_item(table_name, op["Item"], **arguments)
+    elif op_type == "Delete":
+        backend.delete_item(table_name, key, **arguments)
+    else:
+        backend.update_item(table_name, key, update_expression=op["UpdateExpression"], **arguments)
+
+
+def _transact_write_items_with_an_undo_log(self: Any, transact_items: list[dict[str, Any]]) -> None:
+    """moto's transaction, rolled back from the items it touched instead of a copy of every table it names.
+
+    moto deep-copies each table once per transaction item before writing (the stream records included), so a
+    transaction's cost grew with everything ever written: most of the test suite's time and memory. This keeps
+    moto's checks, errors and order of work, and on a failure puts back the items written and the stream records
+    added; the table objects stay the same, so whoever holds one (the stream poller) keeps seeing it."""
+    from moto.dynamodb.exceptions import (
+        ConditionalCheckFailed,
+        MockValidationException,
+        TooManyTransactionsException,
+        TransactionCanceledException,
+        TransactWriteSingleOpException,
+    )
+
+    if len(transact_items) > 100:
+        raise TooManyTransactionsException()
+    undo = _UndoLog(self)
+    targets: set[tuple[str, str]] = set()
+    reasons: list[tuple[str | None, str | None, dict[str, Any] | None]] = []
+    for item in transact_items:
+        if len(item) > 1:
+            raise TransactWriteSingleOpException
+        op_type, op = next(iter(item.items()))
+        try:
+            _transact_one(self, op_type, op, undo, targets)
+            reasons.append((None, None, None))
+        except MockValidationException:
+            undo.roll_back()
+            raise
+        except _ConditionFailed as failed:
+            reasons.append(("ConditionalCheckFailed", str(failed), failed.item))
+        except ConditionalCheckFailed as error:
+            reasons.append(("ConditionalCheckFailed", str(error.message), None))
+        except Exception as error:  # noqa: BLE001 - moto reports any other failure as that item's cancellation reason
+            reasons.append((type(error).__name__, str(error), None))
+    if any(code is not None for code, _, _ in reasons):
+        undo.roll_back()
+        raise TransactionCanceledException(reasons)
 
 
 @dataclass

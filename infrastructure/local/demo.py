@@ -32,6 +32,7 @@ from portal.wiring import (
     contact_repository,
     customer_repository,
     department_repository,
+    deposit_service,
     object_repository,
     order_repository,
 )
@@ -390,6 +391,7 @@ def _seed_orders(data: DemoData, admin: Principal) -> None:
             product_groups=["Helsekontroll", "Arbeidsmiljøkartlegging", "Vaksinasjon"],
         ),
     )
+    _seed_deposits(data, admin, ola)
     delivered_at = placed[0].placed_at + timedelta(days=4)
     supplies.mark_delivered(
         admin,
@@ -400,6 +402,30 @@ def _seed_orders(data: DemoData, admin: Principal) -> None:
         placed[0].version,
         clock=_fixed(delivered_at),
     )
+
+
+def _seed_deposits(data: DemoData, admin: Principal, ola: Principal) -> None:
+    """Two of Nordlys Bergen's night-safe bags: one counted twelve days ago, 100 kroner short, and one registered
+    yesterday, waiting to be counted."""
+    from portal.deposits.models import ChequeInput, CountingInput, CountInput, DepositInput
+
+    bergen = data.customer_ids["bergen"]
+    for days_ago, bag_number, notes in ((12, "400012345671", 14), (1, "400012345688", 9)):
+        service = deposit_service()
+        service.clock = _fixed(now() - timedelta(days=days_ago))
+        slip = DepositInput(
+            deposit_date=(now() - timedelta(days=days_ago)).date(),
+            bag_number=bag_number,
+            department_id=data.department_ids["bergen-shop"],
+            signature="OH",
+            lines=[CountInput(denomination="note-200", pieces=notes), CountInput(denomination="coin-20", pieces=25)],
+            cheques=[ChequeInput(reference="Sjekk 1120", amount=85_000)] if days_ago > 1 else [],
+        )
+        deposit = service.register(ola, bergen, slip)
+        if days_ago > 1:
+            service.clock = _fixed(now() - timedelta(days=days_ago - 1))
+            counted = [CountInput(denomination="note-200", pieces=notes), CountInput(denomination="coin-20", pieces=20)]
+            service.count(admin, bergen, deposit.deposit_id, CountingInput(lines=counted, cheques=85_000, version=1))
 
 
 def customer_of(object_key: str) -> str:

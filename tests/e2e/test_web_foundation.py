@@ -27,7 +27,7 @@ NAVIGATION = [
     ("selger", "sven.selger@kundeportal.example", ["Info", "Kunder", "Registreringer"]),
     ("tekniker", "tore.tekniker@kundeportal.example", ["Info", "Kunder"]),
     ("kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no", ["Info", "Ordre", "Brukere"]),
-    ("ola.hansen@nordlys-bergen.no", "ola.hansen@nordlys-bergen.no", ["Info", "Ordre"]),
+    ("ola.hansen@nordlys-bergen.no", "ola.hansen@nordlys-bergen.no", ["Info", "Ordre", "Innskudd"]),
     ("per.bakke@fjellbakeriet.no", "per.bakke@fjellbakeriet.no", ["Info"]),
     ("faktura-20000", "faktura@fjellbakeriet.no", ["Info"]),
     ("objekt-fb-1", "storgata@fjellbakeriet.no", ["Info"]),

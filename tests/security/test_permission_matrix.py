@@ -161,6 +161,35 @@ ORDER_ROWS = [
     Row("tekniker", "change_product", "group", 403),
     Row("ola", "change_product", "group", 403),
 ]
+# Deposits (DEP-1, DEP-2): registered and reversed by the customer's deposit registrars (ola at Bergen), read by them
+# and by staff who see the customer; counted (and reversed) by staff who may change it.
+DEPOSIT_ROWS = [
+    Row("ola", "list_deposits", "bergen", ALLOWED),
+    Row("ola", "review_deposit", "bergen", ALLOWED),
+    Row("ola", "register_deposit", "bergen", ALLOWED),
+    Row("ola", "reverse_deposit", "bergen", ALLOWED),
+    Row("ola", "count_deposit", "bergen", 403),
+    Row("ola", "list_deposits", "group", 404),
+    Row("kari", "list_deposits", "bergen", 403),
+    Row("kari", "register_deposit", "bergen", 403),
+    Row("faktura", "list_deposits", "bakery", 403),
+    Row("admin", "list_deposits", "bergen", ALLOWED),
+    Row("admin", "see_deposit", "bergen", ALLOWED),
+    Row("admin", "register_deposit", "bergen", 403),
+    Row("admin", "count_deposit", "bergen", ALLOWED),
+    Row("admin", "reverse_deposit", "bergen", ALLOWED),
+    Row("selger", "list_deposits", "bergen", ALLOWED),
+    Row("selger", "count_deposit", "bergen", 403),
+    Row("selger", "count_deposit", "assigned", 404),  # the deposit is Bergen's: under another customer it is none
+    Row("tekniker", "list_deposits", "bergen", 404),
+    Row("tekniker", "see_deposit", "bergen", 404),
+]
+FUTURE_SLIP = {
+    "deposit_date": "2999-01-01",
+    "bag_number": "000000000001",
+    "lines": [{"denomination": "note-100", "pieces": 1}],
+}
+COUNTING = {"lines": [{"denomination": "note-100", "pieces": 1}], "version": OUTDATED}
 PAST_CHANGE_ORDER = {"delivery_date": "2020-01-06", "lines": [{"denomination": "note-100", "pieces": 1}]}
 AGREEMENT = {"currency": "NOK", "delivery_weekdays": ["monday"], "credit_limit": 100}
 UNKNOWN_CONTRACT_ORDER = {
@@ -263,6 +292,15 @@ def bergen_service_order(admin_api: ApiClient, tokens: dict[str, str], demo: Dem
     return str(contract.body["contract_id"]), str(placed.body["order_id"])
 
 
+@pytest.fixture(scope="module")
+def bergen_deposit(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
+    """A slip of Bergen's that the reversal and counting rows probe with an outdated version."""
+    body = {**FUTURE_SLIP, "deposit_date": date.today().isoformat(), "bag_number": str(uuid.uuid4().int)[:12]}
+    registered = admin_api.post(f"/customers/{demo.customer_ids['bergen']}/deposits", token=tokens["ola"], body=body)
+    assert registered.status == 201, registered.body
+    return str(registered.body["deposit_id"])
+
+
 def act(
     api: ApiClient, tokens: dict[str, str], customers: dict[str, str], row: Row, ids: dict[str, str]
 ) -> tuple[int, str | None]:
@@ -312,6 +350,17 @@ def act(
             {"action": "cancel", "version": OUTDATED},
         ),
         "list_contracts": ("GET", f"/customers/{customer_id}/contracts", None),
+        # a date far ahead: an allowed slip is refused as date_in_future, and none is saved
+        "review_deposit": ("POST", f"/customers/{customer_id}/deposit-reviews", FUTURE_SLIP),
+        "register_deposit": ("POST", f"/customers/{customer_id}/deposits", FUTURE_SLIP),
+        "list_deposits": ("GET", f"/customers/{customer_id}/deposits", None),
+        "see_deposit": ("GET", f"/customers/{customer_id}/deposits/{ids['deposit']}", None),
+        "reverse_deposit": (
+            "POST",
+            f"/customers/{customer_id}/deposits/{ids['deposit']}/reversal",
+            {"reason": "Probe", "version": OUTDATED},
+        ),
+        "count_deposit": ("PUT", f"/customers/{customer_id}/deposits/{ids['deposit']}/counting", COUNTING),
         "change_contract": (
             "PATCH",
             f"/customers/{customer_id}/contracts/{ids['contract']}",
@@ -329,11 +378,17 @@ def allowed(status: int, code: str | None) -> bool:
     return (
         status < 300
         or (status == 409 and code in {"version_mismatch", "user_exists", "own_login"})
-        or (status == 422 and code in {"product_not_orderable", "invalid_delivery_date", "not_a_choice"})
+        or (
+            status == 422
+            and code in {"product_not_orderable", "invalid_delivery_date", "not_a_choice", "date_in_future"}
+        )
     )
 
 
-@pytest.mark.parametrize("row", CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS + ORDER_ROWS, ids=lambda row: row.id)
+ROWS = CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS + ORDER_ROWS + DEPOSIT_ROWS
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.id)
 def test_each_principal_may_do_what_its_rights_and_roles_allow(
     admin_api: ApiClient,
     tokens: dict[str, str],
@@ -341,6 +396,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_order: str,
     bergen_change_order: str,
     bergen_service_order: tuple[str, str],
+    bergen_deposit: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -350,6 +406,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "product": demo.product_ids["slips"],
         "contract": bergen_service_order[0],
         "service_order": bergen_service_order[1],
+        "deposit": bergen_deposit,
     }
     status, code = act(admin_api, tokens, customers, row, ids)
     if row.expected == ALLOWED:
@@ -363,7 +420,7 @@ def test_the_table_covers_every_staff_role_and_customer_role() -> None:
     from infrastructure.local.demo import PORTAL_USERS, STAFF
     from portal.access import CustomerRole, StaffRole
 
-    rows = CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS + ORDER_ROWS
+    rows = ROWS
     staff_played = {user.role for user in STAFF if user.username in {row.who for row in rows}}
     assert staff_played == set(StaffRole)
     roles_held = {
@@ -373,6 +430,7 @@ def test_the_table_covers_every_staff_role_and_customer_role() -> None:
         for roles in user.roles.values()
         for role in roles
     }
-    # user_administrator, orderer and order_approver decide routes here; the others are held by someone refused
-    assert {CustomerRole.USER_ADMINISTRATOR, CustomerRole.ORDERER, CustomerRole.ORDER_APPROVER} <= roles_held
+    # these decide routes here; the others are held by someone refused
+    deciding = {CustomerRole.USER_ADMINISTRATOR, CustomerRole.ORDERER, CustomerRole.ORDER_APPROVER}
+    assert deciding | {CustomerRole.DEPOSIT_REGISTRAR} <= roles_held
     assert roles_held - {CustomerRole.USER_ADMINISTRATOR}, "a portal user with roles but not user administration"

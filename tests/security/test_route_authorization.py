@@ -81,6 +81,8 @@ def sample(schema: dict[str, Any], components: dict[str, Any]) -> Any:
     if kind == "boolean":
         return False
     if kind == "string":
+        if schema.get("examples"):  # a value the schema names as valid (a bag number: 12 digits)
+            return schema["examples"][0]
         if schema.get("format") == "date":
             return "2030-01-07"
         if "@" in schema.get("pattern", ""):
@@ -149,6 +151,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{contract_id}", "01JNOSUCHCONTRACT000000000")
     if "{order_id}" in path:  # an order is reached through its customer's id, which decides
         path = path.replace("{order_id}", "01JNOSUCHORDER000000000000")
+    if "{deposit_id}" in path:  # a deposit is reached through its customer's id, which decides
+        path = path.replace("{deposit_id}", "01JNOSUCHDEPOSIT0000000000")
     if "{product_id}" in path:  # the catalogue is the vendor's: administrators change it, never foreign
         path = path.replace("{product_id}", "01JNOSUCHPRODUCT0000000000")
     if "{delivery_id}" in path:  # deliveries are the vendor's own records: administrators only, never foreign

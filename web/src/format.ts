@@ -21,7 +21,8 @@ export function formatDateTime(value: string | Date): string {
 }
 
 /** Money arrives as integer minor units (øre, öre, cent) and is never a float on the way. */
-export function formatAmount(minorUnits: number, currency: "NOK" | "SEK" | "EUR", language: Language): string {
+/** Any ISO 4217 currency: a deposit lists foreign currency as it came. */
+export function formatAmount(minorUnits: number, currency: string, language: Language): string {
   const format = new Intl.NumberFormat(locales[language], { style: "currency", currency, minimumFractionDigits: 2 });
   const negative = minorUnits < 0;
   const absolute = Math.abs(minorUnits);

@@ -314,6 +314,16 @@ def require_view_orders(principal: Principal, customer: CustomerFacts | None) ->
     raise Forbidden("You need the role 'orderer' or 'order_approver' at this customer", code="missing_role")
 
 
+def require_view_cash_agreement(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """What is agreed about cash (the currency and its notes and coins, delivery days, credit limit): staff who see
+    the customer, and its users who order or register deposits there."""
+    facts = require_view_customer(principal, customer)
+    readers = _ORDER_READERS | {CustomerRole.DEPOSIT_REGISTRAR}
+    if principal.is_staff or roles_at(principal, facts.customer_id) & readers:
+        return facts
+    raise Forbidden("You need a role that orders or registers deposits at this customer", code="missing_role")
+
+
 def reads_customer_notes(principal: Principal) -> bool:
     """An order's notes are the customer's own (seed 000: not a message to the vendor): only its users read them."""
     return not principal.is_staff
@@ -369,6 +379,32 @@ def _passes(check: Callable[[], object]) -> bool:
 
 def require_handle_orders(principal: Principal, customer: CustomerFacts) -> None:
     """Recording what happened to an order (delivered, …): staff who may change the customer."""
+    require_edit_customer(principal, customer)
+
+
+def require_view_deposits(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """A customer's deposits (DEP-1, DEP-2): staff who see the customer, and its deposit registrars."""
+    facts = require_view_customer(principal, customer)
+    if principal.is_staff or has_role(principal, facts.customer_id, CustomerRole.DEPOSIT_REGISTRAR):
+        return facts
+    raise Forbidden("You need the role 'deposit_registrar' at this customer", code="missing_role")
+
+
+def require_register_deposit(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """Slips are the customer's declaration of its own bags: its deposit registrars fill them in."""
+    return require_role(principal, customer, CustomerRole.DEPOSIT_REGISTRAR)
+
+
+def require_reverse_deposit(principal: Principal, customer: CustomerFacts) -> None:
+    """A slip is corrected by its customer's deposit registrars, or by staff who may change the customer."""
+    if principal.is_staff:
+        require_edit_customer(principal, customer)
+    else:
+        require_register_deposit(principal, customer)
+
+
+def require_count_deposit(principal: Principal, customer: CustomerFacts) -> None:
+    """Counting a bag is the cash centre's: staff who may change the customer."""
     require_edit_customer(principal, customer)
 
 

@@ -7,11 +7,12 @@ denomination is refused, and every total is the exact sum of count × denominati
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
-from portal.errors import ValidationFailed, field_problem
+from portal.errors import FieldProblems, ValidationFailed, field_problem, field_refusal
 
 MINOR_UNITS_PER_MAJOR = 100  # øre per krone, öre per krona, cent per euro
 
@@ -127,6 +128,45 @@ def count_line(denomination: Denomination, *, pieces: int | None = None, amount_
     if pieces < 0:
         raise ValidationFailed("A count cannot be negative", code="negative_count")
     return CountLine(denomination, pieces)
+
+
+class CountRequest(Protocol):
+    """A line as a form sends it: a note or coin by its code, and either how many or their amount."""
+
+    @property
+    def denomination(self) -> str: ...
+    @property
+    def pieces(self) -> int | None: ...
+    @property
+    def amount(self) -> int | None: ...
+
+
+def count_lines(lines: Sequence[CountRequest], currency: Currency, *, field: str = "lines") -> list[CountLine]:
+    """Every line counted, or one refusal naming the problem of each line that has one: a note or coin given twice,
+    neither or both of pieces and amount, not of the currency, or an amount that is not a whole number of it."""
+    problems = FieldProblems()
+    counted: list[CountLine] = []
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        where = f"{field}.{index}"
+        if line.denomination in seen:
+            problems.add(field_refusal(f"{where}.denomination", "duplicate", "Each note or coin once"))
+            continue
+        seen.add(line.denomination)
+        if (line.pieces is None) == (line.amount is None):
+            message = "Give either the number of pieces or their amount"
+            problems.add(field_refusal(f"{where}.pieces", "pieces_or_amount", message))
+            continue
+        try:
+            found = denomination(currency, line.denomination)
+            counted.append(count_line(found, pieces=line.pieces, amount_minor=line.amount))
+        except ValidationFailed as refused:
+            # The money rules name the note or coin; the form names the line.
+            named = f"{where}.amount" if refused.code == "not_a_multiple" else f"{where}.denomination"
+            details = [{**detail, "field": named} for detail in refused.details]
+            problems.add(ValidationFailed(refused.message, code=refused.code, details=details))
+    problems.raise_if_any()
+    return counted
 
 
 def as_text(minor: int, currency: Currency) -> str:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from portal.contacts.repository import DynamoContactRepository
     from portal.customers.repository import DynamoCustomerRepository
     from portal.departments.repository import DynamoDepartmentRepository
+    from portal.deposits.service import DepositService
     from portal.languages import Language
     from portal.notifications.service import DeliveryService
     from portal.objects.repository import DynamoObjectRepository
@@ -164,4 +165,23 @@ def service_order_reminder() -> Callable[[str, str], bool]:
 
     return lambda customer_id, order_id: service_orders.remind(
         order_repository(), approvers, get_settings(), customer_id, order_id
+    )
+
+
+def deposit_service() -> DepositService:
+    """Deposits (DEP-1, DEP-2): slips in the customer's agreed currency; a counted bag is told by e-mail."""
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.deposits import notices
+    from portal.deposits.repository import DynamoDepositRepository
+    from portal.deposits.service import DepositService
+    from portal.settings import get_settings
+
+    users = DynamoAuthRepository()
+    settings = get_settings()
+    return DepositService(
+        customers=customer_repository(),
+        departments=department_repository(),
+        deposits=DynamoDepositRepository(),
+        currency_of=lambda customer_id: order_repository().cash_agreement(customer_id).currency,
+        counting_notices=lambda customer, deposit: notices.counted(users, settings, customer, deposit),
     )

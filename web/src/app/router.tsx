@@ -8,7 +8,7 @@ import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
 import { customersSearch, loginSearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
-import { mayAdministerUsers, mayOpen, mayOpenOrders, type Section } from "./sections";
+import { mayAdministerUsers, mayOpen, mayOpenDeposits, mayOpenOrders, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
 
@@ -170,6 +170,45 @@ export const serviceOrdersRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/ServiceOrdersPage"), "ServiceOrdersPage"),
 });
 
+export const depositsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/deposits",
+  staticData: { guide: "deposits" },
+  validateSearch: ordersSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayOpenDeposits(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/DepositsPage"), "DepositsPage"),
+});
+export const depositHistoryRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/deposits/history",
+  staticData: { guide: "deposits" },
+  validateSearch: ordersSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayOpenDeposits(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/DepositHistoryPage"), "DepositHistoryPage"),
+});
+export const depositReceiptRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/deposits/$customerId/$depositId",
+  staticData: { guide: "deposits" },
+  beforeLoad: ({ context }) => {
+    if (!mayOpenDeposits(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/DepositReceiptPage"), "DepositReceiptPage"),
+});
+export const countingReceiptRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/deposits/$customerId/$depositId/counting-receipt",
+  staticData: { guide: "deposits" },
+  beforeLoad: ({ context }) => {
+    if (!mayOpenDeposits(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/DepositReceiptPage"), "CountingReceiptPage"),
+});
+
 const catalogueRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/catalogue",
@@ -192,7 +231,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   passwordRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

@@ -4,7 +4,7 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "orders" | "customers" | "registrations" | "users" | "catalogue" | "settings";
+export type Section = "home" | "orders" | "deposits" | "customers" | "registrations" | "users" | "catalogue" | "settings";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar",
@@ -12,7 +12,7 @@ export const CUSTOMER_ROLES = [
 
 export type Tab = {
   section: Section;
-  to: "/" | "/orders" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
+  to: "/" | "/orders" | "/deposits" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
   label: MessageKey;
 };
 
@@ -21,6 +21,7 @@ export type Tab = {
 export const TABS: Tab[] = [
   { section: "home", to: "/", label: "nav.info" },
   { section: "orders", to: "/orders", label: "nav.orders" },
+  { section: "deposits", to: "/deposits", label: "nav.deposits" },
   { section: "customers", to: "/customers", label: "nav.customers" },
   { section: "registrations", to: "/registrations", label: "nav.registrations" },
   { section: "users", to: "/users", label: "nav.users" },
@@ -39,6 +40,8 @@ export function mayOpen(me: Me, section: Section): boolean {
       return true;
     case "orders":
       return me.kind !== "staff" && customersWhoseOrdersItSees(me).length > 0;
+    case "deposits":
+      return me.kind !== "staff" && customersWhoseDepositsItSees(me).length > 0;
     case "customers":
       return me.kind === "staff";
     case "registrations":
@@ -74,6 +77,17 @@ export function mayOpenOrders(me: Me): boolean {
 /** Portal users: the customers where the login orders or approves orders. */
 export function customersWhoseOrdersItSees(me: Me): string[] {
   return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.some((role) => ORDER_ROLES.includes(role))).map(([id]) => id);
+}
+
+/** Whether the principal may open the deposit pages: staff (from a customer's page), or a customer's deposit
+ * registrar. */
+export function mayOpenDeposits(me: Me): boolean {
+  return me.kind === "staff" || customersWhoseDepositsItSees(me).length > 0;
+}
+
+/** Portal users: the customers where the login registers deposits. */
+export function customersWhoseDepositsItSees(me: Me): string[] {
+  return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("deposit_registrar")).map(([id]) => id);
 }
 
 /** Whether the principal holds a customer-side role at a customer (portal users; staff act by their rights). */

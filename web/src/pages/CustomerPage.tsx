@@ -157,6 +157,10 @@ export function CustomerPage() {
         <h2 id="customer-orders-heading">{t("customer.orders")}</h2>
         <p><Link to="/orders" search={{ customer: customer.customer_id }}>{t("home.seeOrders", { customer: customer.name })}</Link></p>
       </section>
+      <section className="card" aria-labelledby="customer-deposits-heading">
+        <h2 id="customer-deposits-heading">{t("customer.deposits")}</h2>
+        <p><Link to="/deposits/history" search={{ customer: customer.customer_id }}>{t("home.seeDeposits", { customer: customer.name })}</Link></p>
+      </section>
       <CashAgreementForm customerId={customer.customer_id} editable={may("edit")} />
       <ContractsCard customerId={customer.customer_id} editable={may("edit")} />
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />

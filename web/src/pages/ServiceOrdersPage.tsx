@@ -1,7 +1,6 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { z } from "zod";
 import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
@@ -17,6 +16,7 @@ import type { MessageKey } from "../i18n/messages";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { DataTable, type ListColumn } from "../ui/DataTable";
 import { LoadMore } from "../ui/LoadMore";
+import { ReasonButton } from "../ui/ReasonButton";
 import { notify } from "../ui/Toasts";
 import { OrdersHeader, useOrderCustomer } from "./OrdersHeader";
 
@@ -124,33 +124,9 @@ function StepButton({ order, action }: { order: Order; action: Action }) {
   ) : null;
   if (NEEDS_REASON.includes(action)) {
     return (
-      <DialogTrigger onOpenChange={() => setRefusal(null)}>
-        <Button className={`button small ${action === "reject" ? "danger" : "secondary-outline"}`}>{label}</Button>
-        <ModalOverlay className="modal-overlay" isDismissable>
-          <Modal className="modal">
-            <Dialog className="dialog">
-              {({ close }) => (
-                <form onSubmit={(event) => {
-                  event.preventDefault();
-                  const reason = String(new FormData(event.currentTarget).get("reason") ?? "").trim();
-                  void run(reason || null, close);
-                }}>
-                  <Heading slot="title">{t("service.reasonTitle", { step: label, number: order.number })}</Heading>
-                  {shown}
-                  <div className="field">
-                    <label htmlFor={`reason-${order.order_id}`}>{t("field.reason")} *</label>
-                    <textarea id={`reason-${order.order_id}`} name="reason" rows={3} maxLength={1000} required />
-                  </div>
-                  <div className="actions">
-                    <button type="submit">{label}</button>
-                    <Button className="button secondary-outline" onPress={close}>{t("dialog.cancel")}</Button>
-                  </div>
-                </form>
-              )}
-            </Dialog>
-          </Modal>
-        </ModalOverlay>
-      </DialogTrigger>
+      <ReasonButton id={order.order_id} label={label} title={t("service.reasonTitle", { step: label, number: order.number })}
+        className={`button small ${action === "reject" ? "danger" : "secondary-outline"}`} refusal={shown}
+        onOpen={() => setRefusal(null)} onSubmit={(reason, close) => void run(reason, close)} />
     );
   }
   if (action === "cancel") {

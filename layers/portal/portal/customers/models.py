@@ -225,6 +225,9 @@ class CustomerHistoryAction(StrEnum):
     ORDER_STATUS_CHANGED = "order_status_changed"
     CONTRACT_CREATED = "contract_created"
     CONTRACT_UPDATED = "contract_updated"
+    DEPOSIT_REGISTERED = "deposit_registered"
+    DEPOSIT_REVERSED = "deposit_reversed"
+    DEPOSIT_COUNTED = "deposit_counted"
 
 
 class HistoryEntry(BaseModel):

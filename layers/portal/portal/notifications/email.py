@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
 from portal.languages import Language
+from portal.money import as_text
+
+if TYPE_CHECKING:
+    from portal.deposits.models import Deposit
 
 
 class CodesReason(StrEnum):
@@ -186,6 +190,23 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "Hello,\n\nService order {number} is approved by the seller and awaits your confirmation:\n{link}\n",
         ),
     },
+    "DepositCounted": {
+        Language.NB: (
+            "Kundeportal: pose {bag_number} er telt",
+            "Hei,\n\nPose {bag_number} (innskudd {deposit_date}) er telt.\n\nDeklarert: {declared}\n"
+            "Telt: {counted}\nDifferanse: {difference}\n\nTellekvitteringen:\n{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: påse {bag_number} är räknad",
+            "Hej,\n\nPåse {bag_number} (insättning {deposit_date}) är räknad.\n\nDeklarerat: {declared}\n"
+            "Räknat: {counted}\nDifferens: {difference}\n\nRäkningskvittot:\n{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: bag {bag_number} is counted",
+            "Hello,\n\nBag {bag_number} (deposit of {deposit_date}) is counted.\n\nDeclared: {declared}\n"
+            "Counted: {counted}\nDifference: {difference}\n\nThe counting receipt:\n{link}\n",
+        ),
+    },
 }
 
 CODES_REASONS: dict[CodesReason, dict[Language, str]] = {
@@ -301,4 +322,20 @@ def service_order_waiting(*, to: list[str], number: int, link: str, language: La
         subject=subject.format(number=number),
         body=body.format(number=number, link=link),
         kind="ServiceOrderWaiting",
+    )
+
+
+def deposit_counted(*, to: list[str], deposit: Deposit, link: str, language: Language) -> EmailMessage:
+    """To the customer: its bag is counted, with any difference from the slip (DEP-2)."""
+    assert deposit.counting is not None
+    subject, body = TEXTS["DepositCounted"][language]
+    facts = {
+        "bag_number": deposit.bag_number,
+        "deposit_date": f"{deposit.deposit_date:%d.%m.%Y}",
+        "declared": as_text(deposit.total, deposit.currency),
+        "counted": as_text(deposit.counting.total, deposit.currency),
+        "difference": as_text(deposit.counting.difference, deposit.currency),
+    }
+    return EmailMessage(
+        to=to, subject=subject.format(**facts), body=body.format(**facts, link=link), kind="DepositCounted"
     )

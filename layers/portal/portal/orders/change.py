@@ -14,7 +14,7 @@ from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import CustomerRepository
 from portal.errors import Conflict, FieldProblems, NotFound, ValidationFailed, field_problem, field_refusal
 from portal.history import FieldChange, require_version
-from portal.money import DENOMINATIONS, CountLine, Money, as_text, count_line, denomination, total
+from portal.money import DENOMINATIONS, CountLine, Money, as_text, count_lines, total
 from portal.orders.models import (
     CashAgreement,
     CashAgreementInput,
@@ -35,8 +35,9 @@ from portal.orders.scope import orders_visible_to, status_conflict
 def cash_agreement(
     principal: Principal, customer_repository: CustomerRepository, orders: OrderRepository, customer_id: str
 ) -> CashAgreementView:
-    """What is agreed with the customer: for its order readers and the staff who see it."""
-    orders_visible_to(principal, customer_repository, customer_id)
+    """What is agreed with the customer: for its order readers, its deposit registrars and the staff who see it."""
+    customer = customers.get_customer(principal, customer_repository, customer_id)
+    access.require_view_cash_agreement(principal, customers.facts(customer))
     return _view(orders.cash_agreement(customer_id))
 
 
@@ -141,33 +142,7 @@ def place_change_order(
 
 
 def _count_lines(lines: list[ChangeLineInput], agreement: CashAgreement) -> list[CountLine]:
-    problems = FieldProblems()
-    counted: list[CountLine] = []
-    seen: set[str] = set()
-    for index, line in enumerate(lines):
-        field = f"lines.{index}"
-        if line.denomination in seen:
-            problems.add(field_refusal(f"{field}.denomination", "duplicate", "Each note or coin once per order"))
-            continue
-        seen.add(line.denomination)
-        if (line.pieces is None) == (line.amount is None):
-            message = "Give either the number of pieces or their amount"
-            problems.add(field_refusal(f"{field}.pieces", "pieces_or_amount", message))
-            continue
-        try:
-            found = denomination(agreement.currency, line.denomination)
-            counted.append(count_line(found, pieces=line.pieces, amount_minor=line.amount))
-        except ValidationFailed as refused:
-            # The money rules name the note or coin; the form names the line.
-            where = f"{field}.amount" if refused.code == "not_a_multiple" else f"{field}.denomination"
-            problems.add(
-                ValidationFailed(
-                    refused.message,
-                    code=refused.code,
-                    details=[{**detail, "field": where} for detail in refused.details],
-                )
-            )
-    problems.raise_if_any()
+    counted = count_lines(lines, agreement.currency)
     if not any(line.pieces for line in counted):
         raise field_refusal("lines", "nothing_ordered", "Order at least one note or coin")
     return [line for line in counted if line.pieces]
