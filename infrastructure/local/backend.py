@@ -301,6 +301,12 @@ def provision(template: Template, names: PhysicalNames) -> None:
             s3.create_bucket(Bucket=names.refs[logical_id], CreateBucketConfiguration={"LocationConstraint": REGION})  # type: ignore[typeddict-item]
             if properties.get("VersioningConfiguration", {}).get("Status") == "Enabled":
                 s3.put_bucket_versioning(Bucket=names.refs[logical_id], VersioningConfiguration={"Status": "Enabled"})
+            if properties.get("LifecycleConfiguration"):
+                rules = [_lifecycle_rule(rule) for rule in properties["LifecycleConfiguration"]["Rules"]]
+                s3.put_bucket_lifecycle_configuration(
+                    Bucket=names.refs[logical_id],
+                    LifecycleConfiguration={"Rules": rules},  # type: ignore[typeddict-item]
+                )
     # Queues after tables and buckets, dead-letter queues before the queues that use them.
     queues = template.resources_of("AWS::SQS::Queue")
     for logical_id in sorted(queues, key=lambda name: "RedrivePolicy" in queues[name].get("Properties", {})):
@@ -325,6 +331,16 @@ def provision(template: Template, names: PhysicalNames) -> None:
             definition=definition,
             roleArn=f"arn:aws:iam::{ACCOUNT}:role/{logical_id}Role",
         )
+
+
+def _lifecycle_rule(rule: dict[str, Any]) -> dict[str, Any]:
+    """A lifecycle rule as CloudFormation writes it, as the S3 API takes it."""
+    made: dict[str, Any] = {"ID": rule["Id"], "Status": rule["Status"], "Filter": {"Prefix": rule.get("Prefix", "")}}
+    if "ExpirationInDays" in rule:
+        made["Expiration"] = {"Days": rule["ExpirationInDays"]}
+    if "AbortIncompleteMultipartUpload" in rule:
+        made["AbortIncompleteMultipartUpload"] = rule["AbortIncompleteMultipartUpload"]
+    return made
 
 
 def _create_table(client: Any, name: str, properties: dict[str, Any]) -> str | None:

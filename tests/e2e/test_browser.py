@@ -565,7 +565,9 @@ def test_a_failed_approval_is_shown_with_its_reason_and_approved_again(
 
 def test_technicians_do_not_see_registrations(page: Page) -> None:
     log_in(page, "tekniker", "tore.tekniker@kundeportal.example")
-    expect(page.get_by_role("navigation", name="Hovedmeny").get_by_role("link")).to_have_text(["Info", "Kunder"])
+    expect(page.get_by_role("navigation", name="Hovedmeny").get_by_role("link")).to_have_text(
+        ["Info", "Kunder", "Rapporter"]
+    )
 
 
 def test_account_managers_follow_registrations_without_deciding(page: Page, base_url: str) -> None:

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from infrastructure.local.runtime import Runtime
 from tests.e2e.browser import log_in, screenshot, toast
 
 pytestmark = pytest.mark.e2e
@@ -113,3 +116,50 @@ def test_the_cash_centre_counts_a_bag_and_the_counting_receipt_shows_the_differe
     expect(receipt.get_by_role("row", name=re.compile("Seddel 500"))).to_contain_text(re.compile(r"-500,00\s?kr"))
     expect(page.get_by_text(re.compile(r"avviker fra bilaget med -500,00\s?kr"))).to_be_visible()
     screenshot(page, "88-counting-receipt")
+
+
+def test_the_history_is_searched_in_chosen_columns_and_made_into_a_report_that_downloads(
+    page: Page, runtime: Runtime
+) -> None:
+    log_in(page, OLA, OLA)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Innskudd").click()
+    page.get_by_role("navigation", name="Innskuddssider").get_by_role("link", name="Innskuddshistorikk").click()
+    search = page.get_by_role("search", name="Søk i innskuddene")
+    history = page.get_by_role("region", name="Innskuddshistorikk")
+    # One bag, typed as printed: the demo's bag counted twelve days ago
+    search.get_by_label("Posenummer").fill("4000 1234 5671")
+    search.get_by_role("button", name="Søk").click()
+    expect(history.get_by_role("row")).to_have_count(2)
+    expect(history.get_by_role("row").nth(1)).to_contain_text("400012345671")
+    # The counted and the difference columns, chosen and kept
+    page.get_by_role("button", name="Kolonner").click()
+    page.get_by_role("menuitemcheckbox", name="Telt").click()
+    page.get_by_role("menuitemcheckbox", name="Differanse").click()
+    page.keyboard.press("Escape")
+    expect(history.get_by_role("row").nth(1)).to_contain_text(re.compile(r"-100,00\s?kr"))
+    screenshot(page, "89-deposit-history-search")
+    # More than 92 days is refused, pointing to reports
+    search.get_by_label("Posenummer").fill("")
+    search.get_by_role("spinbutton", name=re.compile("^dag.*Fra dato")).focus()
+    page.keyboard.type((date.today() - timedelta(days=120)).strftime("%d%m%Y"))
+    search.get_by_role("button", name="Søk").click()
+    expect(page.get_by_role("alert")).to_contain_text("Et søk dekker høyst 92 dager")
+    # The same period as a report: made in the background, listed under Reports, downloaded
+    page.get_by_label("Rapportformat").select_option("xml")
+    page.get_by_role("button", name="Generer rapport").click()
+    expect(page.get_by_role("status").filter(has_text="Rapporten lages")).to_be_visible()
+    # The outbox puts the job on the report queue, and the worker makes the file (the test's runtime does not poll)
+    runtime.streams.drain()
+    runtime.queues.drain()
+    page.get_by_role("link", name="Gå til Rapporter").click()
+    reports = page.get_by_role("region", name="Rapporter")
+    first = reports.get_by_role("row").nth(1)
+    expect(first).to_contain_text("Klar", timeout=20_000)
+    screenshot(page, "90-reports")
+    with page.expect_download() as downloading:
+        first.get_by_role("button", name=re.compile("^Last ned XML")).click()
+    path = downloading.value.path()
+    assert path is not None
+    content = Path(path).read_text(encoding="utf-8")
+    assert content.startswith("<?xml")
+    assert "400012345671" in content

@@ -238,3 +238,77 @@ def test_deposits_are_for_the_customers_registrars_and_the_staff_who_see_it(
     admin = api.login("admin")
     assert api.get(one, token=admin).status == 200
     assert register(api, admin, bergen, slip(bag())).status == 403
+
+
+def search(api: ApiClient, token: str, customer_id: str, **query: Any) -> Any:
+    return api.get(f"/customers/{customer_id}/deposit-history", token=token, query={"limit": 100, **query})
+
+
+def test_the_history_finds_slips_by_date_status_department_and_bag_reading_only_what_it_returns(
+    api: ApiClient, bergen: str, demo: DemoData
+) -> None:
+    from portal import histories
+    from portal.store import Table
+
+    ola, admin = api.login(OLA), api.login("admin")
+    shop = demo.department_ids["bergen-shop"]
+    today = date.today()
+    made = {}
+    for name, days_ago, department in (("today", 0, shop), ("last_week", 8, None), ("long_ago", 45, shop)):
+        body = slip(bag(), deposit_date=(today - timedelta(days=days_ago)).isoformat())
+        if department:
+            body["department_id"] = department
+        made[name] = register(api, ola, bergen, body).body
+    counted = api.call(
+        "PUT",
+        f"/customers/{bergen}/deposits/{made['today']['deposit_id']}/counting",
+        token=admin,
+        body={"lines": [{"denomination": "note-500", "pieces": 3}], "version": 1},
+    )
+    assert counted.status == 200, counted.body
+
+    def bags(**query: Any) -> list[str]:
+        answer = search(api, ola, bergen, **query)
+        assert answer.status == 200, answer.body
+        return [row["bag_number"] for row in answer.body["items"]]
+
+    ours = {deposit["bag_number"] for deposit in made.values()}
+    # Without dates: the last 30 days, newest first
+    assert [found for found in bags() if found in ours] == [
+        made["today"]["bag_number"],
+        made["last_week"]["bag_number"],
+    ]
+    # By status and department, alone and together
+    assert made["today"]["bag_number"] in bags(status="counted")
+    assert made["last_week"]["bag_number"] not in bags(status="counted")
+    assert made["last_week"]["bag_number"] in bags(status="registered")
+    assert [found for found in bags(department_id=shop) if found in ours] == [made["today"]["bag_number"]]
+    assert made["today"]["bag_number"] in bags(department_id=shop, status="counted")
+    assert made["today"]["bag_number"] not in bags(department_id=shop, status="registered")
+    # A date range reaches further back
+    since = (today - timedelta(days=60)).isoformat()
+    assert made["long_ago"]["bag_number"] in bags(date_from=since)
+    # One bag's slips, whatever their date, as typed from the bag
+    long_ago = made["long_ago"]["bag_number"]
+    assert bags(bag_number=f"{long_ago[:6]}-{long_ago[6:]}") == [long_ago]
+    row = search(api, ola, bergen, bag_number=made["today"]["bag_number"]).body["items"][0]
+    assert (row["status"], row["counted"], row["difference"]) == ("counted", 150000, 150000 - made["today"]["total"])
+    # More than 92 days is refused, pointing to reports; so are dates the wrong way round
+    too_long = search(api, ola, bergen, date_from=(today - timedelta(days=92)).isoformat())
+    assert (too_long.status, too_long.error_code) == (422, "date_range_too_long")
+    assert too_long.body["error"]["details"][0]["allowed"] == {"max_days": 92, "days": 93}
+    assert "report" in too_long.body["error"]["message"]
+    backwards = search(api, ola, bergen, date_from=today.isoformat(), date_to=(today - timedelta(days=1)).isoformat())
+    assert (backwards.status, backwards.error_code) == (422, "invalid_date_range")
+    # Every search reads only the rows it returns: the partition of its filters, between its dates
+    for chosen in ({}, {"status": "counted"}, {"department": shop}, {"department": shop, "status": "registered"}):
+        page = Table().query(
+            pk=histories.partition("DEPOSIT", bergen, chosen),
+            sk_between=histories.sort_key_range(today - timedelta(days=91), today),
+            ascending=False,
+            limit=100,
+            principal="test",
+        )
+        assert page.items_read == len(page.items), chosen
+    # Another tenant's login learns nothing
+    assert search(api, api.login("faktura-20000"), bergen).status == 404

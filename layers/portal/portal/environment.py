@@ -26,6 +26,8 @@ ENVIRONMENT_NAMES = {
     "event_bus_name": "EVENT_BUS_NAME",
     "order_approval_state_machine_arn": "ORDER_APPROVAL_STATE_MACHINE_ARN",
     "order_reminder_days": "ORDER_REMINDER_DAYS",
+    "report_queue_url": "REPORT_QUEUE_URL",
+    "report_bucket": "REPORT_BUCKET",
     "cursor_signing_key": "CURSOR_SIGNING_KEY",
     "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }

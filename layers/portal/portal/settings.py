@@ -38,6 +38,9 @@ class Settings(BaseModel):
     order_approval_state_machine_arn: str = ""
     # A service order waiting this many days for the customer's approval sends its approvers a reminder (ORD-3).
     order_reminder_days: int = Field(default=3, ge=1, le=60)
+    # Reports (REP-1): where their jobs queue, and the bucket their files live in (under each customer's prefix).
+    report_queue_url: str = ""
+    report_bucket: str = ""
     # Signs pagination cursors (HMAC-SHA256). On AWS a generated Secrets Manager secret (template.yaml); locally the
     # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
     cursor_signing_key: SecretStr = Field(min_length=32)

@@ -12,7 +12,7 @@ import binascii
 import hashlib
 import hmac
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -151,6 +151,7 @@ class Table:
         self.name = name or table_name()
         self._client = client
         self._cursors = cursors
+        self.requests = 0  # queries made by `each`: a report's figure of DynamoDB requests
 
     @property
     def client(self) -> DynamoDBClient:
@@ -342,6 +343,21 @@ class Table:
             found.extend(items)
             if last is None:
                 return found
+            request["ExclusiveStartKey"] = serialize(last)
+
+    def each(
+        self, *, pk: str, sk_between: tuple[str, str] | None = None, ascending: bool = True, page_size: int = 1000
+    ) -> Iterator[list[Item]]:
+        """Every item of one partition (between two sort keys), a page at a time, for work that streams what it reads
+        (reports): nothing is held but the page in hand, and no cursor leaves this method."""
+        request = self._query_request(pk=pk, sk_between=sk_between, ascending=ascending)
+        request["Limit"] = page_size
+        while True:
+            items, last, _ = self._query_once(request)
+            self.requests += 1
+            yield items
+            if last is None:
+                return
             request["ExclusiveStartKey"] = serialize(last)
 
     @property

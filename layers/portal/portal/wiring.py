@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from portal.orders.models import ServiceOrderInput, ServiceOrderView
     from portal.orders.repository import DynamoOrderRepository
     from portal.registration.service import RegistrationService
+    from portal.reports.service import ReportService
     from portal.support.repository import DynamoSupportRepository
     from portal.workflows import StepFunctionsWorkflows
 
@@ -102,15 +103,18 @@ def registration_service() -> RegistrationService:
 
 def delivery_service() -> DeliveryService:
     from portal.notifications.events import EventBridgePublisher
+    from portal.notifications.jobs import SqsJobQueues
     from portal.notifications.repository import DynamoOutboxRepository
     from portal.notifications.service import DeliveryService
     from portal.notifications.ses import SesMailer
     from portal.settings import get_settings
 
+    settings = get_settings()
     return DeliveryService(
         outbox=DynamoOutboxRepository(),
         mailer=SesMailer(),
-        events=EventBridgePublisher(get_settings().event_bus_name),
+        events=EventBridgePublisher(settings.event_bus_name),
+        jobs=SqsJobQueues({"reports": settings.report_queue_url}),
     )
 
 
@@ -184,4 +188,21 @@ def deposit_service() -> DepositService:
         deposits=DynamoDepositRepository(),
         currency_of=lambda customer_id: order_repository().cash_agreement(customer_id).currency,
         counting_notices=lambda customer, deposit: notices.counted(users, settings, customer, deposit),
+    )
+
+
+def report_service() -> ReportService:
+    """Reports (REP-1): files in the reports bucket, rows from the deposit history's partitions."""
+    from portal.deposits.repository import DynamoDepositRepository
+    from portal.reports.repository import DynamoReportRepository
+    from portal.reports.s3 import S3ReportFiles
+    from portal.reports.service import ReportService
+    from portal.settings import get_settings
+
+    return ReportService(
+        customers=customer_repository(),
+        reports=DynamoReportRepository(),
+        deposits=DynamoDepositRepository(),
+        files=S3ReportFiles(get_settings().report_bucket),
+        currency_of=lambda customer_id: order_repository().cash_agreement(customer_id).currency,
     )

@@ -7,7 +7,7 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { customersSearch, loginSearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
+import { customersSearch, depositHistorySearch, loginSearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
 import { mayAdministerUsers, mayOpen, mayOpenDeposits, mayOpenOrders, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
@@ -184,7 +184,7 @@ export const depositHistoryRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/deposits/history",
   staticData: { guide: "deposits" },
-  validateSearch: ordersSearch,
+  validateSearch: depositHistorySearch,
   beforeLoad: ({ context }) => {
     if (!mayOpenDeposits(context.me)) throw redirect({ to: "/" });
   },
@@ -209,6 +209,16 @@ export const countingReceiptRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/DepositReceiptPage"), "CountingReceiptPage"),
 });
 
+export const reportsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/reports",
+  staticData: { guide: "reports" },
+  beforeLoad: ({ context }) => {
+    if (!mayOpenDeposits(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/ReportsPage"), "ReportsPage"),
+});
+
 const catalogueRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/catalogue",
@@ -231,7 +241,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   passwordRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

@@ -44,3 +44,17 @@ export const serviceOrdersSearch = z.object({
   /** The order shown open (the e-mailed link names it). */
   order: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
 });
+
+const isoDay = or(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/)), "");
+
+/** The deposit history's search (DEP-2): dates, status, department, bag number, and the columns shown. */
+export const depositHistorySearch = z.object({
+  customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+  from: isoDay,
+  to: isoDay,
+  status: or(z.enum(["", "registered", "counted", "reversed"]), ""),
+  department: or(z.string().check(z.regex(/^[0-9A-Za-z]{0,26}$/)), ""),
+  bag: or(z.string().check(z.regex(/^\d{0,12}$/)), ""),
+  columns,
+});
+export type DepositHistorySearch = z.infer<typeof depositHistorySearch>;

@@ -4,7 +4,7 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "orders" | "deposits" | "customers" | "registrations" | "users" | "catalogue" | "settings";
+export type Section = "home" | "orders" | "deposits" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar",
@@ -12,7 +12,7 @@ export const CUSTOMER_ROLES = [
 
 export type Tab = {
   section: Section;
-  to: "/" | "/orders" | "/deposits" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
+  to: "/" | "/orders" | "/deposits" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
   label: MessageKey;
 };
 
@@ -27,6 +27,7 @@ export const TABS: Tab[] = [
   { section: "users", to: "/users", label: "nav.users" },
   { section: "catalogue", to: "/catalogue", label: "nav.catalogue" },
   { section: "settings", to: "/settings", label: "nav.settings" },
+  { section: "reports", to: "/reports", label: "nav.reports" },
 ];
 
 const ORDER_ROLES: readonly CustomerRole[] = ["orderer", "order_approver"];
@@ -42,6 +43,8 @@ export function mayOpen(me: Me, section: Section): boolean {
       return me.kind !== "staff" && customersWhoseOrdersItSees(me).length > 0;
     case "deposits":
       return me.kind !== "staff" && customersWhoseDepositsItSees(me).length > 0;
+    case "reports":
+      return mayOpenDeposits(me);
     case "customers":
       return me.kind === "staff";
     case "registrations":

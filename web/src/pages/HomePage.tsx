@@ -51,6 +51,9 @@ function CustomerStart({ me }: { me: Me }) {
                       </Link>
                     </div>
                   ) : null}
+                  {hasRole(me, customer.customer_id, "deposit_registrar") ? (
+                    <div><Link to="/deposits" search={{ customer: customer.customer_id }}>{t("home.registerDeposits", { customer: customer.name })}</Link></div>
+                  ) : null}
                   {hasRole(me, customer.customer_id, "user_administrator") ? (
                     <div><Link to="/users" search={{ customer: customer.customer_id }}>{t("home.manageUsers", { customer: customer.name })}</Link></div>
                   ) : null}

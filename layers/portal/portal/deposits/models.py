@@ -200,3 +200,48 @@ class ReversalInput(BaseModel):
 
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
     version: Version
+
+
+class DepositRow(BaseModel):
+    """A deposit as the history lists it (and a report writes it): one row per slip."""
+
+    deposit_id: str
+    customer_id: str
+    bag_number: str
+    deposit_date: date
+    department_id: str | None = None
+    department_name: str | None = None
+    responsibility_number: str | None = None
+    status: DepositStatus
+    currency: Currency
+    total: int = Field(description="Declared, minor units")
+    counted: int | None = Field(default=None, description="Counted, minor units, once the bag is counted")
+    difference: int | None = Field(default=None, description="Counted less declared, minor units")
+    registered_at: datetime
+    registered_by_name: str
+
+    @classmethod
+    def of(cls, deposit: Deposit) -> DepositRow:
+        counting = deposit.counting
+        return cls(
+            **deposit.model_dump(include=set(cls.model_fields) - {"counted", "difference"}),
+            counted=counting.total if counting else None,
+            difference=counting.difference if counting else None,
+        )
+
+
+class DepositRowPage(BaseModel):
+    items: list[DepositRow]
+    next_cursor: str | None = None
+
+
+class DepositFilters(BaseModel):
+    """What a deposit history search (or its report) is narrowed by (seed 000, Innskuddshistorikk)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date_from: date | None = Field(default=None, description="The first slip date; by default 30 days ago")
+    date_to: date | None = Field(default=None, description="The last slip date; by default today")
+    status: DepositStatus | None = None
+    department_id: EntityId | None = None
+    bag_number: BagNumber | None = Field(default=None, description="One bag's slips, whatever their date")

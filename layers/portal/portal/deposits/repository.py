@@ -1,16 +1,19 @@
 """Deposit slips live in their customer's partition under ULIDs, newest read first. A bag number is held by one
 slip at a time through a guard item written in the slip's transaction and released by its reversal; each slip is
-also found by its date (GSI1) and by its bag number (GSI2), reversed slips included."""
+listed in the history partitions of its status and department (portal.histories), and found by its bag number
+(GSI2), reversed slips included."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Protocol
 
+from portal import histories
 from portal.clock import is_id
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
-from portal.deposits.models import Deposit
+from portal.deposits.models import Deposit, DepositFilters, DepositRow
 from portal.money import as_text
 from portal.notifications.email import EmailMessage
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
@@ -24,6 +27,18 @@ class DepositRepository(Protocol):
         self, customer_id: str, *, principal: str, limit: int, cursor: str | None
     ) -> tuple[list[Deposit], str | None]: ...
     def bag_registered(self, customer_id: str, bag_number: str) -> bool: ...
+    def search(
+        self,
+        customer_id: str,
+        filters: DepositFilters,
+        dates: tuple[date, date],
+        *,
+        principal: str,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[DepositRow], str | None]: ...
+    def slips_of_bag(self, customer_id: str, bag_number: str) -> list[Deposit]: ...
+    def each_row(self, customer_id: str, filters: DepositFilters, dates: tuple[date, date]) -> Iterator[DepositRow]: ...
     def register(self, deposit: Deposit, *, actor: str) -> None: ...
     def reverse(self, before: Deposit, after: Deposit, *, actor: str) -> None: ...
     def record_counting(
@@ -57,6 +72,40 @@ class DynamoDepositRepository:
     def bag_registered(self, customer_id: str, bag_number: str) -> bool:
         return self.table.get(customer_pk(customer_id), key(BAG, bag_number), consistent=True) is not None
 
+    def search(
+        self,
+        customer_id: str,
+        filters: DepositFilters,
+        dates: tuple[date, date],
+        *,
+        principal: str,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[DepositRow], str | None]:
+        """One page of the customer's slips dated within `dates`, newest first, from the partition of its filters."""
+        page = self.table.query(
+            pk=_partition(customer_id, filters),
+            sk_between=histories.sort_key_range(*dates),
+            ascending=False,
+            limit=limit,
+            cursor=cursor,
+            principal=principal,
+        )
+        return [model_of(DepositRow, item) for item in page.items], page.cursor
+
+    def each_row(self, customer_id: str, filters: DepositFilters, dates: tuple[date, date]) -> Iterator[DepositRow]:
+        """Every row a report covers, oldest first, read a page at a time."""
+        pages = self.table.each(pk=_partition(customer_id, filters), sk_between=histories.sort_key_range(*dates))
+        for items in pages:
+            yield from (model_of(DepositRow, item) for item in items)
+
+    def slips_of_bag(self, customer_id: str, bag_number: str) -> list[Deposit]:
+        """Every slip of one bag, reversed ones included, newest first (a bag has one or a few)."""
+        if not is_id(customer_id):
+            return []
+        items = self.table.query_all(pk=key("DEPOSITBAG", customer_id, bag_number), index="GSI2")
+        return sorted((model_of(Deposit, item) for item in items), key=lambda found: found.deposit_id, reverse=True)
+
     def register(self, deposit: Deposit, *, actor: str) -> None:
         """The slip, its hold on the bag number and its history entry; refused if the bag number was registered
         meanwhile (or the customer is gone)."""
@@ -64,6 +113,8 @@ class DynamoDepositRepository:
         transaction = Transaction()
         transaction.check(partition, "CUSTOMER", condition="attribute_exists(PK)")
         transaction.put(_deposit_item(deposit), condition="attribute_not_exists(PK)")
+        for row in _rows(deposit):
+            transaction.put(row)
         transaction.put(
             {"PK": partition, "SK": key(BAG, deposit.bag_number), "type": "bag", "deposit_id": deposit.deposit_id},
             condition="attribute_not_exists(PK)",
@@ -88,6 +139,7 @@ class DynamoDepositRepository:
         partition = customer_pk(after.customer_id)
         transaction = Transaction()
         transaction.put(_deposit_item(after), condition="version = :read", values={":read": before.version})
+        _move_rows(transaction, before, after)
         transaction.delete(
             partition,
             key(BAG, after.bag_number),
@@ -115,6 +167,7 @@ class DynamoDepositRepository:
         partition = customer_pk(after.customer_id)
         transaction = Transaction()
         transaction.put(_deposit_item(after), condition="version = :read", values={":read": before.version})
+        _move_rows(transaction, before, after)
         transaction.put(
             audit_item(
                 partition=partition,
@@ -141,8 +194,32 @@ def _deposit_item(deposit: Deposit) -> Item:
         pk=customer_pk(deposit.customer_id),
         sk=key(DEPOSIT, deposit.deposit_id),
         kind="deposit",
-        GSI1PK=key("DEPOSITS", deposit.customer_id),
-        GSI1SK=key(deposit.deposit_date.isoformat(), deposit.deposit_id),
         GSI2PK=key("DEPOSITBAG", deposit.customer_id, deposit.bag_number),
         GSI2SK=deposit.deposit_id,
     )
+
+
+def _facets(deposit: Deposit | DepositFilters) -> dict[str, str | None]:
+    return {"status": deposit.status.value if deposit.status else None, "department": deposit.department_id}
+
+
+def _partition(customer_id: str, filters: DepositFilters) -> str:
+    return histories.partition(
+        DEPOSIT, customer_id, {name: value for name, value in _facets(filters).items() if value is not None}
+    )
+
+
+def _rows(deposit: Deposit) -> list[Item]:
+    """The slip's row in the history partitions of its status and department (DEP-2)."""
+    row = DepositRow.of(deposit).model_dump(mode="json")
+    return histories.index_items(
+        DEPOSIT, deposit.customer_id, deposit.deposit_id, deposit.deposit_date, _facets(deposit), row
+    )
+
+
+def _move_rows(transaction: Transaction, before: Deposit, after: Deposit) -> None:
+    gone, rows = histories.moved(_rows(before), _rows(after))
+    for pk, sk in gone:
+        transaction.delete(pk, sk)
+    for row in rows:
+        transaction.put(row)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
-from portal import access
+from portal import access, histories
 from portal.access import Principal
 from portal.business_days import local_date
 from portal.clock import Clock, new_id, now
@@ -25,9 +26,12 @@ from portal.deposits.models import (
     Counting,
     CountingInput,
     Deposit,
+    DepositFilters,
     DepositInput,
     DepositLine,
     DepositPage,
+    DepositRow,
+    DepositRowPage,
     DepositSlip,
     DepositStatus,
     Fallback,
@@ -70,6 +74,37 @@ class DepositService:
             customer_id, principal=principal.username, limit=limit, cursor=cursor
         )
         return DepositPage(items=found, next_cursor=next_cursor)
+
+    def search(
+        self,
+        principal: Principal,
+        customer_id: str,
+        filters: DepositFilters,
+        *,
+        limit: int = 25,
+        cursor: str | None = None,
+    ) -> DepositRowPage:
+        """The deposit history (DEP-2): the customer's slips dated within at most 92 days, narrowed by status and
+        department, newest first; or every slip of one bag, whatever its date (seed 000: "to check one bag")."""
+        self._visible(principal, customer_id)
+        if filters.bag_number:
+            slips = self.deposits.slips_of_bag(customer_id, filters.bag_number)
+            wanted = [
+                slip
+                for slip in slips
+                if filters.status in {None, slip.status} and filters.department_id in {None, slip.department_id}
+            ]
+            return DepositRowPage(items=[DepositRow.of(slip) for slip in wanted])
+        dates = self.dates(customer_id, filters, longest=histories.SEARCH_DAYS)
+        rows, next_cursor = self.deposits.search(
+            customer_id, filters, dates, principal=principal.username, limit=limit, cursor=cursor
+        )
+        return DepositRowPage(items=rows, next_cursor=next_cursor)
+
+    def dates(self, customer_id: str, filters: DepositFilters, *, longest: int) -> tuple[date, date]:
+        """The slip dates a search or report covers, in the customer's own calendar."""
+        today = local_date(self.clock(), self.currency_of(customer_id))
+        return histories.date_range(filters.date_from, filters.date_to, today=today, longest=longest)
 
     def deposit(self, principal: Principal, customer_id: str, deposit_id: str) -> Deposit:
         self._visible(principal, customer_id)

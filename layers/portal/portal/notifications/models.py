@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from portal.notifications.email import EmailMessage
 from portal.notifications.events import DomainEvent
+from portal.notifications.jobs import Job
 
 
 class DeliveryStatus(StrEnum):
@@ -21,6 +22,7 @@ class DeliveryStatus(StrEnum):
 class Channel(StrEnum):
     EMAIL = "email"
     EVENT = "event"
+    JOB = "job"
 
 
 class Delivery(BaseModel):
@@ -30,6 +32,7 @@ class Delivery(BaseModel):
     channel: Channel = Channel.EMAIL
     email: EmailMessage | None = None
     event: DomainEvent | None = None
+    job: Job | None = None
     status: DeliveryStatus
     attempts: int = 0
     last_error: str | None = None
@@ -59,6 +62,8 @@ class DeliveryPage(BaseModel):
 def summary_of(delivery: Delivery) -> DeliverySummary:
     if delivery.event is not None:
         kind, to, subject = delivery.event.detail_type, ["EventBridge"], delivery.event.detail_type
+    elif delivery.job is not None:
+        kind, to, subject = f"{delivery.job.queue} job", [f"SQS: {delivery.job.queue}"], f"{delivery.job.queue} job"
     else:
         assert delivery.email is not None
         kind, to, subject = delivery.email.kind, delivery.email.to, delivery.email.subject

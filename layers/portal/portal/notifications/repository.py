@@ -9,6 +9,7 @@ from typing import Protocol
 from portal.clock import is_id, iso, new_id, parse_iso
 from portal.notifications.email import EmailMessage
 from portal.notifications.events import DomainEvent
+from portal.notifications.jobs import Job
 from portal.notifications.models import Channel, Delivery, DeliveryStatus
 from portal.store import Item, Table, Transaction, key
 
@@ -18,12 +19,12 @@ FAILED_DELIVERIES = key(OUTBOX, DeliveryStatus.FAILED.value)
 KEEP_DELIVERED = timedelta(days=30)
 
 
-SideEffect = EmailMessage | DomainEvent
+SideEffect = EmailMessage | DomainEvent | Job
 
 
 def outbox_item(message: SideEffect, *, at: datetime, delivery_id: str | None = None) -> Item:
     delivery_id = delivery_id or new_id()
-    channel = Channel.EVENT if isinstance(message, DomainEvent) else Channel.EMAIL
+    channel = {DomainEvent: Channel.EVENT, Job: Channel.JOB}.get(type(message), Channel.EMAIL)
     return {
         "PK": key(OUTBOX, delivery_id),
         "SK": OUTBOX,
@@ -131,6 +132,7 @@ def _from_item(item: Item) -> Delivery:
         channel=channel,
         email=EmailMessage.model_validate(item["email"]) if channel is Channel.EMAIL else None,
         event=DomainEvent.model_validate(item["event"]) if channel is Channel.EVENT else None,
+        job=Job.model_validate(item["job"]) if channel is Channel.JOB else None,
         status=DeliveryStatus(item["status"]),
         attempts=int(item.get("attempts", 0)),
         last_error=item.get("last_error"),

@@ -16,6 +16,7 @@ from portal.clock import now
 from portal.errors import NotFound
 from portal.notifications.email import Mailer
 from portal.notifications.events import EventPublisher
+from portal.notifications.jobs import JobQueues
 from portal.notifications.models import Delivery, DeliveryPage, DeliveryStatus, summary_of
 from portal.notifications.repository import OutboxRepository
 from portal.observability import logger
@@ -26,6 +27,7 @@ class DeliveryService:
     outbox: OutboxRepository
     mailer: Mailer
     events: EventPublisher
+    jobs: JobQueues
     clock: Callable[[], datetime] = field(default=now)
 
     def deliver(self, delivery_id: str) -> None:
@@ -43,6 +45,8 @@ class DeliveryService:
     def _send(self, delivery: Delivery) -> None:
         if delivery.event is not None:
             self.events.publish(delivery.event)
+        elif delivery.job is not None:
+            self.jobs.send(delivery.job)
         elif delivery.email is not None:
             self.mailer.send(delivery.email)
 

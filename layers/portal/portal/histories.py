@@ -1,0 +1,79 @@
+"""History searches (ORD-4, DEP-2, REP-1): a customer's records by date, narrowed by any combination of their facets
+(a deposit's status and department; an order's status, department and product group).
+
+Each record is listed in one index partition per combination of its facets, under its date: a search reads the one
+partition its filters name, between its dates, so every item read is an item returned. A record's change moves it
+between partitions in the change's own transaction (`moved`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from itertools import combinations
+from typing import Any
+
+from portal.errors import ValidationFailed, field_problem
+from portal.store import Item, key
+
+# An interactive search covers at most 92 days (seed 000); a report, 13 months.
+SEARCH_DAYS = 92
+REPORT_DAYS = 397
+HISTORY = "HIST"
+
+
+def partition(kind: str, customer_id: str, chosen: Mapping[str, str]) -> str:
+    """The partition of one combination of facet values, e.g. HIST#DEPOSIT#<customer>#department=…#status=…"""
+    return key(HISTORY, kind, customer_id, *(f"{name}={value}" for name, value in sorted(chosen.items())))
+
+
+def index_items(
+    kind: str, customer_id: str, record_id: str, on: date, facets: Mapping[str, str | None], row: Mapping[str, Any]
+) -> list[Item]:
+    """The record's row in every partition a search may read it from: one per subset of its facets."""
+    present = sorted((name, value) for name, value in facets.items() if value)
+    sort_key = key(on.isoformat(), record_id)
+    return [
+        {"PK": partition(kind, customer_id, dict(chosen)), "SK": sort_key, "type": "history_row", **row}
+        for size in range(len(present) + 1)
+        for chosen in combinations(present, size)
+    ]
+
+
+def moved(before: list[Item], after: list[Item]) -> tuple[list[tuple[str, str]], list[Item]]:
+    """What a change does to a record's rows: the keys it leaves, and the rows it writes (every row is rewritten, as
+    it shows the record's new state)."""
+    kept = {(item["PK"], item["SK"]) for item in after}
+    return [(item["PK"], item["SK"]) for item in before if (item["PK"], item["SK"]) not in kept], after
+
+
+def date_range(start: date | None, end: date | None, *, today: date, longest: int) -> tuple[date, date]:
+    """The dates a search covers: by default the last 30 days; never longer than `longest` days, which is refused
+    with the longest allowed (and, for an interactive search, the way to a report)."""
+    end = end or today
+    start = start or end - timedelta(days=29)
+    if start > end:
+        raise ValidationFailed(
+            "The start date is after the end date",
+            code="invalid_date_range",
+            details=[field_problem("date_from", "invalid_date_range", "The start date is after the end date")],
+        )
+    days = (end - start).days + 1
+    if days > longest:
+        message = (
+            f"A search covers at most {longest} days; this one covers {days}. "
+            "Generate a report for a longer period (up to 13 months)."
+            if longest == SEARCH_DAYS
+            else f"A report covers at most {longest} days; this one covers {days}."
+        )
+        raise ValidationFailed(
+            message,
+            code="date_range_too_long",
+            details=[field_problem("date_from", "date_range_too_long", message, max_days=longest, days=days)],
+        )
+    return start, end
+
+
+def sort_key_range(start: date, end: date) -> tuple[str, str]:
+    """The sort keys of rows dated from `start` to `end`, both included (ids sort below "~")."""
+    return key(start.isoformat(), ""), key(end.isoformat(), "~")
