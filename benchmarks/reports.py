@@ -88,6 +88,7 @@ def report_figures(api: ApiClient, counter: Any, customer_id: str, registrar: st
     search = api.get(f"/customers/{customer_id}/deposit-history", token=registrar, query={"limit": 25})
     assert search.status == 200, search.body
     returned = len(search.body["items"])
+    api_requests, api_items = counter.requests, counter.items_read
     # The search's own Query, apart from the point reads every API request makes (session, user, customer).
     page = Table().query(
         pk=histories.partition("DEPOSIT", customer_id, {}),
@@ -97,8 +98,8 @@ def report_figures(api: ApiClient, counter: Any, customer_id: str, registrar: st
         principal="bench",
     )
     print(
-        f"deposit history search (25 of the last 30 days): {counter.requests} DynamoDB requests per API request "
-        f"({counter.items_read} items read in all), its Query {page.items_read}/{len(page.items)} = "
+        f"deposit history search (25 of the last 30 days): {api_requests} DynamoDB requests per API request "
+        f"({api_items} items read in all), its Query {page.items_read}/{len(page.items)} = "
         f"{page.items_read / len(page.items):.2f} items read per row returned ({returned} rows)"
     )
     asked = api.post(

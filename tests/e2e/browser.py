@@ -80,7 +80,7 @@ def new_customer(page: Page, name: str, group_number: str | None = None) -> str:
     return number
 
 
-def toast(page: Page, text: str) -> Locator:
+def toast(page: Page, text: str | re.Pattern[str]) -> Locator:
     """A confirmation in the toast region, which screen readers announce (its content is an alert)."""
     return page.get_by_role("region", name="Meldinger").get_by_role("alert").filter(has_text=text)
 

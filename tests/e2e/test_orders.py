@@ -250,7 +250,12 @@ def test_a_service_order_through_the_approval_flow_as_customer_and_staff(page: P
     detail = page.get_by_role("region", name=re.compile(r"^Serviceordre \d+$"))
     detail.get_by_role("button", name="Marker som levert").click()
     expect(detail.get_by_role("definition").first).to_have_text("levert")
+    # The order's own state (active / started / closed) moves on apart from its approval
+    detail.get_by_role("button", name="Avslutt ordren").click()
+    expect(toast(page, re.compile(r"Ordre \d+ er avsluttet\."))).to_be_visible()
+    expect(detail.get_by_role("button", name="Avslutt ordren")).to_have_count(0)
     timeline = detail.get_by_role("list").last
-    expect(timeline.get_by_role("listitem")).to_have_count(4)
+    expect(timeline.get_by_role("listitem")).to_have_count(5)
     expect(timeline).to_contain_text("Kari Nordmann: bekreftet av kunden")
+    expect(timeline).to_contain_text("Anne Admin: ordren avsluttet")
     screenshot(page, "81-service-order-delivered")

@@ -156,6 +156,10 @@ ORDER_ROWS = [
     Row("selger", "approve_service", "bergen", 403),
     Row("selger", "change_contract", "bergen", 403),
     Row("tekniker", "list_service", "bergen", 404),
+    Row("admin", "set_progress", "bergen", ALLOWED),
+    Row("selger", "set_progress", "bergen", 403),
+    Row("ola", "set_progress", "bergen", 403),
+    Row("kari", "set_progress", "bergen", 403),
     Row("admin", "change_product", "group", ALLOWED),
     Row("selger", "change_product", "group", 403),
     Row("tekniker", "change_product", "group", 403),
@@ -383,6 +387,11 @@ def act(
             {"action": "cancel", "version": OUTDATED},
         ),
         "list_contracts": ("GET", f"/customers/{customer_id}/contracts", None),
+        "set_progress": (
+            "PUT",
+            f"/customers/{customer_id}/service-orders/{ids['service_order']}/progress",
+            {"progress": "started", "version": OUTDATED},
+        ),
         # a date far ahead: an allowed slip is refused as date_in_future, and none is saved
         "review_deposit": ("POST", f"/customers/{customer_id}/deposit-reviews", FUTURE_SLIP),
         "register_deposit": ("POST", f"/customers/{customer_id}/deposits", FUTURE_SLIP),

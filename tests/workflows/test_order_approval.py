@@ -243,3 +243,38 @@ def test_a_customer_approval_that_waits_too_long_sends_a_reminder(
     # And the order still waits for Kari, who confirms it
     wait_for(waits(bergen["customer_id"], order["order_id"]), what="the wait after the reminder")
     assert move(api, api.login(KARI), order, "confirm").body["status"] == "approved"
+
+
+def test_the_orders_own_state_moves_forward_apart_from_its_approval(
+    api: ApiClient, runtime: Runtime, bergen: dict[str, str]
+) -> None:
+    admin, ola = api.login("admin"), api.login(OLA)
+    terms = contract(api, admin, bergen["customer_id"], customer_approval=False)
+    order = place(api, ola, bergen["customer_id"], terms["contract_id"], bergen["department_id"])
+    path = f"/customers/{order['customer_id']}/service-orders/{order['order_id']}"
+
+    def progress(token: str, value: str, version: int | None = None) -> Any:
+        current = api.get(path, token=admin).body
+        body = {"progress": value, "version": version or current["version"]}
+        return api.call("PUT", f"{path}/progress", token=token, body=body)
+
+    # The seller's staff may move it on; the reader is told which states come next; the customer's users may not
+    assert api.get(path, token=admin).body["next_progress"] == ["started", "closed"]
+    assert api.get(path, token=ola).body["next_progress"] == []
+    assert progress(ola, "started").status == 403
+    started = progress(admin, "started")
+    assert started.status == 200, started.body
+    assert (started.body["progress"], started.body["status"]) == ("started", "waiting_for_seller")
+    # The approval goes on: the workflow's waiting step kept its token
+    assert move(api, admin, order, "approve").body["status"] == "approved"
+    wait_for(waits(bergen["customer_id"], order["order_id"]), what="the wait for delivery")
+    # Never backwards, never from an old copy; closed is the end
+    assert (progress(admin, "active").status, progress(admin, "active").error_code) == (409, "progress_conflict")
+    stale = progress(admin, "closed", version=1)
+    assert (stale.status, stale.error_code) == (409, "version_mismatch")
+    closed = progress(admin, "closed")
+    assert (closed.status, closed.body["next_progress"]) == (200, [])
+    # Each move is a timeline entry the customer sees: who, when, what
+    timeline = api.get(path, token=ola).body["timeline"]
+    assert [entry["action"] for entry in timeline] == ["placed", "progress_started", "approve", "progress_closed"]
+    assert timeline[1]["by_name"] == "Anne Admin"

@@ -377,6 +377,10 @@ def _passes(check: Callable[[], object]) -> bool:
     return True
 
 
+def may_handle_orders(principal: Principal, customer: CustomerFacts) -> bool:
+    return principal.is_staff and _passes(lambda: require_handle_orders(principal, customer))
+
+
 def require_handle_orders(principal: Principal, customer: CustomerFacts) -> None:
     """Recording what happened to an order (delivered, …): staff who may change the customer."""
     require_edit_customer(principal, customer)

@@ -852,6 +852,14 @@ const en: Catalogue = {
   "help.reports.generate.text": "In the deposit history, Generate report turns the search into an XML or CSV file, for up to 13 months.",
   "help.reports.kept": "Kept",
   "help.reports.kept.text": "A report can be downloaded for 30 days; then it is removed.",
+  "service.step.progress_started": "order started",
+  "service.step.progress_closed": "order closed",
+  "service.step.progress_active": "order active",
+  "service.toProgress.started": "Mark as started",
+  "service.toProgress.closed": "Close the order",
+  "service.toProgress.active": "Mark as active",
+  "toast.progressMoved": "Order {number} is {progress}.",
+  "error.progress_conflict": "The order's state has changed already. Reload the page.",
 };
 
 export default en;

@@ -851,6 +851,14 @@ export const nb = {
   "help.reports.generate.text": "I innskuddshistorikken gjør «Generer rapport» søket om til en XML- eller CSV-fil, for inntil 13 måneder.",
   "help.reports.kept": "Lagring",
   "help.reports.kept.text": "En rapport kan lastes ned i 30 dager; så slettes den.",
+  "service.step.progress_started": "ordren startet",
+  "service.step.progress_closed": "ordren avsluttet",
+  "service.step.progress_active": "ordren aktiv",
+  "service.toProgress.started": "Marker som startet",
+  "service.toProgress.closed": "Avslutt ordren",
+  "service.toProgress.active": "Marker som aktiv",
+  "toast.progressMoved": "Ordre {number} er {progress}.",
+  "error.progress_conflict": "Ordretilstanden er allerede endret. Last inn siden på nytt.",
 } as const;
 
 

@@ -852,6 +852,14 @@ const sv: Catalogue = {
   "help.reports.generate.text": "I insättningshistoriken gör «Generera rapport» sökningen till en XML- eller CSV-fil, för upp till 13 månader.",
   "help.reports.kept": "Lagring",
   "help.reports.kept.text": "En rapport kan laddas ned i 30 dagar; sedan raderas den.",
+  "service.step.progress_started": "ordern startad",
+  "service.step.progress_closed": "ordern avslutad",
+  "service.step.progress_active": "ordern aktiv",
+  "service.toProgress.started": "Markera som startad",
+  "service.toProgress.closed": "Avsluta ordern",
+  "service.toProgress.active": "Markera som aktiv",
+  "toast.progressMoved": "Order {number} är {progress}.",
+  "error.progress_conflict": "Orderns tillstånd är redan ändrat. Ladda om sidan.",
 };
 
 export default sv;

@@ -1,10 +1,10 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import type { components } from "../api/client";
-import { $api } from "../api/query";
 import { customersWhoseDepositsItSees } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { useI18n } from "../i18n";
+import { CustomerChooser, useAreaCustomer } from "./customerChoice";
 
 type Customer = components["schemas"]["CustomerView"];
 type Page = "slip" | "history";
@@ -14,11 +14,7 @@ const PAGES = { slip: "/deposits", history: "/deposits/history" } as const;
 /** The customer whose deposits a page shows: the one in the address, else (portal users) the customer the login is
  * linked to itself among those it registers deposits for. */
 export function useDepositCustomer(requested: string | undefined): { customerId: string; customer: Customer | undefined } {
-  const me = usePrincipal();
-  const seen = customersWhoseDepositsItSees(me);
-  const customerId = requested ?? seen.find((id) => me.customer_ids.includes(id)) ?? seen[0] ?? "";
-  const customer = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: customerId } } }, { enabled: Boolean(customerId) });
-  return { customerId, customer: customer.data };
+  return useAreaCustomer(requested, customersWhoseDepositsItSees(usePrincipal()));
 }
 
 /** The top of the deposit pages (seed 000: Innskudd → Bilag / Innskuddshistorikk). */
@@ -33,8 +29,6 @@ export function DepositsHeader({ current, customerId, customer, onCustomerChange
   const me = usePrincipal();
   const navigate = useNavigate();
   const seen = customersWhoseDepositsItSees(me);
-  const mine = $api.useQuery("get", "/me/customers", {}, { enabled: me.kind !== "staff" });
-  const choices = (mine.data ?? []).filter((choice) => seen.includes(choice.customer_id));
   const search = customerId ? { customer: customerId } : {};
 
   return (
@@ -45,19 +39,10 @@ export function DepositsHeader({ current, customerId, customer, onCustomerChange
         <Link to="/deposits/history" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("deposits.history")}</Link>
       </nav>
       {children}
-      {choices.length > 1 ? (
-        <div className="filters">
-          <div>
-            <label htmlFor="deposits-customer">{t("orders.customer")}</label>
-            <select id="deposits-customer" value={customerId} onChange={(event) => {
-              onCustomerChange();
-              void navigate({ to: PAGES[current], search: { customer: event.target.value } });
-            }}>
-              {choices.map((choice) => <option key={choice.customer_id} value={choice.customer_id}>{choice.name}</option>)}
-            </select>
-          </div>
-        </div>
-      ) : null}
+      <CustomerChooser id="deposits-customer" seen={seen} customerId={customerId} onChoose={(chosen) => {
+        onCustomerChange();
+        void navigate({ to: PAGES[current], search: { customer: chosen } });
+      }} />
       {!customerId ? <p className="muted">{t("deposits.chooseCustomer")}</p> : null}
     </section>
   );

@@ -1,10 +1,10 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import type { components } from "../api/client";
-import { $api } from "../api/query";
 import { customersWhoseOrdersItSees, hasRole } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { useI18n } from "../i18n";
+import { CustomerChooser, useAreaCustomer } from "./customerChoice";
 
 type Customer = components["schemas"]["CustomerView"];
 type Kind = "supplies" | "change" | "service";
@@ -14,11 +14,7 @@ const PAGES = { supplies: "/orders", change: "/orders/change", service: "/orders
 /** The customer whose orders a page shows: the one in the address, else (portal users) the customer the login is
  * linked to itself among those it orders or approves for, not one it sees through its group. */
 export function useOrderCustomer(requested: string | undefined): { customerId: string; customer: Customer | undefined } {
-  const me = usePrincipal();
-  const seen = customersWhoseOrdersItSees(me);
-  const customerId = requested ?? seen.find((id) => me.customer_ids.includes(id)) ?? seen[0] ?? "";
-  const customer = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: customerId } } }, { enabled: Boolean(customerId) });
-  return { customerId, customer: customer.data };
+  return useAreaCustomer(requested, customersWhoseOrdersItSees(usePrincipal()));
 }
 
 /** The top of every order page (seed 000: Ordre → Rekvisitabestilling / Vekselbestilling): whose orders, the kinds
@@ -34,8 +30,6 @@ export function OrdersHeader({ current, customerId, customer, onCustomerChange, 
   const me = usePrincipal();
   const navigate = useNavigate();
   const seen = customersWhoseOrdersItSees(me);
-  const mine = $api.useQuery("get", "/me/customers", {}, { enabled: me.kind !== "staff" });
-  const choices = (mine.data ?? []).filter((choice) => seen.includes(choice.customer_id));
   const search = customerId ? { customer: customerId } : {};
 
   return (
@@ -48,19 +42,10 @@ export function OrdersHeader({ current, customerId, customer, onCustomerChange, 
         <Link to="/orders/service" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.service")}</Link>
       </nav>
       {children}
-      {choices.length > 1 ? (
-        <div className="filters">
-          <div>
-            <label htmlFor="orders-customer">{t("orders.customer")}</label>
-            <select id="orders-customer" value={customerId} onChange={(event) => {
-              onCustomerChange();
-              void navigate({ to: PAGES[current], search: { customer: event.target.value } });
-            }}>
-              {choices.map((choice) => <option key={choice.customer_id} value={choice.customer_id}>{choice.name}</option>)}
-            </select>
-          </div>
-        </div>
-      ) : null}
+      <CustomerChooser id="orders-customer" seen={seen} customerId={customerId} onChoose={(chosen) => {
+        onCustomerChange();
+        void navigate({ to: PAGES[current], search: { customer: chosen } });
+      }} />
       {!customerId ? <p className="muted">{t("orders.chooseCustomer")}</p> : null}
       {customer && me.kind !== "staff" && !hasRole(me, customerId, "orderer") ? <p className="muted">{t("orders.notOrderer")}</p> : null}
     </section>

@@ -22,6 +22,7 @@ import { OrdersHeader, useOrderCustomer } from "./OrdersHeader";
 
 type Order = components["schemas"]["ServiceOrderView"];
 type Action = components["schemas"]["ServiceOrderAction"];
+type Progress = components["schemas"]["OrderProgress"];
 type Customer = components["schemas"]["CustomerView"];
 
 const FORM_ID = "service-order";
@@ -179,12 +180,34 @@ function OrderDetail({ customerId, orderId }: { customerId: string; orderId: str
           </li>
         ))}
       </ol>
-      {order.actions?.length ? (
+      {order.actions?.length || order.next_progress?.length ? (
         <div className="actions" role="group" aria-label={t("service.steps")}>
-          {order.actions.map((action) => <StepButton key={action} order={order} action={action} />)}
+          {(order.actions ?? []).map((action) => <StepButton key={action} order={order} action={action} />)}
+          {(order.next_progress ?? []).map((progress) => <ProgressButton key={progress} order={order} progress={progress} />)}
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The order's own state, moved on by the seller's staff (seed 004: active / started / closed). */
+function ProgressButton({ order, progress }: { order: Order; progress: Progress }) {
+  const { t } = useI18n();
+  const move = $api.useMutation("put", "/customers/{customer_id}/service-orders/{order_id}/progress");
+  const [refusal, setRefusal] = useState<unknown>(null);
+  async function run() {
+    const refused = await refusalOf(move.mutateAsync({
+      params: { path: { customer_id: order.customer_id, order_id: order.order_id } },
+      body: { progress, version: order.version },
+    }));
+    setRefusal(refused);
+    if (!refused) notify(t("toast.progressMoved", { number: order.number, progress: t(`progress.${progress}` as MessageKey) }));
+  }
+  return (
+    <>
+      <button type="button" className="small secondary-outline" onClick={() => void run()}>{t(`service.toProgress.${progress}` as MessageKey)}</button>
+      {refusal ? <p className="error" role="alert">{t(problemOf(refusal).summary)} {isConflict(refusal) ? t("service.reload") : null}</p> : null}
+    </>
   );
 }
 

@@ -306,7 +306,7 @@ class ServiceOrderInput(BaseModel):
 class TimelineEntry(BaseModel):
     at: datetime
     by_name: str
-    action: str = Field(description="placed, or a ServiceOrderAction, or reminded")
+    action: str = Field(description="placed, a ServiceOrderAction, reminded, or progress_started / progress_closed")
     status: ServiceOrderStatus
     note: str | None = None
 
@@ -336,6 +336,24 @@ class ServiceOrder(BaseModel):
 
 class ServiceOrderView(ServiceOrder):
     actions: list[ServiceOrderAction] = Field(description="What the reader may do with the order now")
+    next_progress: list[OrderProgress] = Field(
+        default_factory=list, description="The order states the reader may move the order on to now"
+    )
+
+
+# The order's own state moves forward only: active → started → closed (or active → closed).
+PROGRESS_NEXT: dict[OrderProgress, tuple[OrderProgress, ...]] = {
+    OrderProgress.ACTIVE: (OrderProgress.STARTED, OrderProgress.CLOSED),
+    OrderProgress.STARTED: (OrderProgress.CLOSED,),
+    OrderProgress.CLOSED: (),
+}
+
+
+class ProgressInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    progress: OrderProgress
+    version: Version
 
 
 class ServiceOrderPage(BaseModel):

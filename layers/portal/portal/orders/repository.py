@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from portal.clock import is_id
 from portal.customers.models import CustomerHistoryAction
@@ -72,6 +72,7 @@ class OrderRepository(Protocol):
     def record_reminder(
         self, before: ServiceOrder, after: ServiceOrder, *, at: datetime, emails: Sequence[SideEffect]
     ) -> bool: ...
+    def record_progress(self, before: ServiceOrder, after: ServiceOrder, *, actor: str, at: datetime) -> None: ...
 
 
 class DynamoOrderRepository:
@@ -331,6 +332,26 @@ class DynamoOrderRepository:
             return False
         return True
 
+    def record_progress(self, before: ServiceOrder, after: ServiceOrder, *, actor: str, at: datetime) -> None:
+        """The order's own state moved on (keeping its workflow step's token), with its history entry; refused if
+        the order changed meanwhile."""
+        transaction = Transaction()
+        transaction.update(
+            customer_pk(after.customer_id), key(SERVICE, after.order_id), **_progress_update(before, after)
+        )
+        transaction.put(
+            audit_item(
+                partition=customer_pk(after.customer_id),
+                actor=actor,
+                action=CustomerHistoryAction.ORDER_STATUS_CHANGED,
+                at=at,
+                subject=after.order_id,
+                before={"progress": before.progress.value},
+                after={"progress": after.progress.value, "number": after.number},
+            )
+        )
+        self.table.transact(transaction, conflict_message="The order was changed meanwhile; reload and try again")
+
 
 def _in_customer(record: BaseModel, customer_id: str, kind: str, record_id: str, type_name: str) -> Item:
     return item_of(record, pk=customer_pk(customer_id), sk=key(kind, record_id), kind=type_name)
@@ -348,3 +369,16 @@ def _contract_item(contract: Contract) -> Item:
 
 def _service_item(order: ServiceOrder) -> Item:
     return _in_customer(order, order.customer_id, SERVICE, order.order_id, "service_order")
+
+
+def _progress_update(before: ServiceOrder, after: ServiceOrder) -> dict[str, Any]:
+    return {
+        "expression": "SET progress = :progress, version = :next, timeline = list_append(timeline, :entry)",
+        "values": {
+            ":progress": after.progress.value,
+            ":next": after.version,
+            ":entry": [after.timeline[-1].model_dump(mode="json")],
+            ":read": before.version,
+        },
+        "condition": "version = :read",
+    }

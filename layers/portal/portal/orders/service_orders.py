@@ -25,10 +25,12 @@ from portal.notifications import email
 from portal.notifications.events import DomainEvent
 from portal.observability import logger
 from portal.orders.models import (
+    PROGRESS_NEXT,
     Contract,
     ContractInput,
     ContractList,
     ContractPatch,
+    ProgressInput,
     ServiceOrder,
     ServiceOrderAction,
     ServiceOrderInput,
@@ -129,7 +131,10 @@ def view(principal: Principal, customer_facts: access.CustomerFacts, order: Serv
         if order.status in sources
         and access.may_move_service_order(principal, customer_facts, action.value, order.status.value)
     ]
-    return ServiceOrderView(**order.model_dump(), actions=allowed)
+    handles = access.may_handle_orders(principal, customer_facts)
+    return ServiceOrderView(
+        **order.model_dump(), actions=allowed, next_progress=list(PROGRESS_NEXT[order.progress]) if handles else []
+    )
 
 
 def place_service_order(
@@ -293,6 +298,41 @@ def move_service_order(
         # The step stopped waiting as this action was written (a customer approval's wait timing out into its
         # reminder): the workflow reads the order's status when it next waits, and carries on from there.
         logger.info("workflow step gone; it resyncs from the order", extra={"order_id": order_id})
+    return view(principal, facts, after)
+
+
+def set_progress(
+    principal: Principal,
+    customer_repository: CustomerRepository,
+    orders: OrderRepository,
+    customer_id: str,
+    order_id: str,
+    data: ProgressInput,
+    clock: Clock = now,
+) -> ServiceOrderView:
+    """The order's own state (seed 004: active / started / closed), apart from its approval: moved forward by the
+    seller's staff, each move a timeline entry the customer sees. The approval workflow's waiting step is untouched."""
+    facts = orders_visible_to(principal, customer_repository, customer_id)
+    found = orders.service_order(customer_id, order_id)
+    if found is None:
+        raise NotFound("No such order")
+    order = found[0]
+    access.require_handle_orders(principal, facts)
+    if data.progress not in PROGRESS_NEXT[order.progress]:
+        raise Conflict(
+            f"The order is {order.progress.value}; it cannot become {data.progress.value}",
+            code="progress_conflict",
+            details=[{"progress": order.progress.value}],
+        )
+    require_version(order.version, data.version, "order")
+    at = clock()
+    entry = TimelineEntry(
+        at=at, by_name=principal.display_name, action=f"progress_{data.progress.value}", status=order.status
+    )
+    after = order.model_copy(
+        update={"progress": data.progress, "version": order.version + 1, "timeline": [*order.timeline, entry]}
+    )
+    orders.record_progress(order, after, actor=principal.username, at=at)
     return view(principal, facts, after)
 
 
