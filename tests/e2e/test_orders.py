@@ -259,3 +259,18 @@ def test_a_service_order_through_the_approval_flow_as_customer_and_staff(page: P
     expect(timeline).to_contain_text("Kari Nordmann: bekreftet av kunden")
     expect(timeline).to_contain_text("Anne Admin: ordren avsluttet")
     screenshot(page, "81-service-order-delivered")
+
+
+def test_the_order_history_finds_orders_of_every_kind_by_search_or_number(page: Page) -> None:
+    log_in(page, OLA, OLA)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Ordre").click()
+    page.get_by_role("navigation", name="Ordretyper").get_by_role("link", name="Historikk").click()
+    history = page.get_by_role("region", name="Historikk")
+    # The demo's two supplies orders (placed 20 and 9 days ago) are within the last 30 days
+    expect(history.get_by_role("row").filter(has_text="Rekvisita").first).to_be_visible()
+    search = page.get_by_role("search", name="Søk i ordrene")
+    search.get_by_label("Bestillingsnummer").fill("1")
+    search.get_by_role("button", name="Søk").click()
+    expect(history.get_by_role("row")).to_have_count(2)
+    expect(history.get_by_role("row").nth(1)).to_contain_text("levert")
+    screenshot(page, "91-order-history")

@@ -7,7 +7,7 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { customersSearch, depositHistorySearch, loginSearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
+import { customersSearch, depositHistorySearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
 import { mayAdministerUsers, mayOpen, mayOpenDeposits, mayOpenOrders, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
@@ -159,6 +159,17 @@ export const changeOrdersRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/ChangeOrdersPage"), "ChangeOrdersPage"),
 });
 
+export const orderHistoryRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/orders/history",
+  staticData: { guide: "orders" },
+  validateSearch: orderHistorySearch,
+  beforeLoad: ({ context }) => {
+    if (!mayOpenOrders(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/OrderHistoryPage"), "OrderHistoryPage"),
+});
+
 export const serviceOrdersRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/orders/service",
@@ -241,7 +252,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   passwordRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

@@ -58,3 +58,17 @@ export const depositHistorySearch = z.object({
   columns,
 });
 export type DepositHistorySearch = z.infer<typeof depositHistorySearch>;
+
+/** The order history's search (ORD-4). */
+export const orderHistorySearch = z.object({
+  customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+  from: isoDay,
+  to: isoDay,
+  status: or(z.string().check(z.regex(/^[a-z_]{0,40}$/)), ""),
+  department: or(z.string().check(z.regex(/^[0-9A-Za-z]{0,26}$/)), ""),
+  group: or(z.string().check(z.maxLength(100)), ""),
+  number: or(z.string().check(z.regex(/^\d{0,10}$/)), ""),
+  reference: or(z.string().check(z.maxLength(100)), ""),
+  columns,
+});
+export type OrderHistorySearch = z.infer<typeof orderHistorySearch>;

@@ -860,6 +860,10 @@ const en: Catalogue = {
   "service.toProgress.active": "Mark as active",
   "toast.progressMoved": "Order {number} is {progress}.",
   "error.progress_conflict": "The order's state has changed already. Reload the page.",
+  "history.orders": "History",
+  "history.searchLabel": "Search the orders",
+  "history.searchHint": "A search covers at most 92 days; without dates, the last 30. An order number or reference finds the order whatever its date.",
+  "history.column.kind": "Kind",
 };
 
 export default en;

@@ -859,6 +859,10 @@ export const nb = {
   "service.toProgress.active": "Marker som aktiv",
   "toast.progressMoved": "Ordre {number} er {progress}.",
   "error.progress_conflict": "Ordretilstanden er allerede endret. Last inn siden på nytt.",
+  "history.orders": "Historikk",
+  "history.searchLabel": "Søk i ordrene",
+  "history.searchHint": "Søket dekker høyst 92 dager; uten datoer de siste 30. Bestillingsnummer og referanse finner ordren uansett dato.",
+  "history.column.kind": "Type",
 } as const;
 
 

@@ -860,6 +860,10 @@ const sv: Catalogue = {
   "service.toProgress.active": "Markera som aktiv",
   "toast.progressMoved": "Order {number} är {progress}.",
   "error.progress_conflict": "Orderns tillstånd är redan ändrat. Ladda om sidan.",
+  "history.orders": "Historik",
+  "history.searchLabel": "Sök bland ordrarna",
+  "history.searchHint": "Sökningen täcker högst 92 dagar; utan datum de senaste 30. Ordernummer och referens hittar ordern oavsett datum.",
+  "history.column.kind": "Typ",
 };
 
 export default sv;

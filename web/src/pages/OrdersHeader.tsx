@@ -7,9 +7,9 @@ import { useI18n } from "../i18n";
 import { CustomerChooser, useAreaCustomer } from "./customerChoice";
 
 type Customer = components["schemas"]["CustomerView"];
-type Kind = "supplies" | "change" | "service";
+type Kind = "supplies" | "change" | "service" | "history";
 
-const PAGES = { supplies: "/orders", change: "/orders/change", service: "/orders/service" } as const;
+const PAGES = { supplies: "/orders", change: "/orders/change", service: "/orders/service", history: "/orders/history" } as const;
 
 /** The customer whose orders a page shows: the one in the address, else (portal users) the customer the login is
  * linked to itself among those it orders or approves for, not one it sees through its group. */
@@ -40,6 +40,7 @@ export function OrdersHeader({ current, customerId, customer, onCustomerChange, 
         <Link to="/orders" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.supplies")}</Link>
         <Link to="/orders/change" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.change")}</Link>
         <Link to="/orders/service" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.service")}</Link>
+        <Link to="/orders/history" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("history.orders")}</Link>
       </nav>
       {children}
       <CustomerChooser id="orders-customer" seen={seen} customerId={customerId} onChoose={(chosen) => {

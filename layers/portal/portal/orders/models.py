@@ -369,3 +369,69 @@ class TransitionInput(BaseModel):
     reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = Field(
         default=None, description="Required to reject, and to confirm on the customer's behalf"
     )
+
+
+# -- order history (ORD-4) -------------------------------------------------------------------------------------------
+
+
+class OrderRow(BaseModel):
+    """An order of any kind as the order history lists it."""
+
+    order_id: str
+    customer_id: str
+    kind: Literal["supplies", "change", "service"]
+    number: int
+    status: str = Field(description="The kind's own status: placed, delivered, deleted, waiting_for_seller, …")
+    placed_on: date = Field(description="The day it was placed, in Norway")
+    placed_at: datetime
+    placed_by_name: str
+    department_id: str | None = None
+    department_name: str | None = None
+    product_group: str | None = None
+    customer_reference: str | None = None
+    currency: Currency | None = None
+    total: int | None = Field(default=None, description="Change orders: minor units")
+
+    @classmethod
+    def of(cls, order: SuppliesOrder | ChangeOrder | ServiceOrder) -> OrderRow:
+        from portal.business_days import local_date
+
+        fields: dict[str, object] = {
+            "order_id": order.order_id,
+            "customer_id": order.customer_id,
+            "kind": order.kind,
+            "number": order.number,
+            "status": order.status.value,
+            "placed_on": local_date(order.placed_at, Currency.NOK),
+            "placed_at": order.placed_at,
+            "placed_by_name": order.placed_by_name,
+        }
+        if isinstance(order, ChangeOrder):
+            fields.update(currency=order.currency, total=order.total)
+        if isinstance(order, ServiceOrder):
+            fields.update(
+                department_id=order.department_id,
+                department_name=order.department_name,
+                product_group=order.product_group,
+                customer_reference=order.customer_reference,
+            )
+        return cls.model_validate(fields)
+
+
+class OrderRowPage(BaseModel):
+    items: list[OrderRow]
+    next_cursor: str | None = None
+
+
+class OrderFilters(BaseModel):
+    """What the order history is searched by (seeds 000 and 004)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date_from: date | None = None
+    date_to: date | None = None
+    status: Annotated[str, StringConstraints(max_length=40, pattern=r"^[a-z_]+$")] | None = None
+    department_id: EntityId | None = None
+    product_group: ProductGroup | None = None
+    number: int | None = Field(default=None, ge=1, le=MAX_VERSION, description="One order, whatever its date")
+    reference: Reference | None = Field(default=None, description="The customer's order reference, exactly")

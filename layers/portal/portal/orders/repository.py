@@ -4,16 +4,25 @@ placed or changed leaves an entry in the customer's history, in the same transac
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from portal import histories
 from portal.clock import is_id
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk, put_changed_with_history, put_new_with_history
 from portal.errors import Conflict
-from portal.history import FieldChange
+from portal.history import FieldChange, before_and_after
 from portal.money import as_text
-from portal.orders.models import CashAgreement, ChangeOrder, Contract, ServiceOrder, SuppliesOrder
+from portal.orders.models import (
+    CashAgreement,
+    ChangeOrder,
+    Contract,
+    OrderFilters,
+    OrderRow,
+    ServiceOrder,
+    SuppliesOrder,
+)
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
 if TYPE_CHECKING:
@@ -73,6 +82,17 @@ class OrderRepository(Protocol):
         self, before: ServiceOrder, after: ServiceOrder, *, at: datetime, emails: Sequence[SideEffect]
     ) -> bool: ...
     def record_progress(self, before: ServiceOrder, after: ServiceOrder, *, actor: str, at: datetime) -> None: ...
+    def history(
+        self,
+        customer_id: str,
+        filters: OrderFilters,
+        dates: tuple[date, date],
+        *,
+        principal: str,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[OrderRow], str | None]: ...
+    def by_key(self, customer_id: str, *, number: int | None, reference: str | None) -> list[OrderRow]: ...
 
 
 class DynamoOrderRepository:
@@ -93,16 +113,21 @@ class DynamoOrderRepository:
             summary["total"] = as_text(order.total, order.currency)
         else:
             summary["lines"] = len(order.lines)
-        put_new_with_history(
-            self.table,
-            _order_item(order),
-            customer_id=order.customer_id,
-            subject=order.order_id,
-            actor=actor,
-            action=CustomerHistoryAction.ORDER_PLACED,
-            at=order.placed_at,
-            after=summary,
+        transaction = Transaction()
+        transaction.check(customer_pk(order.customer_id), "CUSTOMER", condition="attribute_exists(PK)")
+        transaction.put(_order_item(order), condition="attribute_not_exists(PK)")
+        _write_rows(transaction, None, order)
+        transaction.put(
+            audit_item(
+                partition=customer_pk(order.customer_id),
+                actor=actor,
+                action=CustomerHistoryAction.ORDER_PLACED,
+                at=order.placed_at,
+                subject=order.order_id,
+                after=summary,
+            )
         )
+        self.table.transact(transaction, conflict_message="The customer no longer exists")
 
     def update(
         self,
@@ -114,18 +139,57 @@ class DynamoOrderRepository:
         changes: list[FieldChange],
         at: datetime,
     ) -> None:
-        put_changed_with_history(
-            self.table,
-            _order_item(after),
-            customer_id=after.customer_id,
-            subject=after.order_id,
-            actor=actor,
-            action=action,
-            at=at,
-            changes=changes,
-            read_version=before.version,
-            what="order",
+        old, new = before_and_after(changes)
+        transaction = Transaction()
+        transaction.put(_order_item(after), condition="version = :read", values={":read": before.version})
+        _write_rows(transaction, before, after)
+        transaction.put(
+            audit_item(
+                partition=customer_pk(after.customer_id),
+                actor=actor,
+                action=action,
+                at=at,
+                subject=after.order_id,
+                before=old,
+                after=new,
+            )
         )
+        self.table.transact(
+            transaction, conflict_message="The order was changed by someone else meanwhile; reload and try again"
+        )
+
+    def history(
+        self,
+        customer_id: str,
+        filters: OrderFilters,
+        dates: tuple[date, date],
+        *,
+        principal: str,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[OrderRow], str | None]:
+        """One page of the customer's orders placed within `dates`, newest first, from the partition of its filters
+        (ORD-4)."""
+        chosen = {"status": filters.status, "department": filters.department_id, "product_group": filters.product_group}
+        page = self.table.query(
+            pk=histories.partition(ORDERS, customer_id, {name: value for name, value in chosen.items() if value}),
+            sk_between=histories.sort_key_range(*dates),
+            ascending=False,
+            limit=limit,
+            cursor=cursor,
+            principal=principal,
+        )
+        return [model_of(OrderRow, item) for item in page.items], page.cursor
+
+    def by_key(self, customer_id: str, *, number: int | None, reference: str | None) -> list[OrderRow]:
+        """The order with a number, or the orders with a customer reference (exactly), whatever their date."""
+        if not is_id(customer_id):
+            return []
+        if number is not None:
+            items = self.table.query_all(pk=key("ORDERNO", customer_id, str(number)), index="GSI2")
+        else:
+            items = self.table.query_all(pk=_reference_key(customer_id, reference or ""), index="GSI1")
+        return sorted((_row(item) for item in items), key=lambda row: row.placed_at, reverse=True)
 
     def get(self, customer_id: str, order_id: str) -> SuppliesOrder | None:
         item = self._record(customer_id, SUPPLIES, order_id)
@@ -251,6 +315,7 @@ class DynamoOrderRepository:
         transaction = Transaction()
         transaction.check(customer_pk(order.customer_id), "CUSTOMER", condition="attribute_exists(PK)")
         transaction.put(_service_item(order), condition="attribute_not_exists(PK)")
+        _write_rows(transaction, None, order)
         transaction.put(
             audit_item(
                 partition=customer_pk(order.customer_id),
@@ -285,6 +350,7 @@ class DynamoOrderRepository:
             condition="version = :read AND task_token = :token",
             values={":read": before.version, ":token": task_token},
         )
+        _write_rows(transaction, before, after)
         transaction.put(
             audit_item(
                 partition=customer_pk(after.customer_id),
@@ -359,8 +425,8 @@ def _in_customer(record: BaseModel, customer_id: str, kind: str, record_id: str,
 
 def _order_item(order: Order) -> Item:
     if isinstance(order, ChangeOrder):
-        return _in_customer(order, order.customer_id, CHANGE, order.order_id, "change_order")
-    return _in_customer(order, order.customer_id, SUPPLIES, order.order_id, "order")
+        return {**_in_customer(order, order.customer_id, CHANGE, order.order_id, "change_order"), **_number(order)}
+    return {**_in_customer(order, order.customer_id, SUPPLIES, order.order_id, "order"), **_number(order)}
 
 
 def _contract_item(contract: Contract) -> Item:
@@ -368,7 +434,7 @@ def _contract_item(contract: Contract) -> Item:
 
 
 def _service_item(order: ServiceOrder) -> Item:
-    return _in_customer(order, order.customer_id, SERVICE, order.order_id, "service_order")
+    return {**_in_customer(order, order.customer_id, SERVICE, order.order_id, "service_order"), **_number(order)}
 
 
 def _progress_update(before: ServiceOrder, after: ServiceOrder) -> dict[str, Any]:
@@ -382,3 +448,47 @@ def _progress_update(before: ServiceOrder, after: ServiceOrder) -> dict[str, Any
         },
         "condition": "version = :read",
     }
+
+
+ORDERS = "ORDER"
+
+
+def _number(order: Order | ServiceOrder) -> Item:
+    """An order found by its number (GSI2) and, with a customer reference, by that (GSI1): ORD-4's exact keys."""
+    keys: Item = {"GSI2PK": key("ORDERNO", order.customer_id, str(order.number)), "GSI2SK": order.order_id}
+    if isinstance(order, ServiceOrder) and order.customer_reference:
+        keys.update(GSI1PK=_reference_key(order.customer_id, order.customer_reference), GSI1SK=order.order_id)
+    return keys
+
+
+def _reference_key(customer_id: str, reference: str) -> str:
+    return key("ORDERREF", customer_id, reference.strip().casefold())
+
+
+_KINDS: dict[str, type[SuppliesOrder] | type[ChangeOrder] | type[ServiceOrder]] = {
+    "order": SuppliesOrder,
+    "change_order": ChangeOrder,
+    "service_order": ServiceOrder,
+}
+
+
+def _row(item: Item) -> OrderRow:
+    return OrderRow.of(model_of(_KINDS[item["type"]], item))
+
+
+def _rows(order: Order | ServiceOrder) -> list[Item]:
+    """The order's row in the history partitions of its status (and a service order's department and product
+    group), under the day it was placed (ORD-4, decision 0013)."""
+    row = OrderRow.of(order)
+    facets = {"status": row.status, "department": row.department_id, "product_group": row.product_group}
+    return histories.index_items(
+        ORDERS, order.customer_id, order.order_id, row.placed_on, facets, row.model_dump(mode="json")
+    )
+
+
+def _write_rows(transaction: Transaction, before: Order | ServiceOrder | None, after: Order | ServiceOrder) -> None:
+    gone, rows = histories.moved(_rows(before) if before is not None else [], _rows(after))
+    for pk, sk in gone:
+        transaction.delete(pk, sk)
+    for row in rows:
+        transaction.put(row)
