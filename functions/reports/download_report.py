@@ -20,7 +20,7 @@ app = build_resolver()
     responses=documented(
         {
             401: "Not logged in",
-            403: "Needs the deposit registrar role",
+            403: "Needs the role that reads what the report lists",
             404: "No such customer or report (or it expired)",
             409: "Not ready yet, or it failed",
         }

@@ -10,7 +10,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from portal.api import build_resolver, current_principal, documented, idempotency_key
 from portal.idempotency import once
 from portal.observability import entrypoint
-from portal.reports.models import DepositReportRequest, Report
+from portal.reports.models import Report, ReportRequest
 from portal.wiring import report_service
 
 app = build_resolver()
@@ -23,7 +23,7 @@ app = build_resolver()
     responses=documented(
         {
             401: "Not logged in",
-            403: "Needs the deposit registrar role",
+            403: "Needs the deposit registrar role (deposits) or an order role (orders)",
             404: "No such customer",
             409: "Idempotency-Key reused",
             422: "Dates the wrong way round, or more than 13 months apart",
@@ -32,7 +32,7 @@ app = build_resolver()
         description="Queued: it shows under Reports, and is ready there when made",
     ),
 )
-def request_report(customer_id: str, request: Annotated[DepositReportRequest, Body()]) -> Response[Report]:
+def request_report(customer_id: str, request: Annotated[ReportRequest, Body()]) -> Response[Report]:
     principal = current_principal(app)
     queued = once(
         f"request_report:{customer_id}",

@@ -274,3 +274,6 @@ def test_the_order_history_finds_orders_of_every_kind_by_search_or_number(page: 
     expect(history.get_by_role("row")).to_have_count(2)
     expect(history.get_by_role("row").nth(1)).to_contain_text("levert")
     screenshot(page, "91-order-history")
+    # The search as a report, made in the background like the deposit history's
+    page.get_by_role("button", name="Generer rapport").click()
+    expect(page.get_by_role("status").filter(has_text="Rapporten lages")).to_be_visible()

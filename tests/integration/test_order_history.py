@@ -4,11 +4,16 @@ search reads only the rows it returns; more than 92 days is refused; another ten
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import date, timedelta
 from typing import Any
 
+import xmlschema
+
 from infrastructure.local.demo import DemoData
+from infrastructure.local.runtime import Runtime
+from infrastructure.local.template import ROOT
 from portal import histories
 from portal.store import Table
 from tests.integration.test_change_orders import agree, change_order, next_business_day
@@ -99,3 +104,25 @@ def test_orders_of_every_kind_are_found_by_date_status_department_group_number_a
     too_long = search(api, ola, bergen, date_from=(today - timedelta(days=100)).isoformat())
     assert (too_long.status, too_long.error_code) == (422, "date_range_too_long")
     assert search(api, api.login("faktura-20000"), bergen).status == 404
+
+
+def test_an_order_report_is_made_of_the_history_valid_against_its_schema(
+    api: ApiClient, runtime: Runtime, demo: DemoData
+) -> None:
+    from tests.integration.test_reports import ask, download, ready
+
+    bergen = demo.customer_ids["bergen"]
+    kari = api.login("kari.nordmann@nordlys.no")  # the group's order approver: she reads Bergen's orders
+    asked = ask(api, kari, bergen, kind="orders", format="xml", filters={"status": "delivered"})
+    assert asked.status == 202, asked.body
+    report = ready(api, runtime, kari, asked.body["report_id"])
+    assert report["status"] == "ready", report
+    content = download(api, kari, report)
+    schema = xmlschema.XMLSchema(ROOT / "schemas" / "order-report.xsd")
+    schema.validate(io.BytesIO(content))
+    parsed: dict[str, Any] = schema.to_dict(io.BytesIO(content))  # type: ignore[assignment]
+    orders = parsed.get("Order", [])
+    assert len(orders) == report["rows"] >= 1  # the demo's delivered supplies order at least
+    assert {order["Status"] for order in orders} == {"delivered"}
+    # Her deposits are not hers to report on
+    assert (ask(api, kari, bergen, kind="deposits").status) == 403

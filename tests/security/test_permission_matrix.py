@@ -214,6 +214,8 @@ REPORT_ROWS = [
     Row("selger", "download_report", "bergen", ALLOWED),
     Row("tekniker", "request_report", "bergen", 404),
     Row("tekniker", "download_report", "bergen", 404),
+    Row("kari", "request_order_report", "bergen", ALLOWED),
+    Row("faktura", "request_order_report", "bakery", 403),
 ]
 # More than 13 months: an allowed request is refused as date_range_too_long, and no report is made.
 TOO_LONG_REPORT = {"format": "csv", "filters": {"date_from": "2020-01-01"}}
@@ -411,6 +413,7 @@ def act(
         "count_deposit": ("PUT", f"/customers/{customer_id}/deposits/{ids['deposit']}/counting", COUNTING),
         "search_deposits": ("GET", f"/customers/{customer_id}/deposit-history", None),
         "request_report": ("POST", f"/customers/{customer_id}/reports", TOO_LONG_REPORT),
+        "request_order_report": ("POST", f"/customers/{customer_id}/reports", {**TOO_LONG_REPORT, "kind": "orders"}),
         "download_report": ("GET", f"/customers/{customer_id}/reports/{ids['report']}/download", None),
         "list_reports": ("GET", "/reports", None),
         "change_contract": (

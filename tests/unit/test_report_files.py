@@ -15,7 +15,7 @@ from infrastructure.local.template import ROOT
 from portal.deposits.models import DepositFilters, DepositRow, DepositStatus
 from portal.money import Currency
 from portal.reports import files
-from portal.reports.files import MultipartUpload, write_deposits
+from portal.reports.files import MultipartUpload, write_report
 from portal.reports.models import Report, ReportFormat
 
 AT = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
@@ -83,7 +83,7 @@ ROWS = [
 
 def test_the_xml_is_valid_against_the_schema_and_leaves_out_what_a_deposit_lacks() -> None:
     out = Collected()
-    assert write_deposits(report(ReportFormat.XML), ROWS, out) == 2
+    assert write_report(report(ReportFormat.XML), ROWS, out) == 2
     schema = xmlschema.XMLSchema(ROOT / "schemas" / "deposit-report.xsd")
     schema.validate(bytes(out.data).decode())
     parsed: dict[str, Any] = schema.to_dict(  # type: ignore[assignment]
@@ -102,7 +102,7 @@ def test_the_xml_is_valid_against_the_schema_and_leaves_out_what_a_deposit_lacks
 
 def test_the_csv_has_a_header_and_a_line_per_row() -> None:
     out = Collected()
-    write_deposits(report(ReportFormat.CSV), ROWS, out)
+    write_report(report(ReportFormat.CSV), ROWS, out)
     lines = list(csv.reader(io.StringIO(bytes(out.data).decode())))
     assert lines[0][:2] == ["deposit_id", "bag_number"]
     assert [line[1] for line in lines[1:]] == ["123456789012", "123456789013"]

@@ -203,6 +203,7 @@ def report_service() -> ReportService:
         customers=customer_repository(),
         reports=DynamoReportRepository(),
         deposits=DynamoDepositRepository(),
+        orders=order_repository(),
         files=S3ReportFiles(get_settings().report_bucket),
         currency_of=lambda customer_id: order_repository().cash_agreement(customer_id).currency,
     )

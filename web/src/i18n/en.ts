@@ -864,6 +864,7 @@ const en: Catalogue = {
   "history.searchLabel": "Search the orders",
   "history.searchHint": "A search covers at most 92 days; without dates, the last 30. An order number or reference finds the order whatever its date.",
   "history.column.kind": "Kind",
+  "reports.kind.orders": "Orders",
 };
 
 export default en;

@@ -863,6 +863,7 @@ export const nb = {
   "history.searchLabel": "Søk i ordrene",
   "history.searchHint": "Søket dekker høyst 92 dager; uten datoer de siste 30. Bestillingsnummer og referanse finner ordren uansett dato.",
   "history.column.kind": "Type",
+  "reports.kind.orders": "Ordre",
 } as const;
 
 

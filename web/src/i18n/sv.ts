@@ -864,6 +864,7 @@ const sv: Catalogue = {
   "history.searchLabel": "Sök bland ordrarna",
   "history.searchHint": "Sökningen täcker högst 92 dagar; utan datum de senaste 30. Ordernummer och referens hittar ordern oavsett datum.",
   "history.column.kind": "Typ",
+  "reports.kind.orders": "Ordrar",
 };
 
 export default sv;

@@ -134,7 +134,7 @@ export function DepositHistoryPage() {
             <button type="submit">{t("customers.searchButton")}</button>
           </form>
           <p className="muted">{t("deposits.searchHint")}</p>
-          <GenerateReport customerId={customerId} filters={query} />
+          <GenerateReport customerId={customerId} kind="deposits" filters={query} />
           {refusal ? <p className="error" role="alert">{rangeRefused ? word(rangeRefused, t) : t(refusal.summary)}</p> : null}
           {pages.data ? (
             <DataTable labelledBy="deposit-history-heading" columns={columns} rows={rows} rowId={(row) => row.deposit_id}

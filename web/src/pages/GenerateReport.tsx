@@ -5,10 +5,10 @@ import { problemOf, word } from "../api/problems";
 import { $api } from "../api/query";
 import { useI18n } from "../i18n";
 
-type Filters = components["schemas"]["DepositFilters"];
+type Filters = components["schemas"]["DepositFilters"] | components["schemas"]["OrderFilters"];
 
 /** "Generate report" (seed 000): the search on screen as a file made in the background, over up to 13 months. */
-export function GenerateReport({ customerId, filters }: { customerId: string; filters: Filters }) {
+export function GenerateReport({ customerId, kind, filters }: { customerId: string; kind: "deposits" | "orders"; filters: Filters }) {
   const { t } = useI18n();
   const generate = $api.useMutation("post", "/customers/{customer_id}/reports");
   const [format, setFormat] = useState<"xml" | "csv">("xml");
@@ -18,7 +18,9 @@ export function GenerateReport({ customerId, filters }: { customerId: string; fi
     try {
       await generate.mutateAsync({
         params: { path: { customer_id: customerId } },
-        body: { kind: "deposits", format, filters },
+        body: kind === "orders"
+          ? { kind, format, filters: filters as components["schemas"]["OrderFilters"] }
+          : { kind, format, filters: filters as components["schemas"]["DepositFilters"] },
         headers: { "Idempotency-Key": crypto.randomUUID() },
       });
       setOutcome({ queued: true, text: t("reports.queued") });

@@ -13,6 +13,7 @@ import { ColumnChooser, rememberColumns, rememberedColumns } from "../ui/ColumnC
 import { DataTable, type ListColumn } from "../ui/DataTable";
 import { DateField } from "../ui/DateField";
 import { LoadMore } from "../ui/LoadMore";
+import { GenerateReport } from "./GenerateReport";
 import { OrdersHeader, useOrderCustomer } from "./OrdersHeader";
 
 type Row = components["schemas"]["OrderRow"];
@@ -123,6 +124,7 @@ export function OrderHistoryPage() {
             <button type="submit">{t("customers.searchButton")}</button>
           </form>
           <p className="muted">{t("history.searchHint")}</p>
+          <GenerateReport customerId={customerId} kind="orders" filters={query} />
           {refusal ? <p className="error" role="alert">{rangeRefused ? word(rangeRefused, t) : t(refusal.summary)}</p> : null}
           {pages.data ? (
             <DataTable labelledBy="order-history-heading" columns={columns} rows={rows} rowId={(row) => row.order_id}

@@ -29,7 +29,7 @@ def order_history(
     orders_visible_to(principal, customer_repository, customer_id)
     if filters.number is not None or filters.reference:
         found = orders.by_key(customer_id, number=filters.number, reference=filters.reference)
-        return OrderRowPage(items=[row for row in found if _matches(row, filters)])
+        return OrderRowPage(items=[row for row in found if matches(row, filters)])
     today = local_date(clock(), Currency.NOK)
     dates = histories.date_range(filters.date_from, filters.date_to, today=today, longest=histories.SEARCH_DAYS)
     rows, next_cursor = orders.history(
@@ -38,7 +38,7 @@ def order_history(
     return OrderRowPage(items=rows, next_cursor=next_cursor)
 
 
-def _matches(row: OrderRow, filters: OrderFilters) -> bool:
+def matches(row: OrderRow, filters: OrderFilters) -> bool:
     """The other filters, on the one or few orders an exact key finds."""
     wanted = {
         "status": filters.status,

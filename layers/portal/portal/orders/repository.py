@@ -3,7 +3,7 @@ placed or changed leaves an entry in the customer's history, in the same transac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -93,6 +93,7 @@ class OrderRepository(Protocol):
         cursor: str | None,
     ) -> tuple[list[OrderRow], str | None]: ...
     def by_key(self, customer_id: str, *, number: int | None, reference: str | None) -> list[OrderRow]: ...
+    def each_row(self, customer_id: str, filters: OrderFilters, dates: tuple[date, date]) -> Iterator[OrderRow]: ...
 
 
 class DynamoOrderRepository:
@@ -170,9 +171,8 @@ class DynamoOrderRepository:
     ) -> tuple[list[OrderRow], str | None]:
         """One page of the customer's orders placed within `dates`, newest first, from the partition of its filters
         (ORD-4)."""
-        chosen = {"status": filters.status, "department": filters.department_id, "product_group": filters.product_group}
         page = self.table.query(
-            pk=histories.partition(ORDERS, customer_id, {name: value for name, value in chosen.items() if value}),
+            pk=_history_partition(customer_id, filters),
             sk_between=histories.sort_key_range(*dates),
             ascending=False,
             limit=limit,
@@ -180,6 +180,14 @@ class DynamoOrderRepository:
             principal=principal,
         )
         return [model_of(OrderRow, item) for item in page.items], page.cursor
+
+    def each_row(self, customer_id: str, filters: OrderFilters, dates: tuple[date, date]) -> Iterator[OrderRow]:
+        """Every row a report covers, oldest first, read a page at a time."""
+        pages = self.table.each(
+            pk=_history_partition(customer_id, filters), sk_between=histories.sort_key_range(*dates)
+        )
+        for items in pages:
+            yield from (model_of(OrderRow, item) for item in items)
 
     def by_key(self, customer_id: str, *, number: int | None, reference: str | None) -> list[OrderRow]:
         """The order with a number, or the orders with a customer reference (exactly), whatever their date."""
@@ -459,6 +467,11 @@ def _number(order: Order | ServiceOrder) -> Item:
     if isinstance(order, ServiceOrder) and order.customer_reference:
         keys.update(GSI1PK=_reference_key(order.customer_id, order.customer_reference), GSI1SK=order.order_id)
     return keys
+
+
+def _history_partition(customer_id: str, filters: OrderFilters) -> str:
+    chosen = {"status": filters.status, "department": filters.department_id, "product_group": filters.product_group}
+    return histories.partition(ORDERS, customer_id, {name: value for name, value in chosen.items() if value})
 
 
 def _reference_key(customer_id: str, reference: str) -> str:

@@ -1,4 +1,4 @@
-"""Report files, written as their rows are read: XML (schemas/deposit-report.xsd) or CSV, into an S3 multipart
+"""Report files, written as their rows are read: XML (schemas/<kind>-report.xsd) or CSV, into an S3 multipart
 upload that holds one part in memory at a time. A report of any length takes the same memory."""
 
 from __future__ import annotations
@@ -6,36 +6,74 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import XMLGenerator
 
-from portal.deposits.models import DepositRow
+from pydantic import BaseModel
+
 from portal.reports.models import Report, ReportFormat
 
 if TYPE_CHECKING:
     from mypy_boto3_s3.client import S3Client
     from mypy_boto3_s3.type_defs import CompletedPartTypeDef
 
-NAMESPACE = "urn:kundeportal:reports:deposits:1"
 # S3 takes parts of at least 5 MiB (all but the last): the smallest part keeps the worker's memory lowest.
 PART_SIZE = 5 * 1024 * 1024
 
-# The columns of a deposit report, as the XML elements and CSV headers name them.
-DEPOSIT_COLUMNS = (
-    ("DepositId", "deposit_id"),
-    ("BagNumber", "bag_number"),
-    ("DepositDate", "deposit_date"),
-    ("DepartmentId", "department_id"),
-    ("Department", "department_name"),
-    ("ResponsibilityNumber", "responsibility_number"),
-    ("Status", "status"),
-    ("Currency", "currency"),
-    ("Declared", "total"),
-    ("Counted", "counted"),
-    ("Difference", "difference"),
-    ("RegisteredAt", "registered_at"),
-    ("RegisteredBy", "registered_by_name"),
+
+@dataclass(frozen=True)
+class Layout:
+    """How a kind of report is written: its XML namespace and elements (its XSD in schemas/), and its columns as
+    (XML element, the row's field, which is also the CSV header)."""
+
+    namespace: str
+    root: str
+    row: str
+    columns: tuple[tuple[str, str], ...]
+
+
+DEPOSITS = Layout(
+    namespace="urn:kundeportal:reports:deposits:1",
+    root="DepositReport",
+    row="Deposit",
+    columns=(
+        ("DepositId", "deposit_id"),
+        ("BagNumber", "bag_number"),
+        ("DepositDate", "deposit_date"),
+        ("DepartmentId", "department_id"),
+        ("Department", "department_name"),
+        ("ResponsibilityNumber", "responsibility_number"),
+        ("Status", "status"),
+        ("Currency", "currency"),
+        ("Declared", "total"),
+        ("Counted", "counted"),
+        ("Difference", "difference"),
+        ("RegisteredAt", "registered_at"),
+        ("RegisteredBy", "registered_by_name"),
+    ),
 )
+ORDERS = Layout(
+    namespace="urn:kundeportal:reports:orders:1",
+    root="OrderReport",
+    row="Order",
+    columns=(
+        ("OrderId", "order_id"),
+        ("Kind", "kind"),
+        ("Number", "number"),
+        ("Status", "status"),
+        ("PlacedOn", "placed_on"),
+        ("PlacedAt", "placed_at"),
+        ("PlacedBy", "placed_by_name"),
+        ("DepartmentId", "department_id"),
+        ("Department", "department_name"),
+        ("ProductGroup", "product_group"),
+        ("CustomerReference", "customer_reference"),
+        ("Currency", "currency"),
+        ("Total", "total"),
+    ),
+)
+LAYOUTS = {"deposits": DEPOSITS, "orders": ORDERS}
 
 
 class MultipartUpload(io.RawIOBase):
@@ -93,53 +131,54 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _values(row: DepositRow) -> list[str]:
+def _values(layout: Layout, row: BaseModel) -> list[str]:
     data = row.model_dump(mode="json")
-    return [_text(data[field]) for _, field in DEPOSIT_COLUMNS]
+    return [_text(data[field]) for _, field in layout.columns]
 
 
-def write_deposits(report: Report, rows: Iterable[DepositRow], out: io.RawIOBase) -> int:
-    """Writes the rows to `out` in the report's format; returns how many."""
+def write_report(report: Report, rows: Iterable[BaseModel], out: io.RawIOBase) -> int:
+    """Writes the rows to `out` in the report's format and its kind's layout; returns how many."""
+    layout = LAYOUTS[report.kind]
     text = io.TextIOWrapper(io.BufferedWriter(out, buffer_size=64 * 1024), encoding="utf-8", newline="")
     count = 0
     if report.format is ReportFormat.CSV:
         writer = csv.writer(text)
-        writer.writerow([field for _, field in DEPOSIT_COLUMNS])
+        writer.writerow([field for _, field in layout.columns])
         for row in rows:
-            writer.writerow(_values(row))
+            writer.writerow(_values(layout, row))
             count += 1
     else:
-        count = _write_xml(report, rows, text)
+        count = _write_xml(report, layout, rows, text)
     text.flush()
     text.detach().flush()
     return count
 
 
-def _write_xml(report: Report, rows: Iterable[DepositRow], text: io.TextIOWrapper) -> int:
+def _write_xml(report: Report, layout: Layout, rows: Iterable[BaseModel], text: io.TextIOWrapper) -> int:
+    from xml.sax.xmlreader import AttributesNSImpl
+
     xml = XMLGenerator(text, encoding="utf-8", short_empty_elements=True)
     xml.startDocument()
-    xml.startPrefixMapping(None, NAMESPACE)
+    xml.startPrefixMapping(None, layout.namespace)
     attributes: dict[tuple[str | None, str], str] = {
         (None, "customerId"): report.customer_id,
         (None, "from"): report.date_from.isoformat(),
         (None, "to"): report.date_to.isoformat(),
         (None, "generatedAt"): report.requested_at.isoformat(),
     }
-    from xml.sax.xmlreader import AttributesNSImpl
-
-    xml.startElementNS((NAMESPACE, "DepositReport"), "DepositReport", AttributesNSImpl(attributes, {}))
+    xml.startElementNS((layout.namespace, layout.root), layout.root, AttributesNSImpl(attributes, {}))
     count = 0
     for row in rows:
-        xml.startElementNS((NAMESPACE, "Deposit"), "Deposit", AttributesNSImpl({}, {}))
-        for (element, _), value in zip(DEPOSIT_COLUMNS, _values(row), strict=True):
+        xml.startElementNS((layout.namespace, layout.row), layout.row, AttributesNSImpl({}, {}))
+        for (element, _), value in zip(layout.columns, _values(layout, row), strict=True):
             if value == "":
-                continue  # an element left out is a value the deposit does not have (yet)
-            xml.startElementNS((NAMESPACE, element), element, AttributesNSImpl({}, {}))
+                continue  # an element left out is a value the record does not have (yet)
+            xml.startElementNS((layout.namespace, element), element, AttributesNSImpl({}, {}))
             xml.characters(value)
-            xml.endElementNS((NAMESPACE, element), element)
-        xml.endElementNS((NAMESPACE, "Deposit"), "Deposit")
+            xml.endElementNS((layout.namespace, element), element)
+        xml.endElementNS((layout.namespace, layout.row), layout.row)
         count += 1
-    xml.endElementNS((NAMESPACE, "DepositReport"), "DepositReport")
+    xml.endElementNS((layout.namespace, layout.root), layout.root)
     xml.endPrefixMapping(None)
     xml.endDocument()
     return count

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from portal.deposits.models import DepositFilters
+from portal.orders.models import OrderFilters
 
 
 class ReportFormat(StrEnum):
@@ -34,12 +35,26 @@ class DepositReportRequest(BaseModel):
     filters: DepositFilters = Field(default_factory=DepositFilters)
 
 
+class OrderReportRequest(BaseModel):
+    """The order history's search, as a report: the same filters over up to 13 months."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["orders"]
+    format: ReportFormat = ReportFormat.XML
+    filters: OrderFilters = Field(default_factory=OrderFilters)
+
+
+# Without a kind, a request is for deposits (the first kind there was); a plain union keeps that working.
+ReportRequest = DepositReportRequest | OrderReportRequest
+
+
 class Report(BaseModel):
     report_id: str
     customer_id: str
-    kind: Literal["deposits"]
+    kind: Literal["deposits", "orders"]
     format: ReportFormat
-    filters: DepositFilters
+    filters: DepositFilters | OrderFilters
     date_from: date
     date_to: date
     status: ReportStatus = ReportStatus.QUEUED

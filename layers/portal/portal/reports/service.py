@@ -1,13 +1,13 @@
-"""Reports (REP-1): "Generate report" turns the deposit history's search into a background job covering up to 13
-months; the worker streams the rows into an XML or CSV file in S3 under the customer's prefix; the Reports tab lists
-the user's reports, and a download goes through a link valid for a few minutes. A file expires after the retention
-period (the bucket's lifecycle rule, and the entry's TTL)."""
+"""Reports (REP-1): "Generate report" turns the deposit or order history's search into a background job covering up
+to 13 months; the worker streams the rows into an XML or CSV file in S3 under the customer's prefix; the Reports tab
+lists the user's reports, and a download goes through a link valid for a few minutes. A file expires after the
+retention period (the bucket's lifecycle rule, and the entry's TTL)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Protocol
 
 from portal import access, histories
@@ -16,14 +16,26 @@ from portal.business_days import local_date
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
-from portal.deposits.models import DepositRow
+from portal.deposits.models import DepositFilters, DepositRow
 from portal.deposits.repository import DepositRepository
 from portal.errors import Conflict, NotFound
 from portal.money import Currency
 from portal.notifications.jobs import Job
 from portal.observability import logger
-from portal.reports.files import MultipartUpload, write_deposits
-from portal.reports.models import DepositReportRequest, Report, ReportDownload, ReportFormat, ReportPage, ReportStatus
+from portal.orders.history import matches
+from portal.orders.models import OrderFilters, OrderRow
+from portal.orders.repository import OrderRepository
+from portal.orders.scope import orders_visible_to
+from portal.reports.files import MultipartUpload, write_report
+from portal.reports.models import (
+    DepositReportRequest,
+    OrderReportRequest,
+    Report,
+    ReportDownload,
+    ReportFormat,
+    ReportPage,
+    ReportStatus,
+)
 from portal.reports.repository import ReportRepository
 
 RETENTION_DAYS = 30
@@ -41,16 +53,27 @@ class ReportService:
     customers: CustomerRepository
     reports: ReportRepository
     deposits: DepositRepository
+    orders: OrderRepository
     files: ReportFiles
     currency_of: Callable[[str], Currency]
     clock: Clock = field(default=now)
 
-    def request(self, principal: Principal, customer_id: str, data: DepositReportRequest) -> Report:
+    def _require_view(self, principal: Principal, customer_id: str, kind: str) -> None:
+        """A report is read by whoever may read what it lists: the customer's deposits, or its orders."""
+        if kind == "orders":
+            orders_visible_to(principal, self.customers, customer_id)
+        else:
+            customer = customers.get_customer(principal, self.customers, customer_id)
+            access.require_view_deposits(principal, customers.facts(customer))
+
+    def request(
+        self, principal: Principal, customer_id: str, data: DepositReportRequest | OrderReportRequest
+    ) -> Report:
         """Queues the report of a search: the same filters, up to 13 months (refused beyond, with the limit)."""
-        customer = customers.get_customer(principal, self.customers, customer_id)
-        access.require_view_deposits(principal, customers.facts(customer))
+        self._require_view(principal, customer_id, data.kind)
         at = self.clock()
-        today = local_date(at, self.currency_of(customer_id))
+        currency = self.currency_of(customer_id) if data.kind == "deposits" else Currency.NOK
+        today = local_date(at, currency)
         start, end = histories.date_range(
             data.filters.date_from, data.filters.date_to, today=today, longest=histories.REPORT_DAYS
         )
@@ -80,9 +103,8 @@ class ReportService:
 
     def download(self, principal: Principal, customer_id: str, report_id: str) -> ReportDownload:
         """A short-lived link to the file, for those who may read the customer's deposits today."""
-        customer = customers.get_customer(principal, self.customers, customer_id)
-        access.require_view_deposits(principal, customers.facts(customer))
         report = self.reports.get(customer_id, report_id)
+        self._require_view(principal, customer_id, report.kind if report else "deposits")
         if report is None or report.expires_at <= self.clock():
             raise NotFound("No such report")
         if report.status is not ReportStatus.READY:
@@ -91,7 +113,7 @@ class ReportService:
                 code="report_not_ready",
                 details=[{"status": report.status.value}],
             )
-        name = f"deposits-{report.date_from.isoformat()}-{report.date_to.isoformat()}.{report.format.value}"
+        name = f"{report.kind}-{report.date_from.isoformat()}-{report.date_to.isoformat()}.{report.format.value}"
         url = self.files.link(report.object_key, file_name=name, seconds=LINK_SECONDS)
         return ReportDownload(url=url, expires_at=self.clock() + timedelta(seconds=LINK_SECONDS))
 
@@ -104,7 +126,7 @@ class ReportService:
         running = self._moved(report, status=ReportStatus.RUNNING, error=None)
         upload = self.files.upload(report.object_key, CONTENT_TYPES[report.format])
         try:
-            rows = write_deposits(running, self._rows(running), upload)
+            rows = write_report(running, self._rows(running), upload)
             upload.close()
         except Exception as error:
             upload.abort()
@@ -118,11 +140,23 @@ class ReportService:
         self.reports.save(before, after)
         return after
 
-    def _rows(self, report: Report) -> Iterator[DepositRow]:
-        filters = report.filters
+    def _rows(self, report: Report) -> Iterator[DepositRow | OrderRow]:
+        filters, dates = report.filters, (report.date_from, report.date_to)
+        if isinstance(filters, OrderFilters):
+            if filters.number is not None or filters.reference:
+                found = self.orders.by_key(report.customer_id, number=filters.number, reference=filters.reference)
+                yield from (row for row in reversed(found) if matches(row, filters))
+                return
+            yield from self.orders.each_row(report.customer_id, filters, dates)
+            return
+        yield from self._deposit_rows(report.customer_id, filters, dates)
+
+    def _deposit_rows(
+        self, customer_id: str, filters: DepositFilters, dates: tuple[date, date]
+    ) -> Iterator[DepositRow]:
         if filters.bag_number:
-            for slip in reversed(self.deposits.slips_of_bag(report.customer_id, filters.bag_number)):
+            for slip in reversed(self.deposits.slips_of_bag(customer_id, filters.bag_number)):
                 if filters.status in {None, slip.status} and filters.department_id in {None, slip.department_id}:
                     yield DepositRow.of(slip)
             return
-        yield from self.deposits.each_row(report.customer_id, filters, (report.date_from, report.date_to))
+        yield from self.deposits.each_row(customer_id, filters, dates)
