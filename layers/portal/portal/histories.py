@@ -3,7 +3,7 @@
 
 Each record is listed in one index partition per combination of its facets, under its date: a search reads the one
 partition its filters name, between its dates, so every item read is an item returned. A record's change moves it
-between partitions in the change's own transaction (`moved`).
+between partitions in the change's own transaction (`write`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Any
 
 from portal.errors import ValidationFailed, field_problem
-from portal.store import Item, key
+from portal.store import Item, Transaction, key
 
 # An interactive search covers at most 92 days (seed 000); a report, 13 months.
 SEARCH_DAYS = 92
@@ -22,9 +22,11 @@ REPORT_DAYS = 397
 HISTORY = "HIST"
 
 
-def partition(kind: str, customer_id: str, chosen: Mapping[str, str]) -> str:
-    """The partition of one combination of facet values, e.g. HIST#DEPOSIT#<customer>#department=…#status=…"""
-    return key(HISTORY, kind, customer_id, *(f"{name}={value}" for name, value in sorted(chosen.items())))
+def partition(kind: str, customer_id: str, chosen: Mapping[str, str | None]) -> str:
+    """The partition of one combination of facet values, e.g. HIST#DEPOSIT#<customer>#department=…#status=…; a
+    facet without a value (a search that does not filter by it) is left out."""
+    named = sorted((name, value) for name, value in chosen.items() if value)
+    return key(HISTORY, kind, customer_id, *(f"{name}={value}" for name, value in named))
 
 
 def index_items(
@@ -40,11 +42,15 @@ def index_items(
     ]
 
 
-def moved(before: list[Item], after: list[Item]) -> tuple[list[tuple[str, str]], list[Item]]:
-    """What a change does to a record's rows: the keys it leaves, and the rows it writes (every row is rewritten, as
-    it shows the record's new state)."""
+def write(transaction: Transaction, before: list[Item], after: list[Item]) -> None:
+    """A record's rows in its change's transaction: the rows it leaves deleted, every other rewritten (each shows
+    the record's new state). `before` is empty for a new record."""
     kept = {(item["PK"], item["SK"]) for item in after}
-    return [(item["PK"], item["SK"]) for item in before if (item["PK"], item["SK"]) not in kept], after
+    for item in before:
+        if (item["PK"], item["SK"]) not in kept:
+            transaction.delete(item["PK"], item["SK"])
+    for item in after:
+        transaction.put(item)
 
 
 def date_range(start: date | None, end: date | None, *, today: date, longest: int) -> tuple[date, date]:

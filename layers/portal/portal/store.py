@@ -151,7 +151,6 @@ class Table:
         self.name = name or table_name()
         self._client = client
         self._cursors = cursors
-        self.requests = 0  # queries made by `each`: a report's figure of DynamoDB requests
 
     @property
     def client(self) -> DynamoDBClient:
@@ -354,7 +353,6 @@ class Table:
         request["Limit"] = page_size
         while True:
             items, last, _ = self._query_once(request)
-            self.requests += 1
             yield items
             if last is None:
                 return

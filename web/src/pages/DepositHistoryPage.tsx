@@ -1,7 +1,6 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import type { components } from "../api/client";
-import { problemOf, word } from "../api/problems";
 import { $api, byCursor, usePages } from "../api/query";
 import { depositHistoryRoute } from "../app/router";
 import type { DepositHistorySearch } from "../app/searches";
@@ -13,6 +12,7 @@ import { ColumnChooser, rememberColumns, rememberedColumns } from "../ui/ColumnC
 import { DataTable, type ListColumn } from "../ui/DataTable";
 import { DateField } from "../ui/DateField";
 import { LoadMore } from "../ui/LoadMore";
+import { searchRefusal } from "./historySearch";
 import { DepositsHeader, useDepositCustomer } from "./DepositsHeader";
 import { GenerateReport } from "./GenerateReport";
 
@@ -97,8 +97,6 @@ export function DepositHistoryPage() {
     change({ columns: chosen });
   }
 
-  const refusal = pages.error ? problemOf(pages.error) : null;
-  const rangeRefused = refusal?.fields.date_from;
   return (
     <>
       <DepositsHeader current="history" customerId={customerId} customer={customer} onCustomerChange={() => undefined} />
@@ -135,7 +133,7 @@ export function DepositHistoryPage() {
           </form>
           <p className="muted">{t("deposits.searchHint")}</p>
           <GenerateReport customerId={customerId} kind="deposits" filters={query} />
-          {refusal ? <p className="error" role="alert">{rangeRefused ? word(rangeRefused, t) : t(refusal.summary)}</p> : null}
+          {pages.error ? <p className="error" role="alert">{searchRefusal(pages.error, t)}</p> : null}
           {pages.data ? (
             <DataTable labelledBy="deposit-history-heading" columns={columns} rows={rows} rowId={(row) => row.deposit_id}
               visibleColumns={visible} empty={t("deposits.empty")} />

@@ -1,9 +1,9 @@
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import type { components } from "../api/client";
-import { problemOf, word } from "../api/problems";
 import { $api } from "../api/query";
 import { useI18n } from "../i18n";
+import { searchRefusal } from "./historySearch";
 
 type Filters = components["schemas"]["DepositFilters"] | components["schemas"]["OrderFilters"];
 
@@ -25,9 +25,7 @@ export function GenerateReport({ customerId, kind, filters }: { customerId: stri
       });
       setOutcome({ queued: true, text: t("reports.queued") });
     } catch (refused) {
-      const problem = problemOf(refused);
-      const field = problem.fields.date_from;
-      setOutcome({ queued: false, text: field ? word(field, t) : t(problem.summary) });
+      setOutcome({ queued: false, text: searchRefusal(refused, t) });
     }
   }
 

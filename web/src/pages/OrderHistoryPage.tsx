@@ -1,7 +1,6 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import type { components } from "../api/client";
-import { problemOf, word } from "../api/problems";
 import { $api, byCursor, usePages } from "../api/query";
 import { orderHistoryRoute } from "../app/router";
 import type { OrderHistorySearch } from "../app/searches";
@@ -13,6 +12,7 @@ import { ColumnChooser, rememberColumns, rememberedColumns } from "../ui/ColumnC
 import { DataTable, type ListColumn } from "../ui/DataTable";
 import { DateField } from "../ui/DateField";
 import { LoadMore } from "../ui/LoadMore";
+import { searchRefusal } from "./historySearch";
 import { GenerateReport } from "./GenerateReport";
 import { OrdersHeader, useOrderCustomer } from "./OrdersHeader";
 
@@ -81,8 +81,6 @@ export function OrderHistoryPage() {
     change({ columns: chosen });
   }
 
-  const refusal = pages.error ? problemOf(pages.error) : null;
-  const rangeRefused = refusal?.fields.date_from;
   return (
     <>
       <OrdersHeader current="history" customerId={customerId} customer={customer} onCustomerChange={() => undefined} />
@@ -125,7 +123,7 @@ export function OrderHistoryPage() {
           </form>
           <p className="muted">{t("history.searchHint")}</p>
           <GenerateReport customerId={customerId} kind="orders" filters={query} />
-          {refusal ? <p className="error" role="alert">{rangeRefused ? word(rangeRefused, t) : t(refusal.summary)}</p> : null}
+          {pages.error ? <p className="error" role="alert">{searchRefusal(pages.error, t)}</p> : null}
           {pages.data ? (
             <DataTable labelledBy="order-history-heading" columns={columns} rows={rows} rowId={(row) => row.order_id}
               visibleColumns={visible} empty={t("orders.empty")} />

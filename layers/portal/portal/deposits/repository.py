@@ -113,8 +113,7 @@ class DynamoDepositRepository:
         transaction = Transaction()
         transaction.check(partition, "CUSTOMER", condition="attribute_exists(PK)")
         transaction.put(_deposit_item(deposit), condition="attribute_not_exists(PK)")
-        for row in _rows(deposit):
-            transaction.put(row)
+        histories.write(transaction, [], _rows(deposit))
         transaction.put(
             {"PK": partition, "SK": key(BAG, deposit.bag_number), "type": "bag", "deposit_id": deposit.deposit_id},
             condition="attribute_not_exists(PK)",
@@ -139,7 +138,7 @@ class DynamoDepositRepository:
         partition = customer_pk(after.customer_id)
         transaction = Transaction()
         transaction.put(_deposit_item(after), condition="version = :read", values={":read": before.version})
-        _move_rows(transaction, before, after)
+        histories.write(transaction, _rows(before), _rows(after))
         transaction.delete(
             partition,
             key(BAG, after.bag_number),
@@ -167,7 +166,7 @@ class DynamoDepositRepository:
         partition = customer_pk(after.customer_id)
         transaction = Transaction()
         transaction.put(_deposit_item(after), condition="version = :read", values={":read": before.version})
-        _move_rows(transaction, before, after)
+        histories.write(transaction, _rows(before), _rows(after))
         transaction.put(
             audit_item(
                 partition=partition,
@@ -204,9 +203,7 @@ def _facets(deposit: Deposit | DepositFilters) -> dict[str, str | None]:
 
 
 def _partition(customer_id: str, filters: DepositFilters) -> str:
-    return histories.partition(
-        DEPOSIT, customer_id, {name: value for name, value in _facets(filters).items() if value is not None}
-    )
+    return histories.partition(DEPOSIT, customer_id, _facets(filters))
 
 
 def _rows(deposit: Deposit) -> list[Item]:
@@ -215,11 +212,3 @@ def _rows(deposit: Deposit) -> list[Item]:
     return histories.index_items(
         DEPOSIT, deposit.customer_id, deposit.deposit_id, deposit.deposit_date, _facets(deposit), row
     )
-
-
-def _move_rows(transaction: Transaction, before: Deposit, after: Deposit) -> None:
-    gone, rows = histories.moved(_rows(before), _rows(after))
-    for pk, sk in gone:
-        transaction.delete(pk, sk)
-    for row in rows:
-        transaction.put(row)

@@ -471,7 +471,7 @@ def _number(order: Order | ServiceOrder) -> Item:
 
 def _history_partition(customer_id: str, filters: OrderFilters) -> str:
     chosen = {"status": filters.status, "department": filters.department_id, "product_group": filters.product_group}
-    return histories.partition(ORDERS, customer_id, {name: value for name, value in chosen.items() if value})
+    return histories.partition(ORDERS, customer_id, chosen)
 
 
 def _reference_key(customer_id: str, reference: str) -> str:
@@ -500,8 +500,4 @@ def _rows(order: Order | ServiceOrder) -> list[Item]:
 
 
 def _write_rows(transaction: Transaction, before: Order | ServiceOrder | None, after: Order | ServiceOrder) -> None:
-    gone, rows = histories.moved(_rows(before) if before is not None else [], _rows(after))
-    for pk, sk in gone:
-        transaction.delete(pk, sk)
-    for row in rows:
-        transaction.put(row)
+    histories.write(transaction, _rows(before) if before is not None else [], _rows(after))

@@ -86,7 +86,6 @@ class MultipartUpload(io.RawIOBase):
         self.parts: list[CompletedPartTypeDef] = []
         self.buffer = bytearray()
         self.size = 0
-        self.requests = 1
 
     def writable(self) -> bool:
         return True
@@ -108,7 +107,6 @@ class MultipartUpload(io.RawIOBase):
             Bucket=self.bucket, Key=self.key, UploadId=self.upload_id, PartNumber=number, Body=body
         )
         self.parts.append({"ETag": answer["ETag"], "PartNumber": number})
-        self.requests += 1
 
     def close(self) -> None:
         if self.closed:
@@ -119,7 +117,6 @@ class MultipartUpload(io.RawIOBase):
         self.client.complete_multipart_upload(
             Bucket=self.bucket, Key=self.key, UploadId=self.upload_id, MultipartUpload={"Parts": self.parts}
         )
-        self.requests += 1
         super().close()
 
     def abort(self) -> None:
