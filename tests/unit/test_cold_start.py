@@ -95,3 +95,14 @@ def test_tracing_on_in_lambda_still_uses_the_xray_recorder() -> None:
     # Then the Tracer traces through the X-Ray SDK, as on every entry point (STYLE #2)
     assert _loaded(loaded["modules"], "aws_xray_sdk.core")
     assert loaded["provider"] == "AsyncAWSXRayRecorder"
+
+
+def test_the_day_it_is_in_a_country_loads_no_holiday_calendars() -> None:
+    """Order and deposit histories date every row by the customer's day; only business-day rules need `holidays`."""
+    code = (
+        "import sys, datetime; from portal.business_days import local_date; from portal.money import Currency; "
+        "local_date(datetime.datetime.now(datetime.UTC), Currency.SEK); print('holidays' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "layers" / "portal")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)  # noqa: S603
+    assert done.stdout.strip() == "False"

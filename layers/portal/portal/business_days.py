@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-import holidays
 
 from portal.errors import ValidationFailed, field_problem
 from portal.money import Currency
+
+if TYPE_CHECKING:
+    import holidays
 
 _NORWAY = ("NO", ZoneInfo("Europe/Oslo"))
 _SWEDEN = ("SE", ZoneInfo("Europe/Stockholm"))
@@ -29,6 +31,9 @@ def _calendar(currency: Currency) -> tuple[str, ZoneInfo]:
 
 @cache
 def _public_holidays(country: str, year: int) -> holidays.HolidayBase:
+    # Imported here: the package is large, and most callers (the day it is in a country) never need its calendars.
+    import holidays
+
     return holidays.country_holidays(country, years=year)
 
 

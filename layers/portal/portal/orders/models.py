@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from portal.business_days import local_date
 from portal.catalogue.models import MAX_QUANTITY
 from portal.customers.models import Country
 from portal.fields import MAX_VERSION, EntityId, Name, Version, refuse_null
@@ -394,8 +395,6 @@ class OrderRow(BaseModel):
 
     @classmethod
     def of(cls, order: SuppliesOrder | ChangeOrder | ServiceOrder) -> OrderRow:
-        from portal.business_days import local_date
-
         fields: dict[str, object] = {
             "order_id": order.order_id,
             "customer_id": order.customer_id,

@@ -41,7 +41,7 @@ Order = SuppliesOrder | ChangeOrder
 
 class OrderRepository(Protocol):
     def next_number(self, customer_id: str) -> int: ...
-    def place(self, order: Order, *, actor: str) -> None: ...
+    def place(self, order: Order | ServiceOrder, *, actor: str, side_effects: Sequence[SideEffect] = ()) -> None: ...
     def update(
         self,
         before: Order,
@@ -70,7 +70,6 @@ class OrderRepository(Protocol):
     def create_contract(self, contract: Contract, *, actor: str) -> None: ...
     def update_contract(self, before: Contract, after: Contract, *, actor: str, changes: list[FieldChange]) -> None: ...
     def service_order_key(self, customer_id: str, order_id: str) -> dict[str, dict[str, str]]: ...
-    def place_service_order(self, order: ServiceOrder, *, actor: str, side_effects: Sequence[SideEffect]) -> None: ...
     def service_order(self, customer_id: str, order_id: str) -> tuple[ServiceOrder, str | None] | None: ...
     def service_orders_of(
         self, customer_id: str, *, principal: str, limit: int, cursor: str | None
@@ -108,10 +107,16 @@ class DynamoOrderRepository:
         )
         return int(counter["last_number"])
 
-    def place(self, order: Order, *, actor: str) -> None:
+    def place(self, order: Order | ServiceOrder, *, actor: str, side_effects: Sequence[SideEffect] = ()) -> None:
+        """A new order of any kind: the order, its history rows, its entry in the customer's history and its side
+        effects (e-mails, events), in one transaction; refused if the customer is gone."""
+        from portal.notifications.repository import enqueue
+
         summary: dict[str, object] = {"number": order.number, "kind": order.kind}
         if isinstance(order, ChangeOrder):
             summary["total"] = as_text(order.total, order.currency)
+        elif isinstance(order, ServiceOrder):
+            summary["product_group"] = order.product_group
         else:
             summary["lines"] = len(order.lines)
         transaction = Transaction()
@@ -128,6 +133,7 @@ class DynamoOrderRepository:
                 after=summary,
             )
         )
+        enqueue(transaction, side_effects, at=order.placed_at)
         self.table.transact(transaction, conflict_message="The customer no longer exists")
 
     def update(
@@ -317,26 +323,6 @@ class DynamoOrderRepository:
         """The order's key as a state machine's DynamoDB task names it."""
         return {"PK": {"S": customer_pk(customer_id)}, "SK": {"S": key(SERVICE, order_id)}}
 
-    def place_service_order(self, order: ServiceOrder, *, actor: str, side_effects: Sequence[SideEffect]) -> None:
-        from portal.notifications.repository import enqueue
-
-        transaction = Transaction()
-        transaction.check(customer_pk(order.customer_id), "CUSTOMER", condition="attribute_exists(PK)")
-        transaction.put(_service_item(order), condition="attribute_not_exists(PK)")
-        _write_rows(transaction, None, order)
-        transaction.put(
-            audit_item(
-                partition=customer_pk(order.customer_id),
-                actor=actor,
-                action=CustomerHistoryAction.ORDER_PLACED,
-                at=order.placed_at,
-                subject=order.order_id,
-                after={"number": order.number, "kind": order.kind, "product_group": order.product_group},
-            )
-        )
-        enqueue(transaction, side_effects, at=order.placed_at)
-        self.table.transact(transaction, conflict_message="The customer no longer exists")
-
     def service_order(self, customer_id: str, order_id: str) -> tuple[ServiceOrder, str | None] | None:
         """The order, and the task token of the workflow step waiting for it (None while none waits)."""
         item = self._record(customer_id, SERVICE, order_id, consistent=True)
@@ -431,7 +417,9 @@ def _in_customer(record: BaseModel, customer_id: str, kind: str, record_id: str,
     return item_of(record, pk=customer_pk(customer_id), sk=key(kind, record_id), kind=type_name)
 
 
-def _order_item(order: Order) -> Item:
+def _order_item(order: Order | ServiceOrder) -> Item:
+    if isinstance(order, ServiceOrder):
+        return _service_item(order)
     if isinstance(order, ChangeOrder):
         return {**_in_customer(order, order.customer_id, CHANGE, order.order_id, "change_order"), **_number(order)}
     return {**_in_customer(order, order.customer_id, SUPPLIES, order.order_id, "order"), **_number(order)}

@@ -213,7 +213,7 @@ def place_service_order(
             "placed_at": at.isoformat(),
         },
     )
-    orders.place_service_order(order, actor=principal.username, side_effects=[notice, event])
+    orders.place(order, actor=principal.username, side_effects=[notice, event])
     days = settings.order_reminder_days
     workflows.start(
         settings.order_approval_state_machine_arn,
