@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
 
+import pypdf
 from playwright.sync_api import Locator, Page, expect
 
 from infrastructure.local.demo import DEMO_PASSWORD
@@ -87,3 +89,10 @@ def toast(page: Page, text: str | re.Pattern[str]) -> Locator:
 
 def fits_the_screen(page: Page) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+
+
+def pdf_text(path: Path | None) -> str:
+    """A downloaded PDF as text, no-break spaces as spaces."""
+    assert path is not None
+    pages = pypdf.PdfReader(path).pages
+    return "\n".join(page.extract_text() for page in pages).replace("\xa0", " ")

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from infrastructure.local.runtime import Runtime
-from tests.e2e.browser import log_in, screenshot, toast
+from tests.e2e.browser import log_in, pdf_text, screenshot, toast
 
 pytestmark = pytest.mark.e2e
 
@@ -88,7 +88,9 @@ def test_a_registrar_reviews_and_saves_a_slip_finds_its_receipt_and_reverses_it(
     page.get_by_label("Språk").select_option("nb")
 
 
-def test_the_cash_centre_counts_a_bag_and_the_counting_receipt_shows_the_difference(page: Page) -> None:
+def test_the_cash_centre_counts_a_bag_and_the_counting_receipt_shows_the_difference(
+    page: Page, runtime: Runtime
+) -> None:
     log_in(page, OLA, OLA)
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Innskudd").click()
     bag = new_bag()
@@ -116,6 +118,18 @@ def test_the_cash_centre_counts_a_bag_and_the_counting_receipt_shows_the_differe
     expect(receipt.get_by_role("row", name=re.compile("Seddel 500"))).to_contain_text(re.compile(r"-500,00\s?kr"))
     expect(page.get_by_text(re.compile(r"avviker fra bilaget med -500,00\s?kr"))).to_be_visible()
     screenshot(page, "88-counting-receipt")
+    # The counting receipt as a PDF: made in the background (the test's runtime does not poll), then downloaded
+    with page.expect_response(lambda answer: answer.url.endswith("/printouts") and answer.request.method == "POST"):
+        page.get_by_role("button", name="Lag PDF").click()
+    runtime.streams.drain()
+    runtime.queues.drain()
+    pdf = page.get_by_role("link", name=re.compile(r"^Last ned PDF \(\d+ kB\)"))
+    expect(pdf).to_be_focused(timeout=20_000)
+    with page.expect_download() as downloading:
+        pdf.click()
+    text = pdf_text(downloading.value.path())
+    assert f"Tellekvittering: pose {bag}" in text
+    assert "-500,00 NOK" in text
 
 
 def test_the_history_is_searched_in_chosen_columns_and_made_into_a_report_that_downloads(

@@ -15,7 +15,7 @@ from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from portal.business_days import is_business_day
 from portal.money import Currency
-from tests.e2e.browser import log_in, screenshot, toast
+from tests.e2e.browser import log_in, pdf_text, screenshot, toast
 from tests.support import ApiClient, service_order_waits, wait_for
 
 pytestmark = pytest.mark.e2e
@@ -261,7 +261,7 @@ def test_a_service_order_through_the_approval_flow_as_customer_and_staff(page: P
     screenshot(page, "81-service-order-delivered")
 
 
-def test_the_order_history_finds_orders_of_every_kind_by_search_or_number(page: Page) -> None:
+def test_the_order_history_finds_orders_of_every_kind_by_search_or_number(page: Page, runtime: Runtime) -> None:
     log_in(page, OLA, OLA)
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Ordre").click()
     page.get_by_role("navigation", name="Ordretyper").get_by_role("link", name="Historikk").click()
@@ -277,3 +277,18 @@ def test_the_order_history_finds_orders_of_every_kind_by_search_or_number(page: 
     # The search as a report, made in the background like the deposit history's
     page.get_by_role("button", name="Generer rapport").click()
     expect(page.get_by_role("status").filter(has_text="Rapporten lages")).to_be_visible()
+    # The order opens as its confirmation, printable and as a PDF made in the background
+    history.get_by_role("row").nth(1).get_by_role("link", name="1", exact=True).click()
+    expect(page.get_by_role("heading", name="Ordrebekreftelse 1")).to_be_visible()
+    expect(page.get_by_text("Leveres til")).to_be_visible()
+    with page.expect_response(lambda answer: answer.url.endswith("/printouts") and answer.request.method == "POST"):
+        page.get_by_role("button", name="Lag PDF").click()
+    runtime.streams.drain()
+    runtime.queues.drain()
+    pdf = page.get_by_role("link", name=re.compile(r"^Last ned PDF \(\d+ kB\)"))
+    expect(pdf).to_be_focused(timeout=20_000)
+    screenshot(page, "92-order-confirmation")
+    with page.expect_download() as downloading:
+        pdf.click()
+    text = pdf_text(downloading.value.path())
+    assert "Ordrebekreftelse 1" in text

@@ -217,6 +217,31 @@ REPORT_ROWS = [
     Row("kari", "request_order_report", "bergen", ALLOWED),
     Row("faktura", "request_order_report", "bakery", 403),
 ]
+# Printouts (DEP-2, ORD-4): a receipt's PDF for whoever reads the customer's deposits, an order confirmation's for
+# whoever reads its orders; the order itself, whatever its kind, the same.
+PRINTOUT_ROWS = [
+    Row("ola", "print_receipt", "bergen", ALLOWED),
+    Row("admin", "print_receipt", "bergen", ALLOWED),
+    Row("kari", "print_receipt", "bergen", 403),
+    Row("faktura", "print_receipt", "bakery", 403),
+    Row("tekniker", "print_receipt", "bergen", 404),
+    Row("selger", "print_receipt", "assigned", 404),  # the deposit is Bergen's: under another customer it is none
+    Row("ola", "see_printout", "bergen", ALLOWED),
+    Row("selger", "see_printout", "bergen", ALLOWED),
+    Row("kari", "see_printout", "bergen", 403),
+    Row("faktura", "see_printout", "bergen", 404),
+    Row("tekniker", "see_printout", "bergen", 404),
+    Row("kari", "print_confirmation", "bergen", ALLOWED),
+    Row("admin", "print_confirmation", "bergen", ALLOWED),
+    Row("faktura", "print_confirmation", "bakery", 403),
+    Row("tekniker", "print_confirmation", "bergen", 404),
+    Row("kari", "see_order", "bergen", ALLOWED),
+    Row("ola", "see_order", "bergen", ALLOWED),
+    Row("selger", "see_order", "bergen", ALLOWED),
+    Row("faktura", "see_order", "bakery", 403),
+    Row("tekniker", "see_order", "bergen", 404),
+    Row("selger", "see_order", "assigned", 404),  # the order is Bergen's: under another customer it is none
+]
 # More than 13 months: an allowed request is refused as date_range_too_long, and no report is made.
 TOO_LONG_REPORT = {"format": "csv", "filters": {"date_from": "2020-01-01"}}
 FUTURE_SLIP = {
@@ -337,6 +362,18 @@ def bergen_deposit(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData)
 
 
 @pytest.fixture(scope="module")
+def bergen_printout(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData, bergen_deposit: str) -> str:
+    """The receipt of Bergen's deposit as a PDF, queued (and never made here: the queues are not polled)."""
+    asked = admin_api.post(
+        f"/customers/{demo.customer_ids['bergen']}/printouts",
+        token=tokens["ola"],
+        body={"document": "deposit_receipt", "subject_id": bergen_deposit},
+    )
+    assert asked.status == 202, asked.body
+    return str(asked.body["printout_id"])
+
+
+@pytest.fixture(scope="module")
 def bergen_report(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
     """A report of Bergen's deposits, queued and never made here (the runtime's queues are not polled): the
     download rows are answered `report_not_ready` once the policy lets them through."""
@@ -416,6 +453,18 @@ def act(
         "request_order_report": ("POST", f"/customers/{customer_id}/reports", {**TOO_LONG_REPORT, "kind": "orders"}),
         "download_report": ("GET", f"/customers/{customer_id}/reports/{ids['report']}/download", None),
         "list_reports": ("GET", "/reports", None),
+        "print_receipt": (
+            "POST",
+            f"/customers/{customer_id}/printouts",
+            {"document": "deposit_receipt", "subject_id": ids["deposit"]},
+        ),
+        "print_confirmation": (
+            "POST",
+            f"/customers/{customer_id}/printouts",
+            {"document": "order_confirmation", "subject_id": ids["order"], "language": "sv"},
+        ),
+        "see_printout": ("GET", f"/customers/{customer_id}/printouts/{ids['printout']}", None),
+        "see_order": ("GET", f"/customers/{customer_id}/orders/{ids['order']}", None),
         "change_contract": (
             "PATCH",
             f"/customers/{customer_id}/contracts/{ids['contract']}",
@@ -447,7 +496,7 @@ def allowed(status: int, code: str | None) -> bool:
     )
 
 
-ROWS = CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS + ORDER_ROWS + DEPOSIT_ROWS + REPORT_ROWS
+ROWS = CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS + ORDER_ROWS + DEPOSIT_ROWS + REPORT_ROWS + PRINTOUT_ROWS
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda row: row.id)
@@ -460,6 +509,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_service_order: tuple[str, str],
     bergen_deposit: str,
     bergen_report: str,
+    bergen_printout: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -471,6 +521,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "service_order": bergen_service_order[1],
         "deposit": bergen_deposit,
         "report": bergen_report,
+        "printout": bergen_printout,
     }
     status, code = act(admin_api, tokens, customers, row, ids)
     if row.expected == ALLOWED:

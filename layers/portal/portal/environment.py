@@ -28,6 +28,7 @@ ENVIRONMENT_NAMES = {
     "order_reminder_days": "ORDER_REMINDER_DAYS",
     "report_queue_url": "REPORT_QUEUE_URL",
     "report_bucket": "REPORT_BUCKET",
+    "printout_queue_url": "PRINTOUT_QUEUE_URL",
     "cursor_signing_key": "CURSOR_SIGNING_KEY",
     "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }

@@ -41,6 +41,8 @@ class Settings(BaseModel):
     # Reports (REP-1): where their jobs queue, and the bucket their files live in (under each customer's prefix).
     report_queue_url: str = ""
     report_bucket: str = ""
+    # Printouts (receipts and order confirmations as PDF): where their jobs queue; their files go in the report bucket.
+    printout_queue_url: str = ""
     # Signs pagination cursors (HMAC-SHA256). On AWS a generated Secrets Manager secret (template.yaml); locally the
     # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
     cursor_signing_key: SecretStr = Field(min_length=32)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from portal.objects.repository import DynamoObjectRepository
     from portal.orders.models import ServiceOrderInput, ServiceOrderView
     from portal.orders.repository import DynamoOrderRepository
+    from portal.printouts.service import PrintoutService
     from portal.registration.service import RegistrationService
     from portal.reports.service import ReportService
     from portal.support.repository import DynamoSupportRepository
@@ -114,7 +115,7 @@ def delivery_service() -> DeliveryService:
         outbox=DynamoOutboxRepository(),
         mailer=SesMailer(),
         events=EventBridgePublisher(settings.event_bus_name),
-        jobs=SqsJobQueues({"reports": settings.report_queue_url}),
+        jobs=SqsJobQueues({"reports": settings.report_queue_url, "printouts": settings.printout_queue_url}),
     )
 
 
@@ -195,7 +196,7 @@ def report_service() -> ReportService:
     """Reports (REP-1): files in the reports bucket, rows from the deposit history's partitions."""
     from portal.deposits.repository import DynamoDepositRepository
     from portal.reports.repository import DynamoReportRepository
-    from portal.reports.s3 import S3ReportFiles
+    from portal.reports.s3 import S3Files
     from portal.reports.service import ReportService
     from portal.settings import get_settings
 
@@ -204,6 +205,23 @@ def report_service() -> ReportService:
         reports=DynamoReportRepository(),
         deposits=DynamoDepositRepository(),
         orders=order_repository(),
-        files=S3ReportFiles(get_settings().report_bucket),
+        files=S3Files(get_settings().report_bucket),
         currency_of=lambda customer_id: order_repository().cash_agreement(customer_id).currency,
+    )
+
+
+def printout_service() -> PrintoutService:
+    """Printouts (DEP-2, ORD-4): PDFs in the reports bucket, of the deposits and orders they print."""
+    from portal.deposits.repository import DynamoDepositRepository
+    from portal.printouts.repository import DynamoPrintoutRepository
+    from portal.printouts.service import PrintoutService
+    from portal.reports.s3 import S3Files
+    from portal.settings import get_settings
+
+    return PrintoutService(
+        customers=customer_repository(),
+        deposits=DynamoDepositRepository(),
+        orders=order_repository(),
+        printouts=DynamoPrintoutRepository(),
+        files=S3Files(get_settings().report_bucket),
     )

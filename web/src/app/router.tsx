@@ -181,6 +181,16 @@ export const serviceOrdersRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/ServiceOrdersPage"), "ServiceOrdersPage"),
 });
 
+export const orderConfirmationRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/orders/$customerId/$orderId",
+  staticData: { guide: "orders" },
+  beforeLoad: ({ context }) => {
+    if (!mayOpenOrders(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/OrderConfirmationPage"), "OrderConfirmationPage"),
+});
+
 export const depositsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/deposits",
@@ -252,7 +262,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   passwordRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

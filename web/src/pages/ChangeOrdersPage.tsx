@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Controller, useWatch } from "react-hook-form";
 import { z } from "zod";
@@ -201,7 +202,10 @@ function ChangeOrderList({ customer }: { customer: Customer }) {
   const pages = usePages("get", "/customers/{customer_id}/change-orders", { params: { path: { customer_id: customer.customer_id } } }, byCursor);
   const orders = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const columns: ListColumn<Order>[] = [
-    { id: "number", header: t("orders.column.number"), cell: (order) => order.number, rowHeader: true },
+    {
+      id: "number", header: t("orders.column.number"), rowHeader: true,
+      cell: (order) => <Link to="/orders/$customerId/$orderId" params={{ customerId: order.customer_id, orderId: order.order_id }}>{order.number}</Link>,
+    },
     { id: "delivery", header: t("change.column.delivery"), cell: (order) => formatDate(order.delivery_date) },
     { id: "total", header: t("change.column.total"), cell: (order) => formatAmount(order.total, order.currency, language) },
     { id: "by", header: t("orders.column.by"), cell: (order) => order.placed_by_name },

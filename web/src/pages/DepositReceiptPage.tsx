@@ -13,6 +13,7 @@ import { useApiForm } from "../forms/useApiForm";
 import { formatAmount, formatDate, formatDateTime, minorUnits } from "../format";
 import { useI18n } from "../i18n";
 import { textOr, type MessageKey } from "../i18n/messages";
+import { PdfDownload } from "../ui/PdfDownload";
 import { ReasonButton } from "../ui/ReasonButton";
 import { notify } from "../ui/Toasts";
 import { DepositSlipView } from "./DepositSlipView";
@@ -34,11 +35,12 @@ function useDeposit(customerId: string, depositId: string) {
   return $api.useQuery("get", "/customers/{customer_id}/deposits/{deposit_id}", { params: { path: { customer_id: customerId, deposit_id: depositId } } });
 }
 
-function BackToHistory({ deposit }: { deposit: Deposit }) {
+function BackToHistory({ deposit, document }: { deposit: Deposit; document: "deposit_receipt" | "counting_receipt" }) {
   const { t } = useI18n();
   return (
     <div className="actions">
       <button type="button" onClick={() => window.print()}>{t("deposits.print")}</button>
+      <PdfDownload customerId={deposit.customer_id} document={document} subjectId={deposit.deposit_id} />
       <Link to="/deposits/history" search={{ customer: deposit.customer_id }}>{t("deposits.backToHistory")}</Link>
     </div>
   );
@@ -153,7 +155,7 @@ export function DepositReceiptPage() {
             <Link to="/deposits/$customerId/$depositId/counting-receipt" params={{ customerId, depositId }}>{t("deposits.countingReceipt")}</Link>
           </p>
         ) : null}
-        <BackToHistory deposit={found} />
+        <BackToHistory deposit={found} document="deposit_receipt" />
         {mayReverse ? <div className="actions"><ReverseSlip deposit={found} /></div> : null}
       </section>
       {open && me.kind === "staff" && agreement.data ? <CountingForm deposit={found} series={agreement.data.denominations} /> : null}
@@ -217,7 +219,7 @@ export function CountingReceiptPage() {
           </p>
         </>
       ) : <p className="muted">{t("deposits.notCounted")}</p>}
-      <BackToHistory deposit={found} />
+      <BackToHistory deposit={found} document="counting_receipt" />
     </section>
   );
 }

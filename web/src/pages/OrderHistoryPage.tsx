@@ -21,7 +21,6 @@ type Row = components["schemas"]["OrderRow"];
 const LIST = "order-history";
 const DEFAULT_COLUMNS = ["number", "kind", "placed", "status", "by"];
 const STATUSES = ["placed", "delivered", "deleted", "waiting_for_seller", "waiting_for_customer", "approved", "rejected", "cancelled"];
-const PAGE_OF_KIND = { supplies: "/orders", change: "/orders/change", service: "/orders/service" } as const;
 
 /** ORD-4 (seeds 000, 004): the customer's orders of every kind, searched by date (at most 92 days), status,
  * department and product group, or found by order number or reference, in the columns the user chose. */
@@ -48,7 +47,7 @@ export function OrderHistoryPage() {
       id: "number", header: t("orders.column.number"), rowHeader: true,
       cell: (row) => row.kind === "service"
         ? <Link to="/orders/service" search={{ customer: row.customer_id, order: row.order_id }}>{row.number}</Link>
-        : <Link to={PAGE_OF_KIND[row.kind]} search={{ customer: row.customer_id }}>{row.number}</Link>,
+        : <Link to="/orders/$customerId/$orderId" params={{ customerId: row.customer_id, orderId: row.order_id }}>{row.number}</Link>,
     },
     { id: "kind", header: t("history.column.kind"), cell: (row) => t(`orders.kind.${row.kind}` as MessageKey) },
     { id: "placed", header: t("orders.column.placed"), cell: (row) => formatDate(row.placed_on) },

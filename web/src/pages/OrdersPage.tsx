@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { z } from "zod";
 import type { components } from "../api/client";
@@ -157,7 +158,10 @@ function OrderList({ customer }: { customer: Customer }) {
   const late = orders.filter((order) => order.get_in_touch);
   const handles = staff && (customer.actions ?? []).includes("edit");
   const columns: ListColumn<Order>[] = [
-    { id: "number", header: t("orders.column.number"), cell: (order) => order.number, rowHeader: true },
+    {
+      id: "number", header: t("orders.column.number"), rowHeader: true,
+      cell: (order) => <Link to="/orders/$customerId/$orderId" params={{ customerId: order.customer_id, orderId: order.order_id }}>{order.number}</Link>,
+    },
     { id: "placed", header: t("orders.column.placed"), cell: (order) => formatDate(order.placed_at) },
     {
       id: "products", header: t("orders.column.products"),

@@ -12,6 +12,7 @@ import { Form, SelectField, TextField } from "../forms/Form";
 import { useApiForm } from "../forms/useApiForm";
 import { formatDate, formatDateTime } from "../format";
 import { useI18n } from "../i18n";
+import { PdfDownload } from "../ui/PdfDownload";
 import type { MessageKey } from "../i18n/messages";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { DataTable, type ListColumn } from "../ui/DataTable";
@@ -180,6 +181,10 @@ function OrderDetail({ customerId, orderId }: { customerId: string; orderId: str
           </li>
         ))}
       </ol>
+      <div className="actions">
+        <Link to="/orders/$customerId/$orderId" params={{ customerId, orderId }}>{t("orders.open")}</Link>
+        <PdfDownload customerId={customerId} document="order_confirmation" subjectId={orderId} />
+      </div>
       {order.actions?.length || order.next_progress?.length ? (
         <div className="actions" role="group" aria-label={t("service.steps")}>
           {(order.actions ?? []).map((action) => <StepButton key={action} order={order} action={action} />)}

@@ -1,5 +1,5 @@
-"""Background jobs (reports, …): queued through the outbox with the change that asks for them, so a job exists if,
-and only if, its change committed; the outbox puts it on its SQS queue."""
+"""Background jobs (reports, printouts): queued through the outbox with the change that asks for them, so a job
+exists if, and only if, its change committed; the outbox puts it on its SQS queue."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class Job(BaseModel):
-    queue: Literal["reports"]
+    queue: Literal["reports", "printouts"]
     body: dict[str, Any]
 
 

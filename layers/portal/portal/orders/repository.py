@@ -34,6 +34,11 @@ M = TypeVar("M", SuppliesOrder, ChangeOrder, ServiceOrder)
 
 # The sort-key prefix of each kind of record under a customer.
 SUPPLIES, CHANGE, SERVICE, CONTRACT = "ORDER", "CHANGE", "SERVICE", "CONTRACT"
+_MODELS: dict[str, type[SuppliesOrder | ChangeOrder | ServiceOrder]] = {
+    SUPPLIES: SuppliesOrder,
+    CHANGE: ChangeOrder,
+    SERVICE: ServiceOrder,
+}
 
 
 Order = SuppliesOrder | ChangeOrder
@@ -53,6 +58,7 @@ class OrderRepository(Protocol):
         at: datetime,
     ) -> None: ...
     def get(self, customer_id: str, order_id: str) -> SuppliesOrder | None: ...
+    def any_order(self, customer_id: str, order_id: str) -> SuppliesOrder | ChangeOrder | ServiceOrder | None: ...
     def of_customer(
         self, customer_id: str, *, principal: str, limit: int, cursor: str | None
     ) -> tuple[list[SuppliesOrder], str | None]: ...
@@ -208,6 +214,15 @@ class DynamoOrderRepository:
     def get(self, customer_id: str, order_id: str) -> SuppliesOrder | None:
         item = self._record(customer_id, SUPPLIES, order_id)
         return model_of(SuppliesOrder, item) if item else None
+
+    def any_order(self, customer_id: str, order_id: str) -> SuppliesOrder | ChangeOrder | ServiceOrder | None:
+        """An order whatever its kind, in one request: its id is unique across kinds (a ULID)."""
+        if not (is_id(customer_id) and is_id(order_id)):
+            return None
+        keys = [(customer_pk(customer_id), key(kind, order_id)) for kind in (SUPPLIES, CHANGE, SERVICE)]
+        for item in self.table.batch_get(keys):
+            return model_of(_MODELS[str(item["SK"]).split("#", 1)[0]], item)
+        return None
 
     def of_customer(
         self, customer_id: str, *, principal: str, limit: int, cursor: str | None

@@ -1,4 +1,5 @@
-"""Report files in S3: written by multipart upload, read through presigned links."""
+"""Report and printout files in S3: reports written by multipart upload, printouts in one request; both read
+through presigned links."""
 
 from __future__ import annotations
 
@@ -18,12 +19,16 @@ def _client() -> S3Client:
     return boto3.client("s3")
 
 
-class S3ReportFiles:
+class S3Files:
     def __init__(self, bucket: str) -> None:
         self.bucket = bucket
 
     def upload(self, key: str, content_type: str) -> MultipartUpload:
         return MultipartUpload(_client(), self.bucket, key, content_type)
+
+    def put(self, key: str, content: bytes, content_type: str) -> None:
+        """A small file (a printout) in one request."""
+        _client().put_object(Bucket=self.bucket, Key=key, Body=content, ContentType=content_type)
 
     def link(self, key: str, *, file_name: str, seconds: int) -> str:
         return _client().generate_presigned_url(
