@@ -242,6 +242,21 @@ PRINTOUT_ROWS = [
     Row("tekniker", "see_order", "bergen", 404),
     Row("selger", "see_order", "assigned", 404),  # the order is Bergen's: under another customer it is none
 ]
+# Booking slots (ORD-3, EMP-2): read with the order by whoever reads the customer's orders; added by the vendor's
+# staff who may change the customer.
+BOOKING_ROWS = [
+    Row("ola", "list_slots", "bergen", ALLOWED),
+    Row("kari", "list_slots", "bergen", ALLOWED),
+    Row("admin", "list_slots", "bergen", ALLOWED),
+    Row("faktura", "list_slots", "bakery", 403),
+    Row("tekniker", "list_slots", "bergen", 404),
+    Row("selger", "list_slots", "assigned", 404),  # the order is Bergen's: under another customer it is none
+    Row("admin", "add_slot", "bergen", ALLOWED),
+    Row("ola", "add_slot", "bergen", 403),
+    Row("kari", "add_slot", "bergen", 403),
+    Row("selger", "add_slot", "bergen", 403),
+    Row("tekniker", "add_slot", "bergen", 404),
+]
 # More than 13 months: an allowed request is refused as date_range_too_long, and no report is made.
 TOO_LONG_REPORT = {"format": "csv", "filters": {"date_from": "2020-01-01"}}
 FUTURE_SLIP = {
@@ -465,6 +480,13 @@ def act(
         ),
         "see_printout": ("GET", f"/customers/{customer_id}/printouts/{ids['printout']}", None),
         "see_order": ("GET", f"/customers/{customer_id}/orders/{ids['order']}", None),
+        "list_slots": ("GET", f"/customers/{customer_id}/service-orders/{ids['service_order']}/booking-slots", None),
+        # a start long past: an allowed slot is refused as date_in_past, and none is added
+        "add_slot": (
+            "POST",
+            f"/customers/{customer_id}/service-orders/{ids['service_order']}/booking-slots",
+            {"place": "Matrise", "starts_at": "2020-01-06T09:00:00+01:00", "duration_minutes": 30, "capacity": 1},
+        ),
         "change_contract": (
             "PATCH",
             f"/customers/{customer_id}/contracts/{ids['contract']}",
@@ -491,12 +513,15 @@ def allowed(status: int, code: str | None) -> bool:
                 "not_a_choice",
                 "date_in_future",
                 "date_range_too_long",
+                "date_in_past",
             }
         )
     )
 
 
-ROWS = CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS + ORDER_ROWS + DEPOSIT_ROWS + REPORT_ROWS + PRINTOUT_ROWS
+ROWS = (
+    CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS + ORDER_ROWS + DEPOSIT_ROWS + REPORT_ROWS + PRINTOUT_ROWS + BOOKING_ROWS
+)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda row: row.id)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from portal.access import Principal
     from portal.auth.service import AuthService
     from portal.auth.sessions import SessionCheck
+    from portal.bookings.repository import DynamoSlotRepository
     from portal.catalogue.repository import DynamoCatalogueRepository
     from portal.contacts.repository import DynamoContactRepository
     from portal.customers.repository import DynamoCustomerRepository
@@ -225,3 +226,9 @@ def printout_service() -> PrintoutService:
         printouts=DynamoPrintoutRepository(),
         files=S3Files(get_settings().report_bucket),
     )
+
+
+def slot_repository() -> DynamoSlotRepository:
+    from portal.bookings.repository import DynamoSlotRepository
+
+    return DynamoSlotRepository()

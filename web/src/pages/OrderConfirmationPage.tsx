@@ -7,6 +7,7 @@ import { formatAmount, formatDate, formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { PdfDownload } from "../ui/PdfDownload";
+import { BookingSlots } from "./BookingSlots";
 import { denominationName } from "./denominations";
 
 type Confirmation = components["schemas"]["OrderConfirmation"];
@@ -82,6 +83,7 @@ function ServiceDetail({ order }: { order: Service }) {
         {order.customer_reference ? <div><dt>{t("field.customer_reference")}</dt><dd>{order.customer_reference}</dd></div> : null}
         <div><dt>{t("field.description")}</dt><dd className="prewrap">{order.description}</dd></div>
       </dl>
+      <BookingSlots customerId={order.customer_id} orderId={order.order_id} headingLevel={2} />
       <h2>{t("service.timeline")}</h2>
       <ol className="timeline">
         {order.timeline.map((entry, index) => (

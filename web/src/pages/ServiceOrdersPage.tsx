@@ -13,6 +13,7 @@ import { useApiForm } from "../forms/useApiForm";
 import { formatDate, formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { PdfDownload } from "../ui/PdfDownload";
+import { BookingSlots } from "./BookingSlots";
 import type { MessageKey } from "../i18n/messages";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { DataTable, type ListColumn } from "../ui/DataTable";
@@ -169,8 +170,8 @@ function OrderDetail({ customerId, orderId }: { customerId: string; orderId: str
         <div><dt>{t("field.department_id")}</dt><dd>{order.department_name}</dd></div>
         <div><dt>{t("field.customer_reference")}</dt><dd>{order.customer_reference ?? "–"}</dd></div>
         <div><dt>{t("field.description")}</dt><dd className="prewrap">{order.description}</dd></div>
-        <div><dt>{t("service.bookings")}</dt><dd>{t("service.noBookings")}</dd></div>
       </dl>
+      <BookingSlots customerId={customerId} orderId={orderId} />
       <h3>{t("service.timeline")}</h3>
       <ol className="timeline">
         {order.timeline.map((entry, index) => (

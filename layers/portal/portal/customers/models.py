@@ -228,6 +228,7 @@ class CustomerHistoryAction(StrEnum):
     DEPOSIT_REGISTERED = "deposit_registered"
     DEPOSIT_REVERSED = "deposit_reversed"
     DEPOSIT_COUNTED = "deposit_counted"
+    BOOKING_SLOT_ADDED = "booking_slot_added"
 
 
 class HistoryEntry(BaseModel):
