@@ -106,3 +106,11 @@ def test_the_day_it_is_in_a_country_loads_no_holiday_calendars() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "layers" / "portal")}
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)  # noqa: S603
     assert done.stdout.strip() == "False"
+
+
+def test_asking_for_a_pdf_loads_no_pdf_writer() -> None:
+    """fpdf2 (with Pillow and fontTools) takes a third of a second to import: only the worker that renders needs it."""
+    environment = {"POWERTOOLS_TRACE_DISABLED": "true", "CURSOR_SIGNING_KEY": "a-key-only-this-test-uses-" * 2}
+    for function in ("RequestPrintoutFunction", "GetPrintoutFunction"):
+        loaded = _import_in_fresh_process(function, environment, factory="printout_service")
+        assert _loaded(loaded["modules"], "fpdf", "PIL", "fontTools", "portal.printouts.documents") == []

@@ -24,8 +24,8 @@ def test_money_is_written_exactly_from_minor_units_in_each_language() -> None:
     assert amount(123456789, "NOK", Language.NB) == "1\u00a0234\u00a0567,89 NOK"
     assert amount(-50, "SEK", Language.SV) == "-0,50 SEK"
     assert amount(100000, "EUR", Language.EN) == "1,000.00 EUR"
-    assert denomination("coin-0.50", "SEK", Language.SV) == "Mynt 0,50 SEK"
-    assert denomination("note-1000", "NOK", Language.EN) == "Note 1,000.00 NOK"
+    assert denomination("coin-0.50", Currency.EUR, Language.SV) == "Mynt 0,50 EUR"
+    assert denomination("note-1000", Currency.NOK, Language.EN) == "Note 1,000.00 NOK"
 
 
 def test_a_printout_is_one_per_document_version_language_and_audience() -> None:

@@ -8,13 +8,13 @@ between partitions in the change's own transaction (`write`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from itertools import combinations
 from typing import Any
 
 from portal.errors import ValidationFailed, field_problem
-from portal.store import Item, Transaction, key
+from portal.store import Item, M, Table, Transaction, key, model_of
 
 # An interactive search covers at most 92 days (seed 000); a report, 13 months.
 SEARCH_DAYS = 92
@@ -83,3 +83,26 @@ def date_range(start: date | None, end: date | None, *, today: date, longest: in
 def sort_key_range(start: date, end: date) -> tuple[str, str]:
     """The sort keys of rows dated from `start` to `end`, both included (ids sort below "~")."""
     return key(start.isoformat(), ""), key(end.isoformat(), "~")
+
+
+def page(
+    table: Table,
+    model: type[M],
+    *,
+    pk: str,
+    dates: tuple[date, date],
+    principal: str,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[M], str | None]:
+    """One page of a history partition's rows within `dates`, newest first (a search)."""
+    found = table.query(
+        pk=pk, sk_between=sort_key_range(*dates), ascending=False, limit=limit, cursor=cursor, principal=principal
+    )
+    return [model_of(model, item) for item in found.items], found.cursor
+
+
+def each_row(table: Table, model: type[M], *, pk: str, dates: tuple[date, date]) -> Iterator[M]:
+    """Every row of a history partition within `dates`, oldest first, read a page at a time (a report)."""
+    for items in table.each(pk=pk, sk_between=sort_key_range(*dates)):
+        yield from (model_of(model, item) for item in items)

@@ -1,10 +1,9 @@
-import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import type { components } from "../api/client";
 import { customersWhoseDepositsItSees } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { useI18n } from "../i18n";
-import { CustomerChooser, useAreaCustomer } from "./customerChoice";
+import { AreaHeader, useAreaCustomer } from "./customerChoice";
 
 type Customer = components["schemas"]["CustomerView"];
 type Page = "slip" | "history";
@@ -26,24 +25,12 @@ export function DepositsHeader({ current, customerId, customer, onCustomerChange
   children?: ReactNode;
 }) {
   const { t } = useI18n();
-  const me = usePrincipal();
-  const navigate = useNavigate();
-  const seen = customersWhoseDepositsItSees(me);
-  const search = customerId ? { customer: customerId } : {};
-
   return (
-    <section className="card" aria-labelledby="deposits-page-heading">
-      <h1 id="deposits-page-heading" tabIndex={-1}>{customer ? t("deposits.headingAt", { customer: customer.name }) : t("deposits.heading")}</h1>
-      <nav aria-label={t("deposits.pages")} className="subnav">
-        <Link to="/deposits" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("deposits.slip")}</Link>
-        <Link to="/deposits/history" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("deposits.history")}</Link>
-      </nav>
+    <AreaHeader id="deposits" heading={customer ? t("deposits.headingAt", { customer: customer.name }) : t("deposits.heading")}
+      pagesLabel={t("deposits.pages")} current={PAGES[current]} seen={customersWhoseDepositsItSees(usePrincipal())}
+      customerId={customerId} onCustomerChange={onCustomerChange} chooseHint={t("deposits.chooseCustomer")}
+      pages={[{ to: PAGES.slip, label: t("deposits.slip") }, { to: PAGES.history, label: t("deposits.history") }]}>
       {children}
-      <CustomerChooser id="deposits-customer" seen={seen} customerId={customerId} onChoose={(chosen) => {
-        onCustomerChange();
-        void navigate({ to: PAGES[current], search: { customer: chosen } });
-      }} />
-      {!customerId ? <p className="muted">{t("deposits.chooseCustomer")}</p> : null}
-    </section>
+    </AreaHeader>
   );
 }

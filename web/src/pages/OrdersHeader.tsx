@@ -1,10 +1,9 @@
-import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import type { components } from "../api/client";
 import { customersWhoseOrdersItSees, hasRole } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { useI18n } from "../i18n";
-import { CustomerChooser, useAreaCustomer } from "./customerChoice";
+import { AreaHeader, useAreaCustomer } from "./customerChoice";
 
 type Customer = components["schemas"]["CustomerView"];
 type Kind = "supplies" | "change" | "service" | "history";
@@ -28,27 +27,18 @@ export function OrdersHeader({ current, customerId, customer, onCustomerChange, 
 }) {
   const { t } = useI18n();
   const me = usePrincipal();
-  const navigate = useNavigate();
-  const seen = customersWhoseOrdersItSees(me);
-  const search = customerId ? { customer: customerId } : {};
-
   return (
-    <section className="card" aria-labelledby="orders-page-heading">
-      <h1 id="orders-page-heading" tabIndex={-1}>{customer ? t("orders.headingAt", { customer: customer.name }) : t("orders.heading")}</h1>
-      <nav aria-label={t("orders.kinds")} className="subnav">
-        {/* Exact: the supplies page's address is the start of the change page's; the router marks the current one. */}
-        <Link to="/orders" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.supplies")}</Link>
-        <Link to="/orders/change" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.change")}</Link>
-        <Link to="/orders/service" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("orders.kind.service")}</Link>
-        <Link to="/orders/history" search={search} activeOptions={{ exact: true, includeSearch: false }}>{t("history.orders")}</Link>
-      </nav>
+    <AreaHeader id="orders" heading={customer ? t("orders.headingAt", { customer: customer.name }) : t("orders.heading")}
+      pagesLabel={t("orders.kinds")} current={PAGES[current]} seen={customersWhoseOrdersItSees(me)} customerId={customerId}
+      onCustomerChange={onCustomerChange} chooseHint={t("orders.chooseCustomer")}
+      pages={[
+        { to: PAGES.supplies, label: t("orders.kind.supplies") },
+        { to: PAGES.change, label: t("orders.kind.change") },
+        { to: PAGES.service, label: t("orders.kind.service") },
+        { to: PAGES.history, label: t("history.orders") },
+      ]}
+      note={customer && me.kind !== "staff" && !hasRole(me, customerId, "orderer") ? <p className="muted">{t("orders.notOrderer")}</p> : null}>
       {children}
-      <CustomerChooser id="orders-customer" seen={seen} customerId={customerId} onChoose={(chosen) => {
-        onCustomerChange();
-        void navigate({ to: PAGES[current], search: { customer: chosen } });
-      }} />
-      {!customerId ? <p className="muted">{t("orders.chooseCustomer")}</p> : null}
-      {customer && me.kind !== "staff" && !hasRole(me, customerId, "orderer") ? <p className="muted">{t("orders.notOrderer")}</p> : null}
-    </section>
+    </AreaHeader>
   );
 }

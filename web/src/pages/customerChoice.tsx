@@ -1,5 +1,7 @@
 // Which customer an area's pages (orders, deposits) show, for logins that act for several: the one in the address,
-// else the customer the login is linked to itself; and the chooser that changes it.
+// else the customer the login is linked to itself; the chooser that changes it, and the top of the area's pages.
+import { Link, useNavigate } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import type { components } from "../api/client";
 import { $api } from "../api/query";
 import { usePrincipal } from "../app/session";
@@ -36,5 +38,45 @@ export function CustomerChooser({ id, seen, customerId, onChoose }: {
         </select>
       </div>
     </div>
+  );
+}
+
+type AreaPage = "/orders" | "/orders/change" | "/orders/service" | "/orders/history" | "/deposits" | "/deposits/history";
+
+/** The top of an area's pages (seed 000: Ordre → Rekvisita / Veksel …, Innskudd → Bilag / Historikk): whose pages
+ * they are, the area's pages (the router marks the current one), the customer chooser for logins that act for
+ * several, and what the page says first. */
+export function AreaHeader({ id, heading, pagesLabel, pages, current, seen, customerId, onCustomerChange, chooseHint, note, children }: {
+  id: string;
+  heading: string;
+  pagesLabel: string;
+  pages: { to: AreaPage; label: string }[];
+  current: AreaPage;
+  seen: string[];
+  customerId: string;
+  onCustomerChange: () => void;
+  chooseHint: string;
+  note?: ReactNode;
+  children?: ReactNode;
+}) {
+  const navigate = useNavigate();
+  const search = customerId ? { customer: customerId } : {};
+  return (
+    <section className="card" aria-labelledby={`${id}-page-heading`}>
+      <h1 id={`${id}-page-heading`} tabIndex={-1}>{heading}</h1>
+      <nav aria-label={pagesLabel} className="subnav">
+        {/* Exact: one page's address is the start of the next one's. */}
+        {pages.map((page) => (
+          <Link key={page.to} to={page.to} search={search} activeOptions={{ exact: true, includeSearch: false }}>{page.label}</Link>
+        ))}
+      </nav>
+      {children}
+      <CustomerChooser id={`${id}-customer`} seen={seen} customerId={customerId} onChoose={(chosen) => {
+        onCustomerChange();
+        void navigate({ to: current, search: { customer: chosen } });
+      }} />
+      {!customerId ? <p className="muted">{chooseHint}</p> : null}
+      {note}
+    </section>
   );
 }

@@ -39,7 +39,8 @@ export function PdfDownload({ customerId, document, subjectId }: { customerId: s
     if (ready) link.current?.focus();
   }, [ready]);
 
-  // A page left open past the link's few minutes asks again: the file is found, with a fresh link.
+  // Straight through the client rather than a mutation: every accepted mutation refreshes all the page's queries
+  // (api/query.ts), and asking for a PDF changes nothing the page shows.
   async function ask(): Promise<Printout | null> {
     setAsking(true);
     setRefusal(null);
@@ -53,6 +54,7 @@ export function PdfDownload({ customerId, document, subjectId }: { customerId: s
     return data ?? null;
   }
 
+  // A page left open past the link's few minutes asks again: the file is found, with a fresh link.
   async function download(event: React.MouseEvent<HTMLAnchorElement>) {
     if (!ready?.download_expires_at || Date.parse(ready.download_expires_at) > Date.now() + 5_000) return;
     event.preventDefault();

@@ -7,12 +7,12 @@ from portal import access
 from portal.access import Principal
 from portal.bookings.models import MAX_SLOTS_PER_ORDER, Slot, SlotInput, SlotList
 from portal.bookings.repository import SlotRepository
-from portal.clock import Clock, is_id, new_id, now
+from portal.clock import Clock, new_id, now
 from portal.customers.repository import CustomerRepository
-from portal.errors import NotFound, ValidationFailed, field_refusal
+from portal.errors import ValidationFailed, field_refusal
 from portal.orders.models import ServiceOrderStatus
 from portal.orders.repository import OrderRepository
-from portal.orders.scope import orders_visible_to, status_conflict
+from portal.orders.scope import service_order_in_view, status_conflict
 
 # A slot is for an order that goes ahead: not one rejected or cancelled.
 _CLOSED = {ServiceOrderStatus.REJECTED, ServiceOrderStatus.CANCELLED}
@@ -26,9 +26,7 @@ def slots_of(
     customer_id: str,
     order_id: str,
 ) -> SlotList:
-    facts = orders_visible_to(principal, customer_repository, customer_id)
-    if not is_id(order_id) or orders.service_order(customer_id, order_id) is None:
-        raise NotFound("No such order")
+    facts, _, _ = service_order_in_view(principal, customer_repository, orders, customer_id, order_id)
     return SlotList(items=slots.of_order(customer_id, order_id), may_add=access.may_handle_orders(principal, facts))
 
 
@@ -42,12 +40,8 @@ def add_slot(
     data: SlotInput,
     clock: Clock = now,
 ) -> Slot:
-    facts = orders_visible_to(principal, customer_repository, customer_id)
-    found = orders.service_order(customer_id, order_id)
-    if found is None:
-        raise NotFound("No such order")
+    facts, order, _ = service_order_in_view(principal, customer_repository, orders, customer_id, order_id)
     access.require_handle_orders(principal, facts)
-    order = found[0]
     if order.status in _CLOSED:
         raise status_conflict(order.status.value, f"The order is {order.status.value}; it takes no bookings")
     at = clock()

@@ -83,21 +83,19 @@ class DynamoDepositRepository:
         cursor: str | None,
     ) -> tuple[list[DepositRow], str | None]:
         """One page of the customer's slips dated within `dates`, newest first, from the partition of its filters."""
-        page = self.table.query(
+        return histories.page(
+            self.table,
+            DepositRow,
             pk=_partition(customer_id, filters),
-            sk_between=histories.sort_key_range(*dates),
-            ascending=False,
+            dates=dates,
+            principal=principal,
             limit=limit,
             cursor=cursor,
-            principal=principal,
         )
-        return [model_of(DepositRow, item) for item in page.items], page.cursor
 
     def each_row(self, customer_id: str, filters: DepositFilters, dates: tuple[date, date]) -> Iterator[DepositRow]:
         """Every row a report covers, oldest first, read a page at a time."""
-        pages = self.table.each(pk=_partition(customer_id, filters), sk_between=histories.sort_key_range(*dates))
-        for items in pages:
-            yield from (model_of(DepositRow, item) for item in items)
+        return histories.each_row(self.table, DepositRow, pk=_partition(customer_id, filters), dates=dates)
 
     def slips_of_bag(self, customer_id: str, bag_number: str) -> list[Deposit]:
         """Every slip of one bag, reversed ones included, newest first (a bag has one or a few)."""

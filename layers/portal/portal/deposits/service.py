@@ -40,6 +40,7 @@ from portal.deposits.models import (
     ReversalInput,
 )
 from portal.deposits.repository import DepositRepository
+from portal.deposits.scope import customer_for_deposits
 from portal.errors import Conflict, FieldProblems, NotFound, ValidationFailed, field_refusal
 from portal.history import require_version
 from portal.money import DENOMINATIONS, Currency, count_lines
@@ -61,9 +62,7 @@ class DepositService:
     # -- reading ---------------------------------------------------------------------------------------------------
 
     def _visible(self, principal: Principal, customer_id: str) -> Customer:
-        customer = customers.get_customer(principal, self.customers, customer_id)
-        access.require_view_deposits(principal, customers.facts(customer))
-        return customer
+        return customer_for_deposits(principal, self.customers, customer_id)
 
     def deposits_of(
         self, principal: Principal, customer_id: str, *, limit: int = 25, cursor: str | None = None

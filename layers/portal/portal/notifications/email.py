@@ -9,11 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
-from portal.languages import Language
+from portal.languages import Language, wall_clock
 from portal.money import as_text
 
 if TYPE_CHECKING:
@@ -39,13 +38,6 @@ class EmailMessage(BaseModel):
 class Mailer(Protocol):
     def send(self, message: EmailMessage) -> None: ...
 
-
-# The vendor's customers are Norwegian and Swedish: times are shown on the wall clock of each language's country.
-_ZONES = {
-    Language.NB: ZoneInfo("Europe/Oslo"),
-    Language.SV: ZoneInfo("Europe/Stockholm"),
-    Language.EN: ZoneInfo("Europe/Oslo"),
-}
 
 TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
     "UserReport": {
@@ -241,7 +233,7 @@ def _message(kind: str, language: Language, to: str, **facts: str) -> EmailMessa
 
 
 def _when(moment: datetime, language: Language) -> str:
-    local = moment.astimezone(_ZONES[language])
+    local = wall_clock(moment, language)
     return f"{local:%d.%m.%Y %H:%M} ({local.tzname()})"
 
 

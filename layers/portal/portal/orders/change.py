@@ -3,7 +3,7 @@ customer, within the credit limit of its direct-debit mandate; deletable until t
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from portal import access
 from portal.access import Principal
@@ -85,13 +85,18 @@ def _recorded(agreement: CashAgreement) -> dict[str, object]:
     return recorded
 
 
+def deletable_through(order: ChangeOrder) -> date:
+    """The last day the customer may delete the order: the last business day before delivery, in its country."""
+    return previous_business_day(order.delivery_date, order.currency)
+
+
 def view(principal: Principal, order: ChangeOrder, at: datetime) -> ChangeOrderView:
     until = deletion_deadline(order.delivery_date, order.currency)
     shown = order if access.reads_customer_notes(principal) else order.model_copy(update={"notes": None})
     return ChangeOrderView(
         **shown.model_dump(),
         deletable_until=until,
-        deletable_through=previous_business_day(order.delivery_date, order.currency),
+        deletable_through=deletable_through(order),
         deletable=order.status is ChangeOrderStatus.PLACED and at < until,
     )
 

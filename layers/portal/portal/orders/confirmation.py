@@ -14,7 +14,7 @@ from portal.errors import NotFound
 from portal.orders import change, service_orders, supplies
 from portal.orders.models import ChangeOrder, ChangeOrderView, ServiceOrderView, SuppliesOrder, SuppliesOrderView
 from portal.orders.repository import OrderRepository
-from portal.orders.scope import orders_visible_to
+from portal.orders.scope import customer_for_orders
 
 
 class OrderConfirmation(BaseModel):
@@ -30,15 +30,14 @@ def order_confirmation(
     order_id: str,
     at: datetime,
 ) -> OrderConfirmation:
-    facts = orders_visible_to(principal, customer_repository, customer_id)
+    customer = customer_for_orders(principal, customer_repository, customer_id)
     order = orders.any_order(customer_id, order_id)
     if order is None:
         raise NotFound("No such order")
-    customer = customers.get_customer(principal, customer_repository, customer_id)
     if isinstance(order, SuppliesOrder):
         view: SuppliesOrderView | ChangeOrderView | ServiceOrderView = supplies.view(principal, order, at)
     elif isinstance(order, ChangeOrder):
         view = change.view(principal, order, at)
     else:
-        view = service_orders.view(principal, facts, order)
+        view = service_orders.view(principal, customers.facts(customer), order)
     return OrderConfirmation(customer_name=customer.name, order=view)

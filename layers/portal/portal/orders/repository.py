@@ -183,23 +183,19 @@ class DynamoOrderRepository:
     ) -> tuple[list[OrderRow], str | None]:
         """One page of the customer's orders placed within `dates`, newest first, from the partition of its filters
         (ORD-4)."""
-        page = self.table.query(
+        return histories.page(
+            self.table,
+            OrderRow,
             pk=_history_partition(customer_id, filters),
-            sk_between=histories.sort_key_range(*dates),
-            ascending=False,
+            dates=dates,
+            principal=principal,
             limit=limit,
             cursor=cursor,
-            principal=principal,
         )
-        return [model_of(OrderRow, item) for item in page.items], page.cursor
 
     def each_row(self, customer_id: str, filters: OrderFilters, dates: tuple[date, date]) -> Iterator[OrderRow]:
         """Every row a report covers, oldest first, read a page at a time."""
-        pages = self.table.each(
-            pk=_history_partition(customer_id, filters), sk_between=histories.sort_key_range(*dates)
-        )
-        for items in pages:
-            yield from (model_of(OrderRow, item) for item in items)
+        return histories.each_row(self.table, OrderRow, pk=_history_partition(customer_id, filters), dates=dates)
 
     def by_key(self, customer_id: str, *, number: int | None, reference: str | None) -> list[OrderRow]:
         """The order with a number, or the orders with a customer reference (exactly), whatever their date."""

@@ -41,7 +41,7 @@ from portal.orders.models import (
     TransitionInput,
 )
 from portal.orders.repository import OrderRepository
-from portal.orders.scope import orders_visible_to, status_conflict
+from portal.orders.scope import orders_visible_to, service_order_in_view, status_conflict
 from portal.settings import Settings
 from portal.workflows import Workflows
 
@@ -250,11 +250,8 @@ def service_order(
     customer_id: str,
     order_id: str,
 ) -> ServiceOrderView:
-    facts = orders_visible_to(principal, customer_repository, customer_id)
-    found = orders.service_order(customer_id, order_id)
-    if found is None:
-        raise NotFound("No such order")
-    return view(principal, facts, found[0])
+    facts, order, _ = service_order_in_view(principal, customer_repository, orders, customer_id, order_id)
+    return view(principal, facts, order)
 
 
 def move_service_order(
@@ -267,11 +264,7 @@ def move_service_order(
     data: TransitionInput,
     clock: Clock = now,
 ) -> ServiceOrderView:
-    facts = orders_visible_to(principal, customer_repository, customer_id)
-    found = orders.service_order(customer_id, order_id)
-    if found is None:
-        raise NotFound("No such order")
-    order, task_token = found
+    facts, order, task_token = service_order_in_view(principal, customer_repository, orders, customer_id, order_id)
     sources, target, resume = TRANSITIONS[data.action]
     access.require_move_service_order(principal, facts, data.action.value, order.status.value)
     if order.status not in sources:
@@ -312,11 +305,7 @@ def set_progress(
 ) -> ServiceOrderView:
     """The order's own state (seed 004: active / started / closed), apart from its approval: moved forward by the
     seller's staff, each move a timeline entry the customer sees. The approval workflow's waiting step is untouched."""
-    facts = orders_visible_to(principal, customer_repository, customer_id)
-    found = orders.service_order(customer_id, order_id)
-    if found is None:
-        raise NotFound("No such order")
-    order = found[0]
+    facts, order, _ = service_order_in_view(principal, customer_repository, orders, customer_id, order_id)
     access.require_handle_orders(principal, facts)
     if data.progress not in PROGRESS_NEXT[order.progress]:
         raise Conflict(

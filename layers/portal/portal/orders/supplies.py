@@ -27,15 +27,21 @@ from portal.orders.repository import OrderRepository
 from portal.orders.scope import orders_visible_to, status_conflict
 
 
+def expected_by(order: SuppliesOrder) -> datetime:
+    """When the order has normally arrived (seed 000: by carrier within a week); after that the customer should get
+    in touch."""
+    return order.placed_at + timedelta(days=DELIVERY_DAYS)
+
+
 def view(principal: Principal, order: SuppliesOrder, at: datetime) -> SuppliesOrderView:
     """The order as this principal reads it. The notes are the customer's own (seed 000: not a message to the
     vendor), so the vendor's staff are not shown them."""
-    expected_by = order.placed_at + timedelta(days=DELIVERY_DAYS)
+    expected = expected_by(order)
     shown = order if access.reads_customer_notes(principal) else order.model_copy(update={"notes": None})
     return SuppliesOrderView(
         **shown.model_dump(),
-        expected_by=expected_by,
-        get_in_touch=order.status is OrderStatus.PLACED and at > expected_by,
+        expected_by=expected,
+        get_in_touch=order.status is OrderStatus.PLACED and at > expected,
     )
 
 

@@ -3,13 +3,13 @@ receipt (DEP-2), and the confirmation of an order of any kind (ORD-4). Pure: a r
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 
-from portal.business_days import previous_business_day
 from portal.deposits.models import Deposit, DepositStatus
 from portal.languages import Language
-from portal.orders.models import DELIVERY_DAYS, ChangeOrder, ChangeOrderStatus, ServiceOrder, SuppliesOrder
+from portal.orders import change, supplies
+from portal.orders.models import ChangeOrder, ChangeOrderStatus, ServiceOrder, SuppliesOrder
 from portal.printouts.models import Audience
 from portal.printouts.pdf import Sheet
 from portal.printouts.texts import TEXTS, amount, day, denomination, moment, say
@@ -59,7 +59,7 @@ def deposit_receipt(deposit: Deposit, customer_name: str, language: Language, pr
             [say_("denomination"), say_("pieces"), say_("amount")],
             [
                 [
-                    denomination(line.denomination, deposit.currency.value, language),
+                    denomination(line.denomination, deposit.currency, language),
                     str(line.pieces),
                     money(line.amount),
                 ]
@@ -118,7 +118,7 @@ def counting_receipt(deposit: Deposit, customer_name: str, language: Language, p
     sheet.paragraph(say_("counted", at=moment(counting.counted_at, language), by=counting.counted_by_name))
     rows = [
         [
-            denomination(line.denomination, deposit.currency.value, language),
+            denomination(line.denomination, deposit.currency, language),
             money(line.declared),
             money(line.counted),
             money(line.difference),
@@ -197,7 +197,7 @@ def _supplies(sheet: Sheet, order: SuppliesOrder, language: Language) -> None:
     if order.delivered_at:
         sheet.paragraph(say_("delivered", at=moment(order.delivered_at, language)))
     else:
-        sheet.paragraph(say_("expected_by", date=day((order.placed_at + timedelta(days=DELIVERY_DAYS)).date())))
+        sheet.paragraph(say_("expected_by", date=day(supplies.expected_by(order).date())))
 
 
 def _change(sheet: Sheet, order: ChangeOrder, language: Language) -> None:
@@ -208,7 +208,7 @@ def _change(sheet: Sheet, order: ChangeOrder, language: Language) -> None:
     sheet.table(
         [say_("denomination"), say_("pieces"), say_("amount")],
         [
-            [denomination(line.denomination, order.currency.value, language), str(line.pieces), money(line.amount)]
+            [denomination(line.denomination, order.currency, language), str(line.pieces), money(line.amount)]
             for line in order.lines
         ],
         widths=[90, 30, 50],
@@ -218,9 +218,7 @@ def _change(sheet: Sheet, order: ChangeOrder, language: Language) -> None:
     if order.status is ChangeOrderStatus.DELETED and order.deleted_at:
         sheet.paragraph(say_("deleted", at=moment(order.deleted_at, language), by=order.deleted_by_name or ""))
     else:
-        # The last business day before delivery, in the customer's country, as the order page says it.
-        through = previous_business_day(order.delivery_date, order.currency)
-        sheet.paragraph(say_("deletable_until", date=day(through)))
+        sheet.paragraph(say_("deletable_until", date=day(change.deletable_through(order))))
 
 
 def _service(sheet: Sheet, order: ServiceOrder, language: Language) -> None:

@@ -16,12 +16,12 @@ from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
 from portal.deposits.models import Deposit, DepositStatus
 from portal.deposits.repository import DepositRepository
+from portal.deposits.scope import customer_for_deposits
 from portal.errors import Conflict, NotFound
 from portal.notifications.jobs import Job
 from portal.observability import logger
 from portal.orders.repository import OrderRepository
-from portal.orders.scope import orders_visible_to
-from portal.printouts import documents
+from portal.orders.scope import customer_for_orders
 from portal.printouts.models import (
     Audience,
     Printout,
@@ -57,7 +57,8 @@ class PrintoutService:
         """Queues the PDF of what the reader sees now, unless it was made (or asked for) already."""
         self._require_view(principal, customer_id, data.document)
         version = self._subject_version(customer_id, data.document, data.subject_id)
-        audience: Audience = "vendor" if principal.is_staff else "customer"
+        # The customer's own notes are on the customer's copy only: one printout per audience.
+        audience: Audience = "customer" if access.reads_customer_notes(principal) else "vendor"
         at = self.clock()
         asked = Printout(
             printout_id=printout_id(data.document, data.subject_id, version, data.language, audience),
@@ -107,10 +108,9 @@ class PrintoutService:
     def _require_view(self, principal: Principal, customer_id: str, document: PrintoutDocument) -> None:
         """A printout is read by whoever may read what it prints: the customer's deposits, or its orders."""
         if document in _RECEIPTS:
-            customer = customers.get_customer(principal, self.customers, customer_id)
-            access.require_view_deposits(principal, customers.facts(customer))
+            customer_for_deposits(principal, self.customers, customer_id)
         else:
-            orders_visible_to(principal, self.customers, customer_id)
+            customer_for_orders(principal, self.customers, customer_id)
 
     def _subject_version(self, customer_id: str, document: PrintoutDocument, subject_id: str) -> int:
         if document in _RECEIPTS:
@@ -134,6 +134,9 @@ class PrintoutService:
         return found
 
     def _render(self, printout: Printout) -> bytes:
+        # Only the worker renders: fpdf2 (with Pillow and fontTools) is loaded here, not by the API's handlers.
+        from portal.printouts import documents
+
         customer = self.customers.get(printout.customer_id)
         if customer is None:
             raise NotFound("No such customer")

@@ -4,10 +4,10 @@ unit test fails when a language lacks one. The wording follows the web pages the
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from portal.languages import Language
-from portal.money import MINOR_UNITS_PER_MAJOR
+from portal import money
+from portal.languages import Language, wall_clock
+from portal.money import MINOR_UNITS_PER_MAJOR, Currency
 
 _NB, _SV, _EN = Language.NB, Language.SV, Language.EN
 
@@ -158,8 +158,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     "action.progress_closed": {_NB: "Avsluttet", _SV: "Avslutad", _EN: "Closed"},
 }
 
-# The vendor's customers are Norwegian and Swedish: times are shown on the wall clock of each language's country.
-_ZONES = {_NB: ZoneInfo("Europe/Oslo"), _SV: ZoneInfo("Europe/Stockholm"), _EN: ZoneInfo("Europe/Oslo")}
 # Digit grouping and decimal sign per language (nb and sv group with a space, as their banks print amounts).
 _SEPARATORS = {_NB: ("\u00a0", ","), _SV: ("\u00a0", ","), _EN: (",", ".")}
 
@@ -174,7 +172,7 @@ def day(value: date) -> str:
 
 
 def moment(value: datetime, language: Language) -> str:
-    local = value.astimezone(_ZONES[language])
+    local = wall_clock(value, language)
     return f"{day(local.date())} {local.hour:02d}:{local.minute:02d}"
 
 
@@ -186,9 +184,9 @@ def amount(minor: int, currency: str, language: Language) -> str:
     return f"{'-' if minor < 0 else ''}{grouped}{decimal}{cents:02d} {currency}"
 
 
-def denomination(code: str, currency: str, language: Language) -> str:
+def denomination(code: str, currency: Currency, language: Language) -> str:
     """A note or coin by its code ("note-500", "coin-0.50"), as the slip names it: "Seddel 500,00 NOK"."""
-    form, _, value = code.partition("-")
-    whole, _, cents = value.partition(".")
-    minor = int(whole) * MINOR_UNITS_PER_MAJOR + int(cents.ljust(2, "0")[:2] or "0")
-    return say(language, "note" if form == "note" else "coin", value=amount(minor, currency, language))
+    found = money.denomination(currency, code)
+    return say(
+        language, "note" if found.form is money.Form.NOTE else "coin", value=amount(found.minor, currency, language)
+    )

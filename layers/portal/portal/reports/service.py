@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
-from portal import access, histories
+from portal import histories
 from portal.access import Principal
 from portal.business_days import local_date
 from portal.clock import Clock, new_id, now
-from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
 from portal.deposits.models import DepositFilters, DepositRow
 from portal.deposits.repository import DepositRepository
+from portal.deposits.scope import customer_for_deposits
 from portal.errors import Conflict, NotFound
 from portal.money import Currency
 from portal.notifications.jobs import Job
@@ -25,7 +25,7 @@ from portal.observability import logger
 from portal.orders.history import matches
 from portal.orders.models import OrderFilters, OrderRow
 from portal.orders.repository import OrderRepository
-from portal.orders.scope import orders_visible_to
+from portal.orders.scope import customer_for_orders
 from portal.reports.files import MultipartUpload, write_report
 from portal.reports.models import (
     DepositReportRequest,
@@ -61,10 +61,9 @@ class ReportService:
     def _require_view(self, principal: Principal, customer_id: str, kind: str) -> None:
         """A report is read by whoever may read what it lists: the customer's deposits, or its orders."""
         if kind == "orders":
-            orders_visible_to(principal, self.customers, customer_id)
+            customer_for_orders(principal, self.customers, customer_id)
         else:
-            customer = customers.get_customer(principal, self.customers, customer_id)
-            access.require_view_deposits(principal, customers.facts(customer))
+            customer_for_deposits(principal, self.customers, customer_id)
 
     def request(
         self, principal: Principal, customer_id: str, data: DepositReportRequest | OrderReportRequest
