@@ -213,7 +213,7 @@ PORTAL_USERS = [
         "kari.nordmann@nordlys.no",
         PrincipalKind.CONTACT,
         contact="kari",
-        roles={"group": ["user_administrator", "order_approver", "invoice_reader"]},
+        roles={"group": ["user_administrator", "order_approver", "invoice_reader", "document_handler"]},
     ),
     DemoUser(
         "ola.hansen@nordlys-bergen.no",
@@ -342,6 +342,7 @@ def seed() -> DemoData:
         )
         data.users[user.username] = user
     _seed_orders(data, admin)
+    _seed_documents(data, admin)
     return data
 
 
@@ -430,3 +431,56 @@ def _seed_deposits(data: DemoData, admin: Principal, ola: Principal) -> None:
 
 def customer_of(object_key: str) -> str:
     return next(customer_key for key, customer_key, _ in OBJECTS if key == object_key)
+
+
+# Companies outside the vendor's network that documents reach (DOC-1): the Peppol and bank directories on AWS.
+EXTERNAL_PARTICIPANTS = [("0192:974760673", ["peppol"]), ("0192:923609016", ["bank"])]
+
+
+def _seed_documents(data: DemoData, admin: Principal) -> None:
+    """Electronic addresses for the demo customers, the filter ordered by Fjellbakeriet for what it receives, and
+    three invoices from Nordlys Bergen: one delivered to Fjellbakeriet within the network, one to a company on
+    Peppol, and one Fjellbakeriet's filter stopped for lacking a buyer reference."""
+    from decimal import Decimal
+
+    from infrastructure.local.sample_documents import SampleParty, invoice
+    from portal.documents.models import DocumentSettingsInput, FilterScope, SendOptions
+    from portal.store import Table, key
+    from portal.wiring import document_service
+
+    service = document_service()
+    for customer_key, organisation_number in (("bergen", "912345696"), ("oslo", "912345718"), ("bakery", "912345726")):
+        service.change_settings(
+            admin,
+            data.customer_ids[customer_key],
+            DocumentSettingsInput(
+                endpoint=f"0192:{organisation_number}",
+                filter_scope=FilterScope.INCOMING if customer_key == "bakery" else FilterScope.OFF,
+                version=0,
+            ),
+        )
+    Table().batch_put(
+        [
+            {"PK": key("PARTICIPANT", endpoint), "SK": "PARTICIPANT", "type": "participant", "receives": receives}
+            for endpoint, receives in EXTERNAL_PARTICIPANTS
+        ]
+    )
+    auth = auth_service()
+    kari = auth.principal_for(auth.users.get_user("kari.nordmann@nordlys.no"))  # type: ignore[arg-type]
+    bergen = SampleParty("Nordlys Bergen AS", "912345696", "Strandkaien 2", "5013", "Bergen")
+    bakery = SampleParty("Fjellbakeriet AS", "912345726", "Storgata 12", "2609", "Lillehammer")
+    builder = SampleParty("Bygg og Anlegg Vest AS", "974760673", "Kanalveien 10", "5068", "Bergen")
+    sent = [
+        invoice(number="2026-1001", seller=bergen, buyer=bakery, lines=[("Kassetelling", Decimal(3), Decimal(450))]),
+        invoice(number="2026-1002", seller=bergen, buyer=builder, lines=[("Verditransport", Decimal(2), Decimal(990))]),
+        invoice(
+            number="2026-1003",
+            seller=bergen,
+            buyer=bakery,
+            lines=[("Vekselpenger, levering", Decimal(1), Decimal(350))],
+            buyer_reference=None,
+        ),
+    ]
+    for content in sent:
+        document = service.send(kari, data.customer_ids["bergen"], content, SendOptions())
+        service.process(document.customer_id, document.document_id)

@@ -9,6 +9,7 @@ version (an allowed request then answers 409 version_mismatch) or against one's 
 
 from __future__ import annotations
 
+import base64
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -257,6 +258,43 @@ BOOKING_ROWS = [
     Row("selger", "add_slot", "bergen", 403),
     Row("tekniker", "add_slot", "bergen", 404),
 ]
+# Documents (DOC-1..7): sent by the customer's document handlers (kari, whose group role reaches Bergen), read by
+# them, its invoice readers and staff who see the customer; settings changed by its user administrators and staff
+# who may change the customer.
+DOCUMENT_ROWS = [
+    Row("kari", "send_document", "bergen", ALLOWED),
+    Row("kari", "search_documents", "bergen", ALLOWED),
+    Row("kari", "see_document", "bergen", ALLOWED),
+    Row("kari", "list_partners", "bergen", ALLOWED),
+    Row("kari", "see_document_settings", "bergen", ALLOWED),
+    Row("kari", "save_document_settings", "bergen", ALLOWED),
+    Row("kari", "search_documents", "bakery", 404),
+    Row("ola", "send_document", "bergen", 403),
+    Row("ola", "search_documents", "bergen", 403),
+    Row("ola", "see_document", "bergen", 403),
+    Row("ola", "save_document_settings", "bergen", 403),
+    Row("faktura", "search_documents", "bakery", 403),
+    Row("faktura", "send_document", "bakery", 403),
+    Row("admin", "search_documents", "bergen", ALLOWED),
+    Row("admin", "see_document", "bergen", ALLOWED),
+    Row("admin", "send_document", "bergen", 403),
+    Row("admin", "save_document_settings", "bergen", ALLOWED),
+    Row("selger", "search_documents", "bergen", ALLOWED),
+    Row("selger", "save_document_settings", "bergen", 403),
+    Row("selger", "save_document_settings", "assigned", ALLOWED),
+    Row("tekniker", "search_documents", "bergen", 404),
+    Row("tekniker", "see_document", "bergen", 404),
+    Row("selger", "see_document", "assigned", 404),  # the document is Bergen's: under another customer it is none
+]
+# An invoice in another company's name: an allowed sending is refused as not_the_sender, and nothing is sent.
+FOREIGN_INVOICE = (
+    b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" '
+    b'xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" '
+    b'xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:ID>M-1</cbc:ID>'
+    b"<cac:AccountingSupplierParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Andre AS"
+    b"</cbc:RegistrationName><cbc:CompanyID>974760673</cbc:CompanyID></cac:PartyLegalEntity></cac:Party>"
+    b"</cac:AccountingSupplierParty></Invoice>"
+)
 # More than 13 months: an allowed request is refused as date_range_too_long, and no report is made.
 TOO_LONG_REPORT = {"format": "csv", "filters": {"date_from": "2020-01-01"}}
 FUTURE_SLIP = {
@@ -389,6 +427,25 @@ def bergen_printout(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData
 
 
 @pytest.fixture(scope="module")
+def bergen_document(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
+    """An invoice Bergen sent (received, never processed here: the queues are not polled)."""
+    from decimal import Decimal
+
+    from infrastructure.local.sample_documents import SampleParty, invoice
+
+    content = invoice(
+        number=f"M-{uuid.uuid4().hex[:8]}",
+        seller=SampleParty("Nordlys Bergen AS", "912345696"),
+        buyer=SampleParty("Bygg og Anlegg Vest AS", "974760673"),
+        lines=[("Matrise", Decimal(1), Decimal(1))],
+    )
+    body = {"content_base64": base64.b64encode(content).decode()}
+    sent = admin_api.post(f"/customers/{demo.customer_ids['bergen']}/documents", token=tokens["kari"], body=body)
+    assert sent.status == 202, sent.body
+    return str(sent.body["document_id"])
+
+
+@pytest.fixture(scope="module")
 def bergen_report(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
     """A report of Bergen's deposits, queued and never made here (the runtime's queues are not polled): the
     download rows are answered `report_not_ready` once the policy lets them through."""
@@ -487,6 +544,20 @@ def act(
             f"/customers/{customer_id}/service-orders/{ids['service_order']}/booking-slots",
             {"place": "Matrise", "starts_at": "2020-01-06T09:00:00+01:00", "duration_minutes": 30, "capacity": 1},
         ),
+        "send_document": (
+            "POST",
+            f"/customers/{customer_id}/documents",
+            {"content_base64": base64.b64encode(FOREIGN_INVOICE).decode()},
+        ),
+        "search_documents": ("GET", f"/customers/{customer_id}/documents", None),
+        "see_document": ("GET", f"/customers/{customer_id}/documents/{ids['document']}", None),
+        "list_partners": ("GET", f"/customers/{customer_id}/trading-partners", None),
+        "see_document_settings": ("GET", f"/customers/{customer_id}/document-settings", None),
+        "save_document_settings": (
+            "PUT",
+            f"/customers/{customer_id}/document-settings",
+            {"filter_scope": "off", "smartmail_days": 14, "version": OUTDATED},
+        ),
         "change_contract": (
             "PATCH",
             f"/customers/{customer_id}/contracts/{ids['contract']}",
@@ -514,13 +585,22 @@ def allowed(status: int, code: str | None) -> bool:
                 "date_in_future",
                 "date_range_too_long",
                 "date_in_past",
+                "not_the_sender",
             }
         )
     )
 
 
 ROWS = (
-    CUSTOMER_ROWS + USER_ROWS + SETTINGS_ROWS + ORDER_ROWS + DEPOSIT_ROWS + REPORT_ROWS + PRINTOUT_ROWS + BOOKING_ROWS
+    CUSTOMER_ROWS
+    + USER_ROWS
+    + SETTINGS_ROWS
+    + ORDER_ROWS
+    + DEPOSIT_ROWS
+    + REPORT_ROWS
+    + PRINTOUT_ROWS
+    + BOOKING_ROWS
+    + DOCUMENT_ROWS
 )
 
 
@@ -535,6 +615,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_deposit: str,
     bergen_report: str,
     bergen_printout: str,
+    bergen_document: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -547,6 +628,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "deposit": bergen_deposit,
         "report": bergen_report,
         "printout": bergen_printout,
+        "document": bergen_document,
     }
     status, code = act(admin_api, tokens, customers, row, ids)
     if row.expected == ALLOWED:

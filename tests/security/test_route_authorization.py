@@ -155,6 +155,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{deposit_id}", "01JNOSUCHDEPOSIT0000000000")
     if "{report_id}" in path:  # a report is reached through its customer's id, which decides
         path = path.replace("{report_id}", "01JNOSUCHREPQRT00000000000")
+    if "{document_id}" in path:  # a document is reached through its customer's id, which decides
+        path = path.replace("{document_id}", "01JNOSUCHDOCUMENT000000000")
     if "{printout_id}" in path:  # a printout is reached through its customer's id, which decides
         path = path.replace("{printout_id}", "0" * 32)
     if "{product_id}" in path:  # the catalogue is the vendor's: administrators change it, never foreign

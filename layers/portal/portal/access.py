@@ -55,6 +55,7 @@ class CustomerRole(StrEnum):
     INVOICE_READER = "invoice_reader"
     EMPLOYEE_ADMINISTRATOR = "employee_administrator"
     DEPOSIT_REGISTRAR = "deposit_registrar"
+    DOCUMENT_HANDLER = "document_handler"
 
 
 class UserAdministration(StrEnum):
@@ -481,3 +482,29 @@ def customer_actions(principal: Principal, customer: CustomerFacts) -> list[Cust
             continue
         allowed.append(action)
     return allowed
+
+
+_DOCUMENT_READERS = frozenset({CustomerRole.DOCUMENT_HANDLER, CustomerRole.INVOICE_READER})
+
+
+def require_view_documents(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """A customer's business documents, sent and received (DOC-1..7): staff who see the customer, and its users who
+    handle or read its documents."""
+    facts = require_view_customer(principal, customer)
+    if principal.is_staff or roles_at(principal, facts.customer_id) & _DOCUMENT_READERS:
+        return facts
+    raise Forbidden("You need the role 'document_handler' or 'invoice_reader' at this customer", code="missing_role")
+
+
+def require_send_documents(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """Documents are sent, corrected and resent by the customer's own document handlers (the vendor carries them)."""
+    return require_role(principal, customer, CustomerRole.DOCUMENT_HANDLER)
+
+
+def require_document_settings(principal: Principal, customer: CustomerFacts) -> None:
+    """What a customer ordered for its documents (the filter, Smartmail's days, its electronic address): its user
+    administrators, or staff who may change the customer."""
+    if principal.is_staff:
+        require_edit_customer(principal, customer)
+    elif not has_role(principal, customer.customer_id, CustomerRole.USER_ADMINISTRATOR):
+        raise Forbidden("Only the customer's user administrators change its document settings", code="missing_role")

@@ -29,6 +29,8 @@ ENVIRONMENT_NAMES = {
     "report_queue_url": "REPORT_QUEUE_URL",
     "report_bucket": "REPORT_BUCKET",
     "printout_queue_url": "PRINTOUT_QUEUE_URL",
+    "document_bucket": "DOCUMENT_BUCKET",
+    "document_queue_url": "DOCUMENT_QUEUE_URL",
     "cursor_signing_key": "CURSOR_SIGNING_KEY",
     "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }

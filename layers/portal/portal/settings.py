@@ -43,6 +43,8 @@ class Settings(BaseModel):
     report_bucket: str = ""
     # Printouts (receipts and order confirmations as PDF): where their jobs queue; their files go in the report bucket.
     printout_queue_url: str = ""
+    document_bucket: str = ""
+    document_queue_url: str = ""
     # Signs pagination cursors (HMAC-SHA256). On AWS a generated Secrets Manager secret (template.yaml); locally the
     # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
     cursor_signing_key: SecretStr = Field(min_length=32)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from portal.customers.repository import DynamoCustomerRepository
     from portal.departments.repository import DynamoDepartmentRepository
     from portal.deposits.service import DepositService
+    from portal.documents.service import DocumentService
     from portal.languages import Language
     from portal.notifications.service import DeliveryService
     from portal.objects.repository import DynamoObjectRepository
@@ -116,7 +117,13 @@ def delivery_service() -> DeliveryService:
         outbox=DynamoOutboxRepository(),
         mailer=SesMailer(),
         events=EventBridgePublisher(settings.event_bus_name),
-        jobs=SqsJobQueues({"reports": settings.report_queue_url, "printouts": settings.printout_queue_url}),
+        jobs=SqsJobQueues(
+            {
+                "reports": settings.report_queue_url,
+                "printouts": settings.printout_queue_url,
+                "documents": settings.document_queue_url,
+            }
+        ),
     )
 
 
@@ -225,6 +232,25 @@ def printout_service() -> PrintoutService:
         orders=order_repository(),
         printouts=DynamoPrintoutRepository(),
         files=S3Files(get_settings().report_bucket),
+    )
+
+
+def document_service() -> DocumentService:
+    """Documents (DOC-1..7): files in the documents bucket; documents leaving the vendor's network handed to the
+    network's outbox in the same bucket."""
+    from portal.documents.network import S3NetworkOutbox
+    from portal.documents.repository import DynamoDocumentRepository
+    from portal.documents.service import DocumentService
+    from portal.reports.s3 import S3Files
+    from portal.settings import get_settings
+
+    settings = get_settings()
+    return DocumentService(
+        customers=customer_repository(),
+        documents=DynamoDocumentRepository(),
+        files=S3Files(settings.document_bucket),
+        network=S3NetworkOutbox(S3Files(settings.document_bucket)),
+        portal_url=settings.portal_url,
     )
 
 

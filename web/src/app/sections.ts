@@ -7,7 +7,7 @@ export type CustomerRole = components["schemas"]["CustomerRole"];
 export type Section = "home" | "orders" | "deposits" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings";
 
 export const CUSTOMER_ROLES = [
-  "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar",
+  "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar", "document_handler",
 ] as const satisfies readonly CustomerRole[];
 
 export type Tab = {

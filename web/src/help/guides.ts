@@ -23,7 +23,7 @@ function guide(id: GuideId, terms: string[], more: GuideEntry[] = []): Guide {
 
 // The user administrator's guide also names the customer-side roles, with the words the users page uses.
 const roleEntries: GuideEntry[] = (
-  ["user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar"] as const
+  ["user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar", "document_handler"] as const
 ).map((role) => ({ term: `customerRole.${role}`, text: `customerRole.${role}.about` }));
 
 export const guides: Record<GuideId, Guide> = {

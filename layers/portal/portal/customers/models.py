@@ -229,6 +229,12 @@ class CustomerHistoryAction(StrEnum):
     DEPOSIT_REVERSED = "deposit_reversed"
     DEPOSIT_COUNTED = "deposit_counted"
     BOOKING_SLOT_ADDED = "booking_slot_added"
+    DOCUMENT_RECEIVED = "document_received"
+    DOCUMENT_STOPPED = "document_stopped"
+    DOCUMENT_SENT = "document_sent"
+    DOCUMENT_DELIVERED = "document_delivered"
+    DOCUMENT_UNDELIVERABLE = "document_undeliverable"
+    DOCUMENT_SETTINGS_CHANGED = "document_settings_changed"
 
 
 class HistoryEntry(BaseModel):

@@ -199,7 +199,50 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "Counted: {counted}\nDifference: {difference}\n\nThe counting receipt:\n{link}\n",
         ),
     },
+    "DocumentStopped": {
+        Language.NB: (
+            "{document} {number} fra {sender} er stoppet",
+            "Hei,\n\n{document} {number} fra {sender} til {recipient} er stoppet fordi den mangler informasjon "
+            "eller har feil, og er ikke levert:\n\n{reasons}\n\nAvsenderen kan rette den i kundeportalen og sende "
+            "den på nytt.\n{link}",
+        ),
+        Language.SV: (
+            "{document} {number} från {sender} har stoppats",
+            "Hej,\n\n{document} {number} från {sender} till {recipient} har stoppats eftersom den saknar information "
+            "eller innehåller fel, och har inte levererats:\n\n{reasons}\n\nAvsändaren kan rätta den i "
+            "kundportalen och skicka den på nytt.\n{link}",
+        ),
+        Language.EN: (
+            "{document} {number} from {sender} was stopped",
+            "Hello,\n\n{document} {number} from {sender} to {recipient} was stopped because information is missing "
+            "or wrong, and was not delivered:\n\n{reasons}\n\nThe sender can correct it in the customer portal and "
+            "send it again.\n{link}",
+        ),
+    },
+    "DocumentByEmail": {
+        Language.NB: (
+            "{document} {number} fra {sender}",
+            "Hei,\n\n{sender} har sendt deg {document_lower} {number}{amount}.\n\nÅpne dokumentet her:\n{link}\n",
+        ),
+        Language.SV: (
+            "{document} {number} från {sender}",
+            "Hej,\n\n{sender} har skickat {document_lower} {number}{amount} till dig.\n\nÖppna dokumentet här:"
+            "\n{link}\n",
+        ),
+        Language.EN: (
+            "{document} {number} from {sender}",
+            "Hello,\n\n{sender} has sent you {document_lower} {number}{amount}.\n\nOpen the document here:\n{link}\n",
+        ),
+    },
 }
+
+DOCUMENT_NAMES: dict[str, dict[Language, str]] = {
+    "invoice": {Language.NB: "Faktura", Language.SV: "Faktura", Language.EN: "Invoice"},
+    "credit_note": {Language.NB: "Kreditnota", Language.SV: "Kreditnota", Language.EN: "Credit note"},
+    "order": {Language.NB: "Ordre", Language.SV: "Order", Language.EN: "Order"},
+    "order_response": {Language.NB: "Ordrebekreftelse", Language.SV: "Orderbekräftelse", Language.EN: "Order response"},
+}
+_AMOUNT_LABEL = {Language.NB: " på {amount}", Language.SV: " på {amount}", Language.EN: " of {amount}"}
 
 CODES_REASONS: dict[CodesReason, dict[Language, str]] = {
     CodesReason.WELCOME: {
@@ -330,4 +373,44 @@ def deposit_counted(*, to: list[str], deposit: Deposit, link: str, language: Lan
     }
     return EmailMessage(
         to=to, subject=subject.format(**facts), body=body.format(**facts, link=link), kind="DepositCounted"
+    )
+
+
+def document_stopped(
+    *,
+    to: list[str],
+    document_type: str,
+    number: str,
+    sender: str,
+    recipient: str,
+    reasons: list[str],
+    link: str,
+    language: Language,
+) -> EmailMessage:
+    """To the other party of a stopped invoice (DOC-5): which rules it broke, in plain words."""
+    subject, body = TEXTS["DocumentStopped"][language]
+    name = DOCUMENT_NAMES[document_type][language]
+    facts = {"document": name, "number": number, "sender": sender, "recipient": recipient}
+    listed = "\n".join(f"- {reason}" for reason in reasons)
+    return EmailMessage(
+        to=to,
+        subject=subject.format(**facts),
+        body=body.format(**facts, reasons=listed, link=link),
+        kind="DocumentStopped",
+    )
+
+
+def document_by_email(
+    *, to: str, document_type: str, number: str, sender: str, amount: str | None, link: str, language: Language
+) -> EmailMessage:
+    """The e-mail channel (DOC-7, Smartmail): the document's link, which marks it opened when followed."""
+    subject, body = TEXTS["DocumentByEmail"][language]
+    name = DOCUMENT_NAMES[document_type][language]
+    facts = {"document": name, "document_lower": name.lower(), "number": number, "sender": sender}
+    amount_text = _AMOUNT_LABEL[language].format(amount=amount) if amount else ""
+    return EmailMessage(
+        to=[to],
+        subject=subject.format(**facts),
+        body=body.format(**facts, amount=amount_text, link=link),
+        kind="DocumentByEmail",
     )

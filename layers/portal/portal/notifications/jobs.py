@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class Job(BaseModel):
-    queue: Literal["reports", "printouts"]
+    queue: Literal["reports", "printouts", "documents"]
     body: dict[str, Any]
 
 

@@ -1,5 +1,5 @@
-"""Report and printout files in S3: reports written by multipart upload, printouts in one request; both read
-through presigned links."""
+"""Files in S3: reports written by multipart upload, printouts and documents in one request; read by the workers,
+and by users through presigned links."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ class S3Files:
     def put(self, key: str, content: bytes, content_type: str) -> None:
         """A small file (a printout) in one request."""
         _client().put_object(Bucket=self.bucket, Key=key, Body=content, ContentType=content_type)
+
+    def read(self, key: str) -> bytes:
+        return _client().get_object(Bucket=self.bucket, Key=key)["Body"].read()
 
     def link(self, key: str, *, file_name: str, seconds: int) -> str:
         return _client().generate_presigned_url(

@@ -1,0 +1,60 @@
+"""GET /customers/{customer_id}/documents — the document overview (DOC-1): documents sent and received within at
+most 92 days, narrowed by direction, status, channel and trading partner in any combination; or the documents with
+one number."""
+
+from datetime import date
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from portal.api import build_resolver, current_principal, documented
+from portal.documents.models import Channel, Direction, DocumentFilters, DocumentRowPage, DocumentStatus
+from portal.observability import entrypoint
+from portal.wiring import document_service
+
+app = build_resolver()
+
+
+@app.get(
+    "/customers/<customer_id>/documents",
+    summary="Search a customer's documents",
+    tags=["Documents"],
+    responses=documented(
+        {
+            401: "Not logged in",
+            403: "Needs the document handler or invoice reader role",
+            404: "No such customer",
+            422: "Dates the wrong way round, or more than 92 days apart",
+        }
+    ),
+)
+def search_documents(
+    customer_id: str,
+    date_from: Annotated[date | None, Query()] = None,
+    date_to: Annotated[date | None, Query()] = None,
+    direction: Annotated[Direction | None, Query()] = None,
+    status: Annotated[DocumentStatus | None, Query()] = None,
+    channel: Annotated[Channel | None, Query()] = None,
+    partner: Annotated[str | None, Query(max_length=200, description="A trading partner's key")] = None,
+    number: Annotated[str | None, Query(max_length=200, description="Exactly this number, any date")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> DocumentRowPage:
+    filters = DocumentFilters(direction=direction, status=status, channel=channel, partner=partner)
+    rows, next_cursor = document_service().search(
+        current_principal(app),
+        customer_id,
+        filters,
+        date_from=date_from,
+        date_to=date_to,
+        number=number,
+        limit=limit,
+        cursor=cursor,
+    )
+    return DocumentRowPage(items=rows, next_cursor=next_cursor)
+
+
+@entrypoint()
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)
