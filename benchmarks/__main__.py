@@ -6,7 +6,8 @@ process importing the authorizer or a handler and serving its first request, as 
 bare boto3 function sending the same DynamoDB requests (`benchmarks/cold_start.py`). Then the import time of a
 handler module as a ratio to `import boto3` alone, each in fresh processes. Last, the web bundle's gzip size and
 what each page's first visit loads (`benchmarks/web_bundle.py`). Reports: a 100 000-row XML report made by the worker
-in a fresh process, and the deposit history search on those rows (`benchmarks/reports.py`).
+in a fresh process, and the deposit history search on those rows (`benchmarks/reports.py`). Group statistics over
+30 subsidiaries and 24 months, read from the month counters (`benchmarks/documents.py`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ warnings.filterwarnings("ignore")
 
 from benchmarks import web_bundle  # noqa: E402
 from benchmarks.cold_start import cold_starts, convention_floor, print_cold_starts  # noqa: E402
+from benchmarks.documents import statistics_figures  # noqa: E402
 from benchmarks.reports import report_figures  # noqa: E402
 from infrastructure.local.demo import seed  # noqa: E402
 from infrastructure.local.runtime import start_runtime  # noqa: E402
@@ -265,6 +267,7 @@ def main() -> None:
             REPEATS,
             "runs)\n",
         )
+        statistics_figures(api, counter, admin)
         report_figures(api, counter, demo.customer_ids["bergen"], api.login("ola.hansen@nordlys-bergen.no"))
         cold_start_paths = {
             "GET /me": "/me",

@@ -232,6 +232,7 @@ PORTAL_USERS = [
         "faktura@fjellbakeriet.no",
         PrincipalKind.INVOICE_CUSTOMER,
         customers=["bakery"],
+        roles={"bakery": ["invoice_reader", "document_handler"]},
     ),
     DemoUser(
         "objekt-fb-1",
@@ -444,7 +445,7 @@ def _seed_documents(data: DemoData, admin: Principal) -> None:
     from decimal import Decimal
 
     from infrastructure.local.sample_documents import SampleParty, invoice
-    from portal.documents.models import DocumentSettingsInput, FilterScope, SendOptions
+    from portal.documents.models import DEFAULT_SMARTMAIL_DAYS, DocumentSettingsInput, FilterScope, SendOptions
     from portal.store import Table, key
     from portal.wiring import document_service
 
@@ -456,6 +457,7 @@ def _seed_documents(data: DemoData, admin: Principal) -> None:
             DocumentSettingsInput(
                 endpoint=f"0192:{organisation_number}",
                 filter_scope=FilterScope.INCOMING if customer_key == "bakery" else FilterScope.OFF,
+                smartmail_days=DEFAULT_SMARTMAIL_DAYS,
                 version=0,
             ),
         )

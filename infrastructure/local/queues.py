@@ -58,7 +58,10 @@ class QueuePoller:
             return 0
         queue_arn = self.names.attributes[(source.queue, "Arn")]
         event = {"Records": [_record(dict(message), queue_arn) for message in received]}
-        result: dict[str, Any] = self.lambdas.invoke(source.function, event) or {}
+        try:
+            result: dict[str, Any] = self.lambdas.invoke(source.function, event) or {}
+        except Exception:  # noqa: BLE001 - as Lambda does: a function that raises fails its whole batch
+            result = {"batchItemFailures": [{"itemIdentifier": message["MessageId"]} for message in received]}
         failed = {failure["itemIdentifier"] for failure in result.get("batchItemFailures", [])}
         done = [message for message in received if message["MessageId"] not in failed]
         for message in done:

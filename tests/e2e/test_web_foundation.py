@@ -26,10 +26,10 @@ NAVIGATION = [
     ),
     ("selger", "sven.selger@kundeportal.example", ["Info", "Kunder", "Registreringer", "Rapporter"]),
     ("tekniker", "tore.tekniker@kundeportal.example", ["Info", "Kunder", "Rapporter"]),
-    ("kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no", ["Info", "Ordre", "Brukere"]),
+    ("kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no", ["Info", "Ordre", "Dokumenter", "Brukere"]),
     ("ola.hansen@nordlys-bergen.no", "ola.hansen@nordlys-bergen.no", ["Info", "Ordre", "Innskudd", "Rapporter"]),
     ("per.bakke@fjellbakeriet.no", "per.bakke@fjellbakeriet.no", ["Info"]),
-    ("faktura-20000", "faktura@fjellbakeriet.no", ["Info"]),
+    ("faktura-20000", "faktura@fjellbakeriet.no", ["Info", "Dokumenter"]),
     ("objekt-fb-1", "storgata@fjellbakeriet.no", ["Info"]),
 ]
 

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import boto3
+import requests
 
 from infrastructure.local import mailbox
 from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.sample_documents import SampleParty, invoice
 from portal.clock import new_id
+from portal.documents import rules, xml
 from portal.settings import get_settings
 from tests.support import ApiClient, Reply
 
@@ -167,12 +170,15 @@ def test_documents_leave_the_network_on_the_first_channel_the_recipient_receives
             Key=f"network-outbox/{channel}/{bergen}/{document['document_id']}.xml",
         )["Body"].read()
         assert hashlib.sha256(handed).hexdigest() == document["files"][0]["sha256"]
-    # By e-mail, with the link to the document, for a recipient known only by its address
+    # By e-mail (Smartmail, tests/workflows/test_smartmail.py), with the document's own link, for a recipient known
+    # only by its address; posted if not opened within the customer's days
     emailed = outcomes["Ukjent Mottaker AS"]
     assert (emailed["status"], emailed["channel"], steps(emailed)) == ("sent", "email", ["received", "sent"])
-    message = mailbox.messages_to("regnskap@ukjent.example")[0]
-    assert emailed["content"]["number"] in message["subject"]
-    assert f"/#/documents/{bergen}/{emailed['document_id']}" in message["body"]
+    assert emailed["post_after"]
+    message = next(
+        m for m in mailbox.messages_to("regnskap@ukjent.example") if emailed["content"]["number"] in m["subject"]
+    )
+    assert "/#/open/" in message["body"]
     # And each partner is listed with the documents sent to it
     partners = {p["partner_key"]: p for p in api.get(f"/customers/{bergen}/trading-partners", token=kari).body["items"]}
     assert partners["0192:974760673"]["name"] == "Bygg og Anlegg Vest AS"
@@ -234,3 +240,148 @@ def test_document_settings_belong_to_the_customers_user_administrators_and_one_a
     assert stale.status == 409
     bergen = demo.customer_ids["bergen"]
     assert api.get(f"/customers/{bergen}/document-settings", token=ola).status == 403
+
+
+FAKTURA = "faktura-20000"
+
+
+def test_a_stopped_invoice_is_corrected_checked_again_and_delivered_keeping_every_version(
+    api: ApiClient, runtime: Runtime, demo: DemoData
+) -> None:
+    bergen, bakery, kari = demo.customer_ids["bergen"], demo.customer_ids["bakery"], api.login(KARI)
+    content = invoice(
+        number=number(), seller=BERGEN, buyer=BAKERY, lines=[("Frakt", Decimal(1), Decimal(99))], buyer_reference=None
+    )
+    sent = send(api, kari, bergen, content)
+    stopped = processed(api, runtime, kari, bergen, sent.body["document_id"])
+    assert stopped["status"] == "stopped"
+    # The fields the broken rule names, and only those, may be corrected
+    assert stopped["correctable"] == ["buyer_reference", "order_reference"]
+    path = f"/customers/{bergen}/documents/{stopped['document_id']}"
+    other = api.post(f"{path}/correction-check", token=kari, body={"values": {"due_date": "2027-01-31"}, "version": 2})
+    assert (other.status, other.error_code) == (422, "not_correctable"), other.body
+    # When the sender checks the correction before sending, the check runs again on the corrected file
+    check = api.post(
+        f"{path}/correction-check", token=kari, body={"values": {"buyer_reference": "Innkjøp 77"}, "version": 2}
+    )
+    assert check.status == 200, check.body
+    assert check.body == {"passes": True, "reasons": []}
+    # And sends it: the corrected file is the next version, the original kept as it was
+    corrected = api.post(
+        f"{path}/corrections", token=kari, body={"values": {"buyer_reference": "Innkjøp 77"}, "version": 2}
+    )
+    assert corrected.status == 202, corrected.body
+    assert [(f["number"], f["corrected"]) for f in corrected.body["files"]] == [(1, []), (2, ["buyer_reference"])]
+    assert corrected.body["content"]["buyer_reference"] == "Innkjøp 77"
+    delivered = processed(api, runtime, kari, bergen, stopped["document_id"])
+    assert delivered["status"] == "delivered"
+    assert steps(delivered) == ["received", "stopped", "corrected", "sent", "delivered"]
+    # The recipient's copy is the one it saw stopped, now delivered in the corrected version
+    incoming = api.get(
+        f"/customers/{bakery}/documents/{stopped['counterpart']['document_id']}", token=api.login(FAKTURA)
+    )
+    assert (incoming.body["status"], len(incoming.body["files"])) == ("delivered", 2)
+    assert incoming.body["files"][1]["key"].startswith(f"customers/{bakery}/")
+    # Every version can be downloaded: the original unchanged, the correction with the element where UBL puts it
+    versions = {}
+    for file_number in ("1", "2"):
+        link = api.get(f"{path}/files/{file_number}", token=kari)
+        assert link.status == 200, link.body
+        versions[file_number] = requests.get(link.body["url"], timeout=10).content
+    assert versions["1"] == content
+    assert b"<cbc:BuyerReference>Innkj\xc3\xb8p 77</cbc:BuyerReference>" in versions["2"]
+    assert versions["2"].index(b"BuyerReference") < versions["2"].index(b"AccountingSupplierParty")
+    assert not rules.check(xml.parse(versions["2"]))
+    assert api.get(f"{path}/files/3", token=kari).status == 404
+
+
+def test_a_recipient_refuses_a_delivered_invoice_and_the_sender_corrects_what_it_named(
+    api: ApiClient, runtime: Runtime, demo: DemoData
+) -> None:
+    bergen, bakery, kari, faktura = (
+        demo.customer_ids["bergen"],
+        demo.customer_ids["bakery"],
+        api.login(KARI),
+        api.login(FAKTURA),
+    )
+    content = invoice(number=number(), seller=BERGEN, buyer=BAKERY, lines=[("Telling", Decimal(1), Decimal(450))])
+    delivered = processed(api, runtime, kari, bergen, send(api, kari, bergen, content).body["document_id"])
+    incoming_path = f"/customers/{bakery}/documents/{delivered['counterpart']['document_id']}"
+    incoming = api.get(incoming_path, token=faktura).body
+    # When Fjellbakeriet does not accept it for lack of a contract reference
+    refusal = {"reason": "Mangler kontraktsnummer", "terms": ["BT-12"], "version": incoming["version"]}
+    refused = api.post(f"{incoming_path}/rejection", token=faktura, body=refusal)
+    assert refused.status == 200, refused.body
+    assert refused.body["status"] == "not_accepted"
+    # Then the sender sees it refused, with the reason, may correct that term, and was told by e-mail
+    sent_path = f"/customers/{bergen}/documents/{delivered['document_id']}"
+    told = api.get(sent_path, token=kari).body
+    assert (told["status"], told["rejection"]["reason"], told["correctable"]) == (
+        "not_accepted",
+        "Mangler kontraktsnummer",
+        ["contract_reference"],
+    )
+    assert any(
+        delivered["content"]["number"] in message["subject"] for message in mailbox.messages_to("bergen@nordlys.no")
+    )
+    # And the correction is delivered to the same copy at the recipient
+    body = {"values": {"contract_reference": "K-2026-9"}, "version": told["version"]}
+    assert api.post(f"{sent_path}/corrections", token=kari, body=body).status == 202
+    again = processed(api, runtime, kari, bergen, delivered["document_id"])
+    assert steps(again)[-4:] == ["not_accepted", "corrected", "sent", "delivered"]
+    assert api.get(incoming_path, token=faktura).body["status"] == "delivered"
+    # A refusal of what cannot be corrected in the portal is refused
+    bad = {
+        "reason": "Feil beløp",
+        "terms": ["BT-112"],
+        "version": api.get(incoming_path, token=faktura).body["version"],
+    }
+    assert api.post(f"{incoming_path}/rejection", token=faktura, body=bad).error_code == "not_correctable"
+
+
+def test_group_statistics_count_each_subsidiarys_traffic_per_month_from_the_counters(
+    api: ApiClient, runtime: Runtime, demo: DemoData
+) -> None:
+    group, bergen, kari = demo.customer_ids["group"], demo.customer_ids["bergen"], api.login(KARI)
+    month = date.today().isoformat()[:7]
+
+    def bergen_now() -> dict[str, Any]:
+        statistics = api.get(f"/customers/{group}/document-statistics", token=kari)
+        assert statistics.status == 200, statistics.body
+        assert [c["name"] for c in statistics.body["customers"]] == [
+            "Nordlys Gruppen AS",
+            "Nordlys Bergen AS",
+            "Nordlys Oslo AS",
+        ]
+        assert len(statistics.body["months"]) == 12
+        assert statistics.body["months"][-1] == month
+        return next(
+            (f for f in statistics.body["figures"] if (f["customer_id"], f["month"]) == (bergen, month)),
+            {"outgoing": 0, "stopped": 0, "channels": {}},
+        )
+
+    before = bergen_now()
+    # When Bergen sends one invoice delivered on Peppol and one Fjellbakeriet's filter stops
+    for reference in ("Innkjøp 1", None):
+        content = invoice(
+            number=number(),
+            seller=BERGEN,
+            buyer=BAKERY,
+            lines=[("Telling", Decimal(1), Decimal(1))],
+            buyer_reference=reference,
+        )
+        processed(api, runtime, kari, bergen, send(api, kari, bergen, content).body["document_id"])
+    # Then the month's figures moved by exactly those: two out, one on Peppol, one stopped
+    after = bergen_now()
+    assert after["outgoing"] - before["outgoing"] == 2
+    assert after["stopped"] - before["stopped"] == 1
+    assert after["channels"].get("peppol", 0) - before["channels"].get("peppol", 0) == 1
+    # And months the wrong way round, or more than two years, are refused with the limit
+    backwards = api.get(
+        f"/customers/{group}/document-statistics", token=kari, query={"from": "2026-10", "to": "2026-01"}
+    )
+    assert backwards.error_code == "invalid_date_range"
+    too_long = api.get(
+        f"/customers/{group}/document-statistics", token=kari, query={"from": "2020-01", "to": "2026-01"}
+    )
+    assert too_long.error_code == "date_range_too_long"

@@ -69,6 +69,8 @@ def sample(schema: dict[str, Any], components: dict[str, Any]) -> Any:
     if "enum" in schema:
         return schema["enum"][0]
     kind = schema.get("type")
+    if kind in {"object", "array"} and schema.get("examples"):  # a map or list the schema gives a valid value of
+        return schema["examples"][0]
     if kind == "object":
         required = schema.get("required", [])
         return {
@@ -157,6 +159,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{report_id}", "01JNOSUCHREPQRT00000000000")
     if "{document_id}" in path:  # a document is reached through its customer's id, which decides
         path = path.replace("{document_id}", "01JNOSUCHDOCUMENT000000000")
+    if "{file_number}" in path:  # a file is reached through its document's customer, which decides
+        path = path.replace("{file_number}", "1")
     if "{printout_id}" in path:  # a printout is reached through its customer's id, which decides
         path = path.replace("{printout_id}", "0" * 32)
     if "{product_id}" in path:  # the catalogue is the vendor's: administrators change it, never foreign

@@ -4,7 +4,7 @@ is unique and reaches its function."""
 import re
 from collections import Counter
 
-from infrastructure.local.template import load_raw, load_template, nested_stack_paths
+from infrastructure.local.template import ROOT, load_raw, load_template, nested_stack_paths
 
 
 def test_every_function_points_at_a_handler_file() -> None:
@@ -22,7 +22,7 @@ def test_routes_are_unique_and_every_route_has_its_own_function() -> None:
     assert all(count == 1 for count in functions.values()), "one function per action"
 
 
-def test_only_login_steps_and_the_support_contacts_are_public() -> None:
+def test_only_login_steps_the_support_contacts_and_opening_an_emailed_document_are_public() -> None:
     public = {(route.method, route.path) for route in load_template().routes if route.public}
     assert public == {
         ("POST", "/auth/login"),
@@ -31,6 +31,7 @@ def test_only_login_steps_and_the_support_contacts_are_public() -> None:
         ("POST", "/auth/password"),
         ("POST", "/registration-requests"),
         ("GET", "/support-contacts"),  # how to reach customer service, shown before login
+        ("POST", "/opened-documents"),  # Smartmail's link: an e-mailed document's recipient has no login (DOC-7)
     }
 
 
@@ -97,10 +98,14 @@ def test_every_route_may_invoke_its_function_from_that_route_only() -> None:
 
 
 def test_every_function_an_area_offers_the_root_is_routed_or_authorizes() -> None:
-    """An area's outputs are exactly what the root uses: nothing routed to a missing function, nothing forgotten."""
+    """An area's outputs are exactly what the root uses: nothing routed to a missing function, nothing forgotten.
+    Besides functions, an area may offer what the root hands to another area (Smartmail's state machine, which the
+    outbox starts)."""
     template = load_template()
     routed = {route.function for route in template.routes}
+    root = (ROOT / "template.yaml").read_text(encoding="utf-8")
     for stack, path in nested_stack_paths().items():
         offered = set(load_raw(path).get("Outputs", {}))
-        used = routed | {template.authorizer_function}
+        handed_on = set(re.findall(rf"GetAtt {stack}\.Outputs\.(\w+)", root))
+        used = routed | {template.authorizer_function} | handed_on
         assert offered <= used, (stack, offered - used)

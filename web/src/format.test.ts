@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatDecimal, formatOrganisationNumber, isoDate, minorUnits } from "./format";
+import { formatAmount, formatDate, formatDecimal, formatDecimalAmount, formatOrganisationNumber, isoDate, minorUnits } from "./format";
 
 describe("dates and amounts", () => {
   it("shows dates as dd.mm.yyyy in every language", () => {
@@ -51,5 +51,14 @@ describe("minorUnits", () => {
 
   it("refuses what is not an amount", () => {
     for (const typed of ["", "abc", "1,2,3", "-5", "1.234,567", "12.345.6", "1e5"]) expect(minorUnits(typed)).toBeNull();
+  });
+
+  it("shows a document's exact amounts as money in their currency, digit for digit", () => {
+    expect(formatDecimalAmount("2475.00", "NOK", "nb").replace(/\s/g, " ")).toBe("2 475,00 kr");
+    expect(formatDecimalAmount("2475", "NOK", "nb").replace(/\s/g, " ")).toBe("2 475,00 kr");
+    expect(formatDecimalAmount("12345678901234567.125", "EUR", "en")).toBe("€12,345,678,901,234,567.125");
+    expect(formatDecimalAmount("-0.50", "SEK", "sv").replace(/\s/g, " ")).toBe("-0,50 kr");
+    expect(formatDecimalAmount("10.5", null, "nb")).toBe("10,5");
+    expect(formatDecimalAmount("10.50", "XXXX", "en")).toBe("10.50 XXXX");
   });
 });

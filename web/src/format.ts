@@ -41,6 +41,26 @@ export function formatDecimal(value: string, language: Language): string {
   return `${sign}${format.format(BigInt(whole))}${fraction ? decimal + fraction : ""}`;
 }
 
+/** An exact decimal amount from a document ("2475.00", "-0.5") as money in its currency, with the language's
+ * separators: the whole part grouped by Intl (as a BigInt), the decimals written as they came, never via a float. */
+export function formatDecimalAmount(value: string, currency: string | null | undefined, language: Language): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) return value;
+  if (!currency) return formatDecimal(value, language);
+  const [, sign, whole, fraction = ""] = match;
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locales[language], { style: "currency", currency });
+  } catch {
+    return `${formatDecimal(value, language)} ${currency}`; // not an ISO 4217 code: the number, then the code as written
+  }
+  const digits = Math.max(fraction.length, format.resolvedOptions().minimumFractionDigits ?? 2);
+  const exact = new Intl.NumberFormat(locales[language], { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const decimals = fraction.padEnd(digits, "0");
+  const negative = sign === "-" && /[1-9]/.test(whole + fraction);
+  return (negative ? "-" : "") + exact.formatToParts(BigInt(whole)).map((part) => (part.type === "fraction" ? decimals : part.value)).join("");
+}
+
 /** A date typed as d.m.yyyy (or yyyy-mm-dd) as the API's yyyy-mm-dd; anything else as typed, for the API to refuse. */
 export function isoDate(typed: string): string {
   const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(typed.trim());

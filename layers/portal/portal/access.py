@@ -487,11 +487,18 @@ def customer_actions(principal: Principal, customer: CustomerFacts) -> list[Cust
 _DOCUMENT_READERS = frozenset({CustomerRole.DOCUMENT_HANDLER, CustomerRole.INVOICE_READER})
 
 
+def reads_documents(principal: Principal, customer: CustomerFacts) -> bool:
+    """Whether the principal reads the customer's documents (and so the figures of its traffic, DOC-4)."""
+    if principal.is_staff:
+        return can_view_customer(principal, customer)
+    return bool(roles_at(principal, customer.customer_id) & _DOCUMENT_READERS)
+
+
 def require_view_documents(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
     """A customer's business documents, sent and received (DOC-1..7): staff who see the customer, and its users who
     handle or read its documents."""
     facts = require_view_customer(principal, customer)
-    if principal.is_staff or roles_at(principal, facts.customer_id) & _DOCUMENT_READERS:
+    if reads_documents(principal, facts):
         return facts
     raise Forbidden("You need the role 'document_handler' or 'invoice_reader' at this customer", code="missing_role")
 

@@ -53,9 +53,11 @@ def write(transaction: Transaction, before: list[Item], after: list[Item]) -> No
         transaction.put(item)
 
 
-def date_range(start: date | None, end: date | None, *, today: date, longest: int) -> tuple[date, date]:
+def date_range(
+    start: date | None, end: date | None, *, today: date, longest: int, reports: bool = True
+) -> tuple[date, date]:
     """The dates a search covers: by default the last 30 days; never longer than `longest` days, which is refused
-    with the longest allowed (and, for an interactive search, the way to a report)."""
+    with the longest allowed (and, for an interactive search whose list has reports, the way to a report)."""
     end = end or today
     start = start or end - timedelta(days=29)
     if start > end:
@@ -66,12 +68,15 @@ def date_range(start: date | None, end: date | None, *, today: date, longest: in
         )
     days = (end - start).days + 1
     if days > longest:
-        message = (
-            f"A search covers at most {longest} days; this one covers {days}. "
-            "Generate a report for a longer period (up to 13 months)."
-            if longest == SEARCH_DAYS
-            else f"A report covers at most {longest} days; this one covers {days}."
-        )
+        if longest != SEARCH_DAYS:
+            message = f"A report covers at most {longest} days; this one covers {days}."
+        elif reports:
+            message = (
+                f"A search covers at most {longest} days; this one covers {days}. "
+                "Generate a report for a longer period (up to 13 months)."
+            )
+        else:
+            message = f"A search covers at most {longest} days; this one covers {days}."
         raise ValidationFailed(
             message,
             code="date_range_too_long",

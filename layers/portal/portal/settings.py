@@ -45,6 +45,9 @@ class Settings(BaseModel):
     printout_queue_url: str = ""
     document_bucket: str = ""
     document_queue_url: str = ""
+    smartmail_state_machine_arn: str = ""
+    print_queue_url: str = ""
+    print_dead_letter_queue_url: str = ""
     # Signs pagination cursors (HMAC-SHA256). On AWS a generated Secrets Manager secret (template.yaml); locally the
     # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
     cursor_signing_key: SecretStr = Field(min_length=32)

@@ -106,7 +106,7 @@ def registration_service() -> RegistrationService:
 
 def delivery_service() -> DeliveryService:
     from portal.notifications.events import EventBridgePublisher
-    from portal.notifications.jobs import SqsJobQueues
+    from portal.notifications.jobs import SqsJobQueues, StepFunctionsStarter
     from portal.notifications.repository import DynamoOutboxRepository
     from portal.notifications.service import DeliveryService
     from portal.notifications.ses import SesMailer
@@ -124,6 +124,7 @@ def delivery_service() -> DeliveryService:
                 "documents": settings.document_queue_url,
             }
         ),
+        workflows=StepFunctionsStarter({"smartmail": settings.smartmail_state_machine_arn}),
     )
 
 
@@ -236,20 +237,25 @@ def printout_service() -> PrintoutService:
 
 
 def document_service() -> DocumentService:
-    """Documents (DOC-1..7): files in the documents bucket; documents leaving the vendor's network handed to the
-    network's outbox in the same bucket."""
-    from portal.documents.network import S3NetworkOutbox
+    """Documents (DOC-1..7): files in the documents bucket; documents leaving the vendor's network, and print copies
+    for the postal channel, handed over through outbox prefixes of the same bucket."""
+    from portal.documents.network import S3NetworkOutbox, S3PrintOutbox, SqsPrintQueues
     from portal.documents.repository import DynamoDocumentRepository
     from portal.documents.service import DocumentService
     from portal.reports.s3 import S3Files
     from portal.settings import get_settings
+    from portal.workflows import StepFunctionsWorkflows
 
     settings = get_settings()
+    files = S3Files(settings.document_bucket)
     return DocumentService(
         customers=customer_repository(),
         documents=DynamoDocumentRepository(),
-        files=S3Files(settings.document_bucket),
-        network=S3NetworkOutbox(S3Files(settings.document_bucket)),
+        files=files,
+        network=S3NetworkOutbox(files),
+        postal=S3PrintOutbox(files),
+        print_queues=SqsPrintQueues(settings.print_queue_url, settings.print_dead_letter_queue_url),
+        workflows=StepFunctionsWorkflows(),
         portal_url=settings.portal_url,
     )
 

@@ -7,8 +7,8 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { customersSearch, depositHistorySearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
-import { mayAdministerUsers, mayOpen, mayOpenDeposits, mayOpenOrders, type Section } from "./sections";
+import { customersSearch, depositHistorySearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
+import { mayAdministerUsers, mayOpen, mayOpenDeposits, mayOpenDocuments, mayOpenOrders, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
 
@@ -230,6 +230,43 @@ export const countingReceiptRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/DepositReceiptPage"), "CountingReceiptPage"),
 });
 
+// The document pages (DOC-1, DOC-2, DOC-5): staff come from the customer's page, with the customer in the address.
+function documentsGuard({ context }: { context: { me: Me } }) {
+  if (!mayOpenDocuments(context.me)) throw redirect({ to: "/" });
+}
+
+export const documentsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/documents",
+  staticData: { guide: "documents" },
+  validateSearch: documentsSearch,
+  beforeLoad: documentsGuard,
+  component: lazyRouteComponent(() => import("../pages/DocumentsPage"), "DocumentsPage"),
+});
+export const tradingPartnersRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/documents/partners",
+  staticData: { guide: "documents" },
+  validateSearch: ordersSearch,
+  beforeLoad: documentsGuard,
+  component: lazyRouteComponent(() => import("../pages/TradingPartnersPage"), "TradingPartnersPage"),
+});
+export const documentSettingsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/documents/settings",
+  staticData: { guide: "documents" },
+  validateSearch: ordersSearch,
+  beforeLoad: documentsGuard,
+  component: lazyRouteComponent(() => import("../pages/DocumentSettingsPage"), "DocumentSettingsPage"),
+});
+export const documentRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/documents/$customerId/$documentId",
+  staticData: { guide: "documents" },
+  beforeLoad: documentsGuard,
+  component: lazyRouteComponent(() => import("../pages/DocumentPage"), "DocumentPage"),
+});
+
 export const reportsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/reports",
@@ -262,7 +299,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   passwordRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, documentRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseHash } from "./router";
-import { customersSearch, loginSearch, usersSearch } from "./searches";
+import { customersSearch, documentsSearch, loginSearch, usersSearch } from "./searches";
 
 describe("addresses", () => {
   it("give a bookmarked list search back as it was, with defaults for what it leaves out", () => {
@@ -26,5 +26,12 @@ describe("addresses", () => {
     expect(normaliseHash("#registrations/01ABC")).toBe("#/registrations/01ABC");
     expect(normaliseHash("#/password/token")).toBe("#/password/token");
     expect(normaliseHash("")).toBe("");
+  });
+
+  it("keep a document search's choices, and forget one the API does not know", () => {
+    const shared = { customer: "01ABC", from: "2026-11-01", to: "2026-11-30", direction: "outgoing", status: "stopped", channel: "peppol", partner: "0192:974760673", number: "2026-1003" };
+    expect(documentsSearch.parse(shared)).toEqual(shared);
+    expect(documentsSearch.parse({ status: "lost", channel: "fax", direction: "sideways", from: "1. mai" }))
+      .toEqual({ from: "", to: "", direction: "", status: "", channel: "", partner: "", number: "" });
   });
 });

@@ -72,3 +72,18 @@ export const orderHistorySearch = z.object({
   columns,
 });
 export type OrderHistorySearch = z.infer<typeof orderHistorySearch>;
+
+/** The document overview's search (DOC-1): dates, direction, status, channel, trading partner, number. */
+export const documentsSearch = z.object({
+  customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+  from: isoDay,
+  to: isoDay,
+  direction: or(z.enum(["", "outgoing", "incoming"]), ""),
+  status: or(z.enum(["", "received", "stopped", "sent", "delivered", "opened", "posted", "undeliverable", "not_accepted"]), ""),
+  channel: or(z.enum(["", "peppol", "bank", "email", "post"]), ""),
+  /** A trading partner's key: its electronic address ("0192:974760673") or e-mail. */
+  partner: or(z.string().check(z.maxLength(200)), ""),
+  number: or(z.string().check(z.maxLength(200)), ""),
+  columns,
+});
+export type DocumentsSearch = z.infer<typeof documentsSearch>;

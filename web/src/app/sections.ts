@@ -4,7 +4,7 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "orders" | "deposits" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings";
+export type Section = "home" | "orders" | "deposits" | "documents" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar", "document_handler",
@@ -12,7 +12,7 @@ export const CUSTOMER_ROLES = [
 
 export type Tab = {
   section: Section;
-  to: "/" | "/orders" | "/deposits" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
+  to: "/" | "/orders" | "/deposits" | "/documents" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
   label: MessageKey;
 };
 
@@ -22,6 +22,7 @@ export const TABS: Tab[] = [
   { section: "home", to: "/", label: "nav.info" },
   { section: "orders", to: "/orders", label: "nav.orders" },
   { section: "deposits", to: "/deposits", label: "nav.deposits" },
+  { section: "documents", to: "/documents", label: "nav.documents" },
   { section: "customers", to: "/customers", label: "nav.customers" },
   { section: "registrations", to: "/registrations", label: "nav.registrations" },
   { section: "users", to: "/users", label: "nav.users" },
@@ -43,6 +44,8 @@ export function mayOpen(me: Me, section: Section): boolean {
       return me.kind !== "staff" && customersWhoseOrdersItSees(me).length > 0;
     case "deposits":
       return me.kind !== "staff" && customersWhoseDepositsItSees(me).length > 0;
+    case "documents":
+      return me.kind !== "staff" && customersWhoseDocumentsItSees(me).length > 0;
     case "reports":
       return mayOpenDeposits(me);
     case "customers":
@@ -91,6 +94,19 @@ export function mayOpenDeposits(me: Me): boolean {
 /** Portal users: the customers where the login registers deposits. */
 export function customersWhoseDepositsItSees(me: Me): string[] {
   return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("deposit_registrar")).map(([id]) => id);
+}
+
+const DOCUMENT_ROLES: readonly CustomerRole[] = ["document_handler", "invoice_reader"];
+
+/** Whether the principal may open the document pages: staff (from a customer's page), or a customer's document
+ * handler or invoice reader. */
+export function mayOpenDocuments(me: Me): boolean {
+  return me.kind === "staff" || customersWhoseDocumentsItSees(me).length > 0;
+}
+
+/** Portal users: the customers where the login handles or reads business documents (DOC-1). */
+export function customersWhoseDocumentsItSees(me: Me): string[] {
+  return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.some((role) => DOCUMENT_ROLES.includes(role))).map(([id]) => id);
 }
 
 /** Whether the principal holds a customer-side role at a customer (portal users; staff act by their rights). */

@@ -157,6 +157,18 @@ export function TextField({ name, label, required, hint, className, type = "text
   );
 }
 
+/** A file chosen from the user's machine; its value is the input's FileList. */
+export function FileField({ name, label, required, hint, className, accept }: FieldProps & { accept: string }) {
+  const { id, register, text } = useField(name);
+  return (
+    <div className={className ?? "field"}>
+      <label htmlFor={id}>{label}{required ? " *" : ""}</label>
+      <input id={id} type="file" accept={accept} aria-required={required || undefined} {...register(name)} {...describedBy(id, text, hint)} />
+      <FieldMessage id={id} text={text} hint={hint} />
+    </div>
+  );
+}
+
 export function SelectField({ name, label, required, hint, className, options }: FieldProps & {
   options: { value: string; label: string }[];
 }) {

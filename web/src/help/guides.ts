@@ -2,7 +2,7 @@
 import type { MessageKey } from "../i18n/messages";
 
 export const guideIds = [
-  "login", "home", "orders", "change", "service", "deposits", "reports", "customers", "customer", "registrations", "users", "catalogue", "settings",
+  "login", "home", "orders", "change", "service", "deposits", "documents", "reports", "customers", "customer", "registrations", "users", "catalogue", "settings",
 ] as const;
 export type GuideId = (typeof guideIds)[number];
 
@@ -37,6 +37,7 @@ export const guides: Record<GuideId, Guide> = {
   change: guide("change", ["date", "enter", "limit", "delete"]),
   service: guide("service", ["approval", "contract", "description", "steps"]),
   deposits: guide("deposits", ["bag", "review", "reverse", "foreign", "counting"]),
+  documents: guide("documents", ["search", "status", "channel", "stopped", "send", "partners", "settings"]),
   reports: guide("reports", ["generate", "kept"]),
   catalogue: guide("catalogue", ["article", "max", "retire"]),
   settings: guide("settings", ["support", "register", "conflict", "deliveries"]),

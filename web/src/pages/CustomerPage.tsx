@@ -161,6 +161,10 @@ export function CustomerPage() {
         <h2 id="customer-deposits-heading">{t("customer.deposits")}</h2>
         <p><Link to="/deposits/history" search={{ customer: customer.customer_id }}>{t("home.seeDeposits", { customer: customer.name })}</Link></p>
       </section>
+      <section className="card" aria-labelledby="customer-documents-heading">
+        <h2 id="customer-documents-heading">{t("customer.documents")}</h2>
+        <p><Link to="/documents" search={{ customer: customer.customer_id }}>{t("home.seeDocuments", { customer: customer.name })}</Link></p>
+      </section>
       <CashAgreementForm customerId={customer.customer_id} editable={may("edit")} />
       <ContractsCard customerId={customer.customer_id} editable={may("edit")} />
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />

@@ -54,6 +54,9 @@ function CustomerStart({ me }: { me: Me }) {
                   {hasRole(me, customer.customer_id, "deposit_registrar") ? (
                     <div><Link to="/deposits" search={{ customer: customer.customer_id }}>{t("home.registerDeposits", { customer: customer.name })}</Link></div>
                   ) : null}
+                  {hasRole(me, customer.customer_id, "document_handler") || hasRole(me, customer.customer_id, "invoice_reader") ? (
+                    <div><Link to="/documents" search={{ customer: customer.customer_id }}>{t("home.seeDocuments", { customer: customer.name })}</Link></div>
+                  ) : null}
                   {hasRole(me, customer.customer_id, "user_administrator") ? (
                     <div><Link to="/users" search={{ customer: customer.customer_id }}>{t("home.manageUsers", { customer: customer.name })}</Link></div>
                   ) : null}

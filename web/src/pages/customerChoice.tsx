@@ -1,4 +1,4 @@
-// Which customer an area's pages (orders, deposits) show, for logins that act for several: the one in the address,
+// Which customer an area's pages (orders, deposits, documents) show, for logins that act for several: the one in the address,
 // else the customer the login is linked to itself; the chooser that changes it, and the top of the area's pages.
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
@@ -41,7 +41,8 @@ export function CustomerChooser({ id, seen, customerId, onChoose }: {
   );
 }
 
-type AreaPage = "/orders" | "/orders/change" | "/orders/service" | "/orders/history" | "/deposits" | "/deposits/history";
+type AreaPage = "/orders" | "/orders/change" | "/orders/service" | "/orders/history" | "/deposits" | "/deposits/history"
+  | "/documents" | "/documents/partners" | "/documents/settings";
 
 /** The top of an area's pages (seed 000: Ordre → Rekvisita / Veksel …, Innskudd → Bilag / Historikk): whose pages
  * they are, the area's pages (the router marks the current one), the customer chooser for logins that act for

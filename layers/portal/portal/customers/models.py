@@ -235,6 +235,10 @@ class CustomerHistoryAction(StrEnum):
     DOCUMENT_DELIVERED = "document_delivered"
     DOCUMENT_UNDELIVERABLE = "document_undeliverable"
     DOCUMENT_SETTINGS_CHANGED = "document_settings_changed"
+    DOCUMENT_CORRECTED = "document_corrected"
+    DOCUMENT_NOT_ACCEPTED = "document_not_accepted"
+    DOCUMENT_OPENED = "document_opened"
+    DOCUMENT_POSTED = "document_posted"
 
 
 class HistoryEntry(BaseModel):

@@ -62,11 +62,23 @@ class StepKind(StrEnum):
     NOT_ACCEPTED = "not_accepted"
 
 
+class StepNote(StrEnum):
+    """Why a step went as it did, as a code the pages word in each language."""
+
+    IN_NETWORK = "in_network"  # delivered within the vendor's network, into the recipient's own portal
+    CHANNEL_UNAVAILABLE = "channel_unavailable"  # the recipient cannot receive on the channel the sender chose
+    NO_CHANNEL = "no_channel"  # no channel reaches the recipient
+
+
 class Step(BaseModel):
     kind: StepKind
     at: datetime
     channel: Channel | None = None
-    detail: str | None = Field(default=None, description="What happened, e.g. the rules broken or the reason")
+    note: StepNote | None = None
+    detail: str | None = Field(
+        default=None, description="The rules broken (stopped), or the recipient's own words (not accepted)"
+    )
+    fields: list[str] = Field(default_factory=list, description="The fields a correction set")
     actor: str | None = None
 
 
@@ -90,6 +102,16 @@ class FileVersion(BaseModel):
     corrected: list[str] = Field(default_factory=list, description="The fields a correction changed")
 
 
+class Rejection(BaseModel):
+    """Why the recipient did not accept a delivered document (DOC-6): what it lacks, in the recipient's words, and
+    the business terms the sender may correct for it."""
+
+    reason: str
+    terms: list[str]
+    at: datetime
+    by: str
+
+
 class Counterpart(BaseModel):
     """The other party's copy, when the other party is a customer of the vendor too."""
 
@@ -111,8 +133,17 @@ class Document(BaseModel):
     broken_rules: list[dict[str, str]] = Field(
         default_factory=list, description="Rule id and location of each broken rule, when stopped or not accepted"
     )
+    stopped_by: Direction | None = Field(
+        default=None,
+        description="Whose filter stopped it: the sender's for what it sends (outgoing), or the recipient's (incoming)",
+    )
     files: list[FileVersion] = Field(default_factory=list)
     counterpart: Counterpart | None = None
+    rejection: Rejection | None = None
+    post_after: datetime | None = Field(
+        default=None, description="Smartmail: when an unopened e-mailed document is printed and posted (DOC-7)"
+    )
+    task_token: str | None = Field(default=None, exclude=True, description="The waiting workflow step's token")
     received_at: datetime
     received_on: date = Field(description="The day it came in, on the customer's clock: what searches go by")
     version: int = 1
@@ -162,12 +193,44 @@ class DocumentRow(BaseModel):
     currency: str | None = None
     payable: str | None = Field(default=None, description="The amount due, an exact decimal as written in the document")
     payable_minor: int | None = Field(default=None, description="The amount due in minor units")
+    post_after: datetime | None = Field(default=None, description="Smartmail: posted if not opened by then")
 
 
 class DocumentView(Document):
-    """A document as its page shows it: the broken rules with their reasons in the reader's language."""
+    """A document as its page shows it: the broken rules with their reasons in each language, and what the sender
+    may correct."""
 
     reasons: list[BrokenRule] = Field(default_factory=list)
+    correctable: list[str] = Field(
+        default_factory=list, description="The fields a correction may set now (stopped or not accepted documents)"
+    )
+
+
+class CorrectionCheck(BaseModel):
+    """The rules a corrected document would still break: empty when it may be sent."""
+
+    passes: bool
+    reasons: list[BrokenRule]
+
+
+class RejectionInput(BaseModel):
+    """The recipient does not accept a delivered document: why, and which of its business terms must be corrected."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)] = Field(
+        examples=["Mangler vår referanse"]
+    )
+    terms: list[Annotated[str, StringConstraints(max_length=6, pattern=r"^BT-[0-9]{1,3}$")]] = Field(
+        min_length=1, max_length=10, examples=[["BT-10"]], description="The business terms to correct, e.g. BT-10"
+    )
+    version: int = Field(ge=1, le=2_147_483_647, description="The version of the document you read")
+
+
+class FileLink(BaseModel):
+    url: str = Field(description="A presigned address, valid for a few minutes")
+    expires_at: datetime
+    file_name: str
 
 
 class SendOptions(BaseModel):
@@ -247,11 +310,13 @@ class DocumentSettings(BaseModel):
 
 
 class DocumentSettingsInput(BaseModel):
+    """All of the settings (a PUT): an address left out would otherwise release the customer's address."""
+
     model_config = ConfigDict(extra="forbid")
 
-    filter_scope: FilterScope = FilterScope.OFF
-    smartmail_days: int = Field(default=DEFAULT_SMARTMAIL_DAYS, ge=1, le=60, description="Days before posting")
-    endpoint: Endpoint | None = None
+    filter_scope: FilterScope
+    smartmail_days: int = Field(ge=1, le=60, description="Days before an unopened e-mailed document is posted")
+    endpoint: Endpoint | None = Field(description="null: the customer receives no documents within the network")
     version: int = Field(ge=0, description="The version you read (0 before the first save)")
 
 
@@ -269,12 +334,80 @@ class TradingPartner(BaseModel):
     organisation_number: str | None = None
     vat_number: str | None = None
     email: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
     status: PartnerStatus = PartnerStatus.OFF_NETWORK
     sent: int = 0
     delivered: int = 0
     received: int = 0
     stopped: int = 0
     last_document_at: datetime | None = None
+
+
+class OpenedDocument(BaseModel):
+    """What the recipient of an e-mailed document sees when it follows the link (DOC-7)."""
+
+    sender: str
+    recipient: str
+    content: DocumentContent
+    opened_at: datetime | None
+    file: FileLink
+
+
+class PrintJob(BaseModel):
+    """A print the print service failed every retry of: it waits in the dead-letter queue for staff (DOC-7)."""
+
+    customer_id: str
+    document_id: str
+    number: str | None
+    recipient: str | None
+    failed_at: datetime
+
+
+class PrintJobPage(BaseModel):
+    items: list[PrintJob]
+
+
+class Redriven(BaseModel):
+    redriven: int = Field(description="How many print jobs went back on the print queue")
+
+
+class OpenLink(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: Annotated[str, StringConstraints(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")] = Field(
+        description="The token of the e-mailed link", examples=["Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA"]
+    )
+
+
+Month = Annotated[
+    str, StringConstraints(max_length=7, pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$"), Field(examples=["2026-11"])
+]
+MAX_STATISTICS_MONTHS = 24
+
+
+class MonthFigures(BaseModel):
+    """One customer's document traffic in one month (DOC-4), from the counters each document's steps keep."""
+
+    customer_id: str
+    month: str
+    outgoing: int = 0
+    incoming: int = 0
+    stopped: int = 0
+    opened: int = 0
+    channels: dict[Channel, int] = Field(default_factory=dict, description="Documents delivered or sent, by channel")
+
+
+class StatisticsCustomer(BaseModel):
+    customer_id: str
+    name: str
+
+
+class DocumentStatistics(BaseModel):
+    """A customer's document traffic per month, with its subsidiaries' (ORG-1) where the reader sees them."""
+
+    customers: list[StatisticsCustomer]
+    months: list[str]
+    figures: list[MonthFigures] = Field(description="One per customer and month with any traffic")
 
 
 class TradingPartnerPage(BaseModel):
@@ -285,6 +418,7 @@ class TradingPartnerPage(BaseModel):
 __all__ = [
     "BrokenRule",
     "Channel",
+    "CorrectionCheck",
     "Counterpart",
     "Direction",
     "Document",
@@ -293,13 +427,23 @@ __all__ = [
     "DocumentRowPage",
     "DocumentSettings",
     "DocumentSettingsInput",
+    "DocumentStatistics",
     "DocumentStatus",
     "DocumentUpload",
     "DocumentView",
     "EntityId",
+    "FileLink",
     "FileVersion",
     "FilterScope",
+    "MonthFigures",
+    "OpenLink",
+    "OpenedDocument",
     "PartnerStatus",
+    "PrintJob",
+    "PrintJobPage",
+    "Redriven",
+    "Rejection",
+    "RejectionInput",
     "Step",
     "StepKind",
     "TradingPartner",

@@ -8,7 +8,7 @@ with it, so a document to a customer of the vendor is delivered into that custom
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -24,6 +24,7 @@ from portal.documents.models import (
     DocumentFilters,
     DocumentRow,
     DocumentSettings,
+    MonthFigures,
     PartnerStatus,
     TradingPartner,
 )
@@ -31,7 +32,7 @@ from portal.notifications.repository import SideEffect
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
 DOCUMENT, NUMBER, PARTNER, SETTINGS, STATS = "DOC", "DOCNUM", "PARTNER", "DOCSETTINGS", "DOCSTATS"
-PARTICIPANT = "PARTICIPANT"
+PARTICIPANT, TRACKING = "PARTICIPANT", "TRACK"
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class DocumentChange:
     counters: list[tuple[Document, str]] = field(default_factory=list)  # (copy, counter name) for the month
     side_effects: list[SideEffect] = field(default_factory=list)
     audit_after: dict[str, Any] = field(default_factory=dict)
+    tracking: list[tuple[str, Document]] = field(default_factory=list)  # (hash of a link's token, its document)
 
 
 class DocumentRepository(Protocol):
@@ -82,6 +84,8 @@ class DocumentRepository(Protocol):
     ) -> None: ...
     def participant(self, endpoint: str) -> Participant | None: ...
     def sent_before(self, document: Document) -> str | None: ...
+    def tracked(self, token_hash: str) -> tuple[str, str] | None: ...
+    def month_figures(self, customer_ids: Sequence[str], months: Sequence[str]) -> list[MonthFigures]: ...
 
 
 class DynamoDocumentRepository:
@@ -103,8 +107,27 @@ class DynamoDocumentRepository:
             transaction.put(_number_guard(document), condition="attribute_not_exists(PK)")
             histories.write(transaction, [], _rows(document))
         for before, after in change.moved:
-            transaction.put(_document_item(after), condition="version = :read", values={":read": before.version})
+            # A workflow step stores its task token on the document without moving its version: a change made from
+            # a copy read before the token came must not write the token away.
+            values: dict[str, Any]
+            if before.task_token is None:
+                condition, values = "version = :read AND attribute_not_exists(task_token)", {":read": before.version}
+            else:
+                condition = "version = :read AND task_token = :token"
+                values = {":read": before.version, ":token": before.task_token}
+            transaction.put(_document_item(after), condition=condition, values=values)
             histories.write(transaction, _rows(before), _rows(after))
+        for token_hash, document in change.tracking:
+            transaction.put(
+                {
+                    "PK": key(TRACKING, token_hash),
+                    "SK": TRACKING,
+                    "type": "tracking_link",
+                    "customer_id": document.customer_id,
+                    "document_id": document.document_id,
+                },
+                condition="attribute_not_exists(PK)",
+            )
         for document, counter in change.partner_counts:
             _count_partner(transaction, document, counter, change.at)
         for (customer_id, month), counters in _month_counters(change.counters).items():
@@ -217,6 +240,16 @@ class DynamoDocumentRepository:
             transaction, conflict_message="The settings changed meanwhile, or the address belongs to another customer"
         )
 
+    def month_figures(self, customer_ids: Sequence[str], months: Sequence[str]) -> list[MonthFigures]:
+        """The month counters of each customer and month, in one batch read: at most one item per cell."""
+        found = self.table.batch_get([(customer_pk(c), key(STATS, month)) for c in customer_ids for month in months])
+        return [_figures(item) for item in found]
+
+    def tracked(self, token_hash: str) -> tuple[str, str] | None:
+        """The customer and document a Smartmail link was sent for."""
+        item = self.table.get(key(TRACKING, token_hash), TRACKING)
+        return (str(item["customer_id"]), str(item["document_id"])) if item else None
+
     def sent_before(self, document: Document) -> str | None:
         """The id of the document sent before with the same sender, kind, recipient and number, if any."""
         guard = _number_guard(document)
@@ -231,6 +264,11 @@ class DynamoDocumentRepository:
         customer_id = item.get("customer_id")
         receives = frozenset(Channel(name) for name in item.get("receives") or [])
         return Participant(customer_id=str(customer_id) if customer_id else None, receives=receives)
+
+
+def document_key(customer_id: str, document_id: str) -> dict[str, dict[str, str]]:
+    """The document's key as Step Functions' DynamoDB integration writes it."""
+    return {"PK": {"S": customer_pk(customer_id)}, "SK": {"S": key(DOCUMENT, document_id)}}
 
 
 def _document_item(document: Document) -> Item:
@@ -291,6 +329,7 @@ def row_of(document: Document) -> DocumentRow:
         currency=content.currency,
         payable=str(content.totals.payable) if content.totals.payable is not None else None,
         payable_minor=content.payable_minor,
+        post_after=document.post_after,
     )
 
 
@@ -314,6 +353,7 @@ def _count_partner(transaction: Transaction, document: Document, counter: str, a
         "#org": ("organisation_number", party.organisation_number),
         "#vat": ("vat_number", party.vat_number),
         "#email": ("email", party.email),
+        "#country": ("country", party.address.country),
     }
     present = {alias: pair for alias, pair in known.items() if pair[1]}
     sets = "".join(f", {alias} = :{pair[0]}" for alias, pair in present.items())
@@ -359,6 +399,23 @@ def _month_counters(counted: Iterable[tuple[Document, str]]) -> dict[tuple[str, 
         counters = months.setdefault((document.customer_id, month), {})
         counters[name] = counters.get(name, 0) + 1
     return months
+
+
+def _figures(item: Item) -> MonthFigures:
+    channels = {
+        Channel(name.removeprefix("channel_")): int(count)
+        for name, count in item.items()
+        if name.startswith("channel_") and name.removeprefix("channel_") in {c.value for c in Channel}
+    }
+    return MonthFigures(
+        customer_id=str(item["customer_id"]),
+        month=str(item["month"]),
+        outgoing=int(item.get("outgoing", 0)),
+        incoming=int(item.get("incoming", 0)),
+        stopped=int(item.get("stopped", 0)),
+        opened=int(item.get("opened", 0)),
+        channels=channels,
+    )
 
 
 def counter_for(channel: Channel) -> str:

@@ -9,8 +9,10 @@ checking and delivery run from a queue (`process`), so no request waits for the 
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -21,12 +23,15 @@ from portal.customers import service as customers
 from portal.customers.models import Customer, CustomerHistoryAction
 from portal.customers.repository import CustomerRepository
 from portal.documents import content as ubl
-from portal.documents import rules, xml
+from portal.documents import copies, corrections, rules, xml
 from portal.documents.content import DocumentContent, DocumentType, Party
+from portal.documents.corrections import BY_TERM, CorrectionInput
 from portal.documents.models import (
+    MAX_STATISTICS_MONTHS,
     MULTICHANNEL_ORDER,
     BrokenRule,
     Channel,
+    CorrectionCheck,
     Counterpart,
     Direction,
     Document,
@@ -34,33 +39,55 @@ from portal.documents.models import (
     DocumentRow,
     DocumentSettings,
     DocumentSettingsInput,
+    DocumentStatistics,
     DocumentStatus,
     DocumentView,
+    FileLink,
     FileVersion,
+    OpenedDocument,
+    PrintJob,
+    Rejection,
+    RejectionInput,
     SendOptions,
+    StatisticsCustomer,
     Step,
     StepKind,
+    StepNote,
     TradingPartner,
     checksum,
     object_key,
 )
-from portal.documents.repository import DocumentChange, DocumentRepository, Participant, counter_for
+from portal.documents.repository import DocumentChange, DocumentRepository, Participant, counter_for, document_key
 from portal.errors import Conflict, NotFound, ValidationFailed, field_problem
 from portal.history import require_version
 from portal.languages import Language
 from portal.notifications import email
 from portal.notifications.email import EmailMessage
-from portal.notifications.jobs import Job
+from portal.notifications.jobs import Job, WorkflowStart
 from portal.observability import logger
+from portal.workflows import Workflows
 
 _ZONES = {"NO": ZoneInfo("Europe/Oslo"), "SE": ZoneInfo("Europe/Stockholm")}
 _LANGUAGES = {"NO": Language.NB, "SE": Language.SV}
 _FILTERED = {DocumentType.INVOICE, DocumentType.CREDIT_NOTE}
+LINK_SECONDS = 300
 
 
 class DocumentFiles(Protocol):
     def put(self, key: str, content: bytes, content_type: str) -> None: ...
     def read(self, key: str) -> bytes: ...
+    def link(self, key: str, *, file_name: str, seconds: int) -> str: ...
+
+
+class PostalChannel(Protocol):
+    """The print service: prints a print copy and posts it to the address in its window."""
+
+    def hand_over(self, document: Document, pdf: bytes) -> None: ...
+
+
+class PrintQueues(Protocol):
+    def dead_letters(self) -> list[tuple[str, str, datetime]]: ...
+    def redrive(self) -> int: ...
 
 
 class Network(Protocol):
@@ -76,8 +103,14 @@ class DocumentService:
     documents: DocumentRepository
     files: DocumentFiles
     network: Network
+    postal: PostalChannel
+    print_queues: PrintQueues
+    workflows: Workflows
     portal_url: str
     clock: Clock = field(default=now)
+    # A Smartmail "day" and how long a print may take: whole days on AWS; tests shorten them to see the timeouts.
+    smartmail_day_seconds: int = 24 * 3600
+    print_timeout_seconds: int = 7 * 24 * 3600
 
     # -- sending (DOC-1) ---------------------------------------------------------------------------------------------
 
@@ -142,7 +175,7 @@ class DocumentService:
             recipient_id = None  # a customer sending to itself is delivered as to anyone else
         broken = self._broken_rules(document, content, recipient_id)
         if broken:
-            return self._stop(document, broken, recipient_id)
+            return self._stop(document, content, broken, recipient_id)
         return self._deliver(document, content, recipient_id, participant)
 
     # -- reading (DOC-1, DOC-2) --------------------------------------------------------------------------------------
@@ -176,7 +209,7 @@ class DocumentService:
 
             return [row_of(found) for found in self.documents.by_number(customer_id, number)], None
         dates = histories.date_range(
-            date_from, date_to, today=_day(self.clock(), customer), longest=histories.SEARCH_DAYS
+            date_from, date_to, today=_day(self.clock(), customer), longest=histories.SEARCH_DAYS, reports=False
         )
         return self.documents.search(
             customer_id, filters, dates, principal=principal.username, limit=limit, cursor=cursor
@@ -199,6 +232,12 @@ class DocumentService:
         access.require_document_settings(principal, customers.facts(customer))
         before = self.documents.settings(customer_id)
         require_version(before.version, data.version, "document settings")
+        if data.endpoint and data.endpoint != before.endpoint and self.documents.participant(data.endpoint):
+            raise Conflict(
+                "This electronic address is registered in the network already",
+                code="address_taken",
+                details=[field_problem("endpoint", "address_taken", "Registered in the network already")],
+            )
         after = DocumentSettings(
             filter_scope=data.filter_scope,
             smartmail_days=data.smartmail_days,
@@ -208,6 +247,184 @@ class DocumentService:
         self.documents.save_settings(customer_id, before, after, actor=principal.username, at=self.clock())
         return after
 
+    # -- correcting (DOC-6) ------------------------------------------------------------------------------------------
+
+    def check_correction(
+        self, principal: Principal, customer_id: str, document_id: str, data: CorrectionInput
+    ) -> CorrectionCheck:
+        """The rules the document would still break with these values: the check, run before anything is sent."""
+        document = self._to_correct(principal, customer_id, document_id, data.version)
+        corrected = self._corrected(document, data)
+        broken = _fatal(rules.check(xml.parse(corrected)))
+        return CorrectionCheck(passes=not broken, reasons=[_reason_of(rule) for rule in broken])
+
+    def correct(self, principal: Principal, customer_id: str, document_id: str, data: CorrectionInput) -> DocumentView:
+        """Writes the corrected XML as the document's next version and sends it again: checked and delivered from
+        the queue as a new document would be. The original and every earlier version stay."""
+        document = self._to_correct(principal, customer_id, document_id, data.version)
+        corrected = self._corrected(document, data)
+        at = self.clock()
+        version = _file_version(
+            customer_id,
+            document_id,
+            document.current_file.number + 1,
+            corrected,
+            at=at,
+            actor=principal.username,
+            corrected=sorted(data.values),
+        )
+        self.files.put(version.key, corrected, "application/xml")
+        step = Step(kind=StepKind.CORRECTED, at=at, actor=principal.username, fields=sorted(data.values))
+        after = _moved(
+            document,
+            status=DocumentStatus.RECEIVED,
+            content=ubl.read(xml.parse(corrected)),
+            files=[*document.files, version],
+            broken_rules=[],
+            stopped_by=None,
+            rejection=None,
+            timeline=[step],
+        )
+        self.documents.apply(
+            DocumentChange(
+                at=at,
+                actor=principal.username,
+                action=CustomerHistoryAction.DOCUMENT_CORRECTED,
+                moved=[(document, after)],
+                side_effects=[Job(queue="documents", body={"customer_id": customer_id, "document_id": document_id})],
+                audit_after={"corrected": ", ".join(sorted(data.values)), "file_version": version.number},
+            )
+        )
+        return self._view(after)
+
+    def _to_correct(self, principal: Principal, customer_id: str, document_id: str, version: int) -> Document:
+        customer = customers.get_customer(principal, self.customers, customer_id)
+        access.require_send_documents(principal, customers.facts(customer))
+        document = self.documents.get(customer_id, document_id, consistent=True)
+        if document is None:
+            raise NotFound("No such document")
+        require_version(document.version, version, "document")
+        if document.direction is not Direction.OUTGOING or document.status not in (
+            DocumentStatus.STOPPED,
+            DocumentStatus.NOT_ACCEPTED,
+        ):
+            raise Conflict(
+                "Only a stopped document, or one its recipient did not accept, is corrected",
+                code="not_correctable",
+                details=[{"status": document.status.value}],
+            )
+        return document
+
+    def _corrected(self, document: Document, data: CorrectionInput) -> bytes:
+        content = self.files.read(document.current_file.key)
+        return corrections.apply(content, document.content.document_type, data.values, _correctable(document))
+
+    # -- refusing (DOC-6) --------------------------------------------------------------------------------------------
+
+    def reject(self, principal: Principal, customer_id: str, document_id: str, data: RejectionInput) -> DocumentView:
+        """The recipient does not accept a delivered document (a missing reference, say): its copy and the sender's
+        are marked so, and the sender is told, to correct the terms named and send it again."""
+        customer = customers.get_customer(principal, self.customers, customer_id)
+        access.require_send_documents(principal, customers.facts(customer))
+        incoming = self.documents.get(customer_id, document_id, consistent=True)
+        if incoming is None:
+            raise NotFound("No such document")
+        require_version(incoming.version, data.version, "document")
+        refusable = incoming.direction is Direction.INCOMING and incoming.status in (
+            DocumentStatus.DELIVERED,
+            DocumentStatus.OPENED,
+        )
+        if not refusable or incoming.counterpart is None:
+            raise Conflict(
+                "Only a document delivered to this customer from a customer of the network can be refused",
+                code="not_refusable",
+                details=[{"status": incoming.status.value}],
+            )
+        kind = incoming.content.document_type
+        unknown = sorted(
+            set(data.terms) - {BY_TERM[t].term for t in data.terms if t in BY_TERM and kind in BY_TERM[t].kinds}
+        )
+        if unknown:
+            raise ValidationFailed(
+                "These terms cannot be corrected in the portal: " + ", ".join(unknown),
+                code="not_correctable",
+                details=[field_problem("terms", "not_correctable", "Not a term a correction sets", terms=unknown)],
+            )
+        sent = self.documents.get(incoming.counterpart.customer_id, incoming.counterpart.document_id, consistent=True)
+        if sent is None:
+            raise NotFound("No such document")
+        at = self.clock()
+        rejection = Rejection(reason=data.reason, terms=sorted(set(data.terms)), at=at, by=principal.username)
+        step = Step(kind=StepKind.NOT_ACCEPTED, at=at, actor=principal.username, detail=data.reason)
+        status = DocumentStatus.NOT_ACCEPTED
+        refused = _moved(incoming, status=status, rejection=rejection, timeline=[step])
+        told = _moved(sent, status=status, rejection=rejection, timeline=[step.model_copy(update={"actor": None})])
+        self.documents.apply(
+            DocumentChange(
+                at=at,
+                actor=principal.username,
+                action=CustomerHistoryAction.DOCUMENT_NOT_ACCEPTED,
+                moved=[(incoming, refused), (sent, told)],
+                side_effects=[*self._refusal_notices(told, customer)],
+                audit_after={"reason": data.reason, "terms": ", ".join(rejection.terms)},
+            )
+        )
+        return self._view(refused)
+
+    def _refusal_notices(self, sent: Document, recipient: Customer) -> list[EmailMessage]:
+        sender = self.customers.get(sent.customer_id)
+        if sender is None or not sender.email:
+            return []
+        language = _LANGUAGES.get(sender.country.value, Language.EN)
+        assert sent.rejection is not None
+        return [
+            email.document_not_accepted(
+                to=[sender.email],
+                document_type=sent.content.document_type.value,
+                number=sent.content.number,
+                recipient=recipient.name,
+                reason=sent.rejection.reason,
+                link=f"{self.portal_url}/#/documents/{sent.customer_id}/{sent.document_id}",
+                language=language,
+            )
+        ]
+
+    # -- files -------------------------------------------------------------------------------------------------------
+
+    def file_link(self, principal: Principal, customer_id: str, document_id: str, file_number: str) -> FileLink:
+        """A version of the document's XML, as sent or corrected, through a link valid for a few minutes."""
+        customer = customers.get_customer(principal, self.customers, customer_id)
+        access.require_view_documents(principal, customers.facts(customer))
+        document = self.documents.get(customer_id, document_id)
+        number = int(file_number) if file_number.isascii() and file_number.isdigit() and len(file_number) < 4 else 0
+        if document is None or not any(file.number == number for file in document.files):
+            raise NotFound("No such file")
+        return self._link(document, number)
+
+    # -- group statistics (DOC-4) -----------------------------------------------------------------------------------
+
+    def statistics(
+        self, principal: Principal, customer_id: str, *, first: str | None, last: str | None
+    ) -> DocumentStatistics:
+        """Channels, volumes and stopped documents per month, for the customer and each subsidiary whose documents
+        the reader reads (a group's users see its subsidiaries; ORG-1). Read from the counters each step keeps:
+        at most one item per customer and month, never the documents."""
+        customer = customers.get_customer(principal, self.customers, customer_id)
+        access.require_view_documents(principal, customers.facts(customer))
+        months = _months(first, last, today=_day(self.clock(), customer))
+        children = [
+            child
+            for child in customers.subsidiaries_of(principal, self.customers, customer_id)
+            if access.reads_documents(principal, access.CustomerFacts(customer_id=child.customer_id))
+        ]
+        shown = [StatisticsCustomer(customer_id=customer_id, name=customer.name)] + [
+            StatisticsCustomer(customer_id=child.customer_id, name=child.name) for child in children
+        ]
+        figures = self.documents.month_figures([shown_customer.customer_id for shown_customer in shown], months)
+        order = {c.customer_id: index for index, c in enumerate(shown)}
+        figures.sort(key=lambda figure: (figure.month, order[figure.customer_id]))
+        return DocumentStatistics(customers=shown, months=months, figures=figures)
+
     # -- steps -------------------------------------------------------------------------------------------------------
 
     def _broken_rules(self, document: Document, content: bytes, recipient_id: str | None) -> list[dict[str, str]]:
@@ -215,23 +432,31 @@ class DocumentService:
         what it receives (invoices and credit notes only)."""
         if document.content.document_type not in _FILTERED:
             return []
-        filtered = self.documents.settings(document.customer_id).filters(Direction.OUTGOING) or (
-            recipient_id is not None and self.documents.settings(recipient_id).filters(Direction.INCOMING)
-        )
-        if not filtered:
+        if self._filtered_by(document, recipient_id) is None:
             return []
-        found = rules.check(xml.parse(content))
-        return [
-            {"rule": violation.rule.id, "where": violation.where}
-            for violation in found
-            if violation.rule.severity == "fatal"
-        ]
+        return _fatal(rules.check(xml.parse(content)))
 
-    def _stop(self, document: Document, broken: list[dict[str, str]], recipient_id: str | None) -> Document:
+    def _filtered_by(self, document: Document, recipient_id: str | None) -> Direction | None:
+        """Whose filter checks the document: the sender's, for what it sends, else the recipient's."""
+        if self.documents.settings(document.customer_id).filters(Direction.OUTGOING):
+            return Direction.OUTGOING
+        if recipient_id is not None and self.documents.settings(recipient_id).filters(Direction.INCOMING):
+            return Direction.INCOMING
+        return None
+
+    def _stop(
+        self, document: Document, content: bytes, broken: list[dict[str, str]], recipient_id: str | None
+    ) -> Document:
         at = self.clock()
         listed = ", ".join(dict.fromkeys(rule["rule"] for rule in broken))
         step = Step(kind=StepKind.STOPPED, at=at, detail=listed)
-        after = _moved(document, status=DocumentStatus.STOPPED, broken_rules=broken, timeline=[step])
+        after = _moved(
+            document,
+            status=DocumentStatus.STOPPED,
+            broken_rules=broken,
+            stopped_by=self._filtered_by(document, recipient_id),
+            timeline=[step],
+        )
         change = DocumentChange(
             at=at,
             actor="filter",
@@ -241,9 +466,8 @@ class DocumentService:
             audit_after={"rules": listed},
         )
         if recipient_id is not None:
-            incoming = self._incoming_copy(after, recipient_id, status=DocumentStatus.STOPPED, steps=[step])
+            incoming = self._pass_on(after, content, recipient_id, DocumentStatus.STOPPED, [step], change)
             after = after.model_copy(update={"counterpart": _counterpart(incoming)})
-            change.created.append(incoming)
             change.partner_counts.append((incoming, "stopped"))
         change.moved.append((document, after))
         change.side_effects.extend(self._stop_notices(after, recipient_id))
@@ -258,7 +482,8 @@ class DocumentService:
         recipient = _parties(document.content)[1]
         channel = _channel(document, recipient, recipient_id, participant)
         if channel is None:
-            step = Step(kind=StepKind.UNDELIVERABLE, at=at, channel=document.channel, detail=_undeliverable(document))
+            note = StepNote.CHANNEL_UNAVAILABLE if document.channel_chosen else StepNote.NO_CHANNEL
+            step = Step(kind=StepKind.UNDELIVERABLE, at=at, channel=document.channel, note=note)
             after = _moved(document, status=DocumentStatus.UNDELIVERABLE, timeline=[step])
             self.documents.apply(
                 DocumentChange(
@@ -277,11 +502,10 @@ class DocumentService:
         )
         sent = Step(kind=StepKind.SENT, at=at, channel=channel)
         if channel is Channel.PEPPOL and recipient_id is not None:
-            incoming = self._incoming_copy(document, recipient_id, status=DocumentStatus.DELIVERED, steps=[])
-            change.created.append(incoming)
+            delivered = Step(kind=StepKind.DELIVERED, at=at, channel=channel, note=StepNote.IN_NETWORK)
+            incoming = self._pass_on(document, content, recipient_id, DocumentStatus.DELIVERED, [delivered], change)
             change.partner_counts.append((incoming, "received"))
             change.counters.extend([(incoming, "incoming"), (incoming, counter_for(channel))])
-            delivered = Step(kind=StepKind.DELIVERED, at=at, channel=channel)
             after = _moved(
                 document,
                 status=DocumentStatus.DELIVERED,
@@ -290,9 +514,7 @@ class DocumentService:
                 timeline=[sent, delivered],
             )
         elif channel is Channel.EMAIL:
-            change.action = CustomerHistoryAction.DOCUMENT_SENT
-            change.side_effects.append(self._by_email(document, recipient))
-            after = _moved(document, status=DocumentStatus.SENT, channel=channel, timeline=[sent])
+            after = self._smartmail(document, recipient, sent, change)
         else:
             # Handed to the access point or the banks' exchange, which acknowledges receipt before this returns.
             self.network.hand_over(channel, document, content)
@@ -304,17 +526,46 @@ class DocumentService:
         self.documents.apply(change)
         return after
 
-    def _incoming_copy(
-        self, document: Document, recipient_id: str, *, status: DocumentStatus, steps: list[Step]
+    def _pass_on(
+        self,
+        document: Document,
+        content: bytes,
+        recipient_id: str,
+        status: DocumentStatus,
+        steps: list[Step],
+        change: DocumentChange,
     ) -> Document:
-        recipient = self.customers.get(recipient_id)
+        """The recipient's copy of the document, in the recipient's partition with the file under its own prefix:
+        made the first time, brought up to date when a corrected version follows a stopped or refused one."""
         at = self.clock()
+        earlier = (
+            self.documents.get(recipient_id, document.counterpart.document_id, consistent=True)
+            if document.counterpart
+            else None
+        )
+        document_id = earlier.document_id if earlier else new_id()
+        number = earlier.current_file.number + 1 if earlier else 1
+        kept = _file_version(recipient_id, document_id, number, content, at=at, actor="network")
+        self.files.put(kept.key, content, "application/xml")
+        broken = document.broken_rules if status is DocumentStatus.STOPPED else []
+        stopped_by = document.stopped_by if status is DocumentStatus.STOPPED else None
+        if earlier is not None:
+            after = _moved(
+                earlier,
+                status=status,
+                content=document.content,
+                files=[*earlier.files, kept],
+                broken_rules=broken,
+                stopped_by=stopped_by,
+                rejection=None,
+                timeline=steps,
+            )
+            change.moved.append((earlier, after))
+            return after
+        recipient = self.customers.get(recipient_id)
         sender = _parties(document.content)[0]
-        timeline = [Step(kind=StepKind.RECEIVED, at=at, channel=Channel.PEPPOL), *steps]
-        if status is DocumentStatus.DELIVERED:
-            timeline.append(Step(kind=StepKind.DELIVERED, at=at, channel=Channel.PEPPOL))
-        return Document(
-            document_id=new_id(),
+        created = Document(
+            document_id=document_id,
             customer_id=recipient_id,
             direction=Direction.INCOMING,
             content=document.content,
@@ -322,13 +573,16 @@ class DocumentService:
             partner_name=sender.name or _partner_key(sender),
             channel=Channel.PEPPOL,
             status=status,
-            timeline=timeline,
-            broken_rules=document.broken_rules if status is DocumentStatus.STOPPED else [],
-            files=document.files[-1:],
-            counterpart=Counterpart(customer_id=document.customer_id, document_id=document.document_id),
+            timeline=[Step(kind=StepKind.RECEIVED, at=at, channel=Channel.PEPPOL), *steps],
+            broken_rules=broken,
+            stopped_by=stopped_by,
+            files=[kept],
+            counterpart=_counterpart(document),
             received_at=at,
             received_on=_day(at, recipient),
         )
+        change.created.append(created)
+        return created
 
     def _stop_notices(self, document: Document, recipient_id: str | None) -> list[EmailMessage]:
         """The other party is told: the recipient (a customer of the vendor, or the e-mail in the invoice)."""
@@ -355,19 +609,177 @@ class DocumentService:
             )
         ]
 
-    def _by_email(self, document: Document, recipient: Party) -> EmailMessage:
+    def _smartmail(self, document: Document, recipient: Party, sent: Step, change: DocumentChange) -> Document:
+        """Smartmail (DOC-7): the e-mail with a link only its recipient has, and the workflow that waits for the
+        link to be opened and has the document printed and posted if it is not opened within the customer's days."""
+        days = self.documents.settings(document.customer_id).smartmail_days
+        token = secrets.token_urlsafe(32)
+        after = _moved(
+            document,
+            status=DocumentStatus.SENT,
+            channel=Channel.EMAIL,
+            post_after=sent.at + timedelta(seconds=days * self.smartmail_day_seconds),
+            timeline=[sent],
+        )
+        change.action = CustomerHistoryAction.DOCUMENT_SENT
+        change.tracking.append((_token_hash(token), after))
+        change.side_effects.append(self._by_email(after, recipient, token))
+        change.side_effects.append(
+            WorkflowStart(
+                state_machine="smartmail",
+                # One execution per version sent: a corrected version sent again waits anew.
+                name=f"{document.document_id}-{document.current_file.number}",
+                input={
+                    "key": document_key(document.customer_id, document.document_id),
+                    "customer_id": document.customer_id,
+                    "document_id": document.document_id,
+                    "open_timeout_seconds": days * self.smartmail_day_seconds,
+                    "print_timeout_seconds": self.print_timeout_seconds,
+                },
+            )
+        )
+        return after
+
+    def _by_email(self, document: Document, recipient: Party, token: str) -> EmailMessage:
         assert recipient.email
-        language = _LANGUAGES.get(recipient.address.country or "", Language.EN)
+        language = copies.language_of(recipient)
         totals = document.content.totals
-        amount = f"{totals.payable} {document.content.currency or ''}".strip() if totals.payable is not None else None
+        amount = (
+            f"{copies.decimal_text(totals.payable, language)} {document.content.currency or ''}".strip()
+            if totals.payable is not None
+            else None
+        )
         return email.document_by_email(
             to=recipient.email,
             document_type=document.content.document_type.value,
             number=document.content.number,
             sender=_parties(document.content)[0].name or "",
             amount=amount,
-            link=f"{self.portal_url}/#/documents/{document.customer_id}/{document.document_id}",
+            link=f"{self.portal_url}/#/open/{token}",
             language=language,
+        )
+
+    # -- Smartmail (DOC-7) -------------------------------------------------------------------------------------------
+
+    def open_by_link(self, token: str) -> OpenedDocument:
+        """The recipient followed the e-mail's link: the document is opened (the workflow stops waiting and nothing
+        is posted), and shown. The link is the only key: an unknown one answers as a document that does not exist."""
+        found = self.documents.tracked(_token_hash(token)) if 20 <= len(token) <= 100 else None
+        document = self.documents.get(*found, consistent=True) if found else None
+        if document is None:
+            raise NotFound("This link does not lead to a document")
+        if document.status is DocumentStatus.SENT:
+            document = self._opened(document)
+        sender, recipient = _parties(document.content)
+        return OpenedDocument(
+            sender=sender.name or document.partner_name,
+            recipient=recipient.name or "",
+            content=document.content,
+            opened_at=next((step.at for step in document.timeline if step.kind is StepKind.OPENED), None),
+            file=self._link(document, document.current_file.number),
+        )
+
+    def _opened(self, document: Document) -> Document:
+        at = self.clock()
+        for _ in range(2):
+            after = _moved(
+                document, status=DocumentStatus.OPENED, task_token=None, timeline=[_step(StepKind.OPENED, at)]
+            )
+            try:
+                self.documents.apply(
+                    DocumentChange(
+                        at=at,
+                        actor="recipient",
+                        action=CustomerHistoryAction.DOCUMENT_OPENED,
+                        moved=[(document, after)],
+                        counters=[(after, "opened")],
+                    )
+                )
+            except Conflict:
+                # The workflow stored its token meanwhile, or the link was opened twice at once: read it again.
+                reread = self.documents.get(document.customer_id, document.document_id, consistent=True)
+                if reread is None or reread.status is not DocumentStatus.SENT:
+                    return reread or document
+                document = reread
+                continue
+            if document.task_token:
+                self._resume(document.task_token, {"opened_at": at.isoformat()})
+            return after
+        raise Conflict("The document is being changed; open the link again", code="conflict")
+
+    def print_and_post(self, customer_id: str, document_id: str, task_token: str) -> Document | None:
+        """The postal channel's worker: the unopened document's print copy to the print service, recorded as
+        printed and posted, and the workflow resumed. A document opened meanwhile is not printed. A failure is
+        raised, so the queue retries it and finally keeps it in its dead-letter queue for staff to redrive."""
+        document = self.documents.get(customer_id, document_id, consistent=True)
+        if document is None:
+            self._resume(task_token, {"skipped": "gone"})
+            return None
+        if document.status is not DocumentStatus.SENT:
+            self._resume(task_token, {"skipped": document.status.value})
+            return document
+        at = self.clock()
+        sender, recipient = _parties(document.content)
+        if not recipient.address.postable:
+            raise ValueError("The recipient has no postal address to print on the envelope")
+        pdf = copies.print_copy(document.content, sender=sender, recipient=recipient, printed_at=at)
+        self.postal.hand_over(document, pdf)
+        after = _moved(
+            document,
+            status=DocumentStatus.POSTED,
+            task_token=None,
+            timeline=[_step(StepKind.PRINTED, at, Channel.POST), _step(StepKind.POSTED, at, Channel.POST)],
+        )
+        self.documents.apply(
+            DocumentChange(
+                at=at,
+                actor="print service",
+                action=CustomerHistoryAction.DOCUMENT_POSTED,
+                moved=[(document, after)],
+                counters=[(after, counter_for(Channel.POST))],
+            )
+        )
+        self._resume(task_token, {"posted_at": at.isoformat()})
+        return after
+
+    def failed_print_jobs(self, principal: Principal) -> list[PrintJob]:
+        """The print jobs that failed every retry, oldest first: staff see what waits for them to redrive."""
+        access.require_view_deliveries(principal)
+        jobs = []
+        for customer_id, document_id, failed_at in self.print_queues.dead_letters():
+            document = self.documents.get(customer_id, document_id)
+            jobs.append(
+                PrintJob(
+                    customer_id=customer_id,
+                    document_id=document_id,
+                    number=document.content.number if document else None,
+                    recipient=document.partner_name if document else None,
+                    failed_at=failed_at,
+                )
+            )
+        return jobs
+
+    def redrive_print_jobs(self, principal: Principal) -> int:
+        """Every dead-lettered print job back on the print queue, to be printed again."""
+        access.require_view_deliveries(principal)
+        moved = self.print_queues.redrive()
+        logger.info("print jobs redriven", extra={"count": moved, "by": principal.username})
+        return moved
+
+    def _resume(self, task_token: str, output: dict[str, str]) -> None:
+        try:
+            self.workflows.resume(task_token, output)
+        except Conflict:
+            logger.info("workflow no longer waiting")  # it timed out meanwhile; the document says what happened
+
+    def _link(self, document: Document, number: int) -> FileLink:
+        kept = next(file for file in document.files if file.number == number)
+        kind = document.content.document_type.value.replace("_", "-")
+        name = f"{kind}-{_safe(document.content.number)}-v{number}.xml"
+        return FileLink(
+            url=self.files.link(kept.key, file_name=name, seconds=LINK_SECONDS),
+            expires_at=self.clock() + timedelta(seconds=LINK_SECONDS),
+            file_name=name,
         )
 
     # -- keeping -----------------------------------------------------------------------------------------------------
@@ -388,16 +800,8 @@ class DocumentService:
 
     @staticmethod
     def _view(document: Document) -> DocumentView:
-        reasons = [
-            BrokenRule(
-                rule=broken["rule"],
-                where=broken["where"],
-                reads=list(rules.RULES[broken["rule"]].reads) if broken["rule"] in rules.RULES else [],
-                messages={language: _reason(broken["rule"], language) for language in Language},
-            )
-            for broken in document.broken_rules
-        ]
-        return DocumentView(**document.model_dump(), reasons=reasons)
+        reasons = [_reason_of(broken) for broken in document.broken_rules]
+        return DocumentView(**document.model_dump(), reasons=reasons, correctable=_correctable(document))
 
 
 def _channel(
@@ -417,10 +821,98 @@ def _channel(
 
 
 def _file_version(
-    customer_id: str, document_id: str, number: int, content: bytes, *, at: datetime, actor: str
+    customer_id: str,
+    document_id: str,
+    number: int,
+    content: bytes,
+    *,
+    at: datetime,
+    actor: str,
+    corrected: list[str] | None = None,
 ) -> FileVersion:
     key = object_key(customer_id, document_id, number)
-    return FileVersion(number=number, key=key, sha256=checksum(content), size=len(content), at=at, actor=actor)
+    return FileVersion(
+        number=number,
+        key=key,
+        sha256=checksum(content),
+        size=len(content),
+        at=at,
+        actor=actor,
+        corrected=corrected or [],
+    )
+
+
+def _fatal(found: list[rules.Violation]) -> list[dict[str, str]]:
+    return [
+        {"rule": violation.rule.id, "where": violation.where}
+        for violation in found
+        if violation.rule.severity == "fatal"
+    ]
+
+
+def _reason_of(broken: dict[str, str]) -> BrokenRule:
+    rule = rules.RULES.get(broken["rule"])
+    return BrokenRule(
+        rule=broken["rule"],
+        where=broken["where"],
+        reads=list(rule.reads) if rule else [],
+        messages={language: _reason(broken["rule"], language) for language in Language},
+    )
+
+
+def _correctable(document: Document) -> list[str]:
+    """The fields a correction may set: those the broken rules read, or the terms the recipient named."""
+    if document.direction is not Direction.OUTGOING:
+        return []
+    if document.status is DocumentStatus.STOPPED:
+        terms = {
+            term for broken in document.broken_rules if (rule := rules.RULES.get(broken["rule"])) for term in rule.reads
+        }
+    elif document.status is DocumentStatus.NOT_ACCEPTED and document.rejection:
+        terms = set(document.rejection.terms)
+    else:
+        return []
+    return corrections.correctable_fields(document.content.document_type, terms)
+
+
+def _safe(text: str) -> str:
+    return "".join(character if character.isalnum() or character in "-_." else "-" for character in text)[:60]
+
+
+def _months(first: str | None, last: str | None, *, today: date) -> list[str]:
+    """The months from `first` to `last` (by default the last twelve), at most two years."""
+    end = last or today.isoformat()[:7]
+    start = first or _month_add(end, -11)
+    if start > end:
+        raise ValidationFailed(
+            "The first month is after the last",
+            code="invalid_date_range",
+            details=[field_problem("from", "invalid_date_range", "The first month is after the last")],
+        )
+    months = [start]
+    while months[-1] < end:
+        months.append(_month_add(months[-1], 1))
+    if len(months) > MAX_STATISTICS_MONTHS:
+        message = f"Statistics cover at most {MAX_STATISTICS_MONTHS} months; these are {len(months)}"
+        raise ValidationFailed(
+            message,
+            code="date_range_too_long",
+            details=[field_problem("from", "date_range_too_long", message, max_months=MAX_STATISTICS_MONTHS)],
+        )
+    return months
+
+
+def _month_add(month: str, count: int) -> str:
+    year, number = int(month[:4]), int(month[5:7]) - 1 + count
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _step(kind: StepKind, at: datetime, channel: Channel | None = None) -> Step:
+    return Step(kind=kind, at=at, channel=channel)
 
 
 def _parties(content: DocumentContent) -> tuple[Party, Party]:
@@ -458,9 +950,3 @@ def _digits(text: str | None) -> str:
 def _reason(rule_id: str, language: Language) -> str:
     rule = rules.RULES.get(rule_id)
     return rule.messages[language] if rule else rule_id
-
-
-def _undeliverable(document: Document) -> str:
-    if document.channel_chosen and document.channel:
-        return f"The recipient cannot receive on {document.channel.value}"
-    return "No channel reaches the recipient: no electronic address, bank agreement, e-mail or postal address"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from portal.errors import ValidationFailed
+from portal.errors import ValidationFailed, field_problem
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -44,12 +44,14 @@ def parse(content: bytes) -> etree._Element:
         raise UnreadableXml(
             f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.",
             code="file_too_large",
-            details=[{"field": "file", "code": "file_too_large", "allowed": {"max_bytes": MAX_BYTES}}],
+            details=[field_problem("file", "file_too_large", "The file is too large", max_bytes=MAX_BYTES)],
         )
     try:
         tree = etree.fromstring(content, parser=_parser())
     except etree.XMLSyntaxError as error:
-        raise UnreadableXml(f"The file is not well-formed XML: {error.msg}.") from None
+        message = f"The file is not well-formed XML: {error.msg}."
+        raise UnreadableXml(message, details=[field_problem("file", "unreadable_xml", message)]) from None
     if getattr(tree.getroottree().docinfo, "doctype", None):
-        raise UnreadableXml("The file declares a DOCTYPE; UBL documents have none, and it is not read.", code="doctype")
+        message = "The file declares a DOCTYPE; UBL documents have none, and it is not read."
+        raise UnreadableXml(message, code="doctype", details=[field_problem("file", "doctype", message)])
     return tree

@@ -234,6 +234,23 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "Hello,\n\n{sender} has sent you {document_lower} {number}{amount}.\n\nOpen the document here:\n{link}\n",
         ),
     },
+    "DocumentNotAccepted": {
+        Language.NB: (
+            "{document} {number} ble ikke godtatt av {recipient}",
+            "Hei,\n\n{recipient} godtar ikke {document_lower} {number}:\n\n{reason}\n\nRett den i kundeportalen og "
+            "send den på nytt:\n{link}\n",
+        ),
+        Language.SV: (
+            "{document} {number} godtogs inte av {recipient}",
+            "Hej,\n\n{recipient} godtar inte {document_lower} {number}:\n\n{reason}\n\nRätta den i kundportalen och "
+            "skicka den på nytt:\n{link}\n",
+        ),
+        Language.EN: (
+            "{document} {number} was not accepted by {recipient}",
+            "Hello,\n\n{recipient} does not accept {document_lower} {number}:\n\n{reason}\n\nCorrect it in the "
+            "customer portal and send it again:\n{link}\n",
+        ),
+    },
 }
 
 DOCUMENT_NAMES: dict[str, dict[Language, str]] = {
@@ -413,4 +430,19 @@ def document_by_email(
         subject=subject.format(**facts),
         body=body.format(**facts, amount=amount_text, link=link),
         kind="DocumentByEmail",
+    )
+
+
+def document_not_accepted(
+    *, to: list[str], document_type: str, number: str, recipient: str, reason: str, link: str, language: Language
+) -> EmailMessage:
+    """To the sender (DOC-6): its recipient did not accept a delivered document, and why."""
+    subject, body = TEXTS["DocumentNotAccepted"][language]
+    name = DOCUMENT_NAMES[document_type][language]
+    facts = {"document": name, "document_lower": name.lower(), "number": number, "recipient": recipient}
+    return EmailMessage(
+        to=to,
+        subject=subject.format(**facts),
+        body=body.format(**facts, reason=reason, link=link),
+        kind="DocumentNotAccepted",
     )

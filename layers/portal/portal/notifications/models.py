@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from portal.notifications.email import EmailMessage
 from portal.notifications.events import DomainEvent
-from portal.notifications.jobs import Job
+from portal.notifications.jobs import Job, WorkflowStart
 
 
 class DeliveryStatus(StrEnum):
@@ -23,6 +23,7 @@ class Channel(StrEnum):
     EMAIL = "email"
     EVENT = "event"
     JOB = "job"
+    WORKFLOW = "workflow"
 
 
 class Delivery(BaseModel):
@@ -33,6 +34,7 @@ class Delivery(BaseModel):
     email: EmailMessage | None = None
     event: DomainEvent | None = None
     job: Job | None = None
+    workflow: WorkflowStart | None = None
     status: DeliveryStatus
     attempts: int = 0
     last_error: str | None = None
@@ -64,6 +66,9 @@ def summary_of(delivery: Delivery) -> DeliverySummary:
         kind, to, subject = delivery.event.detail_type, ["EventBridge"], delivery.event.detail_type
     elif delivery.job is not None:
         kind, to, subject = f"{delivery.job.queue} job", [f"SQS: {delivery.job.queue}"], f"{delivery.job.queue} job"
+    elif delivery.workflow is not None:
+        machine = delivery.workflow.state_machine
+        kind, to, subject = f"{machine} workflow", [f"Step Functions: {machine}"], delivery.workflow.name
     else:
         assert delivery.email is not None
         kind, to, subject = delivery.email.kind, delivery.email.to, delivery.email.subject

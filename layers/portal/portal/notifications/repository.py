@@ -9,7 +9,7 @@ from typing import Protocol
 from portal.clock import is_id, iso, new_id, parse_iso
 from portal.notifications.email import EmailMessage
 from portal.notifications.events import DomainEvent
-from portal.notifications.jobs import Job
+from portal.notifications.jobs import Job, WorkflowStart
 from portal.notifications.models import Channel, Delivery, DeliveryStatus
 from portal.store import Item, Table, Transaction, key
 
@@ -19,12 +19,14 @@ FAILED_DELIVERIES = key(OUTBOX, DeliveryStatus.FAILED.value)
 KEEP_DELIVERED = timedelta(days=30)
 
 
-SideEffect = EmailMessage | DomainEvent | Job
+SideEffect = EmailMessage | DomainEvent | Job | WorkflowStart
 
 
 def outbox_item(message: SideEffect, *, at: datetime, delivery_id: str | None = None) -> Item:
     delivery_id = delivery_id or new_id()
-    channel = {DomainEvent: Channel.EVENT, Job: Channel.JOB}.get(type(message), Channel.EMAIL)
+    channel = {DomainEvent: Channel.EVENT, Job: Channel.JOB, WorkflowStart: Channel.WORKFLOW}.get(
+        type(message), Channel.EMAIL
+    )
     return {
         "PK": key(OUTBOX, delivery_id),
         "SK": OUTBOX,
@@ -117,7 +119,7 @@ class DynamoOutboxRepository:
             values={":retried": DeliveryStatus.RETRIED.value, ":failed": DeliveryStatus.FAILED.value, ":at": iso(at)},
             condition="#status = :failed",
         )
-        message = delivery.event if delivery.event is not None else delivery.email
+        message = delivery.event or delivery.job or delivery.workflow or delivery.email
         assert message is not None
         retry = outbox_item(message, at=at)
         transaction.put(retry, condition="attribute_not_exists(PK)")
@@ -133,6 +135,7 @@ def _from_item(item: Item) -> Delivery:
         email=EmailMessage.model_validate(item["email"]) if channel is Channel.EMAIL else None,
         event=DomainEvent.model_validate(item["event"]) if channel is Channel.EVENT else None,
         job=Job.model_validate(item["job"]) if channel is Channel.JOB else None,
+        workflow=WorkflowStart.model_validate(item["workflow"]) if channel is Channel.WORKFLOW else None,
         status=DeliveryStatus(item["status"]),
         attempts=int(item.get("attempts", 0)),
         last_error=item.get("last_error"),

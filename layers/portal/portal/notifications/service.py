@@ -16,7 +16,7 @@ from portal.clock import now
 from portal.errors import NotFound
 from portal.notifications.email import Mailer
 from portal.notifications.events import EventPublisher
-from portal.notifications.jobs import JobQueues
+from portal.notifications.jobs import JobQueues, WorkflowStarter
 from portal.notifications.models import Delivery, DeliveryPage, DeliveryStatus, summary_of
 from portal.notifications.repository import OutboxRepository
 from portal.observability import logger
@@ -28,6 +28,7 @@ class DeliveryService:
     mailer: Mailer
     events: EventPublisher
     jobs: JobQueues
+    workflows: WorkflowStarter
     clock: Callable[[], datetime] = field(default=now)
 
     def deliver(self, delivery_id: str) -> None:
@@ -47,6 +48,8 @@ class DeliveryService:
             self.events.publish(delivery.event)
         elif delivery.job is not None:
             self.jobs.send(delivery.job)
+        elif delivery.workflow is not None:
+            self.workflows.start(delivery.workflow)
         elif delivery.email is not None:
             self.mailer.send(delivery.email)
 

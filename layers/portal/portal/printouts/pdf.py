@@ -19,14 +19,14 @@ RULE = (206, 212, 218)
 
 
 @cache
-def _font_files() -> tuple[str, str]:
+def font_files() -> tuple[str, str]:
     return str(FONTS / "DejaVuSans.ttf"), str(FONTS / "DejaVuSans-Bold.ttf")
 
 
 class Sheet(FPDF):
     def __init__(self, *, title: str, language: str, footer: str, printed_at: datetime) -> None:
         super().__init__(format="A4", unit="mm")
-        regular, bold = _font_files()
+        regular, bold = font_files()
         self.add_font(FAMILY, "", regular)
         self.add_font(FAMILY, "B", bold)
         self.footer_text = footer
