@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import boto3
+import pypdf
 import requests
 
 from infrastructure.local import mailbox
@@ -243,6 +245,12 @@ def test_document_settings_belong_to_the_customers_user_administrators_and_one_a
 
 
 FAKTURA = "faktura-20000"
+# A small logo (120 × 48 pixels, PNG).
+PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAHgAAAAwCAIAAABVDSmEAAAAiUlEQVR42u3b0QmAIBRA0YxWsFlqsJawwdzFKdogQhHEzv317/AQNQ"
+    "opHov6tyIADVqgQYMWaNACPWrb+/JVMqPv3ftpom0doAUatECDdo5uODbOWvXFwkTbOkALNGjQCECDFmjQoAV6ppoelXy6NdGgQQs0aIE"
+    "G/dOC399MNGiBBg1aoEEL9Kg98CEKOQjKA/YAAAAASUVORK5CYII="
+)
 
 
 def test_a_stopped_invoice_is_corrected_checked_again_and_delivered_keeping_every_version(
@@ -385,3 +393,54 @@ def test_group_statistics_count_each_subsidiarys_traffic_per_month_from_the_coun
         f"/customers/{group}/document-statistics", token=kari, query={"from": "2020-01", "to": "2026-01"}
     )
     assert too_long.error_code == "date_range_too_long"
+
+
+def test_viewing_copies_show_the_document_on_each_channel_in_the_senders_layout(
+    api: ApiClient, runtime: Runtime, demo: DemoData
+) -> None:
+    bergen, bakery, kari = demo.customer_ids["bergen"], demo.customer_ids["bakery"], api.login(KARI)
+    # Given Bergen's layout: its colour, a footer line and its logo
+    settings = api.get(f"/customers/{bergen}/document-settings", token=kari).body
+    layout = {**settings, "accent_colour": "#8a1538", "footer_text": "Nordlys Bergen AS · Strandkaien 2 · 5013 Bergen"}
+    layout.pop("logo", None)
+    saved = api.call("PUT", f"/customers/{bergen}/document-settings", token=kari, body=layout)
+    assert saved.status == 200, saved.body
+    logo = api.call("PUT", f"/customers/{bergen}/document-logo", token=kari, body={"content_base64": PNG})
+    assert logo.status == 200, logo.body
+    assert logo.body["logo"]["content_type"] == "image/png"
+    bad = api.call("PUT", f"/customers/{bergen}/document-logo", token=kari, body={"content_base64": "PGh0bWw+"})
+    assert (bad.status, bad.error_code) == (422, "invalid_logo")
+    content = invoice(number=number(), seller=BERGEN, buyer=BAKERY, lines=[("Telling", Decimal(3), Decimal(450))])
+    sent = processed(api, runtime, kari, bergen, send(api, kari, bergen, content).body["document_id"])
+    path = f"/customers/{bergen}/documents/{sent['document_id']}/viewing-copies"
+    texts = {}
+    for channel in ("post", "email", "bank"):
+        # When the sender asks how the recipient sees it on each channel
+        asked = api.post(path, token=kari, body={"channel": channel})
+        assert asked.status == 202, asked.body
+        runtime.streams.drain()
+        runtime.queues.drain()
+        copy = api.get(f"{path}/{asked.body['copy_id']}", token=kari).body
+        assert copy["status"] == "ready", copy
+        assert f"customers/{bergen}/documents/{sent['document_id']}/copies/" in copy["download_url"]
+        pdf = requests.get(copy["download_url"], timeout=10).content
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        texts[channel] = "\n".join(page.extract_text() for page in reader.pages).replace("\xa0", " ")
+        assert reader.pages[0].images, "the sender's logo is on the copy"
+        # And asking again is the same copy, made once
+        again = api.post(path, token=kari, body={"channel": channel})
+        assert (again.status, again.body["copy_id"]) == (200, copy["copy_id"])
+    assert "Storgata 12" in texts["post"]
+    assert "2609 Lillehammer" in texts["post"]
+    assert "Sendt på e-post til Fjellbakeriet AS" in texts["email"]
+    assert "Slik vises fakturaen i nettbanken" in texts["bank"]
+    assert "12345678903" in texts["bank"]  # the account to pay to
+    for text in texts.values():
+        assert "Nordlys Bergen AS · Strandkaien 2 · 5013 Bergen" in text
+        assert "1 687,50 NOK" in text
+    # The recipient sees its copy in the sender's layout too
+    incoming = f"/customers/{bakery}/documents/{sent['counterpart']['document_id']}/viewing-copies"
+    faktura = api.login(FAKTURA)
+    theirs = api.post(incoming, token=faktura, body={"channel": "email"})
+    assert theirs.status == 202, theirs.body
+    assert api.get(f"{incoming}/{'0' * 32}", token=faktura).status == 404

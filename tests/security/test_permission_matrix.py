@@ -303,6 +303,15 @@ DOCUMENT_ROWS = [
     Row("admin", "document_statistics", "group", ALLOWED),
     Row("tekniker", "document_statistics", "group", 404),
     Row("faktura", "document_statistics", "group", 404),
+    Row("kari", "ask_viewing_copy", "bergen", ALLOWED),
+    Row("admin", "ask_viewing_copy", "bergen", ALLOWED),
+    Row("ola", "ask_viewing_copy", "bergen", 403),
+    Row("tekniker", "ask_viewing_copy", "bergen", 404),
+    Row("kari", "see_viewing_copy", "bergen", ALLOWED),
+    Row("ola", "see_viewing_copy", "bergen", 403),
+    Row("kari", "save_document_logo", "bergen", ALLOWED),
+    Row("ola", "save_document_logo", "bergen", 403),
+    Row("selger", "save_document_logo", "bergen", 403),
     # Smartmail's failed prints (DOC-7): the vendor's administrators see and redrive them.
     Row("admin", "failed_print_jobs", "group", ALLOWED),
     Row("admin", "redrive_print_jobs", "group", ALLOWED),
@@ -471,6 +480,15 @@ def bergen_document(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData
 
 
 @pytest.fixture(scope="module")
+def bergen_copy(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData, bergen_document: str) -> str:
+    """A viewing copy of Bergen's document, queued (never made here: the queues are not polled)."""
+    path = f"/customers/{demo.customer_ids['bergen']}/documents/{bergen_document}/viewing-copies"
+    asked = admin_api.post(path, token=tokens["kari"], body={"channel": "email"})
+    assert asked.status == 202, asked.body
+    return str(asked.body["copy_id"])
+
+
+@pytest.fixture(scope="module")
 def bergen_report(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
     """A report of Bergen's deposits, queued and never made here (the runtime's queues are not polled): the
     download rows are answered `report_not_ready` once the policy lets them through."""
@@ -594,6 +612,18 @@ def act(
         ),
         "see_document_file": ("GET", f"/customers/{customer_id}/documents/{ids['document']}/files/1", None),
         "failed_print_jobs": ("GET", "/print-jobs/failed", None),
+        "ask_viewing_copy": (
+            "POST",
+            f"/customers/{customer_id}/documents/{ids['document']}/viewing-copies",
+            {"channel": "post"},
+        ),
+        "see_viewing_copy": (
+            "GET",
+            f"/customers/{customer_id}/documents/{ids['document']}/viewing-copies/{ids['copy']}",
+            None,
+        ),
+        # not an image: an allowed upload is refused as invalid_logo, and the logo stays as it was
+        "save_document_logo": ("PUT", f"/customers/{customer_id}/document-logo", {"content_base64": "PGh0bWw+"}),
         "document_statistics": ("GET", f"/customers/{customer_id}/document-statistics", None),
         "redrive_print_jobs": ("POST", "/print-jobs/redrive", None),
         "see_document_settings": ("GET", f"/customers/{customer_id}/document-settings", None),
@@ -630,6 +660,7 @@ def allowed(status: int, code: str | None) -> bool:
                 "date_range_too_long",
                 "date_in_past",
                 "not_the_sender",
+                "invalid_logo",
             }
         )
     )
@@ -660,6 +691,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_report: str,
     bergen_printout: str,
     bergen_document: str,
+    bergen_copy: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -673,6 +705,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "report": bergen_report,
         "printout": bergen_printout,
         "document": bergen_document,
+        "copy": bergen_copy,
     }
     status, code = act(admin_api, tokens, customers, row, ids)
     if row.expected == ALLOWED:

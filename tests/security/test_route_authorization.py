@@ -159,6 +159,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{report_id}", "01JNOSUCHREPQRT00000000000")
     if "{document_id}" in path:  # a document is reached through its customer's id, which decides
         path = path.replace("{document_id}", "01JNOSUCHDOCUMENT000000000")
+    if "{copy_id}" in path:  # a copy is reached through its document's customer, which decides
+        path = path.replace("{copy_id}", "0" * 32)
     if "{file_number}" in path:  # a file is reached through its document's customer, which decides
         path = path.replace("{file_number}", "1")
     if "{printout_id}" in path:  # a printout is reached through its customer's id, which decides

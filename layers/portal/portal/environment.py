@@ -31,6 +31,7 @@ ENVIRONMENT_NAMES = {
     "printout_queue_url": "PRINTOUT_QUEUE_URL",
     "document_bucket": "DOCUMENT_BUCKET",
     "document_queue_url": "DOCUMENT_QUEUE_URL",
+    "copy_queue_url": "COPY_QUEUE_URL",
     "smartmail_state_machine_arn": "SMARTMAIL_STATE_MACHINE_ARN",
     "print_queue_url": "PRINT_QUEUE_URL",
     "print_dead_letter_queue_url": "PRINT_DEAD_LETTER_QUEUE_URL",

@@ -45,6 +45,7 @@ class Settings(BaseModel):
     printout_queue_url: str = ""
     document_bucket: str = ""
     document_queue_url: str = ""
+    copy_queue_url: str = ""
     smartmail_state_machine_arn: str = ""
     print_queue_url: str = ""
     print_dead_letter_queue_url: str = ""

@@ -122,6 +122,7 @@ def delivery_service() -> DeliveryService:
                 "reports": settings.report_queue_url,
                 "printouts": settings.printout_queue_url,
                 "documents": settings.document_queue_url,
+                "copies": settings.copy_queue_url,
             }
         ),
         workflows=StepFunctionsStarter({"smartmail": settings.smartmail_state_machine_arn}),

@@ -7,7 +7,7 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { customersSearch, depositHistorySearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
+import { customersSearch, depositHistorySearch, documentStatisticsSearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
 import { mayAdministerUsers, mayOpen, mayOpenDeposits, mayOpenDocuments, mayOpenOrders, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
@@ -62,6 +62,17 @@ export const passwordRoute = createRoute({
     stringify: ({ token }) => ({ token }),
   },
   component: lazyRouteComponent(() => import("../pages/SetPasswordPage"), "SetPasswordPage"),
+});
+
+// DOC-7 (Smartmail): the e-mailed link to a document opens it for its recipient, who has no login.
+export const openedDocumentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/open/$token",
+  params: {
+    parse: ({ token }) => ({ token: /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : "" }),
+    stringify: ({ token }) => ({ token }),
+  },
+  component: lazyRouteComponent(() => import("../pages/OpenedDocumentPage"), "OpenedDocumentPage"),
 });
 
 // Everything else needs a session; without one the login page opens and comes back here afterwards.
@@ -230,7 +241,7 @@ export const countingReceiptRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/DepositReceiptPage"), "CountingReceiptPage"),
 });
 
-// The document pages (DOC-1, DOC-2, DOC-5): staff come from the customer's page, with the customer in the address.
+// The document pages (DOC-1, DOC-2, DOC-4, DOC-5, DOC-7): staff come from the customer's page, with the customer in the address.
 function documentsGuard({ context }: { context: { me: Me } }) {
   if (!mayOpenDocuments(context.me)) throw redirect({ to: "/" });
 }
@@ -258,6 +269,22 @@ export const documentSettingsRoute = createRoute({
   validateSearch: ordersSearch,
   beforeLoad: documentsGuard,
   component: lazyRouteComponent(() => import("../pages/DocumentSettingsPage"), "DocumentSettingsPage"),
+});
+export const smartmailRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/documents/smartmail",
+  staticData: { guide: "documents" },
+  validateSearch: ordersSearch,
+  beforeLoad: documentsGuard,
+  component: lazyRouteComponent(() => import("../pages/SmartmailPage"), "SmartmailPage"),
+});
+export const documentStatisticsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/documents/statistics",
+  staticData: { guide: "documents" },
+  validateSearch: documentStatisticsSearch,
+  beforeLoad: documentsGuard,
+  component: lazyRouteComponent(() => import("../pages/DocumentStatisticsPage"), "DocumentStatisticsPage"),
 });
 export const documentRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -298,8 +325,9 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   registerRoute,
   passwordRoute,
+  openedDocumentRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, documentRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, smartmailRoute, documentStatisticsRoute, documentRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

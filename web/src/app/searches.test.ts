@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseHash } from "./router";
-import { customersSearch, documentsSearch, loginSearch, usersSearch } from "./searches";
+import { customersSearch, documentStatisticsSearch, documentsSearch, loginSearch, usersSearch } from "./searches";
 
 describe("addresses", () => {
   it("give a bookmarked list search back as it was, with defaults for what it leaves out", () => {
@@ -33,5 +33,11 @@ describe("addresses", () => {
     expect(documentsSearch.parse(shared)).toEqual(shared);
     expect(documentsSearch.parse({ status: "lost", channel: "fax", direction: "sideways", from: "1. mai" }))
       .toEqual({ from: "", to: "", direction: "", status: "", channel: "", partner: "", number: "" });
+  });
+
+  it("keep the statistics' months only as YYYY-MM, else the last twelve", () => {
+    expect(documentStatisticsSearch.parse({ from: "2026-01", to: "2026-12" })).toMatchObject({ from: "2026-01", to: "2026-12" });
+    expect(documentStatisticsSearch.parse({ from: "2026-13", to: "des. 2026" })).toMatchObject({ from: "", to: "" });
+    expect(documentStatisticsSearch.parse({})).toMatchObject({ from: "", to: "" });
   });
 });

@@ -87,3 +87,13 @@ export const documentsSearch = z.object({
   columns,
 });
 export type DocumentsSearch = z.infer<typeof documentsSearch>;
+
+const isoMonth = or(z.string().check(z.regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/)), "");
+
+/** The document statistics' months (DOC-4): from and to, YYYY-MM; none means the last twelve. */
+export const documentStatisticsSearch = z.object({
+  customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+  from: isoMonth,
+  to: isoMonth,
+});
+export type DocumentStatisticsSearch = z.infer<typeof documentStatisticsSearch>;

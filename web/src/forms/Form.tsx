@@ -135,7 +135,7 @@ function describedBy(id: string, text: Text | null, hint?: string) {
 }
 
 export function TextField({ name, label, required, hint, className, type = "text", autoComplete, inputMode, autoFocus, multiline, readOnly }: FieldProps & {
-  type?: "text" | "email" | "tel" | "password" | "search" | "datetime-local";
+  type?: "text" | "email" | "tel" | "password" | "search" | "datetime-local" | "color";
   autoComplete?: string;
   inputMode?: "numeric" | "decimal" | "email" | "tel";
   autoFocus?: boolean;

@@ -37,10 +37,10 @@ export const guides: Record<GuideId, Guide> = {
   change: guide("change", ["date", "enter", "limit", "delete"]),
   service: guide("service", ["approval", "contract", "description", "steps"]),
   deposits: guide("deposits", ["bag", "review", "reverse", "foreign", "counting"]),
-  documents: guide("documents", ["search", "status", "channel", "stopped", "send", "partners", "settings"]),
+  documents: guide("documents", ["search", "status", "channel", "stopped", "correct", "refuse", "send", "partners", "smartmail", "statistics", "settings"]),
   reports: guide("reports", ["generate", "kept"]),
   catalogue: guide("catalogue", ["article", "max", "retire"]),
-  settings: guide("settings", ["support", "register", "conflict", "deliveries"]),
+  settings: guide("settings", ["support", "register", "conflict", "deliveries", "printJobs"]),
 };
 
 export function isGuideId(value: unknown): value is GuideId {

@@ -4,18 +4,20 @@ import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
 import { $api } from "../api/query";
 import { documentRoute } from "../app/router";
-import { formatDate, formatDateTime, formatDecimal, formatDecimalAmount, formatOrganisationNumber } from "../format";
+import { hasRole } from "../app/sections";
+import { usePrincipal } from "../app/session";
+import { formatDate, formatDateTime, formatDecimalAmount } from "../format";
 import { useI18n } from "../i18n";
 import { textOr, type MessageKey } from "../i18n/messages";
+import { CORRECTABLE, CorrectionForm, RefusalForm } from "./DocumentCorrection";
 import { TROUBLE, channelKey, directionKey, statusKey, typeKey } from "./DocumentsHeader";
+import { Content, Parties, RuleList } from "./documentParts";
+import { ViewingCopies } from "./ViewingCopies";
 
 type DocumentView = components["schemas"]["DocumentView"];
-type Party = components["schemas"]["Party"];
 type StepKind = components["schemas"]["StepKind"];
-type Totals = components["schemas"]["Totals"];
 
 const TROUBLE_STEPS: readonly StepKind[] = ["stopped", "undeliverable", "not_accepted"];
-const TOTALS = ["line_extension", "tax_exclusive", "tax", "tax_inclusive", "payable"] as const satisfies readonly (keyof Totals)[];
 
 /** A file's size as people read it: kilobytes with one decimal. */
 function kilobytes(bytes: number, locale: string): string {
@@ -25,33 +27,25 @@ function kilobytes(bytes: number, locale: string): string {
 /** DOC-5: why the document was stopped (or refused), each broken rule in the reader's language with its id and where
  * it is broken, and who can mend it. `children`: what the reader can do about it on this page. */
 function StoppedPanel({ document, children }: { document: DocumentView; children?: ReactNode }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const stopped = document.status === "stopped";
   const reasons = document.reasons ?? [];
+  // A business term the recipient named, in words with its id: "Kontraktsreferanse (BT-12)".
+  const termName = (term: string) => {
+    const known = CORRECTABLE.find((correctable) => correctable.term === term);
+    return known ? `${t(`field.${known.field}`)} (${term})` : term;
+  };
   return (
     <section className="card alert-panel" aria-labelledby="stopped-heading">
       <h2 id="stopped-heading">{t(stopped ? "documents.stoppedHeading" : "documents.notAcceptedHeading")}</h2>
       <p>{t(stopped ? "documents.stoppedIntro" : "documents.notAcceptedIntro")}</p>
       {stopped && document.stopped_by ? <p>{t(`documents.stoppedBy.${document.stopped_by}` as MessageKey)}</p> : null}
-      {reasons.length ? (
-        <ul className="rules">
-          {reasons.map((reason, index) => (
-            <li key={`${reason.rule}-${index}`}>
-              <p className="rule-message">{reason.messages[language] ?? reason.messages.nb ?? reason.messages.en ?? reason.rule}</p>
-              <p className="rule-facts">
-                <span>{t("documents.rule", { rule: reason.rule })}</span>
-                {reason.where ? <span>{t("documents.where", { where: reason.where })}</span> : null}
-                {reason.reads.length ? <span>{t("documents.reads", { terms: reason.reads.join(", ") })}</span> : null}
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <RuleList reasons={reasons} />
       {document.rejection ? (
         <blockquote className="rejection">
           <p className="rule-message">{document.rejection.reason}</p>
           <p className="rule-facts">
-            {document.rejection.terms.length ? <span>{t("documents.where", { where: document.rejection.terms.join(", ") })}</span> : null}
+            {document.rejection.terms.length ? <span>{t("documents.where", { where: document.rejection.terms.map(termName).join(", ") })}</span> : null}
             <span>{t("documents.rejectedBy", { at: formatDateTime(document.rejection.at), by: document.rejection.by })}</span>
           </p>
         </blockquote>
@@ -91,96 +85,6 @@ function Timeline({ document }: { document: DocumentView }) {
           </li>
         ))}
       </ol>
-    </section>
-  );
-}
-
-/** A country's name in the reader's language, from its ISO 3166 code; the code itself where Intl has no name. */
-function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-function PartyFacts({ id, heading, party }: { id: string; heading: string; party: Party }) {
-  const { t, intl } = useI18n();
-  const address = party.address;
-  const place = [address?.postal_code, address?.city].filter(Boolean).join(" ");
-  return (
-    <div className="party" role="group" aria-labelledby={id}>
-      <h3 id={id}>{heading}</h3>
-      <p>
-        <strong>{party.name ?? "–"}</strong>
-        {(address?.lines ?? []).map((line, index) => <span key={index}><br />{line}</span>)}
-        {place ? <><br />{place}</> : null}
-        {address?.country ? <><br />{countryName(address.country, intl.locale)}</> : null}
-      </p>
-      <dl className="facts compact">
-        {party.organisation_number ? (
-          <div><dt>{t("field.organisation_number")}</dt><dd>{formatOrganisationNumber(party.organisation_number, address?.country)}</dd></div>
-        ) : null}
-        {party.vat_number ? <div><dt>{t("field.vat_number")}</dt><dd>{party.vat_number}</dd></div> : null}
-        {party.endpoint ? <div><dt>{t("field.endpoint")}</dt><dd>{party.endpoint}</dd></div> : null}
-        {party.email ? <div><dt>{t("field.email")}</dt><dd>{party.email}</dd></div> : null}
-      </dl>
-    </div>
-  );
-}
-
-/** What the document says: its amounts (exact, as written in it) and its lines. */
-function Content({ document }: { document: DocumentView }) {
-  const { t, language } = useI18n();
-  const content = document.content;
-  const money = (value: string) => formatDecimalAmount(value, content.currency, language);
-  const totals = TOTALS.filter((name) => content.totals?.[name]);
-  const lines = content.lines ?? [];
-  return (
-    <section className="card" aria-labelledby="content-heading">
-      <h2 id="content-heading">{t("documents.totals")}</h2>
-      {totals.length ? (
-        <table className="amounts document-table totals-table">
-          <caption className="visually-hidden">{t("documents.totals")}</caption>
-          <tbody>
-            {totals.map((name) => (
-              <tr key={name}>
-                <th scope="row">{t(`documents.total.${name}` as MessageKey)}</th>
-                <td>{name === "payable" ? <strong>{money(content.totals?.[name] ?? "")}</strong> : money(content.totals?.[name] ?? "")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {lines.length ? (
-        <div className="table-wrap">
-          <table className="amounts document-table lines">
-            <caption><h3>{t("documents.lines")}</h3></caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("documents.line.id")}</th>
-                <th scope="col">{t("documents.line.name")}</th>
-                <th scope="col" className="number">{t("documents.line.quantity")}</th>
-                <th scope="col">{t("documents.line.unit")}</th>
-                <th scope="col" className="number">{t("documents.line.vat")}</th>
-                <th scope="col" className="number">{t("documents.line.net")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line, index) => (
-                <tr key={`${line.line_id ?? ""}-${index}`}>
-                  <td className="text">{line.line_id ?? index + 1}</td>
-                  <th scope="row">{line.name ?? ""}</th>
-                  <td>{line.quantity ? formatDecimal(line.quantity, language) : ""}</td>
-                  <td className="text">{line.unit ? textOr(t, `documents.unit.${line.unit}`, line.unit) : ""}</td>
-                  <td>{line.vat_percent ? t("documents.percent", { percent: formatDecimal(line.vat_percent, language) }) : ""}</td>
-                  <td>{line.net_amount ? money(line.net_amount) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
     </section>
   );
 }
@@ -229,15 +133,19 @@ function Files({ document }: { document: DocumentView }) {
   );
 }
 
-/** DOC-1, DOC-5: one business document — its status, why it was stopped, each step of its delivery, the parties, what
- * it says, and the versions of its file. */
+/** DOC-1, DOC-5, DOC-6: one business document — its status, why it was stopped (and, for its document handlers, the
+ * correction that mends it, or the refusal of a delivered one), each step of its delivery, the parties, what it says,
+ * and the versions of its file. */
 export function DocumentPage() {
   const { t, language } = useI18n();
+  const me = usePrincipal();
   const { customerId, documentId } = documentRoute.useParams();
+  const handles = me.kind !== "staff" && hasRole(me, customerId, "document_handler");
   const found = $api.useQuery("get", "/customers/{customer_id}/documents/{document_id}", {
     params: { path: { customer_id: customerId, document_id: documentId } },
   });
   const document = found.data;
+  const reload = () => void found.refetch();
   const back = <Link to="/documents" search={{ customer: customerId }}>{t("documents.backToOverview")}</Link>;
   if (!document) {
     return (
@@ -283,16 +191,22 @@ export function DocumentPage() {
         </dl>
       </section>
       {/* DOC-6: the correction of a stopped document belongs in this panel, under the rules it mends. */}
-      {status === "stopped" || status === "not_accepted" ? <StoppedPanel document={document} /> : null}
+      {status === "stopped" || status === "not_accepted" ? (
+        <StoppedPanel document={document}>
+          {handles && document.direction === "outgoing" && document.correctable?.length
+            // A new key once the document is read again (after a reload or a correction): the form starts from it.
+            ? <CorrectionForm key={document.version ?? 0} document={document} onReload={reload} />
+            : null}
+        </StoppedPanel>
+      ) : null}
+      {/* DOC-6, the recipient's side: a delivered document from a customer of the network may be refused. */}
+      {handles && document.direction === "incoming" && (status === "delivered" || status === "opened") && document.counterpart
+        ? <RefusalForm key={document.version ?? 0} document={document} onReload={reload} />
+        : null}
       <Timeline document={document} />
-      <section className="card" aria-labelledby="parties-heading">
-        <h2 id="parties-heading">{t("documents.parties")}</h2>
-        <div className="parties">
-          <PartyFacts id="seller-heading" heading={t("documents.seller")} party={content.seller} />
-          <PartyFacts id="buyer-heading" heading={t("documents.buyer")} party={content.buyer} />
-        </div>
-      </section>
-      <Content document={document} />
+      <ViewingCopies customerId={document.customer_id} documentId={document.document_id} />
+      <Parties content={content} />
+      <Content content={content} />
       <Files document={document} />
     </>
   );

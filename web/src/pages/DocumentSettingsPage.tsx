@@ -14,6 +14,7 @@ import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { notify } from "../ui/Toasts";
 import { DocumentsHeader, useDocumentCustomer } from "./DocumentsHeader";
+import { base64Of } from "./DocumentsPage";
 
 type Settings = components["schemas"]["DocumentSettings"];
 type FilterScope = components["schemas"]["FilterScope"];
@@ -31,6 +32,8 @@ const settingsSchema = z.object({
     .refine((days) => Number(days) >= SMARTMAIL_DAYS.min, { message: encode({ key: "fieldError.greater_than_equal", values: { ge: SMARTMAIL_DAYS.min } }) })
     .refine((days) => Number(days) <= SMARTMAIL_DAYS.max, { message: encode({ key: "fieldError.less_than_equal", values: { le: SMARTMAIL_DAYS.max } }) }),
   endpoint: z.string().trim().max(80).refine((typed) => !typed || ENDPOINT.test(typed), { message: encode({ key: "fieldError.invalid_endpoint" }) }),
+  accent_colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, { message: encode({ key: "fieldError.invalid_colour" }) }),
+  footer_text: z.string().trim().max(200, { message: encode({ key: "fieldError.string_too_long", values: { max_length: 200 } }) }),
 });
 type Values = z.input<typeof settingsSchema>;
 
@@ -69,6 +72,8 @@ function SettingsForm({ customerId, settings, onReload }: { customerId: string; 
     filter_scope: settings.filter_scope ?? "off",
     smartmail_days: String(settings.smartmail_days ?? 14),
     endpoint: settings.endpoint ?? "",
+    accent_colour: (settings.accent_colour ?? "#1F4E79").toLowerCase(),
+    footer_text: settings.footer_text ?? "",
   });
 
   async function submit(values: Values) {
@@ -78,6 +83,8 @@ function SettingsForm({ customerId, settings, onReload }: { customerId: string; 
         filter_scope: values.filter_scope,
         smartmail_days: Number(values.smartmail_days),
         endpoint: values.endpoint.trim() || null,
+        accent_colour: values.accent_colour,
+        footer_text: values.footer_text.trim() || null,
         version: settings.version ?? 0,
       },
     }));
@@ -92,6 +99,7 @@ function SettingsForm({ customerId, settings, onReload }: { customerId: string; 
 
   const labels: Record<string, string> = {
     filter_scope: t("field.filter_scope"), smartmail_days: t("field.smartmail_days"), endpoint: t("field.endpoint"),
+    accent_colour: t("field.accent_colour"), footer_text: t("field.footer_text"),
   };
   return (
     <Form form={form} id={FORM_ID} onSubmit={submit} label={t("documents.settingsHeading")} labelOf={(field) => labels[field] ?? field}>
@@ -106,10 +114,58 @@ function SettingsForm({ customerId, settings, onReload }: { customerId: string; 
         <TextField name="smartmail_days" label={labels.smartmail_days} inputMode="numeric" autoComplete="off" required hint={t("documents.smartmailHint")} />
         <TextField name="endpoint" label={labels.endpoint} autoComplete="off" hint={t("documents.endpointHint")} />
       </div>
+      <fieldset className="group">
+        <legend>{t("documents.layoutHeading")}</legend>
+        <p className="hint">{t("documents.layoutIntro")}</p>
+        <div className="grid">
+          <TextField name="accent_colour" type="color" label={labels.accent_colour} />
+          <TextField name="footer_text" label={labels.footer_text} autoComplete="off" hint={t("documents.footerHint")} />
+        </div>
+      </fieldset>
       <div className="actions">
         <button type="submit">{t("documents.saveSettings")}</button>
       </div>
     </Form>
+  );
+}
+
+/** DOC-3: the logo on the customer's viewing copies, a PNG or JPEG of at most 200 kB. */
+function LogoUpload({ customerId, hasLogo }: { customerId: string; hasLogo: boolean }) {
+  const { t } = useI18n();
+  const save = $api.useMutation("put", "/customers/{customer_id}/document-logo");
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  async function upload(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const file = (new FormData(event.currentTarget).get("logo") as File | null) ?? null;
+    if (!file || !file.size) {
+      setRefusal(t("documents.logoMissing"));
+      return;
+    }
+    if (file.size > 200 * 1024) {
+      setRefusal(t("error.invalid_logo"));
+      return;
+    }
+    const refused = await refusalOf(save.mutateAsync({
+      params: { path: { customer_id: customerId } },
+      body: { content_base64: await base64Of(file) },
+    }));
+    setRefusal(refused ? word(problemOf(refused).fields.content_base64 ?? { key: problemOf(refused).summary }, t) : null);
+    if (!refused) notify(t("toast.logoSaved"));
+  }
+
+  return (
+    <form className="logo-upload" aria-labelledby="logo-heading" onSubmit={(event) => void upload(event)}>
+      <h3 id="logo-heading">{t("documents.logo")}</h3>
+      <p className="hint">{hasLogo ? t("documents.logoSet") : t("documents.noLogo")}</p>
+      <label htmlFor="document-logo">{t("documents.logoFile")}</label>
+      <input id="document-logo" name="logo" type="file" accept="image/png,image/jpeg" aria-describedby="document-logo-hint" />
+      <p className="hint" id="document-logo-hint">{t("documents.logoHint")}</p>
+      {refusal ? <p className="field-error" role="alert">{refusal}</p> : null}
+      <div className="actions">
+        <button type="submit" className="secondary-outline">{t("documents.uploadLogo")}</button>
+      </div>
+    </form>
   );
 }
 
@@ -123,6 +179,9 @@ function SettingsView({ settings }: { settings: Settings }) {
         <div><dt>{t("field.filter_scope")}</dt><dd>{t(scopeKey(scope))}<div className="hint">{t(scopeAbout(scope))}</div></dd></div>
         <div><dt>{t("field.smartmail_days")}</dt><dd>{t("documents.days", { days: settings.smartmail_days ?? 14 })}</dd></div>
         <div><dt>{t("field.endpoint")}</dt><dd>{settings.endpoint ?? t("documents.noEndpoint")}</dd></div>
+        <div><dt>{t("field.accent_colour")}</dt><dd>{settings.accent_colour}</dd></div>
+        <div><dt>{t("field.footer_text")}</dt><dd>{settings.footer_text ?? "–"}</dd></div>
+        <div><dt>{t("documents.logo")}</dt><dd>{settings.logo ? t("documents.logoSet") : t("documents.noLogo")}</dd></div>
       </dl>
       <p className="muted">{t("documents.settingsReadOnly")}</p>
     </>
@@ -150,7 +209,12 @@ export function DocumentSettingsPage() {
           {settings.data ? (
             mayChange
               // A new key after a save or reload builds the form from what is stored now.
-              ? <SettingsForm key={settings.data.version ?? 0} customerId={customerId} settings={settings.data} onReload={() => void settings.refetch()} />
+              ? (
+                <>
+                  <SettingsForm key={settings.data.version ?? 0} customerId={customerId} settings={settings.data} onReload={() => void settings.refetch()} />
+                  <LogoUpload customerId={customerId} hasLogo={Boolean(settings.data.logo)} />
+                </>
+              )
               : <SettingsView settings={settings.data} />
           ) : !settings.error ? <p role="status">{t("loading")}</p> : null}
         </section>

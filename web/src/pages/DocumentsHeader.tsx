@@ -7,7 +7,7 @@ import type { MessageKey } from "../i18n/messages";
 import { AreaHeader, useAreaCustomer } from "./customerChoice";
 
 type Customer = components["schemas"]["CustomerView"];
-type Page = "overview" | "partners" | "settings";
+type Page = "overview" | "partners" | "smartmail" | "statistics" | "settings";
 
 export type DocumentType = components["schemas"]["DocumentType"];
 export type DocumentStatus = components["schemas"]["DocumentStatus"];
@@ -27,7 +27,10 @@ export const directionKey = (direction: Direction) => `documents.direction.${dir
 /** Statuses that ask the reader to act or look closer: shown marked. */
 export const TROUBLE: readonly DocumentStatus[] = ["stopped", "undeliverable", "not_accepted"];
 
-const PAGES = { overview: "/documents", partners: "/documents/partners", settings: "/documents/settings" } as const;
+const PAGES = {
+  overview: "/documents", partners: "/documents/partners", smartmail: "/documents/smartmail", statistics: "/documents/statistics",
+  settings: "/documents/settings",
+} as const;
 
 /** The customer whose documents a page shows: the one in the address, else (portal users) the customer the login is
  * linked to itself among those whose documents it handles or reads. */
@@ -35,8 +38,8 @@ export function useDocumentCustomer(requested: string | undefined): { customerId
   return useAreaCustomer(requested, customersWhoseDocumentsItSees(usePrincipal()));
 }
 
-/** The top of the document pages (seed 001: the overview of business documents, the trading partners, and what the
- * customer ordered for its documents). */
+/** The top of the document pages (seed 001: the overview of business documents, the trading partners, Smartmail's
+ * overview, the statistics across subsidiaries, and what the customer ordered for its documents). */
 export function DocumentsHeader({ current, customerId, customer, children }: {
   current: Page;
   customerId: string;
@@ -52,6 +55,8 @@ export function DocumentsHeader({ current, customerId, customer, children }: {
       pages={[
         { to: PAGES.overview, label: t("documents.overview") },
         { to: PAGES.partners, label: t("documents.partners") },
+        { to: PAGES.smartmail, label: t("documents.smartmail") },
+        { to: PAGES.statistics, label: t("documents.statistics") },
         { to: PAGES.settings, label: t("documents.settings") },
       ]}
       note={customer && me.kind !== "staff" && !hasRole(me, customerId, "document_handler") ? <p className="muted">{t("documents.readerOnly")}</p> : null}>

@@ -40,7 +40,7 @@ const sendSchema = z.object({
 type SendValues = z.input<typeof sendSchema>;
 
 /** The file's bytes as base64, read by the browser (no upload before the API call). */
-function base64Of(file: File): Promise<string> {
+export function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));

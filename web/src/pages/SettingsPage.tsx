@@ -9,6 +9,7 @@ import { useI18n } from "../i18n";
 import type { components } from "../api/client";
 import { notify } from "../ui/Toasts";
 import { FailedDeliveries } from "./FailedDeliveries";
+import { FailedPrintJobs } from "./FailedPrintJobs";
 import { RegisterSettingsForm } from "./RegisterSettings";
 
 type Contacts = components["schemas"]["SupportContacts"];
@@ -61,8 +62,8 @@ function ContactsForm({ contacts }: { contacts: Contacts }) {
   );
 }
 
-/** Administrators: the support contacts every page shows, the customer register's settings, and the e-mails that
- * could not be sent. */
+/** Administrators: the support contacts every page shows, the customer register's settings, the e-mails that could
+ * not be sent, and Smartmail's print jobs that failed. */
 export function SettingsPage() {
   const { t } = useI18n();
   const contacts = $api.useQuery("get", "/support-contacts");
@@ -84,6 +85,7 @@ export function SettingsPage() {
         {register.data ? <RegisterSettingsForm key={`${register.data.version ?? 0}`} settings={register.data} /> : <p role="status">{t("loading")}</p>}
       </section>
       <FailedDeliveries />
+      <FailedPrintJobs />
     </>
   );
 }

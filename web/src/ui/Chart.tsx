@@ -12,6 +12,10 @@ type Props = {
   series: Series[];
   /** How a value reads (an amount in its currency, a count): used by the axis, the tooltip and the table. */
   format: (value: number) => string;
+  /** Bars of the series stacked on each other (parts of one whole per category) rather than side by side. */
+  stacked?: boolean;
+  /** Counts: the axis marks whole numbers only. */
+  integers?: boolean;
 };
 
 async function loadECharts() {
@@ -26,7 +30,7 @@ async function loadECharts() {
   return core;
 }
 
-export function Chart({ title, kind, categories, series, format }: Props) {
+export function Chart({ title, kind, categories, series, format, stacked = false, integers = false }: Props) {
   const { t, language } = useI18n();
   const id = useId();
   const canvas = useRef<HTMLDivElement>(null);
@@ -44,8 +48,8 @@ export function Chart({ title, kind, categories, series, format }: Props) {
         legend: { show: series.length > 1, bottom: 0 },
         grid: { left: 8, right: 8, top: 16, bottom: series.length > 1 ? 32 : 8, containLabel: true },
         xAxis: { type: "category", data: categories },
-        yAxis: { type: "value", axisLabel: { formatter: (value: number) => format(value) } },
-        series: series.map((one) => ({ name: one.name, type: kind, data: one.values })),
+        yAxis: { type: "value", minInterval: integers ? 1 : undefined, axisLabel: { formatter: (value: number) => format(value) } },
+        series: series.map((one) => ({ name: one.name, type: kind, data: one.values, stack: stacked ? "total" : undefined })),
       });
       const resize = () => chart.resize();
       window.addEventListener("resize", resize);
@@ -58,7 +62,7 @@ export function Chart({ title, kind, categories, series, format }: Props) {
       disposed = true;
       dispose();
     };
-  }, [kind, categories, series, format, language]);
+  }, [kind, categories, series, format, stacked, integers, language]);
 
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
@@ -68,23 +72,27 @@ export function Chart({ title, kind, categories, series, format }: Props) {
       <button type="button" className="link chart-toggle" aria-expanded={showTable} onClick={() => setShowTable(!showTable)}>
         {showTable ? t("chart.hideTable") : t("chart.showTable")}
       </button>
-      <table className={showTable ? "chart-table" : "chart-table visually-hidden"}>
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("chart.category")}</th>
-            {series.map((one) => <th scope="col" key={one.name}>{one.name}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((category, index) => (
-            <tr key={category}>
-              <th scope="row">{category}</th>
-              {series.map((one) => <td key={one.name}>{format(one.values[index] ?? 0)}</td>)}
+      {/* Hidden by its wrapper, which clips it: a table never shrinks to a hidden element's 1 px, and would widen the page. */}
+      <div className={showTable ? "chart-table-wrap table-wrap" : "chart-table-wrap visually-hidden"}
+        {...(showTable ? { role: "group", "aria-label": title, tabIndex: 0 } : {})}>
+        <table className="chart-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("chart.category")}</th>
+              {series.map((one) => <th scope="col" key={one.name}>{one.name}</th>)}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {categories.map((category, index) => (
+              <tr key={category}>
+                <th scope="row">{category}</th>
+                {series.map((one) => <td key={one.name}>{format(one.values[index] ?? 0)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

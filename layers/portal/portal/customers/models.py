@@ -239,6 +239,7 @@ class CustomerHistoryAction(StrEnum):
     DOCUMENT_NOT_ACCEPTED = "document_not_accepted"
     DOCUMENT_OPENED = "document_opened"
     DOCUMENT_POSTED = "document_posted"
+    DOCUMENT_LOGO_CHANGED = "document_logo_changed"
 
 
 class HistoryEntry(BaseModel):

@@ -113,6 +113,8 @@ class DocumentContent(BaseModel):
     currency: str | None = Field(default=None, description="ISO 4217")
     buyer_reference: str | None = Field(default=None, description="BT-10")
     order_reference: str | None = Field(default=None, description="BT-13")
+    payment_reference: str | None = Field(default=None, description="BT-83, e.g. a KID or OCR number")
+    payee_account: str | None = Field(default=None, description="BT-84, the account to pay to")
     seller: Party
     buyer: Party
     totals: Totals = Field(default_factory=Totals)
@@ -162,6 +164,8 @@ def read(root: etree._Element) -> DocumentContent:
         currency=_text(root, "cbc:DocumentCurrencyCode"),
         buyer_reference=_text(root, "cbc:BuyerReference"),
         order_reference=_text(root, "cac:OrderReference/cbc:ID"),
+        payment_reference=_text(root, "cac:PaymentMeans/cbc:PaymentID"),
+        payee_account=_text(root, "cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID"),
         seller=_party(root.find(_SELLER[kind], NAMESPACES)),
         buyer=_party(root.find(_BUYER[kind], NAMESPACES)),
         totals=Totals(

@@ -8,10 +8,11 @@ states them, exact decimals, never recomputed.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from portal.documents.content import Address, DocumentContent, Party
 from portal.languages import Language, wall_clock
@@ -43,6 +44,20 @@ TEXTS: dict[str, dict[Language, str]] = {
     "tax": {_NB: "MVA", _SV: "Moms", _EN: "VAT"},
     "payable": {_NB: "Å betale", _SV: "Att betala", _EN: "Amount due"},
     "printed": {_NB: "Utskrift {at}", _SV: "Utskrift {at}", _EN: "Printed {at}"},
+    "sent_to": {
+        _NB: "Sendt på e-post til {recipient} <{email}>",
+        _SV: "Skickad med e-post till {recipient} <{email}>",
+        _EN: "Sent by e-mail to {recipient} <{email}>",
+    },
+    "bank_heading": {
+        _NB: "Slik vises fakturaen i nettbanken",
+        _SV: "Så visas fakturan i internetbanken",
+        _EN: "As the online bank shows the invoice",
+    },
+    "payee": {_NB: "Betales til", _SV: "Betalningsmottagare", _EN: "Pay to"},
+    "account": {_NB: "Kontonummer", _SV: "Kontonummer", _EN: "Account"},
+    "payment_reference": {_NB: "KID / referanse", _SV: "OCR / referens", _EN: "Payment reference"},
+    "specification": {_NB: "Spesifikasjon", _SV: "Specifikation", _EN: "Specification"},
     "page": {_NB: "Side {page} av {pages}", _SV: "Sida {page} av {pages}", _EN: "Page {page} of {pages}"},
 }
 _SEPARATORS = {_NB: ("\u00a0", ","), _SV: ("\u00a0", ","), _EN: (",", ".")}
@@ -51,10 +66,17 @@ _COUNTRY_LANGUAGES = {"NO": _NB, "SE": _SV}
 
 @dataclass(frozen=True)
 class Layout:
-    """The sender's look for its documents: an accent colour (headings, rules) and a footer line."""
+    """The sender's look for its documents (set on its document settings): an accent colour for headings and
+    rules, a footer line, and its logo (PNG or JPEG)."""
 
     accent: tuple[int, int, int] = (31, 78, 121)
     footer: str | None = None
+    logo: bytes | None = None
+
+
+def colour(hex_colour: str) -> tuple[int, int, int]:
+    """#RRGGBB as red, green and blue."""
+    return int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16)
 
 
 def language_of(party: Party) -> Language:
@@ -80,20 +102,76 @@ def _day(value: date | None) -> str:
     return f"{value:%d.%m.%Y}" if value else ""
 
 
-def print_copy(
-    content: DocumentContent, *, sender: Party, recipient: Party, printed_at: datetime, layout: Layout = Layout()
-) -> bytes:
-    """The document as printed and posted: the address in the envelope window."""
-    from fpdf import FPDF, XPos, YPos
+CopyChannel = Literal["post", "email", "bank"]
 
-    from portal.printouts.pdf import FAMILY, INK, MUTED, font_files
+
+def viewing_copy(
+    content: DocumentContent,
+    channel: CopyChannel,
+    *,
+    sender: Party,
+    recipient: Party,
+    printed_at: datetime,
+    layout: Layout = Layout(),
+) -> bytes:
+    """The document as its recipient sees it on a channel, in the sender's layout (DOC-3): on paper (`post`, the
+    address in the envelope window), as the PDF of an e-mail (`email`), or in the online bank (`bank`: what the
+    bank shows to pay it, then the specification)."""
+    from fpdf import XPos, YPos
+
+    from portal.printouts.pdf import FAMILY, INK
 
     language = language_of(recipient)
     words = {name: texts[language] for name, texts in TEXTS.items()}
     title = f"{words[content.document_type.value]} {content.number}"
+    sheet = _sheet(title, language, printed_at, layout, words)
+    _letterhead(sheet, sender, layout, words)
+    if channel == "post":
+        # The recipient where the envelope's window shows it; the facts to its right.
+        sheet.set_xy(WINDOW_LEFT_MM, WINDOW_TOP_MM)
+        sheet.set_font(FAMILY, "", 11)
+        window = [recipient.name or "", *_address_lines(recipient.address)]
+        sheet.multi_cell(WINDOW_WIDTH_MM, 5.5, "\n".join(line for line in window if line), new_x=XPos.LMARGIN)
+        _facts(sheet, content, words, left=120, top=WINDOW_TOP_MM)
+        sheet.set_y(WINDOW_TOP_MM + WINDOW_HEIGHT_MM + 8)
+    elif channel == "email":
+        sheet.ln(6)
+        sheet.set_font(FAMILY, "", 9)
+        sent_to = words["sent_to"].format(recipient=recipient.name or "", email=recipient.email or "")
+        sheet.multi_cell(0, 5, sent_to, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        top = sheet.get_y() + 3
+        _facts(sheet, content, words, left=20, top=top)
+        sheet.ln(4)
+    else:
+        sheet.ln(6)
+        _bank_view(sheet, content, sender, words, language, layout)
+        sheet.ln(4)
+    sheet.set_font(FAMILY, "B", 16)
+    sheet.set_text_color(*layout.accent)
+    heading = words["specification"] if channel == "bank" else title
+    sheet.cell(0, 9, heading, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    sheet.set_text_color(*INK)
+    sheet.ln(2)
+    _lines(sheet, content, words, language, layout)
+    _totals(sheet, content, words, language)
+    return bytes(sheet.output())
+
+
+def print_copy(
+    content: DocumentContent, *, sender: Party, recipient: Party, printed_at: datetime, layout: Layout = Layout()
+) -> bytes:
+    """The document as printed and posted (Smartmail's postal channel, DOC-7)."""
+    return viewing_copy(content, "post", sender=sender, recipient=recipient, printed_at=printed_at, layout=layout)
+
+
+def _sheet(title: str, language: Language, printed_at: datetime, layout: Layout, words: dict[str, str]) -> FPDF:
+    from fpdf import FPDF
+
+    from portal.printouts.pdf import FAMILY, INK, MUTED, font_files
+
     printed = words["printed"].format(at=f"{wall_clock(printed_at, language):%d.%m.%Y %H:%M}")
 
-    class PrintCopy(FPDF):
+    class Copy(FPDF):
         def footer(self) -> None:
             self.set_y(-14)
             self.set_font(FAMILY, "", 8)
@@ -102,7 +180,7 @@ def print_copy(
             lines.append(f"{printed} · {words['page'].format(page=self.page_no(), pages='{nb}')}")
             self.multi_cell(0, 4, "\n".join(lines), align="C")
 
-    sheet = PrintCopy(format="A4", unit="mm")
+    sheet = Copy(format="A4", unit="mm")
     regular, bold = font_files()
     sheet.add_font(FAMILY, "", regular)
     sheet.add_font(FAMILY, "B", bold)
@@ -114,20 +192,32 @@ def print_copy(
     sheet.set_auto_page_break(auto=True, margin=22)
     sheet.add_page()
     sheet.set_text_color(*INK)
-    # The sender, top left: who the letter is from.
+    return sheet
+
+
+def _letterhead(sheet: FPDF, sender: Party, layout: Layout, words: dict[str, str]) -> None:
+    """The sender, top left (its logo top right): who the document is from."""
+    from fpdf import XPos, YPos
+
+    from portal.printouts.pdf import FAMILY, INK
+
+    if layout.logo:
+        # At most 50 × 20 mm, its proportions kept.
+        sheet.image(io.BytesIO(layout.logo), x=140, y=12, w=50, h=20, keep_aspect_ratio=True)
     sheet.set_font(FAMILY, "B", 12)
     sheet.set_text_color(*layout.accent)
-    sheet.cell(0, 6, sender.name or "", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    sheet.cell(110, 6, sender.name or "", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     sheet.set_text_color(*INK)
     sheet.set_font(FAMILY, "", 9)
     for line in _address_lines(sender.address) + _numbers(sender, words):
-        sheet.cell(0, 4.5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    # The recipient, in the envelope's window.
-    sheet.set_xy(WINDOW_LEFT_MM, WINDOW_TOP_MM)
-    sheet.set_font(FAMILY, "", 11)
-    window = [recipient.name or "", *_address_lines(recipient.address)]
-    sheet.multi_cell(WINDOW_WIDTH_MM, 5.5, "\n".join(line for line in window if line), new_x=XPos.LMARGIN)
-    # The document's facts, to the right of the window.
+        sheet.cell(110, 4.5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _facts(sheet: FPDF, content: DocumentContent, words: dict[str, str], *, left: float, top: float) -> None:
+    from fpdf import XPos, YPos
+
+    from portal.printouts.pdf import FAMILY
+
     facts = [
         (words["number"], content.number),
         (words["issue_date"], _day(content.issue_date)),
@@ -135,22 +225,45 @@ def print_copy(
         (words["buyer_reference"], content.buyer_reference or ""),
         (words["order_reference"], content.order_reference or ""),
     ]
-    sheet.set_xy(120, WINDOW_TOP_MM)
+    sheet.set_xy(left, top)
     for label, value in ((label, value) for label, value in facts if value):
-        sheet.set_x(120)
+        sheet.set_x(left)
         sheet.set_font(FAMILY, "B", 9)
-        sheet.cell(32, 5.5, label)
+        sheet.cell(36, 5.5, label)
         sheet.set_font(FAMILY, "", 9)
         sheet.cell(0, 5.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    sheet.set_y(WINDOW_TOP_MM + WINDOW_HEIGHT_MM + 8)
-    sheet.set_font(FAMILY, "B", 16)
+
+
+def _bank_view(
+    sheet: FPDF, content: DocumentContent, sender: Party, words: dict[str, str], language: Language, layout: Layout
+) -> None:
+    """What an online bank shows of an e-invoice: whom to pay, how much, by when, to which account, with which
+    reference — in a framed box, as the bank's payment view."""
+    from fpdf import XPos, YPos
+
+    from portal.printouts.pdf import FAMILY, RULE
+
+    amount = content.totals.payable
+    rows = [
+        (words["payee"], sender.name or ""),
+        (words["payable"], f"{decimal_text(amount, language)} {content.currency or ''}" if amount is not None else ""),
+        (words["due_date"], _day(content.due_date)),
+        (words["account"], content.payee_account or ""),
+        (words["payment_reference"], content.payment_reference or content.number),
+    ]
+    sheet.set_font(FAMILY, "B", 11)
     sheet.set_text_color(*layout.accent)
-    sheet.cell(0, 9, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    sheet.set_text_color(*INK)
-    sheet.ln(2)
-    _lines(sheet, content, words, language, layout)
-    _totals(sheet, content, words, language)
-    return bytes(sheet.output())
+    sheet.cell(0, 7, words["bank_heading"], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    top = sheet.get_y()
+    sheet.set_text_color(33, 37, 41)
+    for label, value in rows:
+        sheet.set_x(25)
+        sheet.set_font(FAMILY, "B", 10)
+        sheet.cell(50, 7, label)
+        sheet.set_font(FAMILY, "", 10)
+        sheet.cell(0, 7, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    sheet.set_draw_color(*RULE)
+    sheet.rect(20, top - 1, 170, sheet.get_y() - top + 2)
 
 
 def _address_lines(address: Address) -> list[str]:

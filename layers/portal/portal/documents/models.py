@@ -10,7 +10,7 @@ import binascii
 import hashlib
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from portal.documents.content import DocumentContent, DocumentType
 from portal.fields import EntityId
 from portal.languages import Language
+from portal.reports.models import ReportStatus as CopyStatus
 
 
 class Direction(StrEnum):
@@ -239,6 +240,7 @@ class SendOptions(BaseModel):
     channel: Channel | None = Field(default=None, description="Leave out for multichannel delivery")
 
 
+MAX_LOGO_BYTES = 200 * 1024
 # A request to Lambda carries at most 6 MB; base64 makes a file a third larger.
 MAX_UPLOAD_BYTES = 4 * 1024 * 1024
 
@@ -296,13 +298,28 @@ Endpoint = Annotated[
 ]
 
 
+DEFAULT_ACCENT = "#1F4E79"
+Colour = Annotated[str, StringConstraints(max_length=7, pattern=r"^#[0-9A-Fa-f]{6}$"), Field(examples=["#1F4E79"])]
+FooterText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+
+class Logo(BaseModel):
+    key: str
+    content_type: str
+    sha256: str
+
+
 class DocumentSettings(BaseModel):
-    """How a customer sends and receives documents: the filter it ordered, Smartmail's days and its electronic
-    address in the vendor's network (where documents to it are delivered)."""
+    """How a customer sends and receives documents: the filter it ordered, Smartmail's days, its electronic
+    address in the vendor's network (where documents to it are delivered), and the look of its documents' viewing
+    copies (DOC-3)."""
 
     filter_scope: FilterScope = FilterScope.OFF
     smartmail_days: int = Field(default=DEFAULT_SMARTMAIL_DAYS, ge=1, le=60)
     endpoint: str | None = None
+    accent_colour: str = DEFAULT_ACCENT
+    footer_text: str | None = None
+    logo: Logo | None = None
     version: int = 0
 
     def filters(self, direction: Direction) -> bool:
@@ -317,6 +334,8 @@ class DocumentSettingsInput(BaseModel):
     filter_scope: FilterScope
     smartmail_days: int = Field(ge=1, le=60, description="Days before an unopened e-mailed document is posted")
     endpoint: Endpoint | None = Field(description="null: the customer receives no documents within the network")
+    accent_colour: Colour = Field(default=DEFAULT_ACCENT, description="Headings and rules of its viewing copies")
+    footer_text: FooterText | None = Field(default=None, description="A line at the foot of each viewing copy")
     version: int = Field(ge=0, description="The version you read (0 before the first save)")
 
 
@@ -410,6 +429,55 @@ class DocumentStatistics(BaseModel):
     figures: list[MonthFigures] = Field(description="One per customer and month with any traffic")
 
 
+CopyChannel = Literal["post", "email", "bank"]
+
+
+class CopyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: CopyChannel = Field(description="As the recipient sees it on paper, in an e-mail, or in the online bank")
+
+
+class ViewingCopy(BaseModel):
+    """One document's look on one channel, for one version of its file and of its sender's layout: asking again for
+    the same is the same PDF, made once (DOC-3)."""
+
+    copy_id: str
+    customer_id: str
+    document_id: str
+    channel: CopyChannel
+    file_number: int
+    status: CopyStatus = CopyStatus.QUEUED
+    size: int | None = None
+    error: str | None = None
+    requested_at: datetime
+    finished_at: datetime | None = None
+    version: int = 1
+
+    @property
+    def object_key(self) -> str:
+        return f"customers/{self.customer_id}/documents/{self.document_id}/copies/{self.copy_id}.pdf"
+
+
+class ViewingCopyView(ViewingCopy):
+    download_url: str | None = Field(default=None, description="Once ready: a presigned link, valid for minutes")
+    download_expires_at: datetime | None = None
+
+
+class LogoUpload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    content_base64: Annotated[
+        str,
+        StringConstraints(min_length=4, max_length=(MAX_LOGO_BYTES * 4) // 3 + 4),
+        AfterValidator(_base64),
+        Field(description="A PNG or JPEG, base64-encoded; at most 200 kB", examples=["iVBORw0KGgo="]),
+    ]
+
+    def content(self) -> bytes:
+        return base64.b64decode(self.content_base64)
+
+
 class TradingPartnerPage(BaseModel):
     items: list[TradingPartner]
     next_cursor: str | None = None
@@ -418,6 +486,8 @@ class TradingPartnerPage(BaseModel):
 __all__ = [
     "BrokenRule",
     "Channel",
+    "CopyRequest",
+    "CopyStatus",
     "CorrectionCheck",
     "Counterpart",
     "Direction",
@@ -448,4 +518,6 @@ __all__ = [
     "StepKind",
     "TradingPartner",
     "TradingPartnerPage",
+    "ViewingCopy",
+    "ViewingCopyView",
 ]

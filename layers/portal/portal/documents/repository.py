@@ -27,12 +27,16 @@ from portal.documents.models import (
     MonthFigures,
     PartnerStatus,
     TradingPartner,
+    ViewingCopy,
 )
+from portal.errors import Conflict
+from portal.notifications.jobs import Job
 from portal.notifications.repository import SideEffect
+from portal.reports.models import ReportStatus as CopyStatus
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
 DOCUMENT, NUMBER, PARTNER, SETTINGS, STATS = "DOC", "DOCNUM", "PARTNER", "DOCSETTINGS", "DOCSTATS"
-PARTICIPANT, TRACKING = "PARTICIPANT", "TRACK"
+PARTICIPANT, TRACKING, COPY = "PARTICIPANT", "TRACK", "COPY"
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,12 @@ class DocumentRepository(Protocol):
     def sent_before(self, document: Document) -> str | None: ...
     def tracked(self, token_hash: str) -> tuple[str, str] | None: ...
     def month_figures(self, customer_ids: Sequence[str], months: Sequence[str]) -> list[MonthFigures]: ...
+    def ask_copy(self, copy: ViewingCopy, *, job: Job) -> bool: ...
+    def copy(self, customer_id: str, copy_id: str) -> ViewingCopy | None: ...
+    def save_copy(self, before: ViewingCopy, after: ViewingCopy) -> None: ...
+    def save_logo(
+        self, customer_id: str, before: DocumentSettings, after: DocumentSettings, *, actor: str, at: datetime
+    ) -> None: ...
 
 
 class DynamoDocumentRepository:
@@ -240,6 +250,59 @@ class DynamoDocumentRepository:
             transaction, conflict_message="The settings changed meanwhile, or the address belongs to another customer"
         )
 
+    def ask_copy(self, copy: ViewingCopy, *, job: Job) -> bool:
+        """Queues the viewing copy unless it is there already (made, or on its way): False then. One that failed is
+        queued again."""
+        from portal.notifications.repository import enqueue
+
+        transaction = Transaction()
+        transaction.put(
+            _copy_item(copy),
+            condition="attribute_not_exists(PK) OR #status = :failed",
+            names={"#status": "status"},
+            values={":failed": CopyStatus.FAILED.value},
+        )
+        enqueue(transaction, [job], at=copy.requested_at)
+        try:
+            self.table.transact(transaction, conflict_message="The viewing copy is already asked for")
+        except Conflict:
+            return False
+        return True
+
+    def copy(self, customer_id: str, copy_id: str) -> ViewingCopy | None:
+        item = self.table.get(customer_pk(customer_id), key(COPY, copy_id), consistent=True)
+        return model_of(ViewingCopy, item) if item else None
+
+    def save_copy(self, before: ViewingCopy, after: ViewingCopy) -> None:
+        self.table.put(
+            _copy_item(after),
+            condition="version = :read",
+            values={":read": before.version},
+            conflict_message="The viewing copy changed meanwhile",
+        )
+
+    def save_logo(
+        self, customer_id: str, before: DocumentSettings, after: DocumentSettings, *, actor: str, at: datetime
+    ) -> None:
+        partition = customer_pk(customer_id)
+        transaction = Transaction()
+        condition = "attribute_not_exists(PK)" if before.version == 0 else "version = :read"
+        transaction.put(
+            item_of(after, pk=partition, sk=SETTINGS, kind="document_settings"),
+            condition=condition,
+            values={":read": before.version} if before.version else None,
+        )
+        transaction.put(
+            audit_item(
+                partition=partition,
+                actor=actor,
+                action=CustomerHistoryAction.DOCUMENT_LOGO_CHANGED,
+                at=at,
+                after={"logo": after.logo.sha256 if after.logo else None},
+            )
+        )
+        self.table.transact(transaction, conflict_message="The settings changed meanwhile; reload and try again")
+
     def month_figures(self, customer_ids: Sequence[str], months: Sequence[str]) -> list[MonthFigures]:
         """The month counters of each customer and month, in one batch read: at most one item per cell."""
         found = self.table.batch_get([(customer_pk(c), key(STATS, month)) for c in customer_ids for month in months])
@@ -264,6 +327,10 @@ class DynamoDocumentRepository:
         customer_id = item.get("customer_id")
         receives = frozenset(Channel(name) for name in item.get("receives") or [])
         return Participant(customer_id=str(customer_id) if customer_id else None, receives=receives)
+
+
+def _copy_item(copy: ViewingCopy) -> Item:
+    return item_of(copy, pk=customer_pk(copy.customer_id), sk=key(COPY, copy.copy_id), kind="viewing_copy")
 
 
 def document_key(customer_id: str, document_id: str) -> dict[str, dict[str, str]]:

@@ -10,6 +10,8 @@ checking and delivery run from a queue (`process`), so no request waits for the 
 from __future__ import annotations
 
 import hashlib
+import io
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -31,6 +33,8 @@ from portal.documents.models import (
     MULTICHANNEL_ORDER,
     BrokenRule,
     Channel,
+    CopyChannel,
+    CopyStatus,
     CorrectionCheck,
     Counterpart,
     Direction,
@@ -44,6 +48,7 @@ from portal.documents.models import (
     DocumentView,
     FileLink,
     FileVersion,
+    Logo,
     OpenedDocument,
     PrintJob,
     Rejection,
@@ -54,6 +59,8 @@ from portal.documents.models import (
     StepKind,
     StepNote,
     TradingPartner,
+    ViewingCopy,
+    ViewingCopyView,
     checksum,
     object_key,
 )
@@ -71,6 +78,7 @@ _ZONES = {"NO": ZoneInfo("Europe/Oslo"), "SE": ZoneInfo("Europe/Stockholm")}
 _LANGUAGES = {"NO": Language.NB, "SE": Language.SV}
 _FILTERED = {DocumentType.INVOICE, DocumentType.CREDIT_NOTE}
 LINK_SECONDS = 300
+_COPY_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 class DocumentFiles(Protocol):
@@ -242,6 +250,9 @@ class DocumentService:
             filter_scope=data.filter_scope,
             smartmail_days=data.smartmail_days,
             endpoint=data.endpoint,
+            accent_colour=data.accent_colour.upper(),
+            footer_text=data.footer_text or None,
+            logo=before.logo,
             version=before.version + 1,
         )
         self.documents.save_settings(customer_id, before, after, actor=principal.username, at=self.clock())
@@ -400,6 +411,118 @@ class DocumentService:
         if document is None or not any(file.number == number for file in document.files):
             raise NotFound("No such file")
         return self._link(document, number)
+
+    # -- viewing copies (DOC-3) -------------------------------------------------------------------------------------
+
+    def ask_viewing_copy(
+        self, principal: Principal, customer_id: str, document_id: str, channel: CopyChannel
+    ) -> ViewingCopyView:
+        """Queues the document's look on a channel, unless it was made (or asked for) before: one copy per version
+        of the file, channel and version of the sender's layout."""
+        customer = customers.get_customer(principal, self.customers, customer_id)
+        access.require_view_documents(principal, customers.facts(customer))
+        document = self.documents.get(customer_id, document_id)
+        if document is None:
+            raise NotFound("No such document")
+        sender_id = _sender_of(document)
+        layout_version = self.documents.settings(sender_id).version if sender_id else 0
+        named = f"{document_id}|{document.current_file.number}|{channel}|{layout_version}"
+        asked = ViewingCopy(
+            copy_id=hashlib.sha256(named.encode()).hexdigest()[:32],
+            customer_id=customer_id,
+            document_id=document_id,
+            channel=channel,
+            file_number=document.current_file.number,
+            requested_at=self.clock(),
+        )
+        job = Job(queue="copies", body={"customer_id": customer_id, "copy_id": asked.copy_id})
+        if self.documents.ask_copy(asked, job=job):
+            return self._copy_view(asked)
+        return self._copy_view(self.documents.copy(customer_id, asked.copy_id) or asked)
+
+    def viewing_copy(self, principal: Principal, customer_id: str, document_id: str, copy_id: str) -> ViewingCopyView:
+        customer = customers.get_customer(principal, self.customers, customer_id)
+        access.require_view_documents(principal, customers.facts(customer))
+        found = self.documents.copy(customer_id, copy_id) if _COPY_ID.match(copy_id) else None
+        if found is None or found.document_id != document_id:
+            raise NotFound("No such viewing copy")
+        return self._copy_view(found)
+
+    def render_viewing_copy(self, customer_id: str, copy_id: str) -> ViewingCopy | None:
+        """The worker: renders the copy and stores it. A failure is recorded on the copy and raised, so the queue
+        retries it and finally keeps it in its dead-letter queue."""
+        copy = self.documents.copy(customer_id, copy_id)
+        if copy is None or copy.status is CopyStatus.READY:
+            return copy
+        running = copy.model_copy(update={"status": CopyStatus.RUNNING, "error": None, "version": copy.version + 1})
+        self.documents.save_copy(copy, running)
+        try:
+            document = self.documents.get(customer_id, copy.document_id, consistent=True)
+            if document is None:
+                raise NotFound("No such document")
+            sender, recipient = _parties(document.content)
+            pdf = copies.viewing_copy(
+                document.content,
+                copy.channel,
+                sender=sender,
+                recipient=recipient,
+                printed_at=self.clock(),
+                layout=self._layout(_sender_of(document)),
+            )
+            self.files.put(running.object_key, pdf, "application/pdf")
+        except Exception as error:
+            failed = running.model_copy(
+                update={
+                    "status": CopyStatus.FAILED,
+                    "error": f"{type(error).__name__}: {error}"[:500],
+                    "version": running.version + 1,
+                }
+            )
+            self.documents.save_copy(running, failed)
+            logger.warning("viewing copy failed", extra={"copy_id": copy_id})
+            raise
+        ready = running.model_copy(
+            update={
+                "status": CopyStatus.READY,
+                "size": len(pdf),
+                "finished_at": self.clock(),
+                "version": running.version + 1,
+            }
+        )
+        self.documents.save_copy(running, ready)
+        return ready
+
+    def change_logo(self, principal: Principal, customer_id: str, content: bytes) -> DocumentSettings:
+        """The logo on the customer's viewing copies: a PNG or JPEG of at most 200 kB and 4 000 × 4 000 pixels,
+        checked by decoding it before it is kept."""
+        customer = customers.get_customer(principal, self.customers, customer_id)
+        access.require_document_settings(principal, customers.facts(customer))
+        content_type = _image_type(content)
+        before = self.documents.settings(customer_id)
+        digest = hashlib.sha256(content).hexdigest()
+        logo = Logo(key=f"customers/{customer_id}/layout/logo-{digest[:16]}", content_type=content_type, sha256=digest)
+        self.files.put(logo.key, content, content_type)
+        after = before.model_copy(update={"logo": logo, "version": before.version + 1})
+        self.documents.save_logo(customer_id, before, after, actor=principal.username, at=self.clock())
+        return after
+
+    def _layout(self, sender_id: str | None) -> copies.Layout:
+        """The sender's look, when the sender is a customer of the vendor; the house look otherwise."""
+        if sender_id is None:
+            return copies.Layout()
+        settings = self.documents.settings(sender_id)
+        logo = self.files.read(settings.logo.key) if settings.logo else None
+        return copies.Layout(accent=copies.colour(settings.accent_colour), footer=settings.footer_text, logo=logo)
+
+    def _copy_view(self, copy: ViewingCopy) -> ViewingCopyView:
+        if copy.status is not CopyStatus.READY:
+            return ViewingCopyView(**copy.model_dump())
+        name = f"{copy.channel}-copy-{copy.document_id}.pdf"
+        return ViewingCopyView(
+            **copy.model_dump(),
+            download_url=self.files.link(copy.object_key, file_name=name, seconds=LINK_SECONDS),
+            download_expires_at=self.clock() + timedelta(seconds=LINK_SECONDS),
+        )
 
     # -- group statistics (DOC-4) -----------------------------------------------------------------------------------
 
@@ -905,6 +1028,33 @@ def _months(first: str | None, last: str | None, *, today: date) -> list[str]:
 def _month_add(month: str, count: int) -> str:
     year, number = int(month[:4]), int(month[5:7]) - 1 + count
     return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _sender_of(document: Document) -> str | None:
+    """The customer that sent the document, when it is one: this customer for what it sends."""
+    if document.direction is Direction.OUTGOING:
+        return document.customer_id
+    return document.counterpart.customer_id if document.counterpart else None
+
+
+def _image_type(content: bytes) -> str:
+    """PNG or JPEG, told by decoding it (Pillow refuses decompression bombs), within 4 000 × 4 000 pixels."""
+    from PIL import Image, UnidentifiedImageError
+
+    refusal = ValidationFailed(
+        "The logo must be a PNG or JPEG image of at most 4000 × 4000 pixels",
+        code="invalid_logo",
+        details=[field_problem("content_base64", "invalid_logo", "Not a PNG or JPEG of at most 4000 × 4000 pixels")],
+    )
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            kind, size = image.format, image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
+        raise refusal from None
+    if kind not in {"PNG", "JPEG"} or max(size) > 4000:
+        raise refusal
+    return "image/png" if kind == "PNG" else "image/jpeg"
 
 
 def _token_hash(token: str) -> str:

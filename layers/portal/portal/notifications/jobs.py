@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class Job(BaseModel):
-    queue: Literal["reports", "printouts", "documents"]
+    queue: Literal["reports", "printouts", "documents", "copies"]
     body: dict[str, Any]
 
 
