@@ -14,6 +14,7 @@ from aws_lambda_powertools.event_handler.openapi.models import Server
 
 from infrastructure.local.lambdas import load_handler_module
 from infrastructure.local.template import ROOT, load_template
+from portal.api import SECURITY_SCHEMES
 
 DOCUMENT_PATH = ROOT / "openapi.json"
 TITLE = "Kundeportal API"
@@ -29,7 +30,10 @@ def build_document() -> dict[str, Any]:
         on_conflict="error",
         description="Self-service customer portal. Every path lives under /api on the portal's "
         "address. Log in with POST /auth/login, then POST /auth/login/code; the "
-        "session cookie authenticates the rest.",
+        "session cookie authenticates the rest. A customer's own systems search, send and fetch documents "
+        "with an API key instead (the routes whose security lists apiKey).",
+        security_schemes=SECURITY_SCHEMES,
+        security=[{"session": []}],
     )
     for function in sorted(template.functions.values(), key=lambda item: item.logical_id):
         app = getattr(load_handler_module(function), "app", None)
@@ -37,6 +41,9 @@ def build_document() -> dict[str, Any]:
             merge.add_schema(app.get_openapi_schema())
     document: dict[str, Any] = json.loads(merge.get_openapi_json_schema())
     document["paths"] = dict(sorted(document.get("paths", {}).items()))
+    for route in template.routes:  # the public steps (logging in, an e-mailed link) need no session
+        if route.public:
+            document["paths"][route.path][route.method.lower()]["security"] = []
     add_common_refusals(document)
     return document
 

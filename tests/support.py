@@ -67,10 +67,13 @@ class ApiClient:
         headers: dict[str, str] | None = None,
         query: dict[str, Any] | None = None,
         source_ip: str = "127.0.0.1",
+        api_key: str | None = None,
     ) -> Reply:
         all_headers = dict(headers or {})
         if token is not None:
             all_headers["Cookie"] = f"kp_session={token}"
+        if api_key is not None:
+            all_headers["Authorization"] = f"Bearer {api_key}"
         response = self.client.open(
             f"/api{path}",
             method=method,

@@ -5,7 +5,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented
+from portal.api import SESSION_OR_API_KEY, build_resolver, current_principal, documented
 from portal.documents.models import DocumentView
 from portal.observability import entrypoint
 from portal.wiring import document_service
@@ -17,12 +17,13 @@ app = build_resolver()
     "/customers/<customer_id>/documents/<document_id>",
     summary="Get a document and its timeline",
     tags=["Documents"],
+    security=SESSION_OR_API_KEY,
     responses=documented(
         {401: "Not logged in", 403: "Needs the document handler or invoice reader role", 404: "No such document"}
     ),
 )
 def get_document(customer_id: str, document_id: str) -> DocumentView:
-    return document_service().document(current_principal(app), customer_id, document_id)
+    return document_service().document(current_principal(app, api_keys=True), customer_id, document_id)
 
 
 @entrypoint()

@@ -26,8 +26,14 @@ def list_trading_partners(
     customer_id: str,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    stopped: Annotated[
+        bool,
+        Query(description="Only the partners documents were stopped with, most often first (all of them at once)"),
+    ] = False,
 ) -> TradingPartnerPage:
-    partners, next_cursor = document_service().partners(current_principal(app), customer_id, limit=limit, cursor=cursor)
+    partners, next_cursor = document_service().partners(
+        current_principal(app), customer_id, limit=limit, cursor=cursor, stopped=stopped
+    )
     return TradingPartnerPage(items=partners, next_cursor=next_cursor)
 
 

@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
+from portal.api import SESSION_OR_API_KEY, build_resolver, current_principal, documented, idempotency_key
 from portal.documents.models import DocumentUpload, DocumentView
 from portal.idempotency import once
 from portal.observability import entrypoint
@@ -21,6 +21,7 @@ app = build_resolver()
     "/customers/<customer_id>/documents",
     summary="Send a document",
     tags=["Documents"],
+    security=SESSION_OR_API_KEY,
     responses=documented(
         {
             401: "Not logged in",
@@ -34,7 +35,7 @@ app = build_resolver()
     ),
 )
 def send_document(customer_id: str, upload: Annotated[DocumentUpload, Body()]) -> Response[DocumentView]:
-    principal = current_principal(app)
+    principal = current_principal(app, api_keys=True)
     received = once(
         f"send_document:{customer_id}",
         actor=principal.username,

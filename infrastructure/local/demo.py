@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from portal.access import Principal, PrincipalKind, StaffRole
+from portal.access import ApiKeyRole, Principal, PrincipalKind, StaffRole
 from portal.catalogue import service as catalogue
 from portal.catalogue.models import ProductInput, ProductPatch
 from portal.clock import Clock, now
@@ -52,6 +52,16 @@ class DemoUser:
     contact: str | None = None  # a contact login is bound to this demo contact (AUTH-2)
     roles: dict[str, list[str]] = field(default_factory=dict)  # customer key → customer-side roles
     codes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DemoApiKey:
+    """An API key of the local portal's demo data, fixed so the README can show a call with it (DOC-3)."""
+
+    name: str
+    customer: str
+    role: ApiKeyRole
+    api_key: str
 
 
 @dataclass
@@ -206,6 +216,15 @@ CONTACTS = [
 ]
 
 # Logins of each kind of AUTH-2: contacts (by their e-mail), an invoice customer and an object.
+DEMO_API_KEYS = [
+    DemoApiKey(
+        "Regnskapssystem (demo)",
+        "bergen",
+        ApiKeyRole.SEND_DOCUMENTS,
+        "kpk_01JZDEMQAPK3YBERGEN0000000_demo-key-of-the-local-portal-only-000000000",
+    ),
+]
+
 PORTAL_USERS = [
     DemoUser(
         "kari.nordmann@nordlys.no",
@@ -344,7 +363,33 @@ def seed() -> DemoData:
         data.users[user.username] = user
     _seed_orders(data, admin)
     _seed_documents(data, admin)
+    _seed_api_keys(data)
     return data
+
+
+def _seed_api_keys(data: DemoData) -> None:
+    """Written as the key service writes them, with the fixed keys above (a real key is random, shown once)."""
+    from portal.auth.api_key_repository import DynamoApiKeyRepository
+    from portal.auth.api_keys import StoredKey
+    from portal.auth.keys import key_hint
+    from portal.auth.tokens import token_digest
+
+    at = now()
+    for demo_key in DEMO_API_KEYS:
+        DynamoApiKeyRepository().add(
+            StoredKey(
+                key_id=demo_key.api_key.split("_")[1],
+                customer_id=data.customer_ids[demo_key.customer],
+                name=demo_key.name,
+                role=demo_key.role,
+                hint=key_hint(demo_key.api_key),
+                digest=token_digest(demo_key.api_key),
+                expires_on=(at + timedelta(days=365)).date(),
+                created_at=at,
+                created_by="demo-seed",
+            ),
+            actor="demo-seed",
+        )
 
 
 def _fixed(moment: datetime) -> Clock:

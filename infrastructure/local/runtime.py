@@ -35,7 +35,12 @@ def start_runtime(
     extra_environment: dict[str, str] | None = None,
     poll_queues: bool = True,
 ) -> Runtime:
-    environment: dict[str, Any] = {"PORTAL_URL": portal_url, **(extra_environment or {})}
+    environment: dict[str, Any] = {
+        "PORTAL_URL": portal_url,
+        # Webhooks go to public https:// addresses only; locally, also to the loopback, where tests listen.
+        "WEBHOOKS_ALLOW_LOOPBACK_HTTP": "true",
+        **(extra_environment or {}),
+    }
     backend = start_backend(port=moto_port, parameters={"PortalUrl": portal_url}, extra_environment=environment)
     lambdas = Lambdas(backend.template)
     gateway = Gateway(backend.template, lambdas, openapi_document=load_committed_document())

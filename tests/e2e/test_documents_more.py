@@ -2,7 +2,8 @@
 recipient's filter stopped, has the rules run again on the correction and sends it again; the recipient refuses a
 delivered invoice for a missing reference and the sender sees why; the recipient of an e-mailed invoice opens it
 from the link without logging in, and the sender's Smartmail overview shows it opened; the group's statistics per
-month and subsidiary; and the print jobs that failed, for administrators.
+month and subsidiary; the print jobs that failed, for administrators; the overview searched by the amount due; and
+the trading partners documents were stopped with.
 
 Invoices to Fjellbakeriet go from Nordlys Oslo AS here, so Nordlys Bergen's traffic with Fjellbakeriet, which
 test_documents.py counts, stays as the demo made it whichever file runs first."""
@@ -14,6 +15,7 @@ import secrets
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
@@ -131,6 +133,7 @@ def test_a_stopped_invoice_is_corrected_checked_again_and_sent_again(
     expect(steps.filter(has_text="Stoppet av filteret")).to_have_count(1)
     expect(steps.filter(has_text="Rettet")).to_contain_text("Kjøpers referanse")
     expect(steps.filter(has_text="Rettet")).to_contain_text(f"av {KARI}")
+    expect(steps.filter(has_text="Kontrollert mot reglene")).to_have_count(1)  # checked again, and passed
     expect(steps.last).to_contain_text("Levert til mottakeren")
 
 
@@ -308,3 +311,80 @@ def test_administrators_see_the_print_jobs_that_failed(page: Page) -> None:
     ).to_be_visible()
     jobs.scroll_into_view_if_needed()
     screenshot(page, "102-failed-print-jobs")
+
+
+def row_of(overview: Locator, number: str) -> Locator:
+    """The overview's row of a document, found by the link its number is (named with the document's type)."""
+    link = overview.page.get_by_role("link", name=re.compile(rf" {re.escape(number)}$"))
+    return overview.get_by_role("row").filter(has=link)
+
+
+def test_a_document_handler_finds_documents_by_their_amount(page: Page) -> None:
+    log_in(page, KARI, KARI)
+    open_documents_of(page, "Nordlys Bergen AS")
+    overview = page.get_by_role("region", name="Dokumentoversikt")
+    search = page.get_by_role("search", name="Søk i dokumentene")
+    expect(row_of(overview, "2026-1002")).to_be_visible()
+    # Typed the Norwegian way: only the demo invoice of 1 687,50 kr is between 1 000 and 2 000 kroner
+    search.get_by_label("Beløp fra").fill("1 000")
+    search.get_by_label("Beløp til").fill("2 000,00")
+    expect(search.get_by_label("Valuta")).to_have_value("NOK")
+    search.get_by_role("button", name="Søk").click()
+    expect(overview.get_by_role("row")).to_have_count(2)
+    expect(row_of(overview, "2026-1001")).to_contain_text(re.compile(r"1\s687,50\s?kr"))
+    expect(row_of(overview, "2026-1002")).to_have_count(0)
+    expect(row_of(overview, "2026-1003")).to_have_count(0)
+    expect(overview.get_by_text("måned for måned, nyeste måned først")).to_be_visible()
+    # Kept in the address as the API takes it, and shown again as typed
+    address = unquote(page.url)  # the router writes a string that reads as a number in quotes, to keep it a string
+    assert 'amountFrom="1000.00"' in address, address
+    assert 'amountTo="2000.00"' in address, address
+    page.reload()
+    expect(search.get_by_label("Beløp fra")).to_have_value(re.compile(r"^1\s000,00$"))
+    expect(row_of(overview, "2026-1001")).to_be_visible()
+    screenshot(page, "107-amount-search")
+    # The same amounts in Swedish kronor: none of Bergen's documents
+    search.get_by_label("Valuta").select_option("SEK")
+    search.get_by_role("button", name="Søk").click()
+    expect(overview.get_by_text("Ingen dokumenter passer til søket.")).to_be_visible()
+    search.get_by_label("Valuta").select_option("NOK")
+    # What is not an amount is refused at its field before anything is asked
+    search.get_by_label("Beløp til").fill("mye")
+    search.get_by_role("button", name="Søk").click()
+    expect(search.get_by_label("Beløp til")).to_have_accessible_description("Skriv et beløp, for eksempel 1 500,00.")
+    expect(search.get_by_label("Beløp til")).to_be_focused()
+    # The amounts the wrong way round: the API's refusal is shown at the lowest amount
+    search.get_by_label("Beløp fra").fill("2 000")
+    search.get_by_label("Beløp til").fill("1 000")
+    search.get_by_role("button", name="Søk").click()
+    expect(page.get_by_role("alert")).to_contain_text("Beløp fra er høyere enn beløp til")
+    expect(search.get_by_label("Beløp fra")).to_have_accessible_description("Kan ikke være høyere enn beløp til.")
+    expect(search.get_by_label("Beløp fra")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+
+def test_the_trading_partners_documents_were_stopped_with(page: Page) -> None:
+    log_in(page, KARI, KARI)
+    open_documents_of(page, "Nordlys Bergen AS")
+    page.get_by_role("navigation", name="Dokumentsider").get_by_role("link", name="Handelspartnere").click()
+    partners = page.get_by_role("region", name="Handelspartnere")
+    expect(page.get_by_role("radio", name="Alle")).to_be_checked()
+    expect(partners.get_by_role("row").filter(has_text="Bygg og Anlegg Vest AS")).to_be_visible()
+    # Only those Bergen's documents were stopped with, most often first: the demo's invoice to Fjellbakeriet
+    page.get_by_role("radio", name="Med stoppede dokumenter").check()
+    expect(partners).to_contain_text("de med flest stoppede dokumenter først")
+    bakery = partners.get_by_role("row").filter(has_text="Fjellbakeriet AS")
+    expect(bakery).to_be_visible()
+    expect(bakery.get_by_role("gridcell").nth(5)).to_have_text("1")  # stopped
+    expect(partners.get_by_role("row").filter(has_text="Bygg og Anlegg Vest AS")).to_have_count(0)
+    # Kept in the address: reopened, the same choice
+    assert "stopped=true" in page.url, page.url
+    page.reload()
+    expect(page.get_by_role("radio", name="Med stoppede dokumenter")).to_be_checked()
+    expect(partners.get_by_role("row").filter(has_text="Fjellbakeriet AS")).to_be_visible()
+    screenshot(page, "108-stopped-partners")
+    # The partner's name still opens the documents exchanged with it
+    partners.get_by_role("link", name="Dokumenter med Fjellbakeriet AS").click()
+    expect(page.get_by_role("search", name="Søk i dokumentene").get_by_label("Handelspartner")).to_have_value(
+        "0192:912345726"
+    )

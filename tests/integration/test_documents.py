@@ -87,7 +87,7 @@ def test_an_invoice_to_another_customer_is_delivered_into_its_portal(
     # And the worker delivers it within the network: Fjellbakeriet passes its filter, and has it in its portal
     document = processed(api, runtime, kari, bergen, sent.body["document_id"])
     assert (document["status"], document["channel"]) == ("delivered", "peppol")
-    assert steps(document) == ["received", "sent", "delivered"]
+    assert steps(document) == ["received", "validated", "sent", "delivered"]
     counterpart = document["counterpart"]
     assert counterpart["customer_id"] == bakery
     incoming = api.get(f"/customers/{bakery}/documents/{counterpart['document_id']}", token=admin).body
@@ -142,6 +142,13 @@ def test_an_invoice_without_a_buyer_or_order_reference_is_stopped_and_the_recipi
     # And nothing reached the network
     stopped = api.get(f"/customers/{bergen}/documents?status=stopped", token=kari).body["items"]
     assert document["document_id"] in [row["document_id"] for row in stopped]
+    # And Bergen's list of partners its documents were stopped with has Fjellbakeriet, most often first
+    ranked = api.get(f"/customers/{bergen}/trading-partners", token=kari, query={"stopped": "true"}).body
+    assert ranked["next_cursor"] is None
+    counts = [partner["stopped"] for partner in ranked["items"]]
+    assert counts == sorted(counts, reverse=True)
+    assert min(counts) >= 1
+    assert "0192:912345726" in [partner["partner_key"] for partner in ranked["items"]]
 
 
 def test_documents_leave_the_network_on_the_first_channel_the_recipient_receives_on(
@@ -283,7 +290,7 @@ def test_a_stopped_invoice_is_corrected_checked_again_and_delivered_keeping_ever
     assert corrected.body["content"]["buyer_reference"] == "Innkjøp 77"
     delivered = processed(api, runtime, kari, bergen, stopped["document_id"])
     assert delivered["status"] == "delivered"
-    assert steps(delivered) == ["received", "stopped", "corrected", "sent", "delivered"]
+    assert steps(delivered) == ["received", "stopped", "corrected", "validated", "sent", "delivered"]
     # The recipient's copy is the one it saw stopped, now delivered in the corrected version
     incoming = api.get(
         f"/customers/{bakery}/documents/{stopped['counterpart']['document_id']}", token=api.login(FAKTURA)
@@ -336,7 +343,7 @@ def test_a_recipient_refuses_a_delivered_invoice_and_the_sender_corrects_what_it
     body = {"values": {"contract_reference": "K-2026-9"}, "version": told["version"]}
     assert api.post(f"{sent_path}/corrections", token=kari, body=body).status == 202
     again = processed(api, runtime, kari, bergen, delivered["document_id"])
-    assert steps(again)[-4:] == ["not_accepted", "corrected", "sent", "delivered"]
+    assert steps(again)[-5:] == ["not_accepted", "corrected", "validated", "sent", "delivered"]
     assert api.get(incoming_path, token=faktura).body["status"] == "delivered"
     # A refusal of what cannot be corrected in the portal is refused
     bad = {
@@ -444,3 +451,44 @@ def test_viewing_copies_show_the_document_on_each_channel_in_the_senders_layout(
     theirs = api.post(incoming, token=faktura, body={"channel": "email"})
     assert theirs.status == 202, theirs.body
     assert api.get(f"{incoming}/{'0' * 32}", token=faktura).status == 404
+
+
+def test_documents_are_found_by_the_amount_due_within_the_dates_page_by_page(
+    api: ApiClient, runtime: Runtime, demo: DemoData
+) -> None:
+    bergen, kari = demo.customer_ids["bergen"], api.login(KARI)
+    # Given three invoices from Bergen, due 8 751.25, 8 752.50 and 11 250.00 NOK
+    sent = {}
+    for price in (Decimal("7001.00"), Decimal("7002.00"), Decimal("9000.00")):
+        content = invoice(number=number(), seller=BERGEN, buyer=BUILDER, lines=[("Verdihenting", Decimal(1), price)])
+        reply = send(api, kari, bergen, content)
+        assert reply.status == 202, reply.body
+        sent[reply.body["content"]["totals"]["payable"]] = reply.body["document_id"]
+    assert set(sent) == {"8751.25", "8752.50", "11250.00"}
+    runtime.streams.drain()
+    runtime.queues.drain()
+    runtime.streams.drain()
+    path = f"/customers/{bergen}/documents"
+
+    def found(**query: Any) -> list[str]:
+        rows, cursor = [], None
+        while True:
+            page = api.get(path, token=kari, query={**query, **({"cursor": cursor} if cursor else {})})
+            assert page.status == 200, page.body
+            rows += [row["document_id"] for row in page.body["items"]]
+            cursor = page.body["next_cursor"]
+            if not cursor:
+                return rows
+
+    # When Kari searches between 8 751.25 and 8 760, one row a page
+    between = found(amount_from="8751.25", amount_to="8760", limit=1)
+    # Then the first two are found, each once, and not the third
+    assert [document for document in between if document in sent.values()] == [sent["8751.25"], sent["8752.50"]]
+    # And an open end, the direction and the status narrow it too
+    assert sent["11250.00"] in found(amount_from="11250", direction="outgoing")
+    assert sent["11250.00"] not in found(amount_from="11250", direction="incoming")
+    assert sent["8751.25"] in found(amount_to="8751.25", status="delivered")
+    assert sent["8751.25"] not in found(amount_to="8751.25", status="stopped")
+    assert sent["8751.25"] not in found(amount_from="8751.25", currency="SEK")
+    refused = api.get(path, token=kari, query={"amount_from": "10", "amount_to": "5"})
+    assert (refused.status, refused.error_code) == (422, "invalid_amount_range")

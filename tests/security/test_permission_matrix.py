@@ -320,6 +320,60 @@ DOCUMENT_ROWS = [
     Row("kari", "failed_print_jobs", "group", 403),
     Row("faktura", "redrive_print_jobs", "bakery", 403),
 ]
+# API keys (DOC-3): created by the customer's user administrators, who list and revoke them, as may staff who change
+# customers' users (never create). A key reaches its own customer's documents only, within its role; "send-key" is
+# the demo key Bergen's accounting system sends with, "read-key" one that only reads.
+API_KEY_ROWS = [
+    Row("kari", "list_api_keys", "bergen", ALLOWED),
+    Row("kari", "create_api_key", "bergen", ALLOWED),
+    Row("kari", "revoke_api_key", "bergen", ALLOWED),
+    Row("kari", "list_api_keys", "bakery", 404),
+    Row("ola", "list_api_keys", "bergen", 403),
+    Row("ola", "create_api_key", "bergen", 403),
+    Row("faktura", "list_api_keys", "bakery", 403),
+    Row("admin", "list_api_keys", "bergen", ALLOWED),
+    Row("admin", "revoke_api_key", "bergen", ALLOWED),
+    Row("admin", "create_api_key", "bergen", 403),
+    Row("selger", "list_api_keys", "bergen", 403),
+    Row("selger", "revoke_api_key", "bergen", 403),
+    Row("tekniker", "list_api_keys", "bergen", 404),
+    Row("send-key", "search_documents", "bergen", ALLOWED),
+    Row("send-key", "send_document", "bergen", ALLOWED),
+    Row("send-key", "see_document", "bergen", ALLOWED),
+    Row("send-key", "see_document_file", "bergen", ALLOWED),
+    Row("send-key", "ask_viewing_copy", "bergen", ALLOWED),
+    Row("send-key", "see_viewing_copy", "bergen", ALLOWED),
+    Row("send-key", "search_documents", "bakery", 404),
+    Row("send-key", "see_document", "group", 404),
+    Row("send-key", "list_partners", "bergen", 403),
+    Row("send-key", "correct_document", "bergen", 403),
+    Row("send-key", "see_document_settings", "bergen", 403),
+    Row("send-key", "list_api_keys", "bergen", 403),
+    Row("send-key", "create_api_key", "bergen", 403),
+    Row("send-key", "list_orders", "bergen", 403),
+    Row("send-key", "list_users", "bergen", 403),
+    Row("read-key", "search_documents", "bergen", ALLOWED),
+    Row("read-key", "see_viewing_copy", "bergen", ALLOWED),
+    Row("read-key", "send_document", "bergen", 403),
+    Row("read-key", "ask_viewing_copy", "bergen", ALLOWED),
+    # Webhooks follow the same rule as API keys.
+    Row("kari", "list_webhooks", "bergen", ALLOWED),
+    Row("kari", "create_webhook", "bergen", ALLOWED),
+    Row("kari", "webhook_deliveries", "bergen", ALLOWED),
+    Row("kari", "delete_webhook", "bakery", 404),
+    Row("ola", "list_webhooks", "bergen", 403),
+    Row("ola", "create_webhook", "bergen", 403),
+    Row("ola", "webhook_deliveries", "bergen", 403),
+    Row("faktura", "create_webhook", "bakery", 403),
+    Row("admin", "list_webhooks", "bergen", ALLOWED),
+    Row("admin", "webhook_deliveries", "bergen", ALLOWED),
+    Row("admin", "create_webhook", "bergen", 403),
+    Row("selger", "list_webhooks", "bergen", 403),
+    Row("selger", "delete_webhook", "bergen", 403),
+    Row("tekniker", "list_webhooks", "bergen", 404),
+    Row("send-key", "list_webhooks", "bergen", 403),
+    Row("send-key", "create_webhook", "bergen", 403),
+]
 # An invoice in another company's name: an allowed sending is refused as not_the_sender, and nothing is sent.
 FOREIGN_INVOICE = (
     b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" '
@@ -497,10 +551,49 @@ def bergen_report(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) 
     return str(asked.body["report_id"])
 
 
+@pytest.fixture(scope="module")
+def api_keys(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> dict[str, str]:
+    """The demo key that sends for Bergen, and a reading key Bergen's user administrator creates here."""
+    from infrastructure.local.demo import DEMO_API_KEYS
+
+    body = {"name": "Probe", "role": "read_documents", "expires_on": (date.today() + timedelta(days=30)).isoformat()}
+    created = admin_api.post(f"/customers/{demo.customer_ids['bergen']}/api-keys", token=tokens["kari"], body=body)
+    assert created.status == 201, created.body
+    sending = next(key for key in DEMO_API_KEYS if key.customer == "bergen")
+    return {"send-key": sending.api_key, "read-key": str(created.body["api_key"])}
+
+
+@pytest.fixture(scope="module")
+def bergen_webhook(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
+    """A webhook of Bergen's. The matrix never deletes it: its delete rows are refused, or aimed at Fjellbakeriet."""
+    body = {"url": "https://erp.nordlys-bergen.example/hooks", "events": ["stopped"]}
+    created = admin_api.post(f"/customers/{demo.customer_ids['bergen']}/webhooks", token=tokens["kari"], body=body)
+    assert created.status == 201, created.body
+    return str(created.body["webhook"]["webhook_id"])
+
+
+@pytest.fixture(scope="module")
+def revoked_key(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
+    """A key of Bergen's, revoked already: revoking it again is allowed and changes nothing."""
+    path = f"/customers/{demo.customer_ids['bergen']}/api-keys"
+    body = {"name": "Revoked", "role": "read_documents", "expires_on": date.today().isoformat()}
+    created = admin_api.post(path, token=tokens["kari"], body=body)
+    assert created.status == 201, created.body
+    key_id = created.body["key"]["key_id"]
+    assert admin_api.call("DELETE", f"{path}/{key_id}", token=tokens["kari"]).status == 200
+    return str(key_id)
+
+
 def act(
-    api: ApiClient, tokens: dict[str, str], customers: dict[str, str], row: Row, ids: dict[str, str]
+    api: ApiClient,
+    tokens: dict[str, str],
+    customers: dict[str, str],
+    row: Row,
+    ids: dict[str, str],
+    api_keys: dict[str, str] | None = None,
 ) -> tuple[int, str | None]:
-    admin, token, customer_id = tokens["admin"], tokens[row.who], customers[row.at]
+    api_key = (api_keys or {}).get(row.who)
+    admin, token, customer_id = tokens["admin"], None if api_key else tokens[row.who], customers[row.at]
     version = api.get(f"/customers/{customer_id}", token=admin).body["version"]
     users = user_ids(api, admin, customer_id) if row.action in {"change_roles", "deactivate", "delete_user"} else {}
     # Someone else's login where there is one (the group's only user is kari: her own, refused after the policy).
@@ -625,6 +718,23 @@ def act(
         # not an image: an allowed upload is refused as invalid_logo, and the logo stays as it was
         "save_document_logo": ("PUT", f"/customers/{customer_id}/document-logo", {"content_base64": "PGh0bWw+"}),
         "document_statistics": ("GET", f"/customers/{customer_id}/document-statistics", None),
+        "list_api_keys": ("GET", f"/customers/{customer_id}/api-keys", None),
+        # an expiry long past: an allowed creation is refused as expiry_out_of_range, and no key is made
+        "create_api_key": (
+            "POST",
+            f"/customers/{customer_id}/api-keys",
+            {"name": "Probe", "role": "read_documents", "expires_on": "2020-01-06"},
+        ),
+        "revoke_api_key": ("DELETE", f"/customers/{customer_id}/api-keys/{ids['revoked_key']}", None),
+        "list_webhooks": ("GET", f"/customers/{customer_id}/webhooks", None),
+        # an address inside the vendor's network: an allowed registration is refused as unsafe_webhook_url
+        "create_webhook": (
+            "POST",
+            f"/customers/{customer_id}/webhooks",
+            {"url": "https://169.254.169.254/latest", "events": ["delivered"]},
+        ),
+        "delete_webhook": ("DELETE", f"/customers/{customer_id}/webhooks/{ids['webhook']}", None),
+        "webhook_deliveries": ("GET", f"/customers/{customer_id}/webhooks/{ids['webhook']}/deliveries", None),
         "redrive_print_jobs": ("POST", "/print-jobs/redrive", None),
         "see_document_settings": ("GET", f"/customers/{customer_id}/document-settings", None),
         "save_document_settings": (
@@ -640,7 +750,7 @@ def act(
     }
     method, path, body = calls[row.action]
     query = {"version": OUTDATED} if row.action in {"delete_user", "delete_change"} else None
-    reply = api.call(method, path, token=token, body=body, query=query)
+    reply = api.call(method, path, token=token, api_key=api_key, body=body, query=query)
     return reply.status, reply.error_code
 
 
@@ -661,6 +771,8 @@ def allowed(status: int, code: str | None) -> bool:
                 "date_in_past",
                 "not_the_sender",
                 "invalid_logo",
+                "expiry_out_of_range",
+                "unsafe_webhook_url",
             }
         )
     )
@@ -676,6 +788,7 @@ ROWS = (
     + PRINTOUT_ROWS
     + BOOKING_ROWS
     + DOCUMENT_ROWS
+    + API_KEY_ROWS
 )
 
 
@@ -692,6 +805,9 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_printout: str,
     bergen_document: str,
     bergen_copy: str,
+    api_keys: dict[str, str],
+    revoked_key: str,
+    bergen_webhook: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -706,8 +822,10 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "printout": bergen_printout,
         "document": bergen_document,
         "copy": bergen_copy,
+        "revoked_key": revoked_key,
+        "webhook": bergen_webhook,
     }
-    status, code = act(admin_api, tokens, customers, row, ids)
+    status, code = act(admin_api, tokens, customers, row, ids, api_keys)
     if row.expected == ALLOWED:
         assert allowed(status, code), (status, code)
     else:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from infrastructure.local.demo import DemoData
+from infrastructure.local.demo import DEMO_API_KEYS, DemoData
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.template import Route, load_template
 from infrastructure.openapi import load_committed_document
@@ -27,6 +27,7 @@ class Case:
     visible: frozenset[str]  # demo customer keys whose data this principal may see
     objects: frozenset[str] = frozenset()  # demo object keys
     contacts: frozenset[str] = frozenset()  # demo contact keys
+    api_key: str | None = None  # a demo API key calls instead of a login (DOC-3)
 
 
 ALL = frozenset({"group", "bergen", "oslo", "bakery", "sweden"})
@@ -49,6 +50,8 @@ PRINCIPALS = [
     Case("per.bakke@fjellbakeriet.no", frozenset({"bakery"}), frozenset({"bakery-factory"}), frozenset({"per"})),
     Case("faktura-20000", frozenset({"bakery"}), BAKERY_OBJECTS),
     Case("objekt-fb-1", frozenset({"bakery"}), frozenset({"bakery-centre"})),
+    # An API key acts for its one customer, and only on the document routes.
+    *(Case(f"api-key:{key.customer}", frozenset({key.customer}), api_key=key.api_key) for key in DEMO_API_KEYS),
 ]
 DEPARTMENT_OF = {"bergen": "bergen-shop", "oslo": "oslo-shop", "bakery": "bakery-production"}
 OBJECT_OWNERS = {"bakery-centre": "bakery", "bakery-factory": "bakery", "bergen-shop": "bergen"}
@@ -57,7 +60,7 @@ OBJECT_OWNERS = {"bakery-centre": "bakery", "bakery-factory": "bakery", "bergen-
 @pytest.fixture(scope="module")
 def tokens(runtime: Runtime, demo: DemoData) -> dict[str, str]:
     client = ApiClient(runtime.gateway)
-    return {case.username: client.login(case.username) for case in PRINCIPALS if case.username}
+    return {case.username: client.login(case.username) for case in PRINCIPALS if case.username and case.api_key is None}
 
 
 def sample(schema: dict[str, Any], components: dict[str, Any]) -> Any:
@@ -149,6 +152,10 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{request_id}", "01JNOSUCHREQUEST0000000000")
     if "{user_id}" in path:  # the customer's id decides; no user of a hidden customer is reachable through it
         path = path.replace("{user_id}", "01JNOSUCHUSER0000000000000")
+    if "{key_id}" in path:  # an API key is reached through its customer's id, which decides
+        path = path.replace("{key_id}", "01JNOSUCHKEY00000000000000")
+    if "{webhook_id}" in path:  # a webhook is reached through its customer's id, which decides
+        path = path.replace("{webhook_id}", "01JNOSUCHWEBHOOK0000000000")
     if "{contract_id}" in path:  # a contract is reached through its customer's id, which decides
         path = path.replace("{contract_id}", "01JNOSUCHCONTRACT000000000")
     if "{order_id}" in path:  # an order is reached through its customer's id, which decides
@@ -198,12 +205,13 @@ def test_no_route_leaks_or_changes_another_tenants_data(
     path, targets_foreign_customer = foreign_path(route, demo, case)
     client = ApiClient(runtime.gateway)
     token = tokens.get(case.username or "")
-    if route.path == "/auth/logout" and case.username:
+    if route.path == "/auth/logout" and case.username and case.api_key is None:
         token = client.login(case.username)  # logging out the shared session would end it for the other routes
     reply = client.call(
         route.method,
         path,
         token=token,
+        api_key=case.api_key,
         body=request_body(route),
         query={"limit": 100} if route.method == "GET" else required_query(route),
     )
@@ -223,11 +231,13 @@ def test_every_demo_login_and_every_kind_of_principal_is_walked() -> None:
     """The walk covers what exists, not what this file lists: every demo login (one per kind of access the
     portal has), and through them every principal kind and staff role the code defines."""
     from infrastructure.local.demo import PORTAL_USERS, STAFF
-    from portal.access import PrincipalKind, StaffRole
+    from portal.access import ApiKeyRole, PrincipalKind, StaffRole
 
-    walked = {case.username for case in PRINCIPALS if case.username}
+    walked = {case.username for case in PRINCIPALS if case.username and case.api_key is None}
     logins = {user.username: user for user in STAFF + PORTAL_USERS}
     assert set(logins) == walked, f"walk these logins too: {sorted(set(logins) - walked)}"
-    assert {user.kind for user in logins.values()} == set(PrincipalKind)
+    assert {user.kind for user in logins.values()} | {PrincipalKind.API_KEY} == set(PrincipalKind)
+    assert {case.api_key for case in PRINCIPALS if case.api_key} == {key.api_key for key in DEMO_API_KEYS}
+    assert ApiKeyRole.SEND_DOCUMENTS in {key.role for key in DEMO_API_KEYS}
     assert {user.role for user in STAFF} == set(StaffRole)
     assert None in {case.username for case in PRINCIPALS}, "and no login at all"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatDate, formatDecimal, formatDecimalAmount, formatOrganisationNumber, isoDate, minorUnits } from "./format";
+import { exactAmount, formatAmount, formatDate, formatDecimal, formatDecimalAmount, formatOrganisationNumber, isoDate, minorUnits } from "./format";
 
 describe("dates and amounts", () => {
   it("shows dates as dd.mm.yyyy in every language", () => {
@@ -60,5 +60,18 @@ describe("minorUnits", () => {
     expect(formatDecimalAmount("-0.50", "SEK", "sv").replace(/\s/g, " ")).toBe("-0,50 kr");
     expect(formatDecimalAmount("10.5", null, "nb")).toBe("10,5");
     expect(formatDecimalAmount("10.50", "XXXX", "en")).toBe("10.50 XXXX");
+  });
+
+  it("reads an amount to search for as typed, and writes it as the API's exact decimal", () => {
+    expect(exactAmount("1 250,50")).toBe("1250.50");
+    expect(exactAmount("1250.5")).toBe("1250.50");
+    expect(exactAmount("1,250.00")).toBe("1250.00");
+    expect(exactAmount("-99,5")).toBe("-99.50");
+    expect(exactAmount("2000")).toBe("2000.00");
+    expect(exactAmount("-0")).toBe("0.00");
+    expect(exactAmount("1 000 000 000 000")).toBeNull();
+    expect(exactAmount("12,345")).toBe("12345.00");
+    expect(exactAmount("mange")).toBeNull();
+    expect(exactAmount("")).toBeNull();
   });
 });

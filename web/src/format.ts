@@ -100,3 +100,15 @@ export function minorUnits(typed: string): number | null {
   const minor = Number(whole) * 100 + Number(fraction.padEnd(2, "0") || "0");
   return Number.isSafeInteger(minor) ? minor : null;
 }
+
+/** An amount as a person types it ("1 250,50", "-99,5", "1,250.00") as the exact decimal the API takes ("1250.50",
+ * "-99.50"), at most twelve whole digits; null when it is not an amount. */
+export function exactAmount(typed: string): string | null {
+  const text = typed.trim();
+  const negative = /^[-\u2212]/.test(text);
+  const minor = minorUnits(negative ? text.slice(1).trimStart() : text);
+  if (minor === null) return null;
+  const whole = String(Math.trunc(minor / 100));
+  if (whole.length > 12) return null;
+  return `${negative && minor !== 0 ? "-" : ""}${whole}.${pad(minor % 100)}`;
+}

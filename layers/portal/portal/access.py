@@ -21,6 +21,14 @@ class PrincipalKind(StrEnum):
     CONTACT = "contact"
     INVOICE_CUSTOMER = "invoice_customer"
     OBJECT = "object"
+    API_KEY = "api_key"  # a customer's system calling the document API with a key (DOC-3), not a person
+
+
+class ApiKeyRole(StrEnum):
+    """What a customer's API key may do for that customer, and nothing beyond (DOC-3)."""
+
+    READ_DOCUMENTS = "read_documents"
+    SEND_DOCUMENTS = "send_documents"  # sends, and follows what it sent: reads too
 
 
 class StaffRole(StrEnum):
@@ -102,10 +110,17 @@ class Principal(BaseModel):
     # Portal users: their roles per customer (granted on a linked customer, they hold for its subsidiaries too).
     customer_roles: dict[str, frozenset[CustomerRole]] = Field(default_factory=dict)
     session_id: str = Field(default="", repr=False)
+    # API keys: the one customer the key acts for and its role there (DOC-3); they see no customer otherwise.
+    key_customer_id: str | None = None
+    key_role: ApiKeyRole | None = None
 
     @property
     def is_staff(self) -> bool:
         return self.kind is PrincipalKind.STAFF
+
+    @property
+    def is_api_key(self) -> bool:
+        return self.kind is PrincipalKind.API_KEY
 
     @property
     def is_administrator(self) -> bool:
@@ -158,6 +173,8 @@ def staff_sees_all_customers(principal: Principal) -> bool:
 
 
 def can_view_customer(principal: Principal, customer: CustomerFacts) -> bool:
+    if principal.is_api_key:  # its own customer, on the few routes that take a key at all (`require_person`)
+        return customer.customer_id == principal.key_customer_id
     if principal.is_staff:
         if _has(principal, Permission.VIEW):
             return True
@@ -424,6 +441,13 @@ def require_view_deliveries(principal: Principal) -> None:
     require_administrator(principal, "see or retry failed e-mail deliveries")
 
 
+def require_handle_print_jobs(principal: Principal) -> None:
+    """Prints that failed every try (Smartmail's postal channel, DOC-7) name the recipients and their addresses:
+    the vendor's administrators see them and send them again."""
+    require_staff(principal)
+    require_administrator(principal, "see or redrive failed print jobs")
+
+
 def acting_for_administrator(username: str) -> Principal:
     """Work a workflow carries out for the administrator who decided it (e.g. an approved registration)."""
     return Principal(
@@ -495,8 +519,10 @@ def reads_documents(principal: Principal, customer: CustomerFacts) -> bool:
 
 
 def require_view_documents(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
-    """A customer's business documents, sent and received (DOC-1..7): staff who see the customer, and its users who
-    handle or read its documents."""
+    """A customer's business documents, sent and received (DOC-1..7): staff who see the customer, its users who
+    handle or read its documents, and its API keys."""
+    if principal.is_api_key:
+        return _require_key_role(principal, customer, ApiKeyRole.READ_DOCUMENTS)
     facts = require_view_customer(principal, customer)
     if reads_documents(principal, facts):
         return facts
@@ -504,7 +530,10 @@ def require_view_documents(principal: Principal, customer: CustomerFacts | None)
 
 
 def require_send_documents(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
-    """Documents are sent, corrected and resent by the customer's own document handlers (the vendor carries them)."""
+    """Documents are sent, corrected and resent by the customer's own document handlers (the vendor carries them),
+    and sent by its API keys that were given the sending role."""
+    if principal.is_api_key:
+        return _require_key_role(principal, customer, ApiKeyRole.SEND_DOCUMENTS)
     return require_role(principal, customer, CustomerRole.DOCUMENT_HANDLER)
 
 
@@ -515,3 +544,42 @@ def require_document_settings(principal: Principal, customer: CustomerFacts) -> 
         require_edit_customer(principal, customer)
     elif not has_role(principal, customer.customer_id, CustomerRole.USER_ADMINISTRATOR):
         raise Forbidden("Only the customer's user administrators change its document settings", code="missing_role")
+
+
+# -- API keys (DOC-3) ----------------------------------------------------------------------------------------------
+
+_KEY_ROLES_HOLD: dict[ApiKeyRole, frozenset[ApiKeyRole]] = {
+    ApiKeyRole.READ_DOCUMENTS: frozenset({ApiKeyRole.READ_DOCUMENTS}),
+    ApiKeyRole.SEND_DOCUMENTS: frozenset({ApiKeyRole.READ_DOCUMENTS, ApiKeyRole.SEND_DOCUMENTS}),
+}
+
+
+def require_person(principal: Principal) -> None:
+    """Every route is for people logged in, except the few of the document API that declare they take API keys."""
+    if principal.is_api_key:
+        raise Forbidden("An API key reaches only the document API", code="api_key_not_allowed")
+
+
+def _require_key_role(principal: Principal, customer: CustomerFacts | None, role: ApiKeyRole) -> CustomerFacts:
+    """A key acts for its own customer only (another customer is reported as missing, as to anyone who may not see
+    it) and within its role there."""
+    if customer is None or principal.key_customer_id != customer.customer_id or principal.key_role is None:
+        raise NotFound("No such customer")
+    if role not in _KEY_ROLES_HOLD[principal.key_role]:
+        raise Forbidden(f"This API key's role does not include '{role.value}'", code="api_key_role")
+    return customer
+
+
+def require_manage_integrations(
+    principal: Principal, customer: CustomerFacts | None, *, creating: bool
+) -> CustomerFacts:
+    """A customer's API keys and webhooks (how its own systems reach the portal, and are reached) are created by its
+    user administrators, who also list and remove them; the vendor's staff who may change the customer's users list
+    and remove them too (a leaked key, an address gone bad), but never create one."""
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    if principal.is_staff and not creating:
+        require_staff(principal, Permission.CHANGE_CUSTOMER_USER_RIGHTS)
+    elif not has_role(principal, facts.customer_id, CustomerRole.USER_ADMINISTRATOR):
+        raise Forbidden("Only the customer's user administrators manage its API keys and webhooks", code="missing_role")
+    return facts

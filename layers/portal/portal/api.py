@@ -25,9 +25,10 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestUnsupportedContentType,
     RequestValidationError,
 )
+from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn, HTTPBearer, SecurityScheme
 from pydantic import BaseModel, Field
 
-from portal import errors
+from portal import access, errors
 from portal.access import Principal
 
 # The cookie helpers live in portal.cookies, which the authorizer imports without this module; re-exported here.
@@ -100,6 +101,23 @@ def error_response(
     return Response(
         status_code=status, content_type=content_types.APPLICATION_JSON, body=json.dumps(body), headers=headers
     )
+
+
+# How a caller authenticates (the OpenAPI document's security schemes): people by the session cookie their login
+# set, a customer's own systems by an API key on the few document routes that take one (DOC-3).
+SECURITY_SCHEMES: dict[str, SecurityScheme] = {
+    "session": APIKey(
+        in_=APIKeyIn.cookie,
+        name=SESSION_COOKIE,
+        description="The session a login opened (POST /auth/login, then POST /auth/login/code)",
+    ),
+    "apiKey": HTTPBearer(
+        bearerFormat="kpk_<key id>_<secret>",
+        description="An API key a customer's user administrator created (POST /customers/{customer_id}/api-keys), "
+        "sent as `Authorization: Bearer <key>`; it acts for that customer only, within its role",
+    ),
+}
+SESSION_OR_API_KEY: list[dict[str, list[str]]] = [{"session": []}, {"apiKey": []}]
 
 
 # -- reading a request body ------------------------------------------------------------------------------------
@@ -261,6 +279,7 @@ def request_problem(problem: dict[str, Any]) -> dict[str, Any]:
 
 def build_resolver() -> APIGatewayRestResolver:
     app = APIGatewayRestResolver(enable_validation=True)
+    app.configure_openapi(security_schemes=SECURITY_SCHEMES)
     app._request_validation_middleware = _BodyReadingValidation()
 
     def _domain_error(error: errors.DomainError) -> Response[str]:
@@ -320,8 +339,12 @@ def _request_id(app: APIGatewayRestResolver) -> str:
         return ""
 
 
-def current_principal(app: APIGatewayRestResolver) -> Principal:
-    return Principal.from_context(app.current_event.request_context.authorizer.raw_event)
+def current_principal(app: APIGatewayRestResolver, *, api_keys: bool = False) -> Principal:
+    """Who is asking. Only the routes of the document API that pass `api_keys=True` answer an API key (DOC-3)."""
+    principal = Principal.from_context(app.current_event.request_context.authorizer.raw_event)
+    if not api_keys:
+        access.require_person(principal)
+    return principal
 
 
 def session_expiry(app: APIGatewayRestResolver) -> datetime | None:

@@ -35,6 +35,8 @@ ENVIRONMENT_NAMES = {
     "smartmail_state_machine_arn": "SMARTMAIL_STATE_MACHINE_ARN",
     "print_queue_url": "PRINT_QUEUE_URL",
     "print_dead_letter_queue_url": "PRINT_DEAD_LETTER_QUEUE_URL",
+    "webhook_queue_url": "WEBHOOK_QUEUE_URL",
+    "webhooks_allow_loopback_http": "WEBHOOKS_ALLOW_LOOPBACK_HTTP",
     "cursor_signing_key": "CURSOR_SIGNING_KEY",
     "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }

@@ -49,6 +49,9 @@ class Settings(BaseModel):
     smartmail_state_machine_arn: str = ""
     print_queue_url: str = ""
     print_dead_letter_queue_url: str = ""
+    # Webhooks (DOC-3): where their deliveries queue; plain HTTP to the loopback address only for the local runtime.
+    webhook_queue_url: str = ""
+    webhooks_allow_loopback_http: bool = False
     # Signs pagination cursors (HMAC-SHA256). On AWS a generated Secrets Manager secret (template.yaml); locally the
     # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
     cursor_signing_key: SecretStr = Field(min_length=32)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from portal.access import Principal
+    from portal.auth.api_keys import ApiKeyService
+    from portal.auth.keys import ApiKeyCheck
     from portal.auth.service import AuthService
     from portal.auth.sessions import SessionCheck
     from portal.bookings.repository import DynamoSlotRepository
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from portal.registration.service import RegistrationService
     from portal.reports.service import ReportService
     from portal.support.repository import DynamoSupportRepository
+    from portal.webhooks.service import WebhookService
     from portal.workflows import StepFunctionsWorkflows
 
 
@@ -89,6 +92,20 @@ def session_check() -> SessionCheck:
     return SessionCheck(sessions=DynamoSessionStore())
 
 
+def api_key_service() -> ApiKeyService:
+    from portal.auth.api_key_repository import DynamoApiKeyRepository
+    from portal.auth.api_keys import ApiKeyService
+
+    return ApiKeyService(customers=customer_repository(), keys=DynamoApiKeyRepository())
+
+
+def api_key_check() -> ApiKeyCheck:
+    """What the authorizer needs to take an API key: the grants of keys in force, nothing else (its cold start)."""
+    from portal.auth.keys import ApiKeyCheck, DynamoKeyGrants
+
+    return ApiKeyCheck(grants=DynamoKeyGrants())
+
+
 def registration_service() -> RegistrationService:
     from portal.registration.repository import DynamoRegistrationRepository
     from portal.registration.service import RegistrationService
@@ -123,6 +140,7 @@ def delivery_service() -> DeliveryService:
                 "printouts": settings.printout_queue_url,
                 "documents": settings.document_queue_url,
                 "copies": settings.copy_queue_url,
+                "webhooks": settings.webhook_queue_url,
             }
         ),
         workflows=StepFunctionsStarter({"smartmail": settings.smartmail_state_machine_arn}),
@@ -205,8 +223,8 @@ def deposit_service() -> DepositService:
 def report_service() -> ReportService:
     """Reports (REP-1): files in the reports bucket, rows from the deposit history's partitions."""
     from portal.deposits.repository import DynamoDepositRepository
+    from portal.files import S3Files
     from portal.reports.repository import DynamoReportRepository
-    from portal.reports.s3 import S3Files
     from portal.reports.service import ReportService
     from portal.settings import get_settings
 
@@ -223,9 +241,9 @@ def report_service() -> ReportService:
 def printout_service() -> PrintoutService:
     """Printouts (DEP-2, ORD-4): PDFs in the reports bucket, of the deposits and orders they print."""
     from portal.deposits.repository import DynamoDepositRepository
+    from portal.files import S3Files
     from portal.printouts.repository import DynamoPrintoutRepository
     from portal.printouts.service import PrintoutService
-    from portal.reports.s3 import S3Files
     from portal.settings import get_settings
 
     return PrintoutService(
@@ -243,7 +261,7 @@ def document_service() -> DocumentService:
     from portal.documents.network import S3NetworkOutbox, S3PrintOutbox, SqsPrintQueues
     from portal.documents.repository import DynamoDocumentRepository
     from portal.documents.service import DocumentService
-    from portal.reports.s3 import S3Files
+    from portal.files import S3Files
     from portal.settings import get_settings
     from portal.workflows import StepFunctionsWorkflows
 
@@ -258,6 +276,23 @@ def document_service() -> DocumentService:
         print_queues=SqsPrintQueues(settings.print_queue_url, settings.print_dead_letter_queue_url),
         workflows=StepFunctionsWorkflows(),
         portal_url=settings.portal_url,
+        webhooks=webhook_service(),
+    )
+
+
+def webhook_service() -> WebhookService:
+    """Webhooks (DOC-3): sent over HTTPS to public addresses only (the local runtime also allows its loopback)."""
+    from portal.settings import get_settings
+    from portal.webhooks.repository import DynamoWebhookRepository
+    from portal.webhooks.sender import HttpsWebhookSender
+    from portal.webhooks.service import WebhookService
+
+    allow_loopback_http = get_settings().webhooks_allow_loopback_http
+    return WebhookService(
+        customers=customer_repository(),
+        webhooks=DynamoWebhookRepository(),
+        sender=HttpsWebhookSender(allow_loopback_http=allow_loopback_http),
+        allow_loopback_http=allow_loopback_http,
     )
 
 

@@ -7,7 +7,7 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { customersSearch, depositHistorySearch, documentStatisticsSearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, usersSearch } from "./searches";
+import { customersSearch, depositHistorySearch, documentStatisticsSearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, tradingPartnersSearch, usersSearch } from "./searches";
 import { mayAdministerUsers, mayOpen, mayOpenDeposits, mayOpenDocuments, mayOpenOrders, type Section } from "./sections";
 
 type Context = { queryClient: QueryClient };
@@ -258,7 +258,7 @@ export const tradingPartnersRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/documents/partners",
   staticData: { guide: "documents" },
-  validateSearch: ordersSearch,
+  validateSearch: tradingPartnersSearch,
   beforeLoad: documentsGuard,
   component: lazyRouteComponent(() => import("../pages/TradingPartnersPage"), "TradingPartnersPage"),
 });
@@ -269,6 +269,24 @@ export const documentSettingsRoute = createRoute({
   validateSearch: ordersSearch,
   beforeLoad: documentsGuard,
   component: lazyRouteComponent(() => import("../pages/DocumentSettingsPage"), "DocumentSettingsPage"),
+});
+// DOC-3: the customer's API keys, for its user administrators (and staff who may change its users: list and revoke).
+export const apiKeysRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/documents/api-keys",
+  staticData: { guide: "documents" },
+  validateSearch: ordersSearch,
+  beforeLoad: documentsGuard,
+  component: lazyRouteComponent(() => import("../pages/ApiKeysPage"), "ApiKeysPage"),
+});
+// DOC-3: the customer's webhooks, for the same people as its API keys (staff list and delete them, and see deliveries).
+export const webhooksRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/documents/webhooks",
+  staticData: { guide: "documents" },
+  validateSearch: ordersSearch,
+  beforeLoad: documentsGuard,
+  component: lazyRouteComponent(() => import("../pages/WebhooksPage"), "WebhooksPage"),
 });
 export const smartmailRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -327,7 +345,7 @@ const routeTree = rootRoute.addChildren([
   passwordRoute,
   openedDocumentRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, smartmailRoute, documentStatisticsRoute, documentRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseHash } from "./router";
-import { customersSearch, documentStatisticsSearch, documentsSearch, loginSearch, usersSearch } from "./searches";
+import { customersSearch, documentStatisticsSearch, documentsSearch, loginSearch, tradingPartnersSearch, usersSearch } from "./searches";
 
 describe("addresses", () => {
   it("give a bookmarked list search back as it was, with defaults for what it leaves out", () => {
@@ -29,10 +29,19 @@ describe("addresses", () => {
   });
 
   it("keep a document search's choices, and forget one the API does not know", () => {
-    const shared = { customer: "01ABC", from: "2026-11-01", to: "2026-11-30", direction: "outgoing", status: "stopped", channel: "peppol", partner: "0192:974760673", number: "2026-1003" };
+    const shared = {
+      customer: "01ABC", from: "2026-11-01", to: "2026-11-30", direction: "outgoing", status: "stopped", channel: "peppol", partner: "0192:974760673",
+      number: "2026-1003", amountFrom: "1000", amountTo: "-2000.5", currency: "EUR",
+    };
     expect(documentsSearch.parse(shared)).toEqual(shared);
-    expect(documentsSearch.parse({ status: "lost", channel: "fax", direction: "sideways", from: "1. mai" }))
-      .toEqual({ from: "", to: "", direction: "", status: "", channel: "", partner: "", number: "" });
+    expect(documentsSearch.parse({ status: "lost", channel: "fax", direction: "sideways", from: "1. mai", amountFrom: "1 250,50", amountTo: "1.234", currency: "USD" }))
+      .toEqual({ from: "", to: "", direction: "", status: "", channel: "", partner: "", number: "", amountFrom: "", amountTo: "", currency: "NOK" });
+  });
+
+  it("show all trading partners unless the address asks for those with stopped documents", () => {
+    expect(tradingPartnersSearch.parse({ customer: "01ABC", stopped: true })).toEqual({ customer: "01ABC", stopped: true });
+    expect(tradingPartnersSearch.parse({ stopped: "yes" })).toEqual({ stopped: false });
+    expect(tradingPartnersSearch.parse({})).toEqual({ stopped: false });
   });
 
   it("keep the statistics' months only as YYYY-MM, else the last twelve", () => {

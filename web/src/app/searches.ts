@@ -73,7 +73,14 @@ export const orderHistorySearch = z.object({
 });
 export type OrderHistorySearch = z.infer<typeof orderHistorySearch>;
 
-/** The document overview's search (DOC-1): dates, direction, status, channel, trading partner, number. */
+/** An amount as the API takes it ("1250.50", "-99"): typed the Norwegian way, it is written so before it gets here. */
+const exactAmount = or(z.string().check(z.regex(/^(-?\d{1,12}(\.\d{1,2})?)?$/)), "");
+
+/** The currencies an amount search offers (the document's own currency, ISO 4217). */
+export const AMOUNT_CURRENCIES = ["NOK", "SEK", "EUR"] as const;
+
+/** The document overview's search (DOC-1): dates, direction, status, channel, trading partner, number, and the amount
+ * due from and to in one currency. */
 export const documentsSearch = z.object({
   customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
   from: isoDay,
@@ -84,9 +91,19 @@ export const documentsSearch = z.object({
   /** A trading partner's key: its electronic address ("0192:974760673") or e-mail. */
   partner: or(z.string().check(z.maxLength(200)), ""),
   number: or(z.string().check(z.maxLength(200)), ""),
+  amountFrom: exactAmount,
+  amountTo: exactAmount,
+  currency: or(z.enum(AMOUNT_CURRENCIES), "NOK"),
   columns,
 });
 export type DocumentsSearch = z.infer<typeof documentsSearch>;
+
+/** The trading partners (DOC-2): all of them, or (DOC-5) only those the customer's documents were stopped with. */
+export const tradingPartnersSearch = z.object({
+  customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+  stopped: or(z.boolean(), false),
+});
+export type TradingPartnersSearch = z.infer<typeof tradingPartnersSearch>;
 
 const isoMonth = or(z.string().check(z.regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/)), "");
 

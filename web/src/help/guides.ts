@@ -37,7 +37,7 @@ export const guides: Record<GuideId, Guide> = {
   change: guide("change", ["date", "enter", "limit", "delete"]),
   service: guide("service", ["approval", "contract", "description", "steps"]),
   deposits: guide("deposits", ["bag", "review", "reverse", "foreign", "counting"]),
-  documents: guide("documents", ["search", "status", "channel", "stopped", "correct", "refuse", "send", "partners", "smartmail", "statistics", "settings"]),
+  documents: guide("documents", ["search", "status", "channel", "stopped", "correct", "refuse", "send", "partners", "smartmail", "statistics", "settings", "apiKeys", "webhooks"]),
   reports: guide("reports", ["generate", "kept"]),
   catalogue: guide("catalogue", ["article", "max", "retire"]),
   settings: guide("settings", ["support", "register", "conflict", "deliveries", "printJobs"]),

@@ -2,16 +2,16 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import type { components } from "../api/client";
-import { problemOf } from "../api/problems";
+import { problemOf, word, type Text } from "../api/problems";
 import { $api, byCursor, usePages } from "../api/query";
 import { documentsRoute } from "../app/router";
-import type { DocumentsSearch } from "../app/searches";
+import { AMOUNT_CURRENCIES, type DocumentsSearch } from "../app/searches";
 import { hasRole } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { FileField, Form, SelectField } from "../forms/Form";
 import { encode } from "../forms/messages";
 import { useApiForm } from "../forms/useApiForm";
-import { formatDate, formatDecimalAmount } from "../format";
+import { exactAmount, formatDate, formatDecimal, formatDecimalAmount } from "../format";
 import { useI18n } from "../i18n";
 import { ColumnChooser, rememberColumns, rememberedColumns } from "../ui/ColumnChooser";
 import { DataTable, type ListColumn } from "../ui/DataTable";
@@ -122,9 +122,27 @@ function SendDocument({ customerId }: { customerId: string }) {
   );
 }
 
+type AmountField = "amountFrom" | "amountTo";
+const AMOUNT_FIELDS = { amountFrom: "amount_from", amountTo: "amount_to" } as const satisfies Record<AmountField, string>;
+
+/** An amount field of the search: typed the Norwegian way ("1 250,50"), kept in the address as the API takes it
+ * ("1250.50"); what is wrong with it (typed, or the API's refusal of the range) shown beneath it. */
+function AmountInput({ field, label, value, problem }: { field: AmountField; label: string; value: string; problem: Text | null }) {
+  const { t, language } = useI18n();
+  const id = `documents-${field}`;
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={field} defaultValue={value ? formatDecimal(value, language) : ""} inputMode="decimal" autoComplete="off" maxLength={24}
+        aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-error` : undefined} />
+      {problem ? <p className="field-error" id={`${id}-error`}>{word(problem, t)}</p> : null}
+    </div>
+  );
+}
+
 /** DOC-1 (seed 001): every business document sent and received — its channel, its status, whether the recipient got
- * it — searched by date (at most 92 days), direction, status, channel, trading partner or number, in the columns the
- * user chose; the number opens the document with its timeline. */
+ * it — searched by date (at most 92 days), direction, status, channel, trading partner, number or amount due, in the
+ * columns the user chose; the number opens the document with its timeline. */
 export function DocumentsPage() {
   const { t, language } = useI18n();
   const me = usePrincipal();
@@ -133,12 +151,19 @@ export function DocumentsPage() {
   const { customerId, customer } = useDocumentCustomer(search.customer);
   const [from, setFrom] = useState<string | null>(search.from || null);
   const [to, setTo] = useState<string | null>(search.to || null);
+  // Amounts typed that are not amounts: shown at their field (until the next search, or another customer), and not
+  // searched for.
+  const [typed, setTyped] = useState<{ customerId: string; wrong: Partial<Record<AmountField, Text>> }>({ customerId: "", wrong: {} });
   const path = { customer_id: customerId };
   const partners = $api.useQuery("get", "/customers/{customer_id}/trading-partners", { params: { path, query: { limit: 100 } } }, { enabled: Boolean(customerId) });
   const query = {
     date_from: search.from || undefined, date_to: search.to || undefined, direction: search.direction || undefined,
     status: search.status || undefined, channel: search.channel || undefined, partner: search.partner || undefined,
     number: search.number || undefined,
+    // The currency only with an amount: it says which documents' amounts are meant.
+    ...(search.amountFrom || search.amountTo
+      ? { amount_from: search.amountFrom || undefined, amount_to: search.amountTo || undefined, currency: search.currency }
+      : {}),
   };
   const pages = usePages("get", "/customers/{customer_id}/documents", { params: { path, query } }, { ...byCursor, enabled: Boolean(customerId), retry: false });
   const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
@@ -146,6 +171,11 @@ export function DocumentsPage() {
   // A partner named in the address but not among the first hundred is still offered, by its key. The search form is
   // built again once the partners are there, so the one in the address shows chosen.
   const unlisted = partners.data && search.partner && !partnerChoices.some((partner) => partner.partner_key === search.partner) ? search.partner : null;
+  // The API's refusal of an amount (the range the wrong way round, on amount_from) is shown at its field.
+  const refusal = pages.error ? problemOf(pages.error) : null;
+  const mistyped = typed.customerId === customerId ? typed.wrong : {};
+  const amountProblem = (field: AmountField): Text | null => mistyped[field] ?? refusal?.fields[AMOUNT_FIELDS[field]] ?? null;
+  const byAmount = Boolean(search.amountFrom || search.amountTo);
 
   const columns: ListColumn<Row>[] = [
     {
@@ -181,12 +211,22 @@ export function DocumentsPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
+    const amounts = { amountFrom: text("amountFrom"), amountTo: text("amountTo") };
+    const exact = { amountFrom: exactAmount(amounts.amountFrom), amountTo: exactAmount(amounts.amountTo) };
+    const wrong = (Object.keys(amounts) as AmountField[]).filter((field) => amounts[field] && !exact[field]);
+    setTyped({ customerId, wrong: Object.fromEntries(wrong.map((field) => [field, { key: "change.notAnAmount" }])) });
+    if (wrong.length) {
+      document.getElementById(`documents-${wrong[0]}`)?.focus();
+      return;
+    }
     change({
       from: from ?? "", to: to ?? "",
       direction: DIRECTIONS.find((known) => known === text("direction")) ?? "",
       status: STATUSES.find((known) => known === text("status")) ?? "",
       channel: CHANNELS.find((known) => known === text("channel")) ?? "",
       partner: text("partner"), number: text("number"),
+      amountFrom: exact.amountFrom ?? "", amountTo: exact.amountTo ?? "",
+      currency: AMOUNT_CURRENCIES.find((known) => known === text("currency")) ?? "NOK",
     });
   }
 
@@ -243,10 +283,21 @@ export function DocumentsPage() {
               <label htmlFor="documents-number">{t("field.document_number")}</label>
               <input id="documents-number" name="number" defaultValue={search.number} maxLength={200} autoComplete="off" />
             </div>
+            <AmountInput field="amountFrom" label={t("documents.amountFrom")} value={search.amountFrom} problem={amountProblem("amountFrom")} />
+            <AmountInput field="amountTo" label={t("documents.amountTo")} value={search.amountTo} problem={amountProblem("amountTo")} />
+            <div>
+              <label htmlFor="documents-currency">{t("field.currency")}</label>
+              <select id="documents-currency" name="currency" defaultValue={search.currency}>
+                {AMOUNT_CURRENCIES.map((currency) => <option key={currency} value={currency}>{currency}</option>)}
+              </select>
+            </div>
             <button type="submit">{t("customers.searchButton")}</button>
           </form>
           <p className="muted">{t("documents.searchHint")}</p>
-          {pages.error ? <p className="error" role="alert">{searchRefusal(pages.error, t, "documents.rangeTooLong")}</p> : null}
+          {byAmount ? <p className="muted">{t("documents.amountOrder")}</p> : null}
+          {pages.error ? (
+            <p className="error" role="alert">{refusal?.code === "invalid_amount_range" ? t("error.invalid_amount_range") : searchRefusal(pages.error, t, "documents.rangeTooLong")}</p>
+          ) : null}
           {pages.data ? (
             <DataTable labelledBy="documents-list-heading" columns={columns} rows={rows} rowId={(row) => row.document_id}
               visibleColumns={visible} empty={t("documents.empty")} />

@@ -1,4 +1,4 @@
-import { Link } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
 import { byCursor, usePages } from "../api/query";
@@ -23,12 +23,16 @@ function countryOf(partnerKey: string): string | null {
 }
 
 /** DOC-2 (seed 001): the companies the customer is connected to, their status, and how many documents went each way;
- * a partner's name opens the overview of the documents exchanged with it. */
+ * a partner's name opens the overview of the documents exchanged with it. DOC-5: or only the partners the customer's
+ * documents were stopped with, most often first (all at once), so a sender sees which of its customers get documents
+ * stopped and how often. */
 export function TradingPartnersPage() {
   const { t, intl } = useI18n();
   const search = tradingPartnersRoute.useSearch();
+  const navigate = useNavigate({ from: "/documents/partners" });
   const { customerId, customer } = useDocumentCustomer(search.customer);
-  const pages = usePages("get", "/customers/{customer_id}/trading-partners", { params: { path: { customer_id: customerId } } },
+  const query = search.stopped ? { stopped: true } : {};
+  const pages = usePages("get", "/customers/{customer_id}/trading-partners", { params: { path: { customer_id: customerId }, query } },
     { ...byCursor, enabled: Boolean(customerId) });
   const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const count = (value: number | undefined) => intl.formatNumber(value ?? 0);
@@ -69,10 +73,24 @@ export function TradingPartnersPage() {
         <section className="card" aria-labelledby="partners-heading">
           <h2 id="partners-heading">{t("documents.partners")}</h2>
           <p className="muted">{t("documents.partnersIntro")}</p>
+          <div className="choice-row" role="radiogroup" aria-labelledby="partners-shown">
+            <span id="partners-shown">{t("documents.partnersShown")}</span>
+            <label>
+              <input type="radio" name="partners-shown" checked={!search.stopped}
+                onChange={() => void navigate({ search: (previous) => ({ ...previous, stopped: false }), resetScroll: false })} />
+              {t("documents.partnersAll")}
+            </label>
+            <label>
+              <input type="radio" name="partners-shown" checked={search.stopped}
+                onChange={() => void navigate({ search: (previous) => ({ ...previous, stopped: true }), resetScroll: false })} />
+              {t("documents.partnersStopped")}
+            </label>
+          </div>
+          {search.stopped ? <p className="muted">{t("documents.partnersStoppedHint")}</p> : null}
           {pages.error ? <p className="error" role="alert">{t(problemOf(pages.error).summary)}</p> : null}
           {pages.data ? (
             <DataTable labelledBy="partners-heading" columns={columns} rows={rows} rowId={(row) => row.partner_key}
-              visibleColumns={columns.map((column) => column.id)} empty={t("documents.partnersEmpty")} />
+              visibleColumns={columns.map((column) => column.id)} empty={t(search.stopped ? "documents.partnersNoneStopped" : "documents.partnersEmpty")} />
           ) : null}
           <LoadMore pages={pages} />
           <h3>{t("documents.partnerStatuses")}</h3>

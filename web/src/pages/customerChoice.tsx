@@ -42,7 +42,8 @@ export function CustomerChooser({ id, seen, customerId, onChoose }: {
 }
 
 type AreaPage = "/orders" | "/orders/change" | "/orders/service" | "/orders/history" | "/deposits" | "/deposits/history"
-  | "/documents" | "/documents/partners" | "/documents/smartmail" | "/documents/statistics" | "/documents/settings";
+  | "/documents" | "/documents/partners" | "/documents/smartmail" | "/documents/statistics" | "/documents/settings"
+  | "/documents/api-keys" | "/documents/webhooks";
 
 /** The top of an area's pages (seed 000: Ordre → Rekvisita / Veksel …, Innskudd → Bilag / Historikk): whose pages
  * they are, the area's pages (the router marks the current one), the customer chooser for logins that act for

@@ -240,6 +240,10 @@ class CustomerHistoryAction(StrEnum):
     DOCUMENT_OPENED = "document_opened"
     DOCUMENT_POSTED = "document_posted"
     DOCUMENT_LOGO_CHANGED = "document_logo_changed"
+    API_KEY_CREATED = "api_key_created"
+    API_KEY_REVOKED = "api_key_revoked"
+    WEBHOOK_CREATED = "webhook_created"
+    WEBHOOK_DELETED = "webhook_deleted"
 
 
 class HistoryEntry(BaseModel):

@@ -123,9 +123,12 @@ class DocumentContent(BaseModel):
     @property
     def payable_minor(self) -> int | None:
         """The amount due in minor units, for searching by amount (rounded half up to the cent)."""
-        if self.totals.payable is None:
-            return None
-        return int((self.totals.payable * 100).to_integral_value(rounding="ROUND_HALF_UP"))
+        return minor_units(self.totals.payable) if self.totals.payable is not None else None
+
+
+def minor_units(amount: Decimal) -> int:
+    """An amount in cents (øre, öre), rounded half up: what searches by amount compare."""
+    return int((amount * 100).to_integral_value(rounding="ROUND_HALF_UP"))
 
 
 def document_type(root: etree._Element) -> DocumentType:

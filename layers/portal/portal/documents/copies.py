@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from portal import languages
 from portal.documents.content import Address, DocumentContent, Party
-from portal.languages import Language, wall_clock
+from portal.languages import Language, decimal_text, wall_clock
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -60,8 +60,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     "specification": {_NB: "Spesifikasjon", _SV: "Specifikation", _EN: "Specification"},
     "page": {_NB: "Side {page} av {pages}", _SV: "Sida {page} av {pages}", _EN: "Page {page} of {pages}"},
 }
-_SEPARATORS = {_NB: ("\u00a0", ","), _SV: ("\u00a0", ","), _EN: (",", ".")}
-_COUNTRY_LANGUAGES = {"NO": _NB, "SE": _SV}
 
 
 @dataclass(frozen=True)
@@ -81,21 +79,7 @@ def colour(hex_colour: str) -> tuple[int, int, int]:
 
 def language_of(party: Party) -> Language:
     """The recipient reads its documents in its country's language; elsewhere in English."""
-    return _COUNTRY_LANGUAGES.get(party.address.country or "", _EN)
-
-
-def decimal_text(value: Decimal | None, language: Language, *, places: int = 2) -> str:
-    """An exact amount as the language writes it, e.g. 1 811,88; never through a float."""
-    if value is None:
-        return ""
-    group, point = _SEPARATORS[language]
-    exponent = value.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) else 0
-    quantized = value.quantize(Decimal(1).scaleb(-places)) if decimals <= places else value
-    sign, text = ("-", str(-quantized)) if quantized < 0 else ("", str(quantized))
-    whole, _, fraction = text.partition(".")
-    grouped = f"{int(whole):,}".replace(",", group)
-    return f"{sign}{grouped}{point}{fraction}" if fraction else f"{sign}{grouped}"
+    return languages.of_country(party.address.country)
 
 
 def _day(value: date | None) -> str:
@@ -246,7 +230,10 @@ def _bank_view(
     amount = content.totals.payable
     rows = [
         (words["payee"], sender.name or ""),
-        (words["payable"], f"{decimal_text(amount, language)} {content.currency or ''}" if amount is not None else ""),
+        (
+            words["payable"],
+            f"{decimal_text(amount, language)} {content.currency or ''}" if amount is not None else "",
+        ),
         (words["due_date"], _day(content.due_date)),
         (words["account"], content.payee_account or ""),
         (words["payment_reference"], content.payment_reference or content.number),
@@ -324,5 +311,10 @@ def _totals(sheet: FPDF, content: DocumentContent, words: dict[str, str], langua
         sheet.set_font(FAMILY, "B" if strong else "", 11 if strong else 10)
         sheet.cell(45, 6.5, label)
         sheet.cell(
-            35, 6.5, f"{decimal_text(value, language)} {currency}", align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            35,
+            6.5,
+            f"{decimal_text(value, language)} {currency}",
+            align="R",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
         )

@@ -177,6 +177,14 @@ class DocumentFilters(BaseModel):
         default=None, description="A trading partner's key"
     )
 
+    def admits(self, row: DocumentRow) -> bool:
+        return (
+            (self.direction is None or row.direction is self.direction)
+            and (self.status is None or row.status is self.status)
+            and (self.channel is None or row.channel is self.channel)
+            and (self.partner is None or row.partner_key == self.partner)
+        )
+
 
 class DocumentRow(BaseModel):
     """A document as a search lists it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from portal import histories
@@ -29,13 +29,15 @@ from portal.documents.models import (
     TradingPartner,
     ViewingCopy,
 )
-from portal.errors import Conflict
+from portal.errors import BadRequest, Conflict
 from portal.notifications.jobs import Job
 from portal.notifications.repository import SideEffect
 from portal.reports.models import ReportStatus as CopyStatus
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
+from portal.webhooks.models import WebhookDelivery
 
 DOCUMENT, NUMBER, PARTNER, SETTINGS, STATS = "DOC", "DOCNUM", "PARTNER", "DOCSETTINGS", "DOCSTATS"
+AMOUNT = "DOCAMT"
 PARTICIPANT, TRACKING, COPY = "PARTICIPANT", "TRACK", "COPY"
 
 
@@ -63,6 +65,7 @@ class DocumentChange:
     side_effects: list[SideEffect] = field(default_factory=list)
     audit_after: dict[str, Any] = field(default_factory=dict)
     tracking: list[tuple[str, Document]] = field(default_factory=list)  # (hash of a link's token, its document)
+    webhook_deliveries: list[WebhookDelivery] = field(default_factory=list)  # sent by their jobs in side_effects
 
 
 class DocumentRepository(Protocol):
@@ -78,10 +81,21 @@ class DocumentRepository(Protocol):
         limit: int,
         cursor: str | None,
     ) -> tuple[list[DocumentRow], str | None]: ...
+    def search_by_amount(
+        self,
+        customer_id: str,
+        amounts: AmountRange,
+        dates: tuple[date, date],
+        *,
+        principal: str,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[DocumentRow], str | None]: ...
     def by_number(self, customer_id: str, number: str) -> list[Document]: ...
     def partners(
         self, customer_id: str, *, principal: str, limit: int, cursor: str | None
     ) -> tuple[list[TradingPartner], str | None]: ...
+    def stopped_partners(self, customer_id: str) -> list[TradingPartner]: ...
     def settings(self, customer_id: str) -> DocumentSettings: ...
     def save_settings(
         self, customer_id: str, before: DocumentSettings, after: DocumentSettings, *, actor: str, at: datetime
@@ -110,6 +124,7 @@ class DynamoDocumentRepository:
 
     def apply(self, change: DocumentChange) -> None:
         from portal.notifications.repository import enqueue
+        from portal.webhooks.repository import put_delivery
 
         transaction = Transaction()
         for document in change.created:
@@ -160,6 +175,8 @@ class DynamoDocumentRepository:
                     after={"number": document.content.number, "status": document.status.value, **change.audit_after},
                 )
             )
+        for delivery in change.webhook_deliveries:
+            put_delivery(transaction, delivery)
         enqueue(transaction, change.side_effects, at=change.at)
         self.table.transact(transaction, conflict_message="The document was changed meanwhile; reload and try again")
 
@@ -185,6 +202,46 @@ class DynamoDocumentRepository:
             cursor=cursor,
         )
 
+    def search_by_amount(
+        self,
+        customer_id: str,
+        amounts: AmountRange,
+        dates: tuple[date, date],
+        *,
+        principal: str,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[DocumentRow], str | None]:
+        """One page of the customer's documents in one currency (and direction) whose amount due is within the range,
+        received within `dates`: month by month, newest month first, by amount within a month. One Query per month
+        between the amounts; only the rows of the first and last month's days outside `dates` are read and dropped.
+        The cursor names the month it continues in, with that month's signed cursor."""
+        months = _months(dates)
+        start, inner = 0, None
+        if cursor:
+            month, _, inner_cursor = cursor.partition("|")
+            if month not in months:
+                raise BadRequest("The page cursor is not valid for this search; start again", code="invalid_cursor")
+            start, inner = months.index(month), inner_cursor or None
+        between = (key(amount_key(amounts.low), ""), key(amount_key(amounts.high), "~"))
+        rows: list[DocumentRow] = []
+        for index in range(start, len(months)):
+            page = self.table.query(
+                pk=_amount_pk(customer_id, amounts.currency, months[index], amounts.direction),
+                sk_between=between,
+                limit=limit - len(rows),
+                cursor=inner,
+                principal=principal,
+            )
+            inner = None
+            found = (model_of(DocumentRow, item) for item in page.items)
+            rows.extend(row for row in found if dates[0] <= row.received_on <= dates[1])
+            if page.cursor:
+                return rows, f"{months[index]}|{page.cursor}"
+            if len(rows) >= limit:
+                return rows, f"{months[index + 1]}|" if index + 1 < len(months) else None
+        return rows, None
+
     def by_number(self, customer_id: str, number: str) -> list[Document]:
         """The customer's documents with this number, both directions (a number is the sender's, so a few)."""
         if not is_id(customer_id):
@@ -199,6 +256,13 @@ class DynamoDocumentRepository:
             pk=customer_pk(customer_id), sk_prefix=f"{PARTNER}#", limit=limit, cursor=cursor, principal=principal
         )
         return [model_of(TradingPartner, item) for item in page.items], page.cursor
+
+    def stopped_partners(self, customer_id: str) -> list[TradingPartner]:
+        """The partners the customer's documents were stopped with, most often first: every one of them, from the
+        sparse GSI1 list their first stopped document put them on (a sender has few such partners)."""
+        items = self.table.query_all(pk=_stopped_list(customer_id), index="GSI1")
+        partners = [model_of(TradingPartner, item) for item in items]
+        return sorted(partners, key=lambda partner: (-partner.stopped, partner.name))
 
     def settings(self, customer_id: str) -> DocumentSettings:
         item = self.table.get(customer_pk(customer_id), SETTINGS, consistent=True) if is_id(customer_id) else None
@@ -401,14 +465,57 @@ def row_of(document: Document) -> DocumentRow:
 
 
 def _rows(document: Document) -> list[Item]:
-    return histories.index_items(
-        DOCUMENT,
-        document.customer_id,
-        document.document_id,
-        document.received_on,
-        _facets(document),
-        row_of(document).model_dump(mode="json"),
+    """The document's rows in every search partition: by date with each combination of its facets, and by amount
+    due (alone and with its direction) in its currency and month."""
+    row = row_of(document).model_dump(mode="json")
+    by_date = histories.index_items(
+        DOCUMENT, document.customer_id, document.document_id, document.received_on, _facets(document), row
     )
+    minor, currency = document.content.payable_minor, document.content.currency
+    if minor is None or not currency:
+        return by_date
+    month = document.received_on.isoformat()[:7]
+    sort_key = key(amount_key(minor), document.received_on.isoformat(), document.document_id)
+    return by_date + [
+        {
+            "PK": _amount_pk(document.customer_id, currency, month, direction),
+            "SK": sort_key,
+            "type": "amount_row",
+            **row,
+        }
+        for direction in (None, document.direction)
+    ]
+
+
+@dataclass(frozen=True)
+class AmountRange:
+    """Amounts due from `low` to `high` (minor units, both included) in one currency, and optionally one direction."""
+
+    currency: str
+    low: int
+    high: int
+    direction: Direction | None = None
+
+
+# Minor units shifted so that negative amounts (a credit note's) sort below positive ones in a string sort key.
+_AMOUNT_OFFSET = 10**17
+
+
+def amount_key(minor: int) -> str:
+    return f"{minor + _AMOUNT_OFFSET:018d}"
+
+
+def _amount_pk(customer_id: str, currency: str, month: str, direction: Direction | None) -> str:
+    return key(AMOUNT, customer_id, currency, month, *([f"direction={direction.value}"] if direction else []))
+
+
+def _months(dates: tuple[date, date]) -> list[str]:
+    """The months the dates touch, newest first."""
+    months, month = [], dates[1].replace(day=1)
+    while month >= dates[0].replace(day=1):
+        months.append(month.isoformat()[:7])
+        month = (month - timedelta(days=1)).replace(day=1)
+    return months
 
 
 def _count_partner(transaction: Transaction, document: Document, counter: str, at: datetime) -> None:
@@ -430,6 +537,11 @@ def _count_partner(transaction: Transaction, document: Document, counter: str, a
         status, assign = PartnerStatus.PEPPOL, "#status = :status"
     else:
         status, assign = PartnerStatus.OFF_NETWORK, "#status = if_not_exists(#status, :status)"
+    # A partner with a stopped document joins the customer's list of those (DOC-5), a sparse index of GSI1.
+    listed: dict[str, str] = {}
+    if counter == "stopped":
+        sets += ", GSI1PK = :stopped_list, GSI1SK = :key"
+        listed[":stopped_list"] = _stopped_list(document.customer_id)
     transaction.update(
         customer_pk(document.customer_id),
         key(PARTNER, document.partner_key),
@@ -447,8 +559,13 @@ def _count_partner(transaction: Transaction, document: Document, counter: str, a
             ":status": status.value,
             ":one": 1,
             **{f":{pair[0]}": pair[1] for pair in present.values()},
+            **listed,
         },
     )
+
+
+def _stopped_list(customer_id: str) -> str:
+    return key("STOPPEDPARTNERS", customer_id)
 
 
 def _partner_is_buyer(document: Document) -> bool:

@@ -15,10 +15,10 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
-from portal import access, histories
+from portal import access, histories, languages
 from portal.access import Principal
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
@@ -64,7 +64,14 @@ from portal.documents.models import (
     checksum,
     object_key,
 )
-from portal.documents.repository import DocumentChange, DocumentRepository, Participant, counter_for, document_key
+from portal.documents.repository import (
+    AmountRange,
+    DocumentChange,
+    DocumentRepository,
+    Participant,
+    counter_for,
+    document_key,
+)
 from portal.errors import Conflict, NotFound, ValidationFailed, field_problem
 from portal.history import require_version
 from portal.languages import Language
@@ -72,10 +79,10 @@ from portal.notifications import email
 from portal.notifications.email import EmailMessage
 from portal.notifications.jobs import Job, WorkflowStart
 from portal.observability import logger
+from portal.webhooks.models import WebhookDelivery
+from portal.webhooks.service import DocumentStep
 from portal.workflows import Workflows
 
-_ZONES = {"NO": ZoneInfo("Europe/Oslo"), "SE": ZoneInfo("Europe/Stockholm")}
-_LANGUAGES = {"NO": Language.NB, "SE": Language.SV}
 _FILTERED = {DocumentType.INVOICE, DocumentType.CREDIT_NOTE}
 LINK_SECONDS = 300
 _COPY_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -105,6 +112,12 @@ class Network(Protocol):
     def hand_over(self, channel: Channel, document: Document, content: bytes) -> None: ...
 
 
+class WebhookTelling(Protocol):
+    """The customer's webhooks, told of its documents' steps (DOC-3)."""
+
+    def deliveries_for(self, step: DocumentStep, at: datetime) -> list[tuple[WebhookDelivery, Job]]: ...
+
+
 @dataclass
 class DocumentService:
     customers: CustomerRepository
@@ -115,10 +128,24 @@ class DocumentService:
     print_queues: PrintQueues
     workflows: Workflows
     portal_url: str
+    webhooks: WebhookTelling | None = None
     clock: Clock = field(default=now)
     # A Smartmail "day" and how long a print may take: whole days on AWS; tests shorten them to see the timeouts.
     smartmail_day_seconds: int = 24 * 3600
     print_timeout_seconds: int = 7 * 24 * 3600
+
+    def _apply(self, change: DocumentChange) -> None:
+        """Every change of documents goes here: with it, in its transaction, the webhook deliveries that tell the
+        customers whose documents reached a step their webhooks asked for."""
+        if self.webhooks is not None:
+            status_before = {before.document_id: before.status for before, _ in change.moved}
+            for document in [*change.created, *(after for _, after in change.moved)]:
+                if status_before.get(document.document_id) is document.status:
+                    continue
+                for delivery, job in self.webhooks.deliveries_for(_step_of(document), change.at):
+                    change.webhook_deliveries.append(delivery)
+                    change.side_effects.append(job)
+        self.documents.apply(change)
 
     # -- sending (DOC-1) ---------------------------------------------------------------------------------------------
 
@@ -156,7 +183,7 @@ class DocumentService:
                 details=[{"document_id": earlier}],
             )
         self.files.put(stored.key, content, "application/xml")
-        self.documents.apply(
+        self._apply(
             DocumentChange(
                 at=at,
                 actor=principal.username,
@@ -181,10 +208,11 @@ class DocumentService:
         recipient_id = participant.customer_id if participant else None
         if recipient_id == customer_id:
             recipient_id = None  # a customer sending to itself is delivered as to anyone else
-        broken = self._broken_rules(document, content, recipient_id)
-        if broken:
-            return self._stop(document, content, broken, recipient_id)
-        return self._deliver(document, content, recipient_id, participant)
+        filtered_by = self._filtered_by(document, recipient_id)
+        broken = _broken_rules(document, content) if filtered_by is not None else []
+        if broken and filtered_by is not None:
+            return self._stop(document, content, broken, recipient_id, filtered_by)
+        return self._deliver(document, content, recipient_id, participant, checked=filtered_by is not None)
 
     # -- reading (DOC-1, DOC-2) --------------------------------------------------------------------------------------
 
@@ -207,9 +235,11 @@ class DocumentService:
         number: str | None,
         limit: int,
         cursor: str | None,
+        amounts: AmountSearch | None = None,
     ) -> tuple[list[DocumentRow], str | None]:
-        """The customer's documents: by number (exactly, any date), or received within ≤ 92 days and narrowed by
-        direction, status, channel and partner in any combination."""
+        """The customer's documents: by number (exactly, any date); or received within ≤ 92 days and narrowed by
+        direction, status, channel and partner in any combination; or, within those days, by the amount due in one
+        currency (and direction; other filters then narrow the page read)."""
         customer = customers.get_customer(principal, self.customers, customer_id)
         access.require_view_documents(principal, customers.facts(customer))
         if number:
@@ -219,15 +249,28 @@ class DocumentService:
         dates = histories.date_range(
             date_from, date_to, today=_day(self.clock(), customer), longest=histories.SEARCH_DAYS, reports=False
         )
-        return self.documents.search(
-            customer_id, filters, dates, principal=principal.username, limit=limit, cursor=cursor
+        if amounts is None:
+            return self.documents.search(
+                customer_id, filters, dates, principal=principal.username, limit=limit, cursor=cursor
+            )
+        rows, next_cursor = self.documents.search_by_amount(
+            customer_id,
+            amounts.range(filters.direction),
+            dates,
+            principal=principal.username,
+            limit=limit,
+            cursor=cursor,
         )
+        return [row for row in rows if filters.admits(row)], next_cursor
 
     def partners(
-        self, principal: Principal, customer_id: str, *, limit: int, cursor: str | None
+        self, principal: Principal, customer_id: str, *, limit: int, cursor: str | None, stopped: bool = False
     ) -> tuple[list[TradingPartner], str | None]:
+        """The customer's trading partners; or (DOC-5) those its documents were stopped with, most often first."""
         customer = customers.get_customer(principal, self.customers, customer_id)
         access.require_view_documents(principal, customers.facts(customer))
+        if stopped:
+            return self.documents.stopped_partners(customer_id), None
         return self.documents.partners(customer_id, principal=principal.username, limit=limit, cursor=cursor)
 
     def settings(self, principal: Principal, customer_id: str) -> DocumentSettings:
@@ -296,7 +339,7 @@ class DocumentService:
             rejection=None,
             timeline=[step],
         )
-        self.documents.apply(
+        self._apply(
             DocumentChange(
                 at=at,
                 actor=principal.username,
@@ -370,7 +413,7 @@ class DocumentService:
         status = DocumentStatus.NOT_ACCEPTED
         refused = _moved(incoming, status=status, rejection=rejection, timeline=[step])
         told = _moved(sent, status=status, rejection=rejection, timeline=[step.model_copy(update={"actor": None})])
-        self.documents.apply(
+        self._apply(
             DocumentChange(
                 at=at,
                 actor=principal.username,
@@ -386,7 +429,7 @@ class DocumentService:
         sender = self.customers.get(sent.customer_id)
         if sender is None or not sender.email:
             return []
-        language = _LANGUAGES.get(sender.country.value, Language.EN)
+        language = languages.of_country(sender.country.value)
         assert sent.rejection is not None
         return [
             email.document_not_accepted(
@@ -550,17 +593,9 @@ class DocumentService:
 
     # -- steps -------------------------------------------------------------------------------------------------------
 
-    def _broken_rules(self, document: Document, content: bytes, recipient_id: str | None) -> list[dict[str, str]]:
-        """The rules the document breaks, when the sender ordered the filter for what it sends or the recipient for
-        what it receives (invoices and credit notes only)."""
-        if document.content.document_type not in _FILTERED:
-            return []
-        if self._filtered_by(document, recipient_id) is None:
-            return []
-        return _fatal(rules.check(xml.parse(content)))
-
     def _filtered_by(self, document: Document, recipient_id: str | None) -> Direction | None:
-        """Whose filter checks the document: the sender's, for what it sends, else the recipient's."""
+        """Whose filter checks the document, if any: the sender's, for what it sends, else the recipient's for what
+        it receives."""
         if self.documents.settings(document.customer_id).filters(Direction.OUTGOING):
             return Direction.OUTGOING
         if recipient_id is not None and self.documents.settings(recipient_id).filters(Direction.INCOMING):
@@ -568,7 +603,12 @@ class DocumentService:
         return None
 
     def _stop(
-        self, document: Document, content: bytes, broken: list[dict[str, str]], recipient_id: str | None
+        self,
+        document: Document,
+        content: bytes,
+        broken: list[dict[str, str]],
+        recipient_id: str | None,
+        filtered_by: Direction,
     ) -> Document:
         at = self.clock()
         listed = ", ".join(dict.fromkeys(rule["rule"] for rule in broken))
@@ -577,7 +617,7 @@ class DocumentService:
             document,
             status=DocumentStatus.STOPPED,
             broken_rules=broken,
-            stopped_by=self._filtered_by(document, recipient_id),
+            stopped_by=filtered_by,
             timeline=[step],
         )
         change = DocumentChange(
@@ -594,21 +634,32 @@ class DocumentService:
             change.partner_counts.append((incoming, "stopped"))
         change.moved.append((document, after))
         change.side_effects.extend(self._stop_notices(after, recipient_id))
-        self.documents.apply(change)
+        self._apply(change)
         logger.info("document stopped", extra={"document_id": document.document_id, "rules": listed})
         return after
 
     def _deliver(
-        self, document: Document, content: bytes, recipient_id: str | None, participant: Participant | None
+        self,
+        document: Document,
+        content: bytes,
+        recipient_id: str | None,
+        participant: Participant | None,
+        *,
+        checked: bool = False,
     ) -> Document:
+        """Sends the document on its channel; a document the filter checked and passed shows that first."""
         at = self.clock()
+        if checked:
+            document = document.model_copy(
+                update={"timeline": [*document.timeline, Step(kind=StepKind.VALIDATED, at=at)]}
+            )
         recipient = _parties(document.content)[1]
         channel = _channel(document, recipient, recipient_id, participant)
         if channel is None:
             note = StepNote.CHANNEL_UNAVAILABLE if document.channel_chosen else StepNote.NO_CHANNEL
             step = Step(kind=StepKind.UNDELIVERABLE, at=at, channel=document.channel, note=note)
             after = _moved(document, status=DocumentStatus.UNDELIVERABLE, timeline=[step])
-            self.documents.apply(
+            self._apply(
                 DocumentChange(
                     at=at,
                     actor="delivery",
@@ -646,7 +697,7 @@ class DocumentService:
         change.moved.append((document, after))
         if after.status is DocumentStatus.DELIVERED:
             change.partner_counts.append((after, "delivered"))
-        self.documents.apply(change)
+        self._apply(change)
         return after
 
     def _pass_on(
@@ -715,9 +766,7 @@ class DocumentService:
         address = (customer.email if customer else None) or recipient.email
         if not address:
             return []
-        language = _LANGUAGES.get(
-            (customer.country.value if customer else recipient.address.country) or "", Language.EN
-        )
+        language = languages.of_country(customer.country.value if customer else recipient.address.country)
         link = f"{self.portal_url}/#/documents/{recipient_id}" if recipient_id else self.portal_url
         return [
             email.document_stopped(
@@ -768,7 +817,7 @@ class DocumentService:
         language = copies.language_of(recipient)
         totals = document.content.totals
         amount = (
-            f"{copies.decimal_text(totals.payable, language)} {document.content.currency or ''}".strip()
+            f"{languages.decimal_text(totals.payable, language)} {document.content.currency or ''}".strip()
             if totals.payable is not None
             else None
         )
@@ -809,7 +858,7 @@ class DocumentService:
                 document, status=DocumentStatus.OPENED, task_token=None, timeline=[_step(StepKind.OPENED, at)]
             )
             try:
-                self.documents.apply(
+                self._apply(
                     DocumentChange(
                         at=at,
                         actor="recipient",
@@ -853,7 +902,7 @@ class DocumentService:
             task_token=None,
             timeline=[_step(StepKind.PRINTED, at, Channel.POST), _step(StepKind.POSTED, at, Channel.POST)],
         )
-        self.documents.apply(
+        self._apply(
             DocumentChange(
                 at=at,
                 actor="print service",
@@ -867,7 +916,7 @@ class DocumentService:
 
     def failed_print_jobs(self, principal: Principal) -> list[PrintJob]:
         """The print jobs that failed every retry, oldest first: staff see what waits for them to redrive."""
-        access.require_view_deliveries(principal)
+        access.require_handle_print_jobs(principal)
         jobs = []
         for customer_id, document_id, failed_at in self.print_queues.dead_letters():
             document = self.documents.get(customer_id, document_id)
@@ -884,7 +933,7 @@ class DocumentService:
 
     def redrive_print_jobs(self, principal: Principal) -> int:
         """Every dead-lettered print job back on the print queue, to be printed again."""
-        access.require_view_deliveries(principal)
+        access.require_handle_print_jobs(principal)
         moved = self.print_queues.redrive()
         logger.info("print jobs redriven", extra={"count": moved, "by": principal.username})
         return moved
@@ -1089,8 +1138,8 @@ def _moved(document: Document, *, timeline: list[Step], **changes: object) -> Do
 
 
 def _day(moment: datetime, customer: Customer | None) -> date:
-    zone = _ZONES.get(customer.country.value if customer else "NO", _ZONES["NO"])
-    return moment.astimezone(zone).date()
+    """The day it is for the customer, in its country."""
+    return languages.local_day(moment, languages.of_country(customer.country.value if customer else "NO"))
 
 
 def _digits(text: str | None) -> str:
@@ -1100,3 +1149,48 @@ def _digits(text: str | None) -> str:
 def _reason(rule_id: str, language: Language) -> str:
     rule = rules.RULES.get(rule_id)
     return rule.messages[language] if rule else rule_id
+
+
+def _step_of(document: Document) -> DocumentStep:
+    return DocumentStep(
+        customer_id=document.customer_id,
+        document_id=document.document_id,
+        number=document.content.number,
+        kind=document.content.document_type.value,
+        direction=document.direction.value,
+        status=document.status.value,
+        channel=document.channel.value if document.channel else None,
+        partner_name=document.partner_name,
+    )
+
+
+@dataclass(frozen=True)
+class AmountSearch:
+    """A search by the amount due: from and to (either may be open), exact decimals in one currency."""
+
+    currency: str
+    amount_from: Decimal | None = None
+    amount_to: Decimal | None = None
+
+    def range(self, direction: Direction | None) -> AmountRange:
+        low = ubl.minor_units(self.amount_from) if self.amount_from is not None else -_OPEN_AMOUNT
+        high = ubl.minor_units(self.amount_to) if self.amount_to is not None else _OPEN_AMOUNT
+        if low > high:
+            message = "The lowest amount is above the highest"
+            raise ValidationFailed(
+                message,
+                code="invalid_amount_range",
+                details=[field_problem("amount_from", "invalid_amount_range", message)],
+            )
+        return AmountRange(currency=self.currency, low=low, high=high, direction=direction)
+
+
+# Beyond any amount a document states (10^15 minor units), so an open end of a range reads to the partition's end.
+_OPEN_AMOUNT = 10**15
+
+
+def _broken_rules(document: Document, content: bytes) -> list[dict[str, str]]:
+    """The rules a filtered document breaks (invoices and credit notes only)."""
+    if document.content.document_type not in _FILTERED:
+        return []
+    return _fatal(rules.check(xml.parse(content)))

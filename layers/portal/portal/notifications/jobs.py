@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class Job(BaseModel):
-    queue: Literal["reports", "printouts", "documents", "copies"]
+    queue: Literal["reports", "printouts", "documents", "copies", "webhooks"]
     body: dict[str, Any]
 
 

@@ -4,8 +4,9 @@ unit test fails when a language lacks one. The wording follows the web pages the
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from portal import money
+from portal import languages, money
 from portal.languages import Language, wall_clock
 from portal.money import MINOR_UNITS_PER_MAJOR, Currency
 
@@ -159,7 +160,6 @@ TEXTS: dict[str, dict[Language, str]] = {
 }
 
 # Digit grouping and decimal sign per language (nb and sv group with a space, as their banks print amounts).
-_SEPARATORS = {_NB: ("\u00a0", ","), _SV: ("\u00a0", ","), _EN: (",", ".")}
 
 
 def say(language: Language, text: str, **facts: object) -> str:
@@ -178,10 +178,7 @@ def moment(value: datetime, language: Language) -> str:
 
 def amount(minor: int, currency: str, language: Language) -> str:
     """Exact money from integer minor units, grouped as the language writes it: "12 345,50 NOK"."""
-    group, decimal = _SEPARATORS[language]
-    whole, cents = divmod(abs(minor), MINOR_UNITS_PER_MAJOR)
-    grouped = f"{whole:,}".replace(",", group)
-    return f"{'-' if minor < 0 else ''}{grouped}{decimal}{cents:02d} {currency}"
+    return f"{languages.decimal_text(Decimal(minor) / MINOR_UNITS_PER_MAJOR, language)} {currency}"
 
 
 def denomination(code: str, currency: Currency, language: Language) -> str:

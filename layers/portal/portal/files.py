@@ -1,5 +1,5 @@
-"""Files in S3: reports written by multipart upload, printouts and documents in one request; read by the workers,
-and by users through presigned links."""
+"""Files in S3, for every area: reports written by multipart upload, printouts, documents and logos in one request;
+read by the workers, and by users through short-lived presigned links."""
 
 from __future__ import annotations
 
