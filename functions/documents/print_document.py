@@ -9,7 +9,9 @@ from aws_lambda_powertools.utilities.parser.models import SqsRecordModel
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, Json
 
-from portal.observability import entrypoint, logger
+from portal.observability import entrypoint
+from portal.queues import retry_later
+from portal.settings import get_settings
 from portal.wiring import document_service
 
 # The first retry's delay; each further try waits twice as long (at most SQS's 12 hours).
@@ -35,24 +37,8 @@ def print_and_post(record: PrintRecord) -> None:
         document_service().print_and_post(job.customer_id, job.document_id, job.task_token)
     except Exception:
         tries = int(record.attributes.ApproximateReceiveCount)
-        _retry_later(record, RETRY_SECONDS * 2 ** (tries - 1))
+        retry_later(record.receiptHandle, get_settings().print_queue_url, RETRY_SECONDS * 2 ** (tries - 1))
         raise
-
-
-def _retry_later(record: PrintRecord, seconds: int) -> None:
-    import boto3
-    from botocore.exceptions import BotoCoreError, ClientError
-
-    from portal.settings import get_settings
-
-    try:
-        boto3.client("sqs").change_message_visibility(
-            QueueUrl=get_settings().print_queue_url,
-            ReceiptHandle=record.receiptHandle,
-            VisibilityTimeout=min(seconds, 12 * 3600),
-        )
-    except (BotoCoreError, ClientError):  # the retry comes after the queue's own visibility timeout then
-        logger.exception("could not delay the print's retry")
 
 
 @entrypoint(correlation_id_path="Records[0].messageId")

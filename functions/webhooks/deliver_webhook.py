@@ -9,7 +9,9 @@ from aws_lambda_powertools.utilities.parser.models import SqsRecordModel
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, Json
 
-from portal.observability import entrypoint, logger
+from portal.observability import entrypoint
+from portal.queues import retry_later
+from portal.settings import get_settings
 from portal.wiring import webhook_service
 
 # The first retry's delay; each further try waits twice as long (30 s, 1, 2, 4, 8 minutes).
@@ -38,26 +40,12 @@ def deliver(record: DeliveryRecord) -> None:
 
     job = record.body
     tries = int(record.attributes.ApproximateReceiveCount)
-    done = webhook_service().send(job.customer_id, job.webhook_id, job.delivery_id, last_try=tries >= MOST_TRIES)
-    if not done:
-        _retry_later(record, RETRY_SECONDS * 2 ** (tries - 1))
+    last_try = tries >= MOST_TRIES
+    if not webhook_service().send(job.customer_id, job.webhook_id, job.delivery_id, last_try=last_try):
+        # After the last try, visible again at once: SQS moves it to the dead-letter queue at its next receive.
+        delay = 0 if last_try else RETRY_SECONDS * 2 ** (tries - 1)
+        retry_later(record.receiptHandle, get_settings().webhook_queue_url, delay)
         raise NotTaken(f"delivery {job.delivery_id} not taken (try {tries})")
-
-
-def _retry_later(record: DeliveryRecord, seconds: int) -> None:
-    import boto3
-    from botocore.exceptions import BotoCoreError, ClientError
-
-    from portal.settings import get_settings
-
-    try:
-        boto3.client("sqs").change_message_visibility(
-            QueueUrl=get_settings().webhook_queue_url,
-            ReceiptHandle=record.receiptHandle,
-            VisibilityTimeout=min(seconds, 12 * 3600),
-        )
-    except (BotoCoreError, ClientError):  # the retry comes after the queue's own visibility timeout then
-        logger.exception("could not delay the webhook's retry")
 
 
 @entrypoint(correlation_id_path="Records[0].messageId")

@@ -164,6 +164,8 @@ def test_only_public_https_addresses_are_registered(api: ApiClient, demo: DemoDa
         "https://10.1.2.3/hooks",
         "https://169.254.169.254/latest/meta-data",
         "https://[::1]/hooks",
+        "https://[::1/hooks",
+        "https://erp.example.no:99999/hooks",
     ):
         refused = api.post(path, token=kari, body={"url": url, "events": ["delivered"]})
         assert (refused.status, refused.error_code) == (422, "unsafe_webhook_url"), url

@@ -85,6 +85,19 @@ def test_functions_hold_only_the_permissions_they_use() -> None:
     assert senders == {"DeliverOutboxFunction"}
 
 
+def test_every_function_that_reads_the_portal_table_is_given_a_policy_for_it() -> None:
+    """moto does not enforce IAM, so a function without its table policy passes every local test and fails on AWS.
+    Every function states its policies; the one that reads nothing but the principal it is handed is named here."""
+    template = load_template()
+    needs_nothing = {"MeFunction"}  # answers from the authorizer's principal alone
+    without = {
+        name
+        for name, resource in template.resources_of("AWS::Serverless::Function").items()
+        if not resource["Properties"].get("Policies")
+    }
+    assert without == needs_nothing
+
+
 def test_every_route_may_invoke_its_function_from_that_route_only() -> None:
     """The functions live in the area stacks, so API Gateway's permission to invoke each is granted in the root."""
     template = load_template()

@@ -27,6 +27,11 @@ from portal.webhooks.sender import HttpsWebhookSender, UnsafeAddress, check_url,
         "https://[fd00::1]/",
         "https://0.0.0.0/",
         "http://127.0.0.1:8080/hooks",  # plain HTTP to the loopback: only where the local runtime allows it
+        "https://[::ffff:10.0.0.1]/",  # IPv6 addresses that carry an internal IPv4 address: mapped, NAT64, 6to4
+        "https://[64:ff9b::a00:1]/",
+        "https://[2002:a00:1::1]/",
+        "https://[::1/hooks",  # not a URL at all
+        "https://erp.example.no:99999/hooks",
     ],
 )
 def test_addresses_outside_the_public_https_internet_are_refused(url: str) -> None:

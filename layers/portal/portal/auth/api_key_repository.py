@@ -7,18 +7,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import contextlib
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from portal.access import ApiKeyRole
 from portal.auth.api_keys import StoredKey
-from portal.auth.keys import grant_pk
-from portal.clock import iso, parse_iso
+from portal.auth.keys import grant_pk, valid_through
+from portal.clock import is_id, iso, parse_iso
+from portal.customers.repository import customer_pk
+from portal.errors import Conflict
 from portal.store import Item, Table, Transaction, audit_item, key
 
-
-def _customer_pk(customer_id: str) -> str:
-    return key("CUST", customer_id)
+KEEP_EXPIRED_GRANT = timedelta(days=7)
 
 
 class DynamoApiKeyRepository:
@@ -27,11 +28,13 @@ class DynamoApiKeyRepository:
 
     def keys_of(self, customer_id: str) -> list[StoredKey]:
         """Newest first. One item read per key listed; a customer's keys are few (at most 20 in force)."""
-        items = self.table.query_all(pk=_customer_pk(customer_id), sk_prefix="APIKEY#")
+        items = self.table.query_all(pk=customer_pk(customer_id), sk_prefix="APIKEY#")
         return sorted((_stored(item) for item in items), key=lambda stored: stored.key_id, reverse=True)
 
     def key(self, customer_id: str, key_id: str) -> StoredKey | None:
-        item = self.table.get(_customer_pk(customer_id), key("APIKEY", key_id), consistent=True)
+        if not (is_id(customer_id) and is_id(key_id)):
+            return None
+        item = self.table.get(customer_pk(customer_id), key("APIKEY", key_id), consistent=True)
         return _stored(item) if item else None
 
     def add(self, stored: StoredKey, *, actor: str) -> None:
@@ -46,13 +49,15 @@ class DynamoApiKeyRepository:
                 "customer_id": stored.customer_id,
                 "role": stored.role.value,
                 "expires_on": stored.expires_on.isoformat(),
+                # DynamoDB's TTL removes a grant some days after its key stopped working (the check never trusts it).
+                "expires_at": int((valid_through(stored.expires_on) + KEEP_EXPIRED_GRANT).timestamp()),
             },
             condition="attribute_not_exists(PK)",
         )
         transaction.put(_listed(stored), condition="attribute_not_exists(PK)")
         transaction.put(
             audit_item(
-                partition=_customer_pk(stored.customer_id),
+                partition=customer_pk(stored.customer_id),
                 actor=actor,
                 action="api_key_created",
                 at=stored.created_at,
@@ -66,7 +71,7 @@ class DynamoApiKeyRepository:
         transaction = Transaction()
         transaction.delete(grant_pk(stored.digest), "APIKEY")
         transaction.update(
-            _customer_pk(stored.customer_id),
+            customer_pk(stored.customer_id),
             key("APIKEY", stored.key_id),
             expression="SET revoked_at = :at, revoked_by = :actor",
             values={":at": iso(at), ":actor": actor},
@@ -74,7 +79,7 @@ class DynamoApiKeyRepository:
         )
         transaction.put(
             audit_item(
-                partition=_customer_pk(stored.customer_id),
+                partition=customer_pk(stored.customer_id),
                 actor=actor,
                 action="api_key_revoked",
                 at=at,
@@ -82,7 +87,8 @@ class DynamoApiKeyRepository:
                 before={"name": stored.name, "role": stored.role.value},
             )
         )
-        self.table.transact(transaction, conflict_message="The key was revoked meanwhile")
+        with contextlib.suppress(Conflict):  # revoked meanwhile, by someone else: it is revoked all the same
+            self.table.transact(transaction, conflict_message="The key was revoked meanwhile")
         revoked = self.key(stored.customer_id, stored.key_id)
         assert revoked is not None
         return revoked
@@ -90,7 +96,7 @@ class DynamoApiKeyRepository:
 
 def _listed(stored: StoredKey) -> Item:
     return {
-        "PK": _customer_pk(stored.customer_id),
+        "PK": customer_pk(stored.customer_id),
         "SK": key("APIKEY", stored.key_id),
         "type": "api_key",
         "key_id": stored.key_id,

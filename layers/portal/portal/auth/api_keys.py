@@ -24,7 +24,7 @@ from portal.customers.repository import CustomerRepository
 from portal.errors import Conflict, NotFound, ValidationFailed, field_problem
 
 # A key lives at most a year: a system's owner renews it on purpose, so forgotten keys stop working by themselves.
-LONGEST_VALIDITY = timedelta(days=366)
+LONGEST_VALIDITY = timedelta(days=365)
 # Keys in force per customer: enough for every system it runs, few enough to keep an eye on.
 MOST_KEYS_IN_FORCE = 20
 
@@ -148,10 +148,8 @@ class ApiKeyService:
         return self._shown(stored, at.date())
 
     def _require(self, principal: Principal, customer_id: str, *, creating: bool) -> None:
-        customer = self.customers.get(customer_id)
-        access.require_manage_integrations(
-            principal, customers.facts(customer) if customer else None, creating=creating
-        )
+        facts = customers.facts_of(self.customers, customer_id)
+        access.require_manage_integrations(principal, facts, creating=creating)
 
     @staticmethod
     def _shown(stored: StoredKey, today: date) -> ApiKey:

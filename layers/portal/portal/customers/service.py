@@ -58,6 +58,12 @@ def facts(customer: Customer) -> access.CustomerFacts:
     return access.CustomerFacts(customer_id=customer.customer_id, assigned_staff=frozenset(customer.assigned_staff))
 
 
+def facts_of(repository: CustomerRepository, customer_id: str) -> access.CustomerFacts | None:
+    """What the access policy needs of a customer, or None for a customer that does not exist."""
+    customer = repository.get(customer_id)
+    return facts(customer) if customer else None
+
+
 # -- settings ----------------------------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from portal.documents.xml import CREDIT_NOTE, INVOICE, NAMESPACES, ORDER, ORDER_RESPONSE, UnreadableXml
 from portal.errors import field_problem
+from portal.money import MINOR_UNITS_PER_MAJOR
 
 MAX_LINES = 10_000
 
@@ -128,7 +129,7 @@ class DocumentContent(BaseModel):
 
 def minor_units(amount: Decimal) -> int:
     """An amount in cents (øre, öre), rounded half up: what searches by amount compare."""
-    return int((amount * 100).to_integral_value(rounding="ROUND_HALF_UP"))
+    return int((amount * MINOR_UNITS_PER_MAJOR).to_integral_value(rounding="ROUND_HALF_UP"))
 
 
 def document_type(root: etree._Element) -> DocumentType:

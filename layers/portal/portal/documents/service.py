@@ -208,8 +208,10 @@ class DocumentService:
         recipient_id = participant.customer_id if participant else None
         if recipient_id == customer_id:
             recipient_id = None  # a customer sending to itself is delivered as to anyone else
-        filtered_by = self._filtered_by(document, recipient_id)
-        broken = _broken_rules(document, content) if filtered_by is not None else []
+        # The filter checks invoices and credit notes, when the sender or the recipient ordered it.
+        filtered = document.content.document_type in _FILTERED
+        filtered_by = self._filtered_by(document, recipient_id) if filtered else None
+        broken = _fatal(rules.check(xml.parse(content))) if filtered_by is not None else []
         if broken and filtered_by is not None:
             return self._stop(document, content, broken, recipient_id, filtered_by)
         return self._deliver(document, content, recipient_id, participant, checked=filtered_by is not None)
@@ -1187,10 +1189,3 @@ class AmountSearch:
 
 # Beyond any amount a document states (10^15 minor units), so an open end of a range reads to the partition's end.
 _OPEN_AMOUNT = 10**15
-
-
-def _broken_rules(document: Document, content: bytes) -> list[dict[str, str]]:
-    """The rules a filtered document breaks (invoices and credit notes only)."""
-    if document.content.document_type not in _FILTERED:
-        return []
-    return _fatal(rules.check(xml.parse(content)))

@@ -159,8 +159,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     "action.progress_closed": {_NB: "Avsluttet", _SV: "Avslutad", _EN: "Closed"},
 }
 
-# Digit grouping and decimal sign per language (nb and sv group with a space, as their banks print amounts).
-
 
 def say(language: Language, text: str, **facts: object) -> str:
     return TEXTS[text][language].format(**facts)

@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from portal.clock import is_id, iso, parse_iso
+from portal.customers.repository import customer_pk
 from portal.store import Item, Table, Transaction, audit_item, key
 from portal.webhooks.models import DeliveryOutcome, WebhookDelivery, WebhookEvent
 
@@ -60,8 +61,8 @@ class WebhookRepository(Protocol):
     ) -> None: ...
 
 
-def _customer_pk(customer_id: str) -> str:
-    return key("CUST", customer_id)
+# How long a webhook's deliveries stay listed.
+KEEP_DELIVERIES = timedelta(days=30)
 
 
 def _webhook_pk(webhook_id: str) -> str:
@@ -76,6 +77,8 @@ def put_delivery(transaction: Transaction, delivery: WebhookDelivery) -> None:
             "type": "webhook_delivery",
             **delivery.model_dump(mode="json", exclude={"payload"}),
             "payload": json.dumps(delivery.payload, separators=(",", ":")),
+            # DynamoDB's TTL removes a delivery's record a while after it was made.
+            "expires_at": int((delivery.created_at + KEEP_DELIVERIES).timestamp()),
         },
         condition="attribute_not_exists(PK)",
     )
@@ -87,20 +90,20 @@ class DynamoWebhookRepository:
 
     def webhooks_of(self, customer_id: str) -> list[StoredWebhook]:
         """A customer's webhooks (at most five), read with each document change of that customer."""
-        items = self.table.query_all(pk=_customer_pk(customer_id), sk_prefix="WEBHOOK#")
+        items = self.table.query_all(pk=customer_pk(customer_id), sk_prefix="WEBHOOK#")
         return [_webhook(item) for item in items]
 
     def webhook(self, customer_id: str, webhook_id: str) -> StoredWebhook | None:
         if not (is_id(customer_id) and is_id(webhook_id)):
             return None
-        item = self.table.get(_customer_pk(customer_id), key("WEBHOOK", webhook_id), consistent=True)
+        item = self.table.get(customer_pk(customer_id), key("WEBHOOK", webhook_id), consistent=True)
         return _webhook(item) if item else None
 
     def add(self, webhook: StoredWebhook) -> None:
         transaction = Transaction()
         transaction.put(
             {
-                "PK": _customer_pk(webhook.customer_id),
+                "PK": customer_pk(webhook.customer_id),
                 "SK": key("WEBHOOK", webhook.webhook_id),
                 "type": "webhook",
                 "webhook_id": webhook.webhook_id,
@@ -115,7 +118,7 @@ class DynamoWebhookRepository:
         )
         transaction.put(
             audit_item(
-                partition=_customer_pk(webhook.customer_id),
+                partition=customer_pk(webhook.customer_id),
                 actor=webhook.created_by,
                 action="webhook_created",
                 at=webhook.created_at,
@@ -128,11 +131,11 @@ class DynamoWebhookRepository:
     def delete(self, webhook: StoredWebhook, *, actor: str, at: datetime) -> None:
         transaction = Transaction()
         transaction.delete(
-            _customer_pk(webhook.customer_id), key("WEBHOOK", webhook.webhook_id), condition="attribute_exists(PK)"
+            customer_pk(webhook.customer_id), key("WEBHOOK", webhook.webhook_id), condition="attribute_exists(PK)"
         )
         transaction.put(
             audit_item(
-                partition=_customer_pk(webhook.customer_id),
+                partition=customer_pk(webhook.customer_id),
                 actor=actor,
                 action="webhook_deleted",
                 at=at,

@@ -33,22 +33,61 @@ def signature(secret: str, timestamp: int, body: bytes) -> str:
     return f"t={timestamp},v1={digest}"
 
 
-def check_url(url: str, *, allow_loopback_http: bool = False) -> None:
+@dataclass(frozen=True)
+class Target:
+    """A checked address: its scheme, host (ASCII), port and path."""
+
+    scheme: str
+    host: str
+    port: int
+    path: str
+
+    @property
+    def netloc(self) -> str:
+        default = 443 if self.scheme == "https" else 80
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return host if self.port == default else f"{host}:{self.port}"
+
+
+def check_url(url: str, *, allow_loopback_http: bool = False) -> Target:
     """An https:// URL without credentials, to a host by name or public address (or the local runtime's loopback)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except (ValueError, UnicodeError) as error:
+        raise UnsafeAddress("The address is not a valid URL") from error
     if parts.username or parts.password:
         raise UnsafeAddress("The address may not carry a user name or password")
-    if not parts.hostname:
+    if not host:
         raise UnsafeAddress("The address has no host")
-    loopback = allow_loopback_http and parts.scheme == "http" and parts.hostname in {"127.0.0.1", "localhost"}
+    loopback = allow_loopback_http and parts.scheme == "http" and host in {"127.0.0.1", "localhost"}
     if parts.scheme != "https" and not loopback:
         raise UnsafeAddress("The address must start with https://")
     try:
-        literal = ipaddress.ip_address(parts.hostname)
+        literal = ipaddress.ip_address(host)
     except ValueError:
-        return
-    if not literal.is_global and not loopback:
+        literal = None
+    if literal is not None and not _public(literal) and not loopback:
         raise UnsafeAddress("The address must be on the public internet")
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return Target(parts.scheme, host, port or (443 if parts.scheme == "https" else 80), path)
+
+
+def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Public, and so is any IPv4 address an IPv6 one carries (mapped, 6to4, NAT64), which would reach it."""
+    if not address.is_global:
+        return False
+    if isinstance(address, ipaddress.IPv6Address):
+        carried = address.ipv4_mapped or address.sixtofour
+        if carried is None and address in _NAT64:
+            carried = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if carried is not None:
+            return carried.is_global
+    return True
+
+
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 
 @dataclass(frozen=True)
@@ -61,18 +100,17 @@ class HttpsWebhookSender:
         self.allow_loopback_http = allow_loopback_http
 
     def post(self, url: str, body: bytes, headers: dict[str, str]) -> Answer:
-        check_url(url, allow_loopback_http=self.allow_loopback_http)
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        address = self._vetted_address(host, parts.port or (443 if parts.scheme == "https" else 80))
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        """One POST; raises `UnsafeAddress` for an address it may not reach, `OSError` or `http.client.HTTPException`
+        when the address does not answer as HTTP should."""
+        target = check_url(url, allow_loopback_http=self.allow_loopback_http)
+        address = self._vetted_address(target.host, target.port)
         connection: http.client.HTTPConnection
-        if parts.scheme == "https":
-            connection = _PinnedHttpsConnection(host, address, parts.port or 443)
+        if target.scheme == "https":
+            connection = _PinnedHttpsConnection(target.host, address, target.port)
         else:
-            connection = http.client.HTTPConnection(address, parts.port or 80, timeout=TIMEOUT_SECONDS)
+            connection = http.client.HTTPConnection(address, target.port, timeout=TIMEOUT_SECONDS)
         try:
-            connection.request("POST", path, body=body, headers={"Host": parts.netloc, **headers})
+            connection.request("POST", target.path, body=body, headers={"Host": target.netloc, **headers})
             response = connection.getresponse()
             response.read(64 * 1024)  # what the receiver says is not kept; reading lets the connection close cleanly
             return Answer(status=response.status)
@@ -82,11 +120,11 @@ class HttpsWebhookSender:
     def _vetted_address(self, host: str, port: int) -> str:
         try:
             found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except socket.gaierror as error:
+        except (socket.gaierror, UnicodeError) as error:
             raise UnsafeAddress(f"The host {host} is not found") from error
-        addresses = [ipaddress.ip_address(str(entry[4][0])) for entry in found]
+        addresses = [ipaddress.ip_address(str(entry[4][0]).split("%")[0]) for entry in found]
         for address in addresses:
-            if not address.is_global and not (self.allow_loopback_http and address.is_loopback):
+            if not _public(address) and not (self.allow_loopback_http and address.is_loopback):
                 raise UnsafeAddress(f"The host {host} is not on the public internet")
         return str(addresses[0])
 

@@ -9,6 +9,7 @@ delivery, which the customer lists with its outcome.
 
 from __future__ import annotations
 
+import http.client
 import json
 import secrets
 from collections.abc import Callable
@@ -166,20 +167,22 @@ class WebhookService:
         status_code, error = None, None
         try:
             status_code = self.sender.post(webhook.url, body, headers).status
-        except (OSError, UnsafeAddress) as failure:  # refused, unreachable, timed out, TLS, or no longer public
+        except (OSError, http.client.HTTPException, UnsafeAddress) as failure:
+            # refused, unreachable, timed out, TLS, not HTTP, or no longer a public address
             error = f"{type(failure).__name__}: {failure}"[:300]
-        if status_code is not None and 200 <= status_code < 300:
-            self.webhooks.record_try(delivery, DeliveryOutcome.DELIVERED, status_code=status_code, error=None, at=at)
-            return True
-        outcome = DeliveryOutcome.FAILED if last_try else DeliveryOutcome.PENDING
-        self.webhooks.record_try(delivery, outcome, status_code=status_code, error=error, at=at)
-        return False
+        taken = status_code is not None and 200 <= status_code < 300
+        outcome = (
+            DeliveryOutcome.DELIVERED if taken else DeliveryOutcome.FAILED if last_try else DeliveryOutcome.PENDING
+        )
+        try:
+            self.webhooks.record_try(delivery, outcome, status_code=status_code, error=error, at=at)
+        except Conflict:
+            return True  # another copy of the message delivered it meanwhile
+        return taken
 
     def _require(self, principal: Principal, customer_id: str, *, creating: bool) -> None:
-        customer = self.customers.get(customer_id)
-        access.require_manage_integrations(
-            principal, customers.facts(customer) if customer else None, creating=creating
-        )
+        facts = customers.facts_of(self.customers, customer_id)
+        access.require_manage_integrations(principal, facts, creating=creating)
 
     def _webhook(self, principal: Principal, customer_id: str, webhook_id: str) -> StoredWebhook:
         self._require(principal, customer_id, creating=False)
