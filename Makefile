@@ -71,10 +71,14 @@ package: install $(SAM_ENV)/.installed ## sam build (no Docker) into .aws-sam/bu
 	PATH="$(dir $(LAMBDA_PYTHON)):$$PATH" SAM_CLI_TELEMETRY=0 $(SAM_ENV)/bin/sam build --template template.yaml --build-dir .aws-sam/build
 	$(PY) -m infrastructure.package_sizes .aws-sam/build
 
+# pytest runs on this many processes, each with its own embedded backend and browser. A test file stays on one, and
+# each process takes the files in their usual order, so a file never runs after one it would not follow alone.
+PYTEST_WORKERS ?= 2
+
 .PHONY: test
 test: lint web $(CHROMIUM) ## Every check and every test (front-end unit tests, then pytest incl. the browser)
 	cd web && npx vitest run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 .PHONY: format
 format: install ## Fix what ruff can fix

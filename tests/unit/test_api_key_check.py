@@ -58,6 +58,7 @@ def test_a_key_stops_at_the_midnight_after_its_last_day() -> None:
         "",
         "kpk_" + KEY_ID + "_" + "a" * 42 + "é",
     ],
+    ids=["one-character-off", "never-handed-out", "too-short", "empty", "not-base64url"],
 )
 def test_keys_never_handed_out_are_refused(presented: str) -> None:
     handed_out = new_api_key(KEY_ID)
