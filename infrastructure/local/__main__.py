@@ -9,7 +9,7 @@ os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")  # before any handler c
 
 from werkzeug.serving import run_simple
 
-from infrastructure.local.demo import DEMO_PASSWORD, seed
+from infrastructure.local.demo import DEMO_API_KEYS, DEMO_PASSWORD, seed
 from infrastructure.local.runtime import start_runtime
 
 
@@ -31,6 +31,11 @@ def main() -> None:
         what = user.role.value if user.role else user.kind.value
         print(f"  {user.username:<30} {what:<17} {address}/dev/mailbox?to={user.email}")
         print(f"  {'':<30} codes 1-{len(user.codes)}: {' '.join(user.codes)}")
+    print("\nDemo API keys (the document API for a customer's own systems, as 'Authorization: Bearer <key>'):")
+    for key in DEMO_API_KEYS:
+        documents = f"{address}/api/customers/{demo.customer_ids[key.customer]}/documents"
+        print(f"  {key.name} ({key.role.value}): {key.api_key}")
+        print(f"    curl -H 'Authorization: Bearer {key.api_key}' {documents}")
     print("\nCtrl-C stops the portal.\n", flush=True)
     try:
         run_simple(arguments.host, arguments.port, runtime.gateway, threaded=True, use_reloader=False)
