@@ -3,11 +3,17 @@ so the receiver can check them."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import http.client
+import socket
+import threading
+import time
 
 import pytest
 
+from portal.webhooks import sender
 from portal.webhooks.sender import HttpsWebhookSender, UnsafeAddress, check_url, signature
 
 
@@ -50,6 +56,33 @@ def test_public_https_addresses_and_the_local_runtimes_loopback_are_taken() -> N
 def test_a_name_that_resolves_inside_the_network_is_refused_when_sending() -> None:
     with pytest.raises(UnsafeAddress):
         HttpsWebhookSender().post("https://localhost/hooks", b"{}", {})
+
+
+def test_a_receiver_that_drips_its_answer_is_cut_off_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However slowly the receiver answers, a try ends within its deadline, so its outcome is recorded."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip() -> None:
+        peer, _ = listener.accept()
+        with peer:
+            peer.sendall(b"HTTP/1.1 200 OK\r\n")
+            while not stop.wait(0.1):  # a header line now and then, never the end of the headers
+                with contextlib.suppress(OSError):
+                    peer.sendall(b"X-Slow: 1\r\n")
+
+    threading.Thread(target=drip, daemon=True).start()
+    monkeypatch.setattr(sender, "DEADLINE_SECONDS", 0.5)
+    started = time.monotonic()
+    try:
+        with pytest.raises((OSError, http.client.HTTPException)):
+            HttpsWebhookSender(allow_loopback_http=True).post(
+                f"http://127.0.0.1:{listener.getsockname()[1]}/hooks", b"{}", {}
+            )
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 3
 
 
 def test_the_signature_is_an_hmac_of_the_timestamp_and_the_body() -> None:

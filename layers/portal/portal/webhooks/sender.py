@@ -11,16 +11,21 @@ runtime alone may allow plain HTTP to the loopback address, where its tests list
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 TIMEOUT_SECONDS = 5
+# A whole try, however slowly the receiver drips its answer: well inside the worker's 20-second timeout, so every
+# try's outcome is recorded.
+DEADLINE_SECONDS = 12
 SIGNATURE_HEADER = "Kundeportal-Signature"
 
 
@@ -109,13 +114,19 @@ class HttpsWebhookSender:
             connection = _PinnedHttpsConnection(target.host, address, target.port)
         else:
             connection = http.client.HTTPConnection(address, target.port, timeout=TIMEOUT_SECONDS)
+        cut_off = threading.Event()
+        watchdog = threading.Timer(DEADLINE_SECONDS, _cut_off, args=(connection, cut_off))
+        watchdog.start()
         try:
             connection.request("POST", target.path, body=body, headers={"Host": target.netloc, **headers})
             response = connection.getresponse()
             response.read(64 * 1024)  # what the receiver says is not kept; reading lets the connection close cleanly
-            return Answer(status=response.status)
         finally:
+            watchdog.cancel()
             connection.close()
+        if cut_off.is_set():  # what was read before the cut may look like a whole answer; it is not one
+            raise TimeoutError(f"No whole answer within {DEADLINE_SECONDS} seconds")
+        return Answer(status=response.status)
 
     def _vetted_address(self, host: str, port: int) -> str:
         try:
@@ -127,6 +138,14 @@ class HttpsWebhookSender:
             if not _public(address) and not (self.allow_loopback_http and address.is_loopback):
                 raise UnsafeAddress(f"The host {host} is not on the public internet")
         return str(addresses[0])
+
+
+def _cut_off(connection: http.client.HTTPConnection, cut_off: threading.Event) -> None:
+    """Ends a try that outlived its deadline: a blocked read returns, and the try is recorded as failed."""
+    cut_off.set()
+    if connection.sock is not None:
+        with contextlib.suppress(OSError):
+            connection.sock.shutdown(socket.SHUT_RDWR)
 
 
 class _PinnedHttpsConnection(http.client.HTTPSConnection):
