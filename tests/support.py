@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from werkzeug.test import Client
@@ -15,6 +16,8 @@ from infrastructure.local import mailbox
 from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.gateway import Gateway
 from infrastructure.local.runtime import Runtime
+from portal.clock import now
+from portal.languages import Language, local_day
 
 NEW_PASSWORD = "Et helt nytt passord 2026"
 
@@ -184,3 +187,9 @@ def service_order_waits(customer_id: str, order_id: str) -> bool:
 
     found = order_repository().service_order(customer_id, order_id)
     return bool(found and found[1])
+
+
+def local_today() -> date:
+    """The day it is in Oslo, as the portal counts days (deposit dates, delivery dates, report periods); the
+    machine's own day differs from it around midnight UTC."""
+    return local_day(now(), Language.NB)

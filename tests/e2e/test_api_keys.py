@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from infrastructure.local.demo import DemoData
 from tests.e2e.browser import assert_accessible, log_in, screenshot, toast
+from tests.support import local_today
 
 pytestmark = pytest.mark.e2e
 
@@ -53,14 +54,14 @@ def test_a_user_administrator_creates_a_key_that_works_until_she_revokes_it(page
     form.get_by_label("Navn på nøkkelen *").fill(name)
     form.get_by_label("Hva nøkkelen gir lov til *").select_option(label="Lese dokumenter")
     form.get_by_role("spinbutton", name=re.compile("^dag.*Gyldig til og med")).focus()
-    page.keyboard.type(date(date.today().year + 2, 1, 31).strftime("%d%m%Y"))
+    page.keyboard.type(date(local_today().year + 2, 1, 31).strftime("%d%m%Y"))
     form.get_by_role("button", name="Opprett nøkkel").click()
     expect(page.get_by_role("alert").filter(has_text="Noe må rettes")).to_contain_text(
         "Gyldig til og med: Velg en dato fra i dag til høyst ett år fram."
     )
     assert_accessible(page)  # the form with its error shown, too
     form.get_by_role("spinbutton", name=re.compile("^dag.*Gyldig til og med")).focus()
-    page.keyboard.type((date.today() + timedelta(days=90)).strftime("%d%m%Y"))
+    page.keyboard.type((local_today() + timedelta(days=90)).strftime("%d%m%Y"))
     with page.expect_response(lambda answer: answer.url.endswith("/api-keys") and answer.request.method == "POST"):
         form.get_by_role("button", name="Opprett nøkkel").click()
     expect(toast(page, f"API-nøkkelen {name} er opprettet.")).to_be_visible()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from infrastructure.local.runtime import Runtime
 from tests.e2e.browser import log_in, pdf_text, screenshot, toast
+from tests.support import local_today
 
 pytestmark = pytest.mark.e2e
 
@@ -155,7 +156,7 @@ def test_the_history_is_searched_in_chosen_columns_and_made_into_a_report_that_d
     # More than 92 days is refused, pointing to reports
     search.get_by_label("Posenummer").fill("")
     search.get_by_role("spinbutton", name=re.compile("^dag.*Fra dato")).focus()
-    page.keyboard.type((date.today() - timedelta(days=120)).strftime("%d%m%Y"))
+    page.keyboard.type((local_today() - timedelta(days=120)).strftime("%d%m%Y"))
     search.get_by_role("button", name="Søk").click()
     expect(page.get_by_role("alert")).to_contain_text("Et søk dekker høyst 92 dager")
     # The same period as a report: made in the background, listed under Reports, downloaded

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from playwright.sync_api import Locator, Page, expect
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.sample_documents import SampleParty, invoice
 from tests.e2e.browser import fits_the_screen, log_in, screenshot, toast
+from tests.support import local_today
 
 pytestmark = pytest.mark.e2e
 
@@ -90,7 +91,7 @@ def test_a_document_handler_finds_the_stopped_invoice_and_reads_why(page: Page) 
     expect(overview.get_by_role("row").nth(1)).to_contain_text("Bygg og Anlegg Vest AS")
     search.get_by_label("Dokumentnummer").fill("")
     search.get_by_role("spinbutton", name=re.compile("^dag.*Fra dato")).focus()
-    page.keyboard.type((date.today() - timedelta(days=120)).strftime("%d%m%Y"))
+    page.keyboard.type((local_today() - timedelta(days=120)).strftime("%d%m%Y"))
     search.get_by_role("button", name="Søk").click()
     expect(page.get_by_role("alert")).to_contain_text("Et søk dekker høyst 92 dager")
 

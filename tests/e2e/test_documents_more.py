@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote
@@ -24,6 +23,7 @@ from infrastructure.local import mailbox
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.sample_documents import SampleParty, invoice
 from tests.e2e.browser import assert_accessible, fits_the_screen, log_in, screenshot, toast
+from tests.support import local_today
 
 pytestmark = pytest.mark.e2e
 
@@ -262,7 +262,7 @@ def test_group_statistics_show_each_subsidiarys_channels_and_volumes(page: Page)
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Dokumenter").click()
     page.get_by_role("navigation", name="Dokumentsider").get_by_role("link", name="Statistikk").click()
     expect(page.get_by_role("heading", name="Dokumenter for Nordlys Gruppen AS")).to_be_visible()
-    today = date.today()
+    today = local_today()
     this_month = f"{MONTHS[today.month - 1]} {today.year}"
     # The last twelve months by default, for the group and the subsidiaries Kari sees
     expect(page.get_by_label("Til måned")).to_have_value(today.isoformat()[:7])

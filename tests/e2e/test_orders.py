@@ -16,7 +16,7 @@ from infrastructure.local.runtime import Runtime
 from portal.business_days import is_business_day
 from portal.money import Currency
 from tests.e2e.browser import log_in, pdf_text, screenshot, toast
-from tests.support import ApiClient, service_order_waits, wait_for
+from tests.support import ApiClient, local_today, service_order_waits, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -158,7 +158,7 @@ def test_a_change_order_with_its_running_total_the_limit_refusal_and_deletion(pa
     expect(kinds.get_by_role("link", name="Veksel")).to_have_attribute("aria-current", "page")
     expect(kinds.get_by_role("link", name="Rekvisita")).not_to_have_attribute("aria-current", "page")
     expect(page.get_by_text("Levering: mandag, torsdag. Kredittgrense per bestilling: 20 000,00 kr")).to_be_visible()
-    delivery = next_business_day(date.today() + timedelta(days=2), {0, 3})
+    delivery = next_business_day(local_today() + timedelta(days=2), {0, 3})
     page.get_by_role("spinbutton", name=re.compile("^dag")).focus()
     page.keyboard.type(delivery.strftime("%d%m%Y"))
     form = page.get_by_role("form", name="Ny vekselbestilling")
@@ -235,7 +235,7 @@ def test_a_service_order_through_the_approval_flow_as_customer_and_staff(page: P
     # The seller adds a time slot the order carries (its bookings)
     slot = detail.get_by_role("form", name="Legg til time")
     slot.get_by_label("Sted *").fill("Klinikken, Strandkaien 4")
-    slot.get_by_label("Starter *").fill(f"{(date.today() + timedelta(days=10)).isoformat()}T09:00")
+    slot.get_by_label("Starter *").fill(f"{(local_today() + timedelta(days=10)).isoformat()}T09:00")
     slot.get_by_label("Plasser *").fill("6")
     slot.get_by_role("button", name="Legg til time").click()
     expect(toast(page, "Timen er lagt til.")).to_be_visible()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import requests
@@ -20,7 +20,7 @@ from portal.auth.api_keys import StoredKey
 from portal.auth.keys import key_hint, new_api_key
 from portal.auth.tokens import token_digest
 from portal.clock import new_id, now
-from tests.support import ApiClient
+from tests.support import ApiClient, local_today
 
 KARI = "kari.nordmann@nordlys.no"
 BERGEN = SampleParty("Nordlys Bergen AS", "912345696", "Strandkaien 2", "5013", "Bergen")
@@ -28,7 +28,7 @@ BUILDER = SampleParty("Bygg og Anlegg Vest AS", "974760673", "Kanalveien 10", "5
 
 
 def create_key(api: ApiClient, token: str, customer_id: str, role: str, *, days: int = 30) -> dict[str, str]:
-    body = {"name": f"System {new_id()[-6:]}", "role": role, "expires_on": str(date.today() + timedelta(days=days))}
+    body = {"name": f"System {new_id()[-6:]}", "role": role, "expires_on": str(local_today() + timedelta(days=days))}
     created = api.post(f"/customers/{customer_id}/api-keys", token=token, body=body)
     assert created.status == 201, created.body
     return {"key_id": created.body["key"]["key_id"], "api_key": created.body["api_key"], "name": body["name"]}
@@ -157,12 +157,12 @@ def test_revoked_expired_and_made_up_keys_are_refused(api: ApiClient, demo: Demo
 def test_keys_are_made_by_the_customers_user_administrators_for_at_most_a_year(api: ApiClient, demo: DemoData) -> None:
     bergen, kari, admin = demo.customer_ids["bergen"], api.login(KARI), api.login("admin")
     path = f"/customers/{bergen}/api-keys"
-    too_long = {"name": "Lang", "role": "read_documents", "expires_on": str(date.today() + timedelta(days=400))}
+    too_long = {"name": "Lang", "role": "read_documents", "expires_on": str(local_today() + timedelta(days=400))}
     refused = api.post(path, token=kari, body=too_long)
     assert (refused.status, refused.error_code) == (422, "expiry_out_of_range")
     assert refused.body["error"]["details"][0]["field"] == "expires_on"
     # Staff may revoke a leaked key, never make one
-    staff = api.post(path, token=admin, body={**too_long, "expires_on": str(date.today())})
+    staff = api.post(path, token=admin, body={**too_long, "expires_on": str(local_today())})
     assert (staff.status, staff.error_code) == (403, "missing_role")
     key = create_key(api, kari, bergen, "read_documents")
     assert api.call("DELETE", f"{path}/{key['key_id']}", token=admin).body["revoked_by"] == "admin"

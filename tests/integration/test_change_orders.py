@@ -14,7 +14,7 @@ from infrastructure.local.demo import DemoData
 from portal.business_days import deletion_deadline, is_business_day, previous_business_day
 from portal.errors import Conflict
 from portal.money import Currency
-from tests.support import ApiClient
+from tests.support import ApiClient, local_today
 
 OLA = "ola.hansen@nordlys-bergen.no"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
@@ -88,7 +88,7 @@ def test_staff_agree_delivery_days_currency_and_credit_limit_with_a_customer(api
 
 def test_an_orderer_orders_notes_and_coins_by_count_or_amount_with_an_exact_total(api: ApiClient, bergen: str) -> None:
     ola = api.login(OLA)
-    delivery = next_business_day(date.today() + timedelta(days=3))
+    delivery = next_business_day(local_today() + timedelta(days=3))
     # When Ola orders 20 notes of 500 kroner, 1000 kroner in 20-kroner coins, and no 1-krone coins
     placed = api.post(
         f"/customers/{bergen}/change-orders",
@@ -130,7 +130,7 @@ def test_an_order_over_the_credit_limit_is_refused_with_the_limit_and_the_excess
     admin, ola = api.login("admin"), api.login(OLA)
     bergen = demo.customer_ids["bergen"]
     agree(api, admin, bergen, credit_limit=5_000_00)
-    delivery = next_business_day(date.today() + timedelta(days=3))
+    delivery = next_business_day(local_today() + timedelta(days=3))
     refused = api.post(
         f"/customers/{bergen}/change-orders",
         token=ola,
@@ -156,7 +156,7 @@ def test_an_order_over_the_credit_limit_is_refused_with_the_limit_and_the_excess
 def test_every_problem_of_a_change_order_is_named_at_once(api: ApiClient, bergen: str, demo: DemoData) -> None:
     admin, ola = api.login("admin"), api.login(OLA)
     agree(api, admin, bergen, delivery_weekdays=["tuesday"])
-    wednesday = next_business_day(date.today() + timedelta(days=3), ["wednesday"])
+    wednesday = next_business_day(local_today() + timedelta(days=3), ["wednesday"])
     refused = api.post(
         f"/customers/{bergen}/change-orders",
         token=ola,
@@ -180,7 +180,7 @@ def test_every_problem_of_a_change_order_is_named_at_once(api: ApiClient, bergen
     today = api.post(
         f"/customers/{bergen}/change-orders",
         token=ola,
-        body=change_order(date.today(), {"denomination": "coin-20", "pieces": 1}),
+        body=change_order(local_today(), {"denomination": "coin-20", "pieces": 1}),
     )
     assert "not_in_future" in {detail["code"] for detail in today.body["error"]["details"]}
     agree(api, admin, bergen)
@@ -193,7 +193,7 @@ def test_a_change_order_is_deleted_until_the_last_business_day_before_delivery(
     from portal.wiring import auth_service, customer_repository, order_repository
 
     ola = api.login(OLA)
-    delivery = next_business_day(date.today() + timedelta(days=3))
+    delivery = next_business_day(local_today() + timedelta(days=3))
     path = f"/customers/{bergen}/change-orders"
     first = api.post(path, token=ola, body=change_order(delivery, {"denomination": "note-100", "pieces": 10})).body
     # Kari approves orders but does not delete them
@@ -237,7 +237,7 @@ def test_a_change_order_is_deleted_until_the_last_business_day_before_delivery(
 
 def test_the_same_change_order_sent_twice_with_one_idempotency_key_is_placed_once(api: ApiClient, bergen: str) -> None:
     ola = api.login(OLA)
-    delivery = next_business_day(date.today() + timedelta(days=3))
+    delivery = next_business_day(local_today() + timedelta(days=3))
     key = {"Idempotency-Key": str(uuid.uuid4())}
     body = change_order(delivery, {"denomination": "note-200", "pieces": 3})
     first = api.post(f"/customers/{bergen}/change-orders", token=ola, body=body, headers=key)

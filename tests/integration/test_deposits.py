@@ -7,7 +7,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +15,7 @@ import pytest
 from infrastructure.local import mailbox
 from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
-from tests.support import ApiClient
+from tests.support import ApiClient, local_today
 
 OLA = "ola.hansen@nordlys-bergen.no"
 
@@ -26,7 +26,7 @@ def bag() -> str:
 
 def slip(bag_number: str, **fields: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "deposit_date": date.today().isoformat(),
+        "deposit_date": local_today().isoformat(),
         "bag_number": bag_number,
         "lines": [{"denomination": "note-500", "pieces": 3}, {"denomination": "coin-20", "amount": 4000}],
         "cheques": [{"reference": "Sjekk 4471", "amount": 125050}],
@@ -92,7 +92,7 @@ def test_a_registrar_reviews_a_slip_with_every_amount_computed_then_saves_it_onc
 
 def test_a_slip_is_refused_with_every_problem_named(api: ApiClient, bergen: str) -> None:
     ola = api.login(OLA)
-    tomorrow = (date.today() + timedelta(days=2)).isoformat()
+    tomorrow = (local_today() + timedelta(days=2)).isoformat()
     refused = api.post(
         f"/customers/{bergen}/deposit-reviews",
         token=ola,
@@ -252,7 +252,7 @@ def test_the_history_finds_slips_by_date_status_department_and_bag_reading_only_
 
     ola, admin = api.login(OLA), api.login("admin")
     shop = demo.department_ids["bergen-shop"]
-    today = date.today()
+    today = local_today()
     made = {}
     for name, days_ago, department in (("today", 0, shop), ("last_week", 8, None), ("long_ago", 45, shop)):
         body = slip(bag(), deposit_date=(today - timedelta(days=days_ago)).isoformat())

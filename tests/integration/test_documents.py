@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +22,7 @@ from infrastructure.local.sample_documents import SampleParty, invoice
 from portal.clock import new_id
 from portal.documents import rules, xml
 from portal.settings import get_settings
-from tests.support import ApiClient, Reply
+from tests.support import ApiClient, Reply, local_today
 
 KARI = "kari.nordmann@nordlys.no"
 BERGEN = SampleParty("Nordlys Bergen AS", "912345696", "Strandkaien 2", "5013", "Bergen")
@@ -358,7 +357,7 @@ def test_group_statistics_count_each_subsidiarys_traffic_per_month_from_the_coun
     api: ApiClient, runtime: Runtime, demo: DemoData
 ) -> None:
     group, bergen, kari = demo.customer_ids["group"], demo.customer_ids["bergen"], api.login(KARI)
-    month = date.today().isoformat()[:7]
+    month = local_today().isoformat()[:7]
 
     def bergen_now() -> dict[str, Any]:
         statistics = api.get(f"/customers/{group}/document-statistics", token=kari)

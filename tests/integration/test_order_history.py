@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import xmlschema
@@ -17,7 +17,7 @@ from infrastructure.local.template import ROOT
 from portal import histories
 from portal.store import Table
 from tests.integration.test_change_orders import agree, change_order, next_business_day
-from tests.support import ApiClient
+from tests.support import ApiClient, local_today
 
 OLA = "ola.hansen@nordlys-bergen.no"
 
@@ -44,7 +44,7 @@ def test_orders_of_every_kind_are_found_by_date_status_department_group_number_a
         body={"lines": [{"product_id": demo.product_ids["slips"], "quantity": 1}], "delivery_address": address},
     ).body
     agree(api, admin, bergen)
-    delivery = next_business_day(date.today() + timedelta(days=2))
+    delivery = next_business_day(local_today() + timedelta(days=2))
     change = api.post(
         f"/customers/{bergen}/change-orders",
         token=ola,
@@ -91,7 +91,7 @@ def test_orders_of_every_kind_are_found_by_date_status_department_group_number_a
     assert supplies["number"] not in numbers(api, ola, bergen, status="placed")
     assert supplies["number"] in numbers(api, ola, bergen, status="delivered")
     # Every search reads only the rows it returns
-    today = date.today()
+    today = local_today()
     for chosen in ({}, {"status": "placed"}, {"department": shop, "product_group": "Vaksinasjon"}):
         page = Table().query(
             pk=histories.partition("ORDER", bergen, chosen),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import boto3
@@ -19,7 +19,7 @@ from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.template import ROOT
 from tests.integration.test_deposits import OLA, bag, register, slip
-from tests.support import ApiClient, wait_for
+from tests.support import ApiClient, local_today, wait_for
 
 SCHEMA = xmlschema.XMLSchema(ROOT / "schemas" / "deposit-report.xsd")
 
@@ -62,18 +62,18 @@ def test_a_deposit_report_is_made_in_the_background_valid_against_its_schema_and
 ) -> None:
     ola = api.login(OLA)
     shop = demo.department_ids["bergen-shop"]
-    long_ago = (date.today() - timedelta(days=200)).isoformat()
+    long_ago = (local_today() - timedelta(days=200)).isoformat()
     mine = [
         register(api, ola, bergen, slip(bag(), department_id=shop, deposit_date=long_ago)).body,
         register(api, ola, bergen, slip(bag(), department_id=shop)).body,
     ]
-    since = (date.today() - timedelta(days=300)).isoformat()
+    since = (local_today() - timedelta(days=300)).isoformat()
     asked = ask(api, ola, bergen, format="xml", filters={"date_from": since, "department_id": shop})
     assert asked.status == 202, asked.body
     assert (asked.body["status"], asked.body["date_from"], asked.body["date_to"]) == (
         "queued",
         since,
-        date.today().isoformat(),
+        local_today().isoformat(),
     )
     report = ready(api, runtime, ola, asked.body["report_id"])
     assert report["status"] == "ready", report
@@ -111,7 +111,7 @@ def test_reports_cover_up_to_13_months_and_are_only_their_customers(
     api: ApiClient, runtime: Runtime, bergen: str
 ) -> None:
     ola = api.login(OLA)
-    too_long = ask(api, ola, bergen, filters={"date_from": (date.today() - timedelta(days=400)).isoformat()})
+    too_long = ask(api, ola, bergen, filters={"date_from": (local_today() - timedelta(days=400)).isoformat()})
     assert (too_long.status, too_long.error_code) == (422, "date_range_too_long")
     asked = ask(api, ola, bergen, format="csv")
     assert asked.status == 202, asked.body

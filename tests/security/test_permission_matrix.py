@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -20,7 +20,7 @@ from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from portal.business_days import is_business_day
 from portal.money import Currency
-from tests.support import ApiClient
+from tests.support import ApiClient, local_today
 
 EMAILS = {
     "admin": "anne.admin@kundeportal.example",
@@ -466,7 +466,7 @@ def bergen_change_order(admin_api: ApiClient, tokens: dict[str, str], demo: Demo
     body = {"version": agreement["version"], "currency": "NOK", "delivery_weekdays": weekdays, "credit_limit": 10**9}
     saved = admin_api.call("PUT", f"/customers/{bergen}/cash-agreement", token=tokens["admin"], body=body)
     assert saved.status == 200, saved.body
-    delivery = date.today() + timedelta(days=7)
+    delivery = local_today() + timedelta(days=7)
     while not is_business_day(delivery, Currency.NOK):
         delivery += timedelta(days=1)
     order = {"delivery_date": delivery.isoformat(), "lines": [{"denomination": "note-100", "pieces": 1}]}
@@ -496,7 +496,7 @@ def bergen_service_order(admin_api: ApiClient, tokens: dict[str, str], demo: Dem
 @pytest.fixture(scope="module")
 def bergen_deposit(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
     """A slip of Bergen's that the reversal and counting rows probe with an outdated version."""
-    body = {**FUTURE_SLIP, "deposit_date": date.today().isoformat(), "bag_number": str(uuid.uuid4().int)[:12]}
+    body = {**FUTURE_SLIP, "deposit_date": local_today().isoformat(), "bag_number": str(uuid.uuid4().int)[:12]}
     registered = admin_api.post(f"/customers/{demo.customer_ids['bergen']}/deposits", token=tokens["ola"], body=body)
     assert registered.status == 201, registered.body
     return str(registered.body["deposit_id"])
@@ -556,7 +556,7 @@ def api_keys(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> di
     """The demo key that sends for Bergen, and a reading key Bergen's user administrator creates here."""
     from infrastructure.local.demo import DEMO_API_KEYS
 
-    body = {"name": "Probe", "role": "read_documents", "expires_on": (date.today() + timedelta(days=30)).isoformat()}
+    body = {"name": "Probe", "role": "read_documents", "expires_on": (local_today() + timedelta(days=30)).isoformat()}
     created = admin_api.post(f"/customers/{demo.customer_ids['bergen']}/api-keys", token=tokens["kari"], body=body)
     assert created.status == 201, created.body
     sending = next(key for key in DEMO_API_KEYS if key.customer == "bergen")
@@ -576,7 +576,7 @@ def bergen_webhook(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData)
 def revoked_key(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
     """A key of Bergen's, revoked already: revoking it again is allowed and changes nothing."""
     path = f"/customers/{demo.customer_ids['bergen']}/api-keys"
-    body = {"name": "Revoked", "role": "read_documents", "expires_on": date.today().isoformat()}
+    body = {"name": "Revoked", "role": "read_documents", "expires_on": local_today().isoformat()}
     created = admin_api.post(path, token=tokens["kari"], body=body)
     assert created.status == 201, created.body
     key_id = created.body["key"]["key_id"]

@@ -12,11 +12,12 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from portal import access
 from portal.access import ApiKeyRole, Principal
 from portal.auth.keys import key_hint, new_api_key
+from portal.auth.models import _Model
 from portal.auth.tokens import token_digest
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
@@ -33,10 +34,6 @@ class ApiKeyStatus(StrEnum):
     ACTIVE = "active"
     EXPIRED = "expired"
     REVOKED = "revoked"
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(defer_build=True)
 
 
 class ApiKeyInput(_Model):

@@ -115,7 +115,7 @@ class Network(Protocol):
 class WebhookTelling(Protocol):
     """The customer's webhooks, told of its documents' steps (DOC-3)."""
 
-    def deliveries_for(self, step: DocumentStep, at: datetime) -> list[tuple[WebhookDelivery, Job]]: ...
+    def deliveries_for(self, steps: list[DocumentStep], at: datetime) -> list[tuple[WebhookDelivery, Job]]: ...
 
 
 @dataclass
@@ -139,12 +139,14 @@ class DocumentService:
         customers whose documents reached a step their webhooks asked for."""
         if self.webhooks is not None:
             status_before = {before.document_id: before.status for before, _ in change.moved}
-            for document in [*change.created, *(after for _, after in change.moved)]:
-                if status_before.get(document.document_id) is document.status:
-                    continue
-                for delivery, job in self.webhooks.deliveries_for(_step_of(document), change.at):
-                    change.webhook_deliveries.append(delivery)
-                    change.side_effects.append(job)
+            stepped = [
+                _step_of(document)
+                for document in [*change.created, *(after for _, after in change.moved)]
+                if status_before.get(document.document_id) is not document.status
+            ]
+            for delivery, job in self.webhooks.deliveries_for(stepped, change.at):
+                change.webhook_deliveries.append(delivery)
+                change.side_effects.append(job)
         self.documents.apply(change)
 
     # -- sending (DOC-1) ---------------------------------------------------------------------------------------------

@@ -117,32 +117,34 @@ class WebhookService:
 
     # -- telling (from a document change, then from the queue) -----------------------------------------------------
 
-    def deliveries_for(self, step: DocumentStep, at: datetime) -> list[tuple[WebhookDelivery, Job]]:
-        """The deliveries a document's step causes, with their jobs, for the change's transaction."""
-        try:
-            event = WebhookEvent(step.status)
-        except ValueError:
-            return []
+    def deliveries_for(self, steps: list[DocumentStep], at: datetime) -> list[tuple[WebhookDelivery, Job]]:
+        """The deliveries the steps of one change cause, with their jobs, for the change's transaction. Each
+        customer's webhooks are read once, however many of its documents the change moves."""
+        subscribed: dict[str, list[StoredWebhook]] = {}
         made = []
-        for webhook in self.webhooks.webhooks_of(step.customer_id):
-            if event not in webhook.events:
+        for step in steps:
+            try:
+                event = WebhookEvent(step.status)
+            except ValueError:
                 continue
-            delivery_id = new_id()
-            delivery = WebhookDelivery(
-                delivery_id=delivery_id,
-                webhook_id=webhook.webhook_id,
-                customer_id=step.customer_id,
-                event=event,
-                document_id=step.document_id,
-                number=step.number,
-                created_at=at,
-                payload=_payload(delivery_id, event, step, at),
-            )
-            job = Job(
-                queue="webhooks",
-                body={"customer_id": step.customer_id, "webhook_id": webhook.webhook_id, "delivery_id": delivery_id},
-            )
-            made.append((delivery, job))
+            if step.customer_id not in subscribed:
+                subscribed[step.customer_id] = self.webhooks.webhooks_of(step.customer_id)
+            for webhook in subscribed[step.customer_id]:
+                if event not in webhook.events:
+                    continue
+                delivery_id = new_id()
+                delivery = WebhookDelivery(
+                    delivery_id=delivery_id,
+                    webhook_id=webhook.webhook_id,
+                    customer_id=step.customer_id,
+                    event=event,
+                    document_id=step.document_id,
+                    number=step.number,
+                    created_at=at,
+                    payload=_payload(delivery_id, event, step, at),
+                )
+                body = {"customer_id": step.customer_id, "webhook_id": webhook.webhook_id, "delivery_id": delivery_id}
+                made.append((delivery, Job(queue="webhooks", body=body)))
         return made
 
     def send(self, customer_id: str, webhook_id: str, delivery_id: str, *, last_try: bool) -> bool:
