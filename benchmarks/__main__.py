@@ -7,7 +7,8 @@ bare boto3 function sending the same DynamoDB requests (`benchmarks/cold_start.p
 handler module as a ratio to `import boto3` alone, each in fresh processes. Last, the web bundle's gzip size and
 what each page's first visit loads (`benchmarks/web_bundle.py`). Reports: a 100 000-row XML report made by the worker
 in a fresh process, and the deposit history search on those rows (`benchmarks/reports.py`). Group statistics over
-30 subsidiaries and 24 months, read from the month counters (`benchmarks/documents.py`).
+30 subsidiaries and 24 months, read from the month counters (`benchmarks/documents.py`). The case search over two
+scopes (`benchmarks/cases.py`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 warnings.filterwarnings("ignore")
 
 from benchmarks import web_bundle  # noqa: E402
+from benchmarks.cases import case_search_figures  # noqa: E402
 from benchmarks.cold_start import cold_starts, convention_floor, print_cold_starts  # noqa: E402
 from benchmarks.documents import statistics_figures  # noqa: E402
 from benchmarks.reports import report_figures  # noqa: E402
@@ -268,6 +270,7 @@ def main() -> None:
             "runs)\n",
         )
         statistics_figures(api, counter, admin)
+        case_search_figures(api, counter, admin)
         report_figures(api, counter, demo.customer_ids["bergen"], api.login("ola.hansen@nordlys-bergen.no"))
         cold_start_paths = {
             "GET /me": "/me",

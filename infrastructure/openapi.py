@@ -35,10 +35,12 @@ def build_document() -> dict[str, Any]:
         security_schemes=SECURITY_SCHEMES,
         security=[{"session": []}],
     )
+    named: dict[str, tuple[str, Any]] = {}
     for function in sorted(template.functions.values(), key=lambda item: item.logical_id):
         app = getattr(load_handler_module(function), "app", None)
         if app is not None:
             merge.add_schema(app.get_openapi_schema())
+            _refuse_name_clashes(named, function.logical_id, json.loads(app.get_openapi_json_schema()))
     document: dict[str, Any] = json.loads(merge.get_openapi_json_schema())
     document["paths"] = dict(sorted(document.get("paths", {}).items()))
     for route in template.routes:  # the public steps (logging in, an e-mailed link) need no session
@@ -46,6 +48,15 @@ def build_document() -> dict[str, Any]:
             document["paths"][route.path][route.method.lower()]["security"] = []
     add_common_refusals(document)
     return document
+
+
+def _refuse_name_clashes(named: dict[str, tuple[str, Any]], function: str, schema: dict[str, Any]) -> None:
+    """The merged document keeps one schema per name: two models of one name would leave one route described with the
+    other's schema (and the web's generated types wrong), so every model name must be unique across functions."""
+    for name, component in schema.get("components", {}).get("schemas", {}).items():
+        first = named.setdefault(name, (function, component))
+        if first[1] != component:
+            raise ValueError(f"Two different schemas are named {name}: in {first[0]} and in {function}; rename one")
 
 
 # Refusals every handler can give whatever its own route says: the resolver's (portal.api) reading of a body and

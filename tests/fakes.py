@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from portal.customers import search
@@ -18,12 +18,14 @@ from portal.customers.models import (
 from portal.customers.repository import CustomerPageResult
 from portal.errors import Conflict
 from portal.history import FieldChange
+from portal.notifications.repository import SideEffect
 
 
 class InMemoryCustomers:
     def __init__(self) -> None:
         self.customers: dict[str, Customer] = {}
         self.settings = CustomerRegisterSettings()
+        self.side_effects: list[SideEffect] = []
         self.history_by_customer: dict[str, list[HistoryEntry]] = {}
 
     def get(self, customer_id: str) -> Customer | None:
@@ -55,11 +57,13 @@ class InMemoryCustomers:
         actor: str,
         action: CustomerHistoryAction,
         changes: list[FieldChange],
+        side_effects: Sequence[SideEffect] = (),
     ) -> None:
         if self.customers[before.customer_id].version != before.version:
             raise Conflict("changed meanwhile")
         self.customers[after.customer_id] = after
         self._record(after.customer_id, actor, action, changes)
+        self.side_effects.extend(side_effects)
 
     def list_page(
         self,

@@ -364,7 +364,141 @@ def seed() -> DemoData:
     _seed_orders(data, admin)
     _seed_documents(data, admin)
     _seed_api_keys(data)
+    _seed_staff_groups(admin)
+    _seed_cases(data, admin)
     return data
+
+
+def _seed_staff_groups(admin: Principal) -> None:
+    """The groups the assignment menu lists staff by (ORG-4)."""
+    from portal.staff.models import StaffGroupInput, StaffGroupsInput
+    from portal.wiring import staff_service
+
+    groups = [
+        StaffGroupInput(name="Kundeansvarlige", members=["selger"]),
+        StaffGroupInput(name="Teknikere Innlandet", members=["tekniker"]),
+    ]
+    staff_service().save_groups(admin, StaffGroupsInput(version=0, groups=groups))
+
+
+def _seed_cases(data: DemoData, admin: Principal) -> None:
+    """Service cases (CASE-1..3): Per's fault report on the bakery's factory, assigned to its technician, worked with a
+    closed work order and its article rows; and Ola's on Bergen's shop, new."""
+    from decimal import Decimal
+
+    from portal.cases.models import (
+        ArticleRowInput,
+        ArticleType,
+        CaseChange,
+        CaseInput,
+        CaseStatus,
+        VatRate,
+        WorkOrderClosing,
+        WorkOrderInput,
+        WorkOrderType,
+    )
+    from portal.money import Currency
+    from portal.wiring import case_service
+
+    auth = auth_service()
+    per = auth.principal_for(auth.users.get_user("per.bakke@fjellbakeriet.no"))  # type: ignore[arg-type]
+    ola = auth.principal_for(auth.users.get_user("ola.hansen@nordlys-bergen.no"))  # type: ignore[arg-type]
+    cases = case_service()
+    oven = cases.create(
+        per,
+        CaseInput(
+            title="Steikeovn 2 slår seg av",
+            description="Ovnen stopper etter ti minutter og viser feilkode E4. Skjer hver morgen.",
+            work_site_address="Industriveien 4, 2609 Lillehammer",
+            reference_name="Per Bakke",
+            customer_id=data.customer_ids["bakery"],
+            object_id=data.object_ids["bakery-factory"],
+        ),
+    ).case
+    moved = cases.change(admin, oven.case_id, CaseChange(version=oven.version, status=CaseStatus.IN_PROGRESS)).case
+    planned = cases.add_work_order(
+        admin,
+        oven.case_id,
+        WorkOrderInput(
+            version=moved.version,
+            type=WorkOrderType.REPAIR,
+            description="Feilsøke ovnen og bytte termostaten",
+            technician="tekniker",
+        ),
+    )
+    work_order = planned.work_orders[0]
+    version = work_order.version
+    for article_number, article, kind, code, quantity, price in (
+        ("ARB-1", "Arbeid, tekniker", ArticleType.WORK, "R10", "1.5", 95_000),
+        ("TERM-24", "Termostat 24 V", ArticleType.PART, "D20", "1", 148_900),
+        ("KJ-1", "Kjøring", ArticleType.TRAVEL, None, "1", 45_000),
+    ):
+        cases.add_article_row(
+            admin,
+            oven.case_id,
+            work_order.work_order_id,
+            ArticleRowInput(
+                version=version,
+                article_number=article_number,
+                article=article,
+                article_type=kind,
+                action_code=code,
+                quantity=Decimal(quantity),
+                unit_price_minor=price,
+                currency=Currency.NOK,
+                vat_rate=VatRate.TWENTY_FIVE,
+            ),
+        )
+        version += 1
+    cases.close_work_order(
+        admin,
+        oven.case_id,
+        work_order.work_order_id,
+        WorkOrderClosing(version=version, findings="Termostaten var defekt; byttet, ovnen holder temperaturen."),
+    )
+    door = cases.create(
+        ola,
+        CaseInput(
+            title="Døren til telleromet går tregt",
+            description="Låsen må vris flere ganger før den går opp.",
+            reference_name="Ola Hansen",
+            customer_id=data.customer_ids["bergen"],
+            object_id=data.object_ids["bergen-shop"],
+        ),
+    ).case
+    lock = cases.add_work_order(
+        admin,
+        door.case_id,
+        WorkOrderInput(version=door.version, type=WorkOrderType.REPAIR, description="Smøre og justere låsen"),
+    ).work_orders[0]
+    cases.add_article_row(
+        admin,
+        door.case_id,
+        lock.work_order_id,
+        ArticleRowInput(
+            version=lock.version,
+            article_number="ARB-1",
+            article="Arbeid, tekniker",
+            article_type=ArticleType.WORK,
+            action_code="J05",
+            quantity=Decimal("0.5"),
+            unit_price_minor=95_000,
+            currency=Currency.NOK,
+            vat_rate=VatRate.TWENTY_FIVE,
+        ),
+    )
+    cases.close_work_order(admin, door.case_id, lock.work_order_id, WorkOrderClosing(version=lock.version + 1))
+    # The month's work of Nordlys Bergen, for its contacts (Ola, Kari) to approve (CASE-4)
+    from portal.cases.repository import portal_day
+    from portal.specifications.models import SpecificationInput
+    from portal.wiring import specification_service
+
+    today = portal_day(now())
+    specification_service().publish(
+        admin,
+        data.customer_ids["bergen"],
+        SpecificationInput(period_from=today.replace(day=1), period_to=today, title="Service denne måneden"),
+    )
 
 
 def _seed_api_keys(data: DemoData) -> None:

@@ -302,7 +302,7 @@ def test_portal_users_see_no_customer_register_tab(page: Page) -> None:
     expect(objects).to_contain_text("Fjellbakeriet Bakeri (FB-2)")
     expect(objects).to_contain_text("Fjellbakeriet Storgata (FB-1)")
     tabs = page.get_by_role("navigation", name="Hovedmeny")
-    expect(tabs.get_by_role("link")).to_have_text(["Info", "Dokumenter"])
+    expect(tabs.get_by_role("link")).to_have_text(["Info", "Dokumenter", "Saker"])
     page.goto("/#/customers")
     expect(page.get_by_role("heading", name=re.compile("Du er logget inn som"))).to_be_visible()
 
@@ -566,7 +566,7 @@ def test_a_failed_approval_is_shown_with_its_reason_and_approved_again(
 def test_technicians_do_not_see_registrations(page: Page) -> None:
     log_in(page, "tekniker", "tore.tekniker@kundeportal.example")
     expect(page.get_by_role("navigation", name="Hovedmeny").get_by_role("link")).to_have_text(
-        ["Info", "Kunder", "Rapporter"]
+        ["Info", "Saker", "Kunder", "Rapporter"]
     )
 
 

@@ -29,9 +29,14 @@ def test_each_login_kind_sees_the_objects_its_links_allow(api: ApiClient, demo: 
         "faktura-20000": ["Fjellbakeriet Bakeri", "Fjellbakeriet Storgata"],
         "objekt-fb-1": ["Fjellbakeriet Storgata"],
     }
+    demo_objects = {name for expected in expectations.values() for name in expected}
     for username, expected in expectations.items():
         token = api.login(username)
-        assert names(api.get("/me/objects", token=token).body) == expected, username
+        seen = names(api.get("/me/objects", token=token).body)
+        # Other tests add objects to the demo customers (the route walk's staff do); of the demo's, exactly these
+        assert [name for name in seen if name in demo_objects] == expected, username
+        if username in {"per.bakke@fjellbakeriet.no", "objekt-fb-1"}:  # linked to objects: those and no others
+            assert seen == expected, username
 
 
 def test_an_object_linked_contact_chooses_among_its_objects_customers_but_sees_only_its_objects(

@@ -5,6 +5,7 @@ link, and found again (not made again) when asked for twice; the order confirmat
 from __future__ import annotations
 
 import io
+import uuid
 from typing import Any
 
 import pypdf
@@ -148,3 +149,44 @@ def test_an_order_confirmation_shows_the_customers_own_notes_only_to_the_custome
     assert ask(api, admin, bakery, "order_confirmation", order_id).status == 404
     assert api.get(f"/customers/{bergen}/printouts/{'f' * 32}", token=ola).status == 404
     assert api.get(f"/customers/{bergen}/printouts/not-an-id", token=ola).status == 404
+
+
+def test_a_closed_work_order_brings_its_service_protocol_which_the_case_readers_download(
+    api: ApiClient, runtime: Runtime, demo: DemoData
+) -> None:
+    """Seed 003: customers see the protocols of their work orders; made when the work order closes, read by whoever
+    sees its case (AUTH-4)."""
+    admin, per = api.login("admin"), api.login("per.bakke@fjellbakeriet.no")
+    bakery = demo.customer_ids["bakery"]
+    body = {"title": "Kjølerommet ruller", "customer_id": bakery, "object_id": demo.object_ids["bakery-factory"]}
+    case = api.post("/cases", token=per, body=body, headers={"Idempotency-Key": str(uuid.uuid4())}).body["case"]
+    work = {"version": case["version"], "type": "repair", "description": "Skifte vifte", "technician": "tekniker"}
+    work_order = api.post(f"/cases/{case['case_id']}/work-orders", token=admin, body=work).body["work_orders"][0]
+    path = f"/cases/{case['case_id']}/work-orders/{work_order['work_order_id']}"
+    row = {"version": 1, "article": "Vifte 230 V", "article_type": "part", "quantity": "1", "unit_price_minor": 199_000}
+    assert api.post(f"{path}/rows", token=admin, body={**row, "currency": "NOK", "vat_rate": "25"}).status == 201
+    early = ask(api, per, bakery, "service_protocol", work_order["work_order_id"], case_id=case["case_id"])
+    assert (early.status, early.error_code) == (409, "work_order_open")
+    closing = {"version": 2, "findings": "Viften var slitt; byttet"}
+    assert api.post(f"{path}/close", token=admin, body=closing).status == 200
+    # Made on closing, before anyone asks: the id is the one asking would give
+    from portal.languages import Language
+    from portal.printouts.models import protocol_printout_id
+
+    settings_version = api.get("/case-settings", token=admin).body["version"]
+    expected = protocol_printout_id(work_order["work_order_id"], 3, settings_version, Language.NB, "customer")
+    protocol = made(api, runtime, per, bakery, expected)
+    asked = ask(api, per, bakery, "service_protocol", work_order["work_order_id"], case_id=case["case_id"])
+    assert (asked.status, asked.body["printout_id"], asked.body["status"]) == (200, expected, "ready")
+    text = text_of(protocol)
+    for expected in ("Serviceprotokoll", work_order["number"], "Viften var slitt", "Vifte 230 V", "1 990,00 NOK"):
+        assert expected in text, expected
+    assert "2 487,50 NOK" in text  # with 25 % VAT
+    # made once: asked again, the same file; the object login of another object does not see the case
+    again = ask(api, per, bakery, "service_protocol", work_order["work_order_id"], case_id=case["case_id"])
+    assert again.body["printout_id"] == protocol["printout_id"]
+    other_object = api.login("objekt-fb-1")
+    hidden = api.get(f"/customers/{bakery}/printouts/{protocol['printout_id']}", token=other_object)
+    assert hidden.status == 404
+    wrong_case = ask(api, per, bakery, "service_protocol", work_order["work_order_id"], case_id="0" * 26)
+    assert wrong_case.status == 404

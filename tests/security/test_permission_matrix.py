@@ -374,6 +374,127 @@ API_KEY_ROWS = [
     Row("send-key", "list_webhooks", "bergen", 403),
     Row("send-key", "create_webhook", "bergen", 403),
 ]
+# Service cases (CASE-1..3, AUTH-4): seen as the login's scopes allow (a case of Bergen's, filed by ola, and one of
+# the account manager's and technician's own customer, filed by admin); filed by portal users on what they may choose
+# and by staff who may change the customer; moved on and worked by staff who may change its customer. Filing is
+# probed for real: an allowed row files a case (cases only add up). The case settings are the administrators'.
+CASE_ROWS = [
+    Row("ola", "find_cases", "bergen", ALLOWED),
+    Row("ola", "see_case", "bergen", ALLOWED),
+    Row("kari", "see_case", "bergen", ALLOWED),  # her group's subsidiary
+    Row("faktura", "see_case", "bergen", 404),
+    Row("admin", "see_case", "bergen", ALLOWED),
+    Row("selger", "see_case", "bergen", ALLOWED),
+    Row("tekniker", "see_case", "bergen", 404),  # View assigned only: not assigned to it
+    Row("tekniker", "see_case", "assigned", ALLOWED),
+    Row("ola", "file_case", "bergen", ALLOWED),
+    Row("faktura", "file_case", "bergen", 404),
+    Row("admin", "file_case", "bergen", ALLOWED),
+    Row("selger", "file_case", "bergen", 403),  # sees Bergen, may not change it
+    Row("tekniker", "file_case", "bergen", 404),
+    Row("ola", "case_choices", "bergen", ALLOWED),
+    Row("admin", "change_case", "bergen", ALLOWED),
+    Row("selger", "change_case", "bergen", 403),
+    Row("selger", "change_case", "assigned", ALLOWED),
+    Row("tekniker", "change_case", "assigned", ALLOWED),
+    Row("tekniker", "change_case", "bergen", 404),
+    Row("ola", "change_case", "bergen", 403),
+    Row("kari", "change_case", "bergen", 403),
+    Row("admin", "add_work_order", "bergen", ALLOWED),
+    Row("ola", "add_work_order", "bergen", 403),
+    Row("tekniker", "add_work_order", "assigned", ALLOWED),
+    Row("admin", "close_work_order", "bergen", ALLOWED),
+    Row("ola", "close_work_order", "bergen", 403),
+    Row("admin", "add_article_row", "bergen", ALLOWED),
+    Row("kari", "add_article_row", "bergen", 403),
+    Row("selger", "add_article_row", "bergen", 403),
+    Row("admin", "see_case_settings", "group", ALLOWED),
+    Row("admin", "save_case_settings", "group", ALLOWED),
+    Row("selger", "see_case_settings", "group", 403),
+    Row("selger", "save_case_settings", "group", 403),
+    Row("kari", "save_case_settings", "group", 403),
+    Row("send-key", "find_cases", "bergen", 403),
+    Row("send-key", "file_case", "bergen", 403),
+]
+# Assignment (ORG-4): staff with the Assign right (administrators, account managers) on the customers they see; the
+# menu's groups are listed to them and kept by administrators. Probes name a user who is not staff (assigning answers
+# unknown_staff) or not assigned (unassigning answers not_assigned), so nothing changes.
+ASSIGNMENT_ROWS = [
+    Row("admin", "assign", "bergen", ALLOWED),
+    Row("selger", "assign", "bergen", ALLOWED),
+    Row("selger", "unassign", "bergen", ALLOWED),
+    Row("tekniker", "assign", "assigned", 403),
+    Row("tekniker", "unassign", "assigned", 403),
+    Row("kari", "assign", "bergen", 403),
+    Row("ola", "assign", "group", 404),
+    Row("selger", "list_assignees", "bergen", ALLOWED),
+    Row("tekniker", "list_assignees", "assigned", ALLOWED),
+    Row("kari", "list_assignees", "bergen", 403),
+    Row("selger", "staff_groups", "group", ALLOWED),
+    Row("tekniker", "staff_groups", "group", 403),
+    Row("kari", "staff_groups", "group", 403),
+    Row("admin", "save_staff_groups", "group", ALLOWED),
+    Row("selger", "save_staff_groups", "group", 403),
+]
+# Logins made by staff (AUTH-2): contacts' personal logins in bulk and a customer's shared invoice-customer and object
+# logins by staff who create customer users; a new password link by whoever changes the customer's users. Probes name
+# an unknown contact (reported not_found), a taken username (user_exists) or one's own login (own_login).
+LOGIN_ROWS = [
+    Row("admin", "contact_logins", "group", ALLOWED),
+    Row("selger", "contact_logins", "group", ALLOWED),
+    Row("tekniker", "contact_logins", "group", 403),
+    Row("kari", "contact_logins", "group", 403),
+    Row("admin", "shared_login", "bergen", ALLOWED),
+    Row("selger", "shared_login", "bergen", ALLOWED),
+    Row("tekniker", "shared_login", "bergen", 404),
+    Row("tekniker", "shared_login", "assigned", 403),
+    Row("kari", "shared_login", "bergen", 403),
+    Row("admin", "reset_login", "bergen", ALLOWED),
+    Row("kari", "reset_login", "group", ALLOWED),  # her own login: refused as such, after the policy
+    Row("selger", "reset_login", "bergen", 403),
+    Row("ola", "reset_login", "bergen", 403),
+]
+# Invoice specifications (CASE-4, AUTH-4): published by staff who may change the customer; seen by them and by the
+# contacts linked to the customer (ola at Bergen, kari through her group), not by invoice-customer logins; reviewed
+# by those contacts only. Probes publish a period without work (nothing_to_specify) and review with an outdated
+# version.
+SPECIFICATION_ROWS = [
+    Row("admin", "publish_specification", "bergen", ALLOWED),
+    Row("selger", "publish_specification", "bergen", 403),
+    Row("ola", "publish_specification", "bergen", 403),
+    Row("tekniker", "publish_specification", "bergen", 404),
+    Row("admin", "list_specifications", "bergen", ALLOWED),
+    Row("ola", "list_specifications", "bergen", ALLOWED),
+    Row("kari", "list_specifications", "bergen", ALLOWED),
+    Row("faktura", "list_specifications", "bakery", 403),
+    Row("faktura", "list_specifications", "bergen", 404),
+    Row("ola", "see_specification", "bergen", ALLOWED),
+    Row("faktura", "see_specification", "bakery", 403),
+    Row("ola", "review_specification", "bergen", ALLOWED),
+    Row("kari", "review_specification", "bergen", ALLOWED),
+    Row("admin", "review_specification", "bergen", 403),
+    Row("faktura", "review_specification", "bakery", 403),
+    Row("tekniker", "review_specification", "bergen", 404),
+]
+# Quotes (seed 003): made by staff who may change the customer; seen by them and the customer's orderers and order
+# approvers, who accept or decline them. Probes make one with a last day past (date_in_past) and decide with an
+# outdated version.
+QUOTE_ROWS = [
+    Row("admin", "create_quote", "bergen", ALLOWED),
+    Row("selger", "create_quote", "bergen", 403),
+    Row("selger", "create_quote", "assigned", ALLOWED),
+    Row("ola", "create_quote", "bergen", 403),
+    Row("tekniker", "create_quote", "bergen", 404),
+    Row("ola", "list_quotes", "bergen", ALLOWED),
+    Row("kari", "list_quotes", "bergen", ALLOWED),
+    Row("selger", "list_quotes", "bergen", ALLOWED),
+    Row("faktura", "list_quotes", "bakery", 403),
+    Row("ola", "decide_quote", "bergen", ALLOWED),
+    Row("kari", "decide_quote", "bergen", ALLOWED),
+    Row("admin", "decide_quote", "bergen", 403),
+    Row("faktura", "decide_quote", "bakery", 403),
+    Row("tekniker", "decide_quote", "bergen", 404),
+]
 # An invoice in another company's name: an allowed sending is refused as not_the_sender, and nothing is sent.
 FOREIGN_INVOICE = (
     b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" '
@@ -573,6 +694,60 @@ def bergen_webhook(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData)
 
 
 @pytest.fixture(scope="module")
+def probe_cases(admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]) -> dict[str, str]:
+    """A case of Bergen's (filed by ola) and one of this test's assigned customer (filed by admin), each with an open
+    work order; the rows probe them with an outdated version, so none changes."""
+    made = {}
+    for key, who in (("bergen", "ola"), ("assigned", "admin")):
+        body = {"title": "Matrise", "customer_id": customers[key]}
+        filed = admin_api.post("/cases", token=tokens[who], body=body, headers={"Idempotency-Key": str(uuid.uuid4())})
+        assert filed.status == 201, filed.body
+        case = filed.body["case"]
+        work = {"version": case["version"], "type": "repair", "description": "Matrise"}
+        added = admin_api.post(f"/cases/{case['case_id']}/work-orders", token=tokens["admin"], body=work)
+        assert added.status == 201, added.body
+        made[key] = case["case_id"]
+        made[f"{key}_work_order"] = added.body["work_orders"][0]["work_order_id"]
+    return made
+
+
+@pytest.fixture(scope="module")
+def bergen_specification(admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]) -> str:
+    """An invoice specification of Bergen's (one closed work order with one row), never reviewed here."""
+    admin = tokens["admin"]
+    body = {"title": "Matrise", "customer_id": customers["bergen"]}
+    case = admin_api.post("/cases", token=admin, body=body, headers={"Idempotency-Key": str(uuid.uuid4())}).body["case"]
+    work = {"version": case["version"], "type": "repair", "description": "Matrise"}
+    work_order = admin_api.post(f"/cases/{case['case_id']}/work-orders", token=admin, body=work).body["work_orders"][0]
+    path = f"/cases/{case['case_id']}/work-orders/{work_order['work_order_id']}"
+    row = {"version": 1, "article": "Matrise", "article_type": "work", "quantity": "1", "unit_price_minor": 100}
+    assert admin_api.post(f"{path}/rows", token=admin, body={**row, "currency": "NOK", "vat_rate": "25"}).status == 201
+    assert admin_api.post(f"{path}/close", token=admin, body={"version": 2}).status == 200
+    today = local_today().isoformat()
+    published = admin_api.post(
+        f"/customers/{customers['bergen']}/invoice-specifications",
+        token=admin,
+        body={"period_from": today, "period_to": today},
+    )
+    assert published.status == 201, published.body
+    return str(published.body["specification_id"])
+
+
+@pytest.fixture(scope="module")
+def bergen_quote(admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]) -> str:
+    """A quote to Bergen, never decided here."""
+    body = {
+        "title": "Matrise",
+        "currency": "NOK",
+        "valid_until": (local_today() + timedelta(days=30)).isoformat(),
+        "lines": [{"description": "Matrise", "quantity": "1", "unit_price_minor": 100, "vat_rate": "25"}],
+    }
+    made = admin_api.post(f"/customers/{customers['bergen']}/quotes", token=tokens["admin"], body=body)
+    assert made.status == 201, made.body
+    return str(made.body["quote_id"])
+
+
+@pytest.fixture(scope="module")
 def revoked_key(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
     """A key of Bergen's, revoked already: revoking it again is allowed and changes nothing."""
     path = f"/customers/{demo.customer_ids['bergen']}/api-keys"
@@ -593,9 +768,11 @@ def act(
     api_keys: dict[str, str] | None = None,
 ) -> tuple[int, str | None]:
     api_key = (api_keys or {}).get(row.who)
+    case_id, work_order_id = ids.get(row.at, ""), ids.get(f"{row.at}_work_order", "")
     admin, token, customer_id = tokens["admin"], None if api_key else tokens[row.who], customers[row.at]
     version = api.get(f"/customers/{customer_id}", token=admin).body["version"]
-    users = user_ids(api, admin, customer_id) if row.action in {"change_roles", "deactivate", "delete_user"} else {}
+    targeted = {"change_roles", "deactivate", "delete_user", "reset_login"}
+    users = user_ids(api, admin, customer_id) if row.action in targeted else {}
     # Someone else's login where there is one (the group's only user is kari: her own, refused after the policy).
     target = next((user_id for name, user_id in users.items() if name != USERNAMES.get(row.who, row.who)), None)
     target = target or next(iter(users.values()), "")
@@ -742,6 +919,72 @@ def act(
             f"/customers/{customer_id}/document-settings",
             {"filter_scope": "off", "smartmail_days": 14, "endpoint": None, "version": OUTDATED},
         ),
+        "create_quote": (
+            "POST",
+            f"/customers/{customer_id}/quotes",
+            {
+                "title": "Matrise",
+                "currency": "NOK",
+                "valid_until": "2020-01-01",
+                "lines": [{"description": "Matrise", "quantity": "1", "unit_price_minor": 100, "vat_rate": "25"}],
+            },
+        ),
+        "list_quotes": ("GET", f"/customers/{customer_id}/quotes", None),
+        "decide_quote": (
+            "POST",
+            f"/customers/{customer_id}/quotes/{ids['quote']}/decision",
+            {"version": OUTDATED, "accept": True},
+        ),
+        "publish_specification": (
+            "POST",
+            f"/customers/{customer_id}/invoice-specifications",
+            {"period_from": "2020-01-01", "period_to": "2020-01-31"},
+        ),
+        "list_specifications": ("GET", f"/customers/{customer_id}/invoice-specifications", None),
+        "see_specification": ("GET", f"/customers/{customer_id}/invoice-specifications/{ids['specification']}", None),
+        "review_specification": (
+            "POST",
+            f"/customers/{customer_id}/invoice-specifications/{ids['specification']}/review",
+            {"version": OUTDATED, "approve": True},
+        ),
+        "contact_logins": ("POST", "/contact-logins", {"contact_ids": ["01JNOSUCHCONTACT0000000000"]}),
+        "shared_login": (
+            "POST",
+            f"/customers/{customer_id}/logins",
+            {"kind": "invoice_customer", "username": "faktura-20000", "name": "Probe", "email": "probe@example.no"},
+        ),
+        "reset_login": ("POST", f"/customers/{customer_id}/users/{target}/password-reset", None),
+        "assign": ("PUT", f"/customers/{customer_id}/assignees/nobody-probe", None),
+        "unassign": ("DELETE", f"/customers/{customer_id}/assignees/nobody-probe", None),
+        "list_assignees": ("GET", f"/customers/{customer_id}/assignees", None),
+        "staff_groups": ("GET", "/staff-groups", None),
+        "save_staff_groups": ("PUT", "/staff-groups", {"version": OUTDATED, "groups": []}),
+        "find_cases": ("GET", "/cases", None),
+        "see_case": ("GET", f"/cases/{case_id}", None),
+        "file_case": ("POST", "/cases", {"title": "Matrise", "customer_id": customer_id}),
+        "case_choices": ("GET", "/case-choices", None),
+        "change_case": ("PATCH", f"/cases/{case_id}", {"version": OUTDATED, "status": "planned"}),
+        "add_work_order": (
+            "POST",
+            f"/cases/{case_id}/work-orders",
+            {"version": OUTDATED, "type": "repair", "description": "Matrise"},
+        ),
+        "close_work_order": ("POST", f"/cases/{case_id}/work-orders/{work_order_id}/close", {"version": OUTDATED}),
+        "add_article_row": (
+            "POST",
+            f"/cases/{case_id}/work-orders/{work_order_id}/rows",
+            {
+                "version": OUTDATED,
+                "article": "Matrise",
+                "article_type": "work",
+                "quantity": "1",
+                "unit_price_minor": 100,
+                "currency": "NOK",
+                "vat_rate": "25",
+            },
+        ),
+        "see_case_settings": ("GET", "/case-settings", None),
+        "save_case_settings": ("PUT", "/case-settings", {"version": OUTDATED}),
         "change_contract": (
             "PATCH",
             f"/customers/{customer_id}/contracts/{ids['contract']}",
@@ -750,7 +993,8 @@ def act(
     }
     method, path, body = calls[row.action]
     query = {"version": OUTDATED} if row.action in {"delete_user", "delete_change"} else None
-    reply = api.call(method, path, token=token, api_key=api_key, body=body, query=query)
+    headers = {"Idempotency-Key": str(uuid.uuid4())} if row.action == "file_case" else None
+    reply = api.call(method, path, token=token, api_key=api_key, body=body, query=query, headers=headers)
     return reply.status, reply.error_code
 
 
@@ -773,8 +1017,11 @@ def allowed(status: int, code: str | None) -> bool:
                 "invalid_logo",
                 "expiry_out_of_range",
                 "unsafe_webhook_url",
+                "unknown_staff",
+                "nothing_to_specify",
             }
         )
+        or (status == 404 and code == "not_assigned")
     )
 
 
@@ -789,6 +1036,11 @@ ROWS = (
     + BOOKING_ROWS
     + DOCUMENT_ROWS
     + API_KEY_ROWS
+    + CASE_ROWS
+    + ASSIGNMENT_ROWS
+    + LOGIN_ROWS
+    + SPECIFICATION_ROWS
+    + QUOTE_ROWS
 )
 
 
@@ -808,6 +1060,9 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     api_keys: dict[str, str],
     revoked_key: str,
     bergen_webhook: str,
+    probe_cases: dict[str, str],
+    bergen_specification: str,
+    bergen_quote: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -824,6 +1079,9 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "copy": bergen_copy,
         "revoked_key": revoked_key,
         "webhook": bergen_webhook,
+        **probe_cases,
+        "specification": bergen_specification,
+        "quote": bergen_quote,
     }
     status, code = act(admin_api, tokens, customers, row, ids, api_keys)
     if row.expected == ALLOWED:

@@ -28,6 +28,7 @@ def test_only_login_steps_the_support_contacts_and_opening_an_emailed_document_a
         ("POST", "/auth/login"),
         ("POST", "/auth/login/code"),
         ("POST", "/auth/forgot-password"),
+        ("POST", "/auth/signup"),  # a contact asks for an account of its own (AUTH-2)
         ("POST", "/auth/password"),
         ("POST", "/registration-requests"),
         ("GET", "/support-contacts"),  # how to reach customer service, shown before login

@@ -18,6 +18,9 @@ describe("dates and amounts", () => {
     expect(formatAmount(123456789, "NOK", "nb").replace(/\s/g, " ")).toBe("1 234 567,89 kr");
     expect(formatAmount(-5, "EUR", "en")).toBe("-€0.05");
     expect(formatAmount(100000, "SEK", "sv").replace(/\s/g, " ")).toBe("1 000,00 kr");
+    // A sum past what a float holds exactly, worked out as a BigInt
+    expect(formatAmount(99999999999999999n, "NOK", "nb").replace(/\s/g, " ")).toBe("999 999 999 999 999,99 kr");
+    expect(formatAmount(-5n, "EUR", "en")).toBe("-€0.05");
   });
 
   it("groups exact decimals without passing them through a float", () => {

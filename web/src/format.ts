@@ -21,9 +21,16 @@ export function formatDateTime(value: string | Date): string {
 }
 
 /** Money arrives as integer minor units (øre, öre, cent) and is never a float on the way. */
-/** Any ISO 4217 currency: a deposit lists foreign currency as it came. */
-export function formatAmount(minorUnits: number, currency: string, language: Language): string {
+/** Any ISO 4217 currency: a deposit lists foreign currency as it came. A sum the page works out itself (a quote's
+ * lines) may come as a BigInt, exact however large. */
+export function formatAmount(minorUnits: number | bigint, currency: string, language: Language): string {
   const format = new Intl.NumberFormat(locales[language], { style: "currency", currency, minimumFractionDigits: 2 });
+  if (typeof minorUnits === "bigint") {
+    const absolute = minorUnits < 0n ? -minorUnits : minorUnits;
+    const parts = format.formatToParts(absolute / 100n);
+    const cents = pad(Number(absolute % 100n));
+    return (minorUnits < 0n ? "-" : "") + parts.map((part) => (part.type === "fraction" ? cents : part.value)).join("");
+  }
   const negative = minorUnits < 0;
   const absolute = Math.abs(minorUnits);
   const parts = format.formatToParts(Math.trunc(absolute / 100));

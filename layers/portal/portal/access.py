@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from portal.errors import Forbidden, NotFound, Unauthenticated
+from portal.errors import Forbidden, NotFound, Unauthenticated, ValidationFailed, field_problem
 
 
 class PrincipalKind(StrEnum):
@@ -105,6 +105,8 @@ class Principal(BaseModel):
     linked_customer_ids: frozenset[str] = frozenset()
     linked_objects: dict[str, str] = Field(default_factory=dict, description="object id → its customer's id")
     visible_customer_ids: frozenset[str] = frozenset()
+    # ...and of those, the subsidiaries of its linked customers (not the siblings a group lets them see)
+    subsidiary_ids: frozenset[str] = frozenset()
     contact_id: str | None = None
     home_customer_id: str | None = None
     # Portal users: their roles per customer (granted on a linked customer, they hold for its subsidiaries too).
@@ -582,4 +584,317 @@ def require_manage_integrations(
         require_staff(principal, Permission.CHANGE_CUSTOMER_USER_RIGHTS)
     elif not has_role(principal, facts.customer_id, CustomerRole.USER_ADMINISTRATOR):
         raise Forbidden("Only the customer's user administrators manage its API keys and webhooks", code="missing_role")
+    return facts
+
+
+# -- service cases (AUTH-4, CASE-1..3) -----------------------------------------------------------------------------
+#
+# A case is filed under scopes: every case under `all`, and under its customer, its object and its primary contact.
+# A login sees the cases of its scopes: the search reads exactly those partitions and a single case is shown when
+# they meet the case's, so the list and the case can never disagree. Staff with "View assigned only" see the cases
+# of the customers assigned to them now (ORG-4): their scopes are those customers', looked up for each request.
+
+ALL_CASES = "all"
+
+
+def customer_scope(customer_id: str) -> str:
+    return f"customer:{customer_id}"
+
+
+def object_scope(object_id: str) -> str:
+    return f"object:{object_id}"
+
+
+def contact_scope(contact_id: str) -> str:
+    return f"contact:{contact_id}"
+
+
+class CaseFacts(BaseModel):
+    """What the policy needs to know about one case (its customer's facts as they are now)."""
+
+    customer: CustomerFacts | None = None
+    object_id: str | None = None
+    contact_id: str | None = None
+
+    @property
+    def scopes(self) -> list[str]:
+        scopes = [ALL_CASES]
+        if self.customer is not None:
+            scopes.append(customer_scope(self.customer.customer_id))
+        if self.object_id is not None:
+            scopes.append(object_scope(self.object_id))
+        if self.contact_id is not None:
+            scopes.append(contact_scope(self.contact_id))
+        return scopes
+
+
+def case_scopes(principal: Principal, assigned_customers: Iterable[str] = ()) -> list[str]:
+    """AUTH-4, searching cases: the scopes whose cases a login sees.
+
+    - staff with View see every case; with View assigned only, the cases of the customers assigned to them
+      (`assigned_customers`, ORG-4);
+    - a contact login without a contact sees none; with a contact, the cases the contact is on, the cases on the
+      objects it is linked to (whatever their customer) and the cases of the customers it is linked to (with their
+      objects' cases, and their subsidiaries');
+    - an invoice-customer login sees its customer's cases, an object login its object's.
+    """
+    if principal.is_staff:
+        if _has(principal, Permission.VIEW):
+            return [ALL_CASES]
+        if _has(principal, Permission.VIEW_ASSIGNED):
+            return [customer_scope(customer_id) for customer_id in sorted(set(assigned_customers))]
+        return []
+    match principal.kind:
+        case PrincipalKind.CONTACT if principal.contact_id is not None:
+            return [
+                contact_scope(principal.contact_id),
+                *(object_scope(object_id) for object_id in sorted(principal.linked_objects)),
+                *(customer_scope(customer_id) for customer_id in sorted(own_customer_tree(principal))),
+            ]
+        case PrincipalKind.INVOICE_CUSTOMER:
+            return [customer_scope(customer_id) for customer_id in sorted(own_customer_tree(principal))]
+        case PrincipalKind.OBJECT:
+            return [object_scope(object_id) for object_id in sorted(principal.linked_objects)]
+    return []
+
+
+def own_customer_tree(principal: Principal) -> frozenset[str]:
+    """The customers a portal login is linked to and their subsidiaries, without the siblings a group may let its
+    subsidiaries see (seed 001's document traffic): a sibling's cases and specifications are not theirs."""
+    return principal.linked_customer_ids | principal.subsidiary_ids
+
+
+def can_view_case(principal: Principal, case: CaseFacts) -> bool:
+    if principal.is_staff:
+        if _has(principal, Permission.VIEW):
+            return True
+        assigned = case.customer is not None and principal.username in case.customer.assigned_staff
+        return assigned and _has(principal, Permission.VIEW_ASSIGNED)
+    return bool(set(case_scopes(principal)) & set(case.scopes))
+
+
+def require_view_case(principal: Principal, case: CaseFacts | None) -> CaseFacts:
+    """A case the login may not see answers as one that does not exist."""
+    require_person(principal)
+    if case is None or not can_view_case(principal, case):
+        raise NotFound("No such case")
+    return case
+
+
+class CasePlacement(BaseModel):
+    """Where a new case goes: decided by `place_case` from what the login chose and may choose."""
+
+    customer_id: str | None = None
+    object_id: str | None = None
+    contact_id: str | None = None
+
+
+def case_customers(principal: Principal) -> frozenset[str]:
+    """AUTH-4, creating cases: the customers a portal login chooses among — those it is linked to (with the group's
+    it sees), and the customers of the objects it is linked to."""
+    if principal.kind is PrincipalKind.CONTACT and principal.contact_id is None:
+        return frozenset()
+    return own_customer_tree(principal) | frozenset(principal.linked_objects.values())
+
+
+def case_customer_may_be_omitted(principal: Principal) -> bool:
+    """Only a contact linked to customers (or to nothing, or with no contact at all) creates a case without one; an
+    object-linked contact chooses among its objects' customers, an invoice-customer or object login's case is its
+    own customer's."""
+    if principal.is_staff:
+        return False
+    if principal.kind is not PrincipalKind.CONTACT:
+        return False
+    return bool(own_customer_tree(principal)) or not principal.linked_objects
+
+
+def place_case(
+    principal: Principal,
+    *,
+    customer: CustomerFacts | None,
+    chosen_object: ObjectFacts | None,
+    customer_required: bool,
+    object_required: bool,
+) -> CasePlacement:
+    """AUTH-4 and CASE-1: the customer, object and primary contact of a new case, from what the login chose.
+
+    A customer or object the login may not choose answers as one that does not exist. Whether a customer and an
+    object are mandatory is the vendor's setting; it binds the logins that have something to choose from (a contact
+    without links creates its case without either, as seed 002 describes)."""
+    require_person(principal)
+    if principal.is_staff:  # the vendor files a case for a customer, always
+        if customer is None:
+            raise _must_choose("customer_id", "customer_required", "Choose the customer the case is for")
+        require_edit_customer(principal, customer)
+        return CasePlacement(customer_id=customer.customer_id, object_id=_object_of(chosen_object, customer))
+    if principal.kind is PrincipalKind.CONTACT and principal.contact_id is None:
+        if customer is not None or chosen_object is not None:
+            raise NotFound("No such customer" if customer is not None else "No such object")
+        return CasePlacement()
+    if principal.kind is PrincipalKind.OBJECT and chosen_object is None:
+        own = sorted(principal.linked_objects.items())
+        if len(own) == 1:  # an object login's cases are its object's (seed 002), chosen or not
+            object_id, owner = own[0]
+            if customer is not None and customer.customer_id != owner:
+                raise NotFound("No such customer")
+            return CasePlacement(customer_id=owner, object_id=object_id)
+    choosable = case_customers(principal)
+    if chosen_object is not None:
+        if not can_view_object(principal, chosen_object) or chosen_object.customer.customer_id not in choosable:
+            raise NotFound("No such object")
+        if customer is not None and customer.customer_id != chosen_object.customer.customer_id:
+            raise NotFound("No such object")
+        customer = chosen_object.customer
+    if customer is not None and customer.customer_id not in choosable:
+        raise NotFound("No such customer")
+    if customer is None:
+        if principal.kind is PrincipalKind.INVOICE_CUSTOMER and principal.home_customer_id in choosable:
+            customer = CustomerFacts(customer_id=principal.home_customer_id)
+        elif choosable and (customer_required or not case_customer_may_be_omitted(principal)):
+            raise _must_choose("customer_id", "customer_required", "Choose the customer the case is for")
+    if chosen_object is None and object_required and (choosable or principal.linked_objects):
+        raise _must_choose("object_id", "object_required", "Choose the object the case is on")
+    return CasePlacement(
+        customer_id=customer.customer_id if customer else None,
+        object_id=chosen_object.object_id if chosen_object else None,
+        contact_id=principal.contact_id if principal.kind is PrincipalKind.CONTACT else None,
+    )
+
+
+def _must_choose(field: str, code: str, message: str) -> ValidationFailed:
+    return ValidationFailed(message, code=code, details=[field_problem(field, code, message)])
+
+
+def _object_of(chosen_object: ObjectFacts | None, customer: CustomerFacts) -> str | None:
+    if chosen_object is None:
+        return None
+    if chosen_object.customer.customer_id != customer.customer_id:
+        raise NotFound("No such object")
+    return chosen_object.object_id
+
+
+def require_handle_case(principal: Principal, case: CaseFacts) -> None:
+    """Staff move a case on (status, type) and register its work orders and article rows: those who may change its
+    customer, or, for a case without one, those who may change any customer."""
+    require_view_case(principal, case)
+    require_staff(principal)
+    if case.customer is not None:
+        require_edit_customer(principal, case.customer)
+    elif not _has(principal, Permission.EDIT):
+        raise Forbidden("You may not change this case", code="missing_permission")
+
+
+def may_handle_case(principal: Principal, case: CaseFacts) -> bool:
+    return principal.is_staff and _passes(lambda: require_handle_case(principal, case))
+
+
+def sees_case_prices(principal: Principal) -> bool:
+    """Staff see every column of a case's article rows; the customer's logins the columns the vendor chose."""
+    return principal.is_staff
+
+
+def require_case_settings(principal: Principal) -> None:
+    """How the portal's cases are configured (mandatory links, form fields, columns) is the vendor administrators'."""
+    require_staff(principal)
+    require_administrator(principal, "configure the portal's cases")
+
+
+# -- assignment (ORG-4) --------------------------------------------------------------------------------------------
+
+
+def require_assign(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """Staff with the Assign right make staff responsible for the customers they see (AUTH-3)."""
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    require_staff(principal, Permission.ASSIGN)
+    return facts
+
+
+def require_staff_directory(principal: Principal) -> None:
+    """The assignment menu names the vendor's staff: for staff who assign, and the administrators who keep it."""
+    require_person(principal)
+    require_staff(principal)
+    if not (_has(principal, Permission.ASSIGN) or principal.is_administrator):
+        raise Forbidden(f"You lack the permission '{Permission.ASSIGN.value}'", code="missing_permission")
+
+
+def require_keep_staff_groups(principal: Principal) -> None:
+    require_staff(principal)
+    require_administrator(principal, "keep the staff groups")
+
+
+def require_create_shared_login(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """AUTH-2: an invoice-customer or object login is set up by the vendor's staff who create customer users."""
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    require_staff(principal, Permission.CREATE_CUSTOMER_USER)
+    return facts
+
+
+# -- invoice specifications (CASE-4) -------------------------------------------------------------------------------
+
+
+def reads_specifications(principal: Principal, customer: CustomerFacts) -> bool:
+    """AUTH-4: only logins of contacts linked to customers see (and approve) invoice specifications; staff who see
+    the customer see them too. Invoice-customer and object logins, and contacts linked to objects only, do not."""
+    if principal.is_staff:
+        return can_view_customer(principal, customer)
+    return (
+        principal.kind is PrincipalKind.CONTACT
+        and principal.contact_id is not None
+        and customer.customer_id in own_customer_tree(principal)
+    )
+
+
+def require_view_specifications(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    if not reads_specifications(principal, facts):
+        raise Forbidden("Only the contacts linked to the customer see its invoice specifications", code="contacts_only")
+    return facts
+
+
+def require_review_specification(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """The customer approves or comments: its linked contacts, never the vendor's staff."""
+    facts = require_view_specifications(principal, customer)
+    if principal.is_staff:
+        raise Forbidden("The customer's contacts review its invoice specifications", code="customer_only")
+    return facts
+
+
+def require_publish_specification(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """Staff who may change the customer publish its specifications."""
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    require_edit_customer(principal, facts)
+    return facts
+
+
+# -- quotes (seed 003) ---------------------------------------------------------------------------------------------
+
+_QUOTE_DECIDERS = frozenset({CustomerRole.ORDERER, CustomerRole.ORDER_APPROVER})
+
+
+def require_make_quote(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """Staff who may change a customer make its quotes."""
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    require_edit_customer(principal, facts)
+    return facts
+
+
+def require_view_quotes(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """A customer's quotes: staff who see the customer, and its users who order or approve orders (who decide)."""
+    require_person(principal)
+    return require_view_orders(principal, customer)
+
+
+def require_decide_quote(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """The customer accepts or declines: its orderers and order approvers, never the vendor."""
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    if principal.is_staff:
+        raise Forbidden("The customer accepts or declines its quotes", code="customer_only")
+    if not roles_at(principal, facts.customer_id) & _QUOTE_DECIDERS:
+        raise Forbidden("You need the role 'orderer' or 'order_approver' at this customer", code="missing_role")
     return facts

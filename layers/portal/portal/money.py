@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Protocol
 
@@ -182,3 +183,11 @@ def total(lines: Iterable[CountLine], currency: Currency) -> Money:
     for line in lines:
         summed = summed + line.amount
     return summed
+
+
+def line_amounts(quantity: Decimal, unit_price_minor: int, vat_rate: Decimal) -> tuple[int, int]:
+    """A priced line's amount and its VAT, in whole minor units: quantity × unit price rounded half up, then the VAT
+    rate (per cent) of that, rounded the same way. Exact: Decimal throughout, never a float."""
+    amount = int((quantity * unit_price_minor).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    vat = int((Decimal(amount) * vat_rate / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return amount, vat

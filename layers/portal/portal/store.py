@@ -457,7 +457,16 @@ class Cursors:
         payload = _b64(json.dumps({"k": dict(last_key), "t": issued}, separators=(",", ":"), default=str).encode())
         return f"{payload}.{_b64(self._mac(payload, scope))}"
 
-    def open(self, cursor: str, *, scope: str, key_names: Sequence[str], partition: tuple[str, str]) -> dict[str, str]:
+    def seal_position(self, position: str, *, scope: str) -> str:
+        """A cursor holding a position in a list merged from several queries (the last sort key it listed)."""
+        return self.seal({"position": position}, scope=scope)
+
+    def open_position(self, cursor: str, *, scope: str) -> str:
+        return self.open(cursor, scope=scope, key_names=["position"], partition=None)["position"]
+
+    def open(
+        self, cursor: str, *, scope: str, key_names: Sequence[str], partition: tuple[str, str] | None
+    ) -> dict[str, str]:
         """The last evaluated key a cursor carries, if this query issued it for this principal, recently."""
         payload, _, mac = cursor.partition(".")
         if len(cursor) > self.MAX_LENGTH or not payload or not mac:
@@ -475,7 +484,7 @@ class Cursors:
             raise _invalid_cursor()
         if set(last_key) != set(key_names) or not all(isinstance(value, str) for value in last_key.values()):
             raise _invalid_cursor()
-        if last_key.get(partition[0]) != partition[1]:
+        if partition is not None and last_key.get(partition[0]) != partition[1]:
             raise _invalid_cursor()
         return last_key
 
@@ -520,6 +529,8 @@ class _mapped_errors:  # noqa: N801 - used as a context manager, reads like a st
             if "ConditionalCheckFailed" in reasons:
                 raise Conflict(self.conflict_message, details=_cancellation_details(reasons)) from exc
             raise Conflict("The change collided with another change; try again", code="transaction_conflict") from exc
+        if code == "ValidationException" and "size" in str(exc).lower():  # a record past DynamoDB's 400 KB
+            raise ValidationFailed("The record would be too large to keep", code="record_too_large") from exc
         if code in {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}:
             raise TooManyRequests("The service is busy; try again shortly") from exc
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from portal.auth.service import AuthService
     from portal.auth.sessions import SessionCheck
     from portal.bookings.repository import DynamoSlotRepository
+    from portal.cases.service import CaseService
     from portal.catalogue.repository import DynamoCatalogueRepository
     from portal.contacts.repository import DynamoContactRepository
     from portal.customers.repository import DynamoCustomerRepository
@@ -27,8 +28,12 @@ if TYPE_CHECKING:
     from portal.orders.models import ServiceOrderInput, ServiceOrderView
     from portal.orders.repository import DynamoOrderRepository
     from portal.printouts.service import PrintoutService
+    from portal.quotes.service import QuoteService
     from portal.registration.service import RegistrationService
     from portal.reports.service import ReportService
+    from portal.specifications.service import SpecificationService
+    from portal.staff.models import StaffUser
+    from portal.staff.service import StaffService
     from portal.support.repository import DynamoSupportRepository
     from portal.webhooks.service import WebhookService
     from portal.workflows import StepFunctionsWorkflows
@@ -240,6 +245,7 @@ def report_service() -> ReportService:
 
 def printout_service() -> PrintoutService:
     """Printouts (DEP-2, ORD-4): PDFs in the reports bucket, of the deposits and orders they print."""
+    from portal.cases.repository import DynamoCaseRepository
     from portal.deposits.repository import DynamoDepositRepository
     from portal.files import S3Files
     from portal.printouts.repository import DynamoPrintoutRepository
@@ -252,6 +258,7 @@ def printout_service() -> PrintoutService:
         orders=order_repository(),
         printouts=DynamoPrintoutRepository(),
         files=S3Files(get_settings().report_bucket),
+        cases=DynamoCaseRepository(),
     )
 
 
@@ -300,3 +307,98 @@ def slot_repository() -> DynamoSlotRepository:
     from portal.bookings.repository import DynamoSlotRepository
 
     return DynamoSlotRepository()
+
+
+def active_staff() -> Callable[[str], StaffUser | None]:
+    """Looks up an active staff user by username (assignment, work orders); None for anyone else."""
+    from portal.access import PrincipalKind
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.staff.models import StaffUser
+
+    users = DynamoAuthRepository()
+
+    def staff(username: str) -> StaffUser | None:
+        user = users.get_user(username)
+        if user is None or not user.active or user.kind is not PrincipalKind.STAFF:
+            return None
+        return StaffUser(username=user.username, display_name=user.display_name, email=user.email, role=user.role)
+
+    return staff
+
+
+def case_service() -> CaseService:
+    """Service cases (CASE-1..3): cursors signed with the table's key; new cases assigned per ORG-4."""
+    from portal.cases.repository import DynamoCaseRepository
+    from portal.cases.service import CaseService
+    from portal.settings import get_settings
+    from portal.store import Table
+
+    settings = get_settings()
+    table = Table()
+    return CaseService(
+        cases=DynamoCaseRepository(table),
+        customers=customer_repository(),
+        objects=object_repository(),
+        positions=table.cursors,
+        staff=active_staff(),
+        portal_url=settings.portal_url,
+        staff_language=settings.staff_language,
+    )
+
+
+def staff_service() -> StaffService:
+    """Assignment (ORG-4) and the staff groups its menu lists."""
+    from portal.settings import get_settings
+    from portal.staff.repository import DynamoStaffGroupRepository
+    from portal.staff.service import StaffService
+
+    settings = get_settings()
+    return StaffService(
+        groups=DynamoStaffGroupRepository(),
+        customers=customer_repository(),
+        staff=active_staff(),
+        portal_url=settings.portal_url,
+        staff_language=settings.staff_language,
+    )
+
+
+def specification_service() -> SpecificationService:
+    """Invoice specifications (CASE-4): the account managers hear of each review."""
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.orders import recipients
+    from portal.settings import get_settings
+    from portal.specifications.repository import DynamoSpecificationRepository
+    from portal.specifications.service import SpecificationService
+
+    users = DynamoAuthRepository()
+    settings = get_settings()
+    return SpecificationService(
+        specifications=DynamoSpecificationRepository(),
+        customers=customer_repository(),
+        account_managers=lambda staff: recipients.account_manager_addresses(users, staff),
+        staff_address=settings.staff_notification_address,
+        portal_url=settings.portal_url,
+        staff_language=settings.staff_language,
+    )
+
+
+def quote_service() -> QuoteService:
+    """Quotes (seed 003): the account managers hear of each decision."""
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.cases.repository import DynamoCaseRepository
+    from portal.orders import recipients
+    from portal.quotes.repository import DynamoQuoteRepository
+    from portal.quotes.service import QuoteService
+    from portal.settings import get_settings
+
+    users = DynamoAuthRepository()
+    settings = get_settings()
+    return QuoteService(
+        quotes=DynamoQuoteRepository(),
+        customers=customer_repository(),
+        cases=DynamoCaseRepository(),
+        account_managers=lambda staff: recipients.account_manager_addresses(users, staff),
+        staff_address=settings.staff_notification_address,
+        portal_url=settings.portal_url,
+        staff_language=settings.staff_language,
+    )

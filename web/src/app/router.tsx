@@ -7,8 +7,11 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { customersSearch, depositHistorySearch, documentStatisticsSearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, tradingPartnersSearch, usersSearch } from "./searches";
-import { mayAdministerUsers, mayOpen, mayOpenDeposits, mayOpenDocuments, mayOpenOrders, type Section } from "./sections";
+import { casesSearch, customersSearch, depositHistorySearch, documentStatisticsSearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, tradingPartnersSearch, usersSearch } from "./searches";
+import {
+  customersWhoseSpecificationsItReads, mayAdministerUsers, mayConfigureCases, mayOpen, mayOpenDeposits, mayOpenDocuments, mayOpenOrders,
+  type Section,
+} from "./sections";
 
 type Context = { queryClient: QueryClient };
 
@@ -44,6 +47,12 @@ const registerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/register",
   component: lazyRouteComponent(() => import("../pages/RegistrationPage"), "RegistrationPage"),
+});
+// AUTH-2: a person asks for an account of their own; the e-mailed link opens the password page below.
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/signup",
+  component: lazyRouteComponent(() => import("../pages/SignupPage"), "SignupPage"),
 });
 const helpRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -122,6 +131,14 @@ export const customerRoute = createRoute({
   beforeLoad: guarded("customers"),
   component: lazyRouteComponent(() => import("../pages/CustomerPage"), "CustomerPage"),
 });
+// CASE-4: staff open a customer's invoice specification from its page (and from the e-mail telling of its review).
+export const customerSpecificationRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/customers/$customerId/specifications/$specificationId",
+  staticData: { guide: "specifications" },
+  beforeLoad: guarded("customers"),
+  component: lazyRouteComponent(() => import("../pages/SpecificationPage"), "CustomerSpecificationPage"),
+});
 export const registrationsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/registrations",
@@ -190,6 +207,18 @@ export const serviceOrdersRoute = createRoute({
     if (!mayOpenOrders(context.me)) throw redirect({ to: "/" });
   },
   component: lazyRouteComponent(() => import("../pages/ServiceOrdersPage"), "ServiceOrdersPage"),
+});
+
+// Seed 003: the customer's quotes, accepted or declined by its orderers and order approvers.
+export const quotesRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/orders/quotes",
+  staticData: { guide: "quotes" },
+  validateSearch: ordersSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayOpenOrders(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/QuotesPage"), "QuotesPage"),
 });
 
 export const orderConfirmationRoute = createRoute({
@@ -312,6 +341,59 @@ export const documentRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/DocumentPage"), "DocumentPage"),
 });
 
+// CASE-1..3 (seed 002: Nytt ärende, Sök ärende, Åtgärder): the cases a login sees, a new case, one case with its work
+// orders and article rows; and, for administrators, how the portal's cases are configured.
+export const casesRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/cases",
+  staticData: { guide: "cases" },
+  validateSearch: casesSearch,
+  beforeLoad: guarded("cases"),
+  component: lazyRouteComponent(() => import("../pages/CasesPage"), "CasesPage"),
+});
+const newCaseRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/cases/new",
+  staticData: { guide: "cases" },
+  beforeLoad: guarded("cases"),
+  component: lazyRouteComponent(() => import("../pages/NewCasePage"), "NewCasePage"),
+});
+const caseSettingsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/cases/settings",
+  staticData: { guide: "cases" },
+  beforeLoad: ({ context }) => {
+    if (!mayConfigureCases(context.me)) throw redirect({ to: "/cases" });
+  },
+  component: lazyRouteComponent(() => import("../pages/CaseSettingsPage"), "CaseSettingsPage"),
+});
+// CASE-4 (AUTH-4): the invoice specifications of the customers a contact's login is linked to, under Cases.
+function specificationsGuard({ context }: { context: { me: Me } }) {
+  if (!customersWhoseSpecificationsItReads(context.me).length) throw redirect({ to: "/cases" });
+}
+export const specificationsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/cases/specifications",
+  staticData: { guide: "specifications" },
+  validateSearch: ordersSearch,
+  beforeLoad: specificationsGuard,
+  component: lazyRouteComponent(() => import("../pages/SpecificationsPage"), "SpecificationsPage"),
+});
+export const specificationRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/cases/specifications/$customerId/$specificationId",
+  staticData: { guide: "specifications" },
+  beforeLoad: specificationsGuard,
+  component: lazyRouteComponent(() => import("../pages/SpecificationPage"), "SpecificationPage"),
+});
+export const caseRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/cases/$caseId",
+  staticData: { guide: "cases" },
+  beforeLoad: guarded("cases"),
+  component: lazyRouteComponent(() => import("../pages/CasePage"), "CasePage"),
+});
+
 export const reportsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/reports",
@@ -342,10 +424,11 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotRoute,
   registerRoute,
+  signupRoute,
   passwordRoute,
   openedDocumentRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, customerSpecificationRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, quotesRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, casesRoute, newCaseRoute, caseSettingsRoute, specificationsRoute, specificationRoute, caseRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

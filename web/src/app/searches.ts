@@ -114,3 +114,15 @@ export const documentStatisticsSearch = z.object({
   to: isoMonth,
 });
 export type DocumentStatisticsSearch = z.infer<typeof documentStatisticsSearch>;
+
+/** The case search (CASE-2): free text, status, type, customer and object, and the dates the cases were filed. */
+export const casesSearch = z.object({
+  q: or(z.string().check(z.maxLength(200)), ""),
+  status: or(z.enum(["", "new", "planned", "in_progress", "closed"]), ""),
+  type: or(z.enum(["", "fault", "service", "installation", "inspection", "other"]), ""),
+  customer: or(z.string().check(z.regex(/^[0-9A-Za-z]{0,26}$/)), ""),
+  object: or(z.string().check(z.regex(/^[0-9A-Za-z]{0,26}$/)), ""),
+  from: isoDay,
+  to: isoDay,
+});
+export type CasesSearch = z.infer<typeof casesSearch>;

@@ -4,7 +4,7 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "orders" | "deposits" | "documents" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings";
+export type Section = "home" | "orders" | "deposits" | "documents" | "cases" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar", "document_handler",
@@ -12,7 +12,7 @@ export const CUSTOMER_ROLES = [
 
 export type Tab = {
   section: Section;
-  to: "/" | "/orders" | "/deposits" | "/documents" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
+  to: "/" | "/orders" | "/deposits" | "/documents" | "/cases" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
   label: MessageKey;
 };
 
@@ -23,6 +23,7 @@ export const TABS: Tab[] = [
   { section: "orders", to: "/orders", label: "nav.orders" },
   { section: "deposits", to: "/deposits", label: "nav.deposits" },
   { section: "documents", to: "/documents", label: "nav.documents" },
+  { section: "cases", to: "/cases", label: "nav.cases" },
   { section: "customers", to: "/customers", label: "nav.customers" },
   { section: "registrations", to: "/registrations", label: "nav.registrations" },
   { section: "users", to: "/users", label: "nav.users" },
@@ -46,6 +47,10 @@ export function mayOpen(me: Me, section: Section): boolean {
       return me.kind !== "staff" && customersWhoseDepositsItSees(me).length > 0;
     case "documents":
       return me.kind !== "staff" && customersWhoseDocumentsItSees(me).length > 0;
+    case "cases":
+      // Service cases (CASE-1..3): every person who logs in — staff and each kind of portal login (AUTH-4 decides
+      // which cases each sees); an API key reads documents only.
+      return me.kind !== "api_key";
     case "reports":
       return mayOpenDeposits(me);
     case "customers":
@@ -58,6 +63,11 @@ export function mayOpen(me: Me, section: Section): boolean {
     case "settings":
       return me.kind === "staff" && me.role === "administrator";
   }
+}
+
+/** Whether the principal configures the portal's cases (mandatory links, form fields, columns): administrators. */
+export function mayConfigureCases(me: Me): boolean {
+  return me.kind === "staff" && me.role === "administrator";
 }
 
 /** Whether the principal may open the users page at all: a customer's user administrator, or staff with a right. */
@@ -107,6 +117,13 @@ export function mayOpenDocuments(me: Me): boolean {
 /** Portal users: the customers where the login handles or reads business documents (DOC-1). */
 export function customersWhoseDocumentsItSees(me: Me): string[] {
   return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.some((role) => DOCUMENT_ROLES.includes(role))).map(([id]) => id);
+}
+
+/** CASE-4 (AUTH-4): the customers whose invoice specifications the login reads and reviews — a contact's login
+ * sees those of the customers its contact is linked to (and their group's, as far as it sees them); invoice-customer
+ * and object logins see none. Staff read them from the customer's page. */
+export function customersWhoseSpecificationsItReads(me: Me): string[] {
+  return me.kind === "contact" && me.contact_id ? me.visible_customer_ids : [];
 }
 
 /** Whether the principal holds a customer-side role at a customer (portal users; staff act by their rights). */

@@ -169,8 +169,12 @@ export function FileField({ name, label, required, hint, className, accept }: Fi
   );
 }
 
-export function SelectField({ name, label, required, hint, className, options }: FieldProps & {
-  options: { value: string; label: string }[];
+export type Option = { value: string; label: string };
+
+/** A choice among options, and (after them) among options put in named groups (`optgroup`). */
+export function SelectField({ name, label, required, hint, className, options, groups }: FieldProps & {
+  options: Option[];
+  groups?: { label: string; options: Option[] }[];
 }) {
   const { id, register, text } = useField(name);
   return (
@@ -178,6 +182,11 @@ export function SelectField({ name, label, required, hint, className, options }:
       <label htmlFor={id}>{label}{required ? " *" : ""}</label>
       <select id={id} {...register(name)} {...describedBy(id, text, hint)}>
         {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {groups?.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          </optgroup>
+        ))}
       </select>
       <FieldMessage id={id} text={text} hint={hint} />
     </div>

@@ -2,7 +2,8 @@
 import type { MessageKey } from "../i18n/messages";
 
 export const guideIds = [
-  "login", "home", "orders", "change", "service", "deposits", "documents", "reports", "customers", "customer", "registrations", "users", "catalogue", "settings",
+  "login", "home", "orders", "change", "service", "quotes", "deposits", "documents", "cases", "specifications", "reports", "customers", "customer",
+  "registrations", "users", "catalogue", "settings",
 ] as const;
 export type GuideId = (typeof guideIds)[number];
 
@@ -27,20 +28,25 @@ const roleEntries: GuideEntry[] = (
 ).map((role) => ({ term: `customerRole.${role}`, text: `customerRole.${role}.about` }));
 
 export const guides: Record<GuideId, Guide> = {
-  login: guide("login", ["username", "codes", "forgot", "locked", "access"]),
+  login: guide("login", ["username", "codes", "forgot", "locked", "signup", "access"]),
   home: guide("home", ["tabs", "roles", "session", "support"]),
   customers: guide("customers", ["search", "status", "assigned", "columns", "export", "address"]),
-  customer: guide("customer", ["number", "organisation", "group", "relations", "cash", "contracts", "history", "deactivate"]),
+  customer: guide("customer", [
+    "number", "organisation", "group", "assignees", "lists", "quotes", "specifications", "relations", "cash", "contracts", "history", "deactivate",
+  ]),
   registrations: guide("registrations", ["approve", "reject", "failed"]),
-  users: guide("users", ["invite", "deactivate", "delete"], roleEntries),
+  users: guide("users", ["invite", "logins", "passwordLink", "deactivate", "delete"], roleEntries),
   orders: guide("orders", ["products", "notes", "address", "late"]),
   change: guide("change", ["date", "enter", "limit", "delete"]),
   service: guide("service", ["approval", "contract", "description", "steps"]),
+  quotes: guide("quotes", ["status", "accept", "decline"]),
   deposits: guide("deposits", ["bag", "review", "reverse", "foreign", "counting"]),
   documents: guide("documents", ["search", "status", "channel", "stopped", "correct", "refuse", "send", "partners", "smartmail", "statistics", "settings", "apiKeys", "webhooks"]),
+  cases: guide("cases", ["search", "new", "links", "status", "workOrders", "rows", "protocols", "specifications", "settings"]),
+  specifications: guide("specifications", ["what", "lines", "review"]),
   reports: guide("reports", ["generate", "kept"]),
   catalogue: guide("catalogue", ["article", "max", "retire"]),
-  settings: guide("settings", ["support", "register", "conflict", "deliveries", "printJobs"]),
+  settings: guide("settings", ["support", "register", "staffGroups", "conflict", "deliveries", "printJobs"]),
 };
 
 export function isGuideId(value: unknown): value is GuideId {

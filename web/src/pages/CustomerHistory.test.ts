@@ -58,4 +58,35 @@ describe("customer history", () => {
       "Ansvarlig: (tom) → selger, tekniker",
     ]);
   });
+
+  it("names the staff assigned and unassigned by the names the page knows (ORG-4)", () => {
+    const names = { selger: "Sven Selger", tekniker: "Tore Tekniker" };
+    const entry = (action: "assigned" | "unassigned", before: string[], after: string[]) =>
+      historyLines({ entry_id: action, at: "2026-12-06T10:00:00Z", actor: "selger", action, changes: [{ field: "assigned_staff", before, after }] },
+        definitions, reader, names);
+    expect(entry("assigned", ["selger"], ["selger", "tekniker"]).map((line) => `${line.label}: ${line.before} → ${line.after}`))
+      .toEqual(["Ansvarlig: Sven Selger → Sven Selger, Tore Tekniker"]);
+    expect(entry("unassigned", ["tekniker", "gone"], []).map((line) => `${line.label}: ${line.before} → ${line.after}`))
+      .toEqual(["Ansvarlig: Tore Tekniker, gone → (tom)"]);
+  });
+
+  it("reads a quote's and an invoice specification's entries in their own words (seed 003, CASE-4)", () => {
+    const lines = (action: "quote_created" | "quote_declined" | "invoice_specification_published" | "invoice_specification_commented",
+      changes: Parameters<typeof historyLines>[0]["changes"]) =>
+      historyLines({ entry_id: action, at: "2026-12-07T10:00:00Z", actor: "admin", action, changes }, definitions, reader)
+        .map((line) => `${line.label}: ${line.before} → ${line.after}`.replace(/\s/g, " "));
+    expect(lines("quote_created", [
+      { field: "number", before: null, after: 7 }, { field: "total", before: null, after: "1859.38 NOK" },
+    ])).toEqual(["Tilbudsnummer: (tom) → 7", "Sum inkl. mva: (tom) → 1 859,38 kr"]);
+    expect(lines("quote_declined", [
+      { field: "status", before: "open", after: "declined" }, { field: "reason", before: null, after: "For dyrt" },
+    ])).toEqual(["Status: Åpent → Avslått", "Begrunnelse: (tom) → For dyrt"]);
+    expect(lines("invoice_specification_published", [
+      { field: "period", before: null, after: "2026-12-01–2026-12-07" },
+      { field: "totals", before: null, after: "1859.38 NOK, 120.00 SEK" },
+    ])).toEqual(["Periode: (tom) → 01.12.2026–07.12.2026", "Sum inkl. mva: (tom) → 1 859,38 kr, 120,00 SEK"]);
+    expect(lines("invoice_specification_commented", [
+      { field: "status", before: "published", after: "commented" }, { field: "comment", before: null, after: "Kjøringen gjelder ikke oss" },
+    ])).toEqual(["Status: Venter på godkjenning → Kommentert", "Kommentar: (tom) → Kjøringen gjelder ikke oss"]);
+  });
 });

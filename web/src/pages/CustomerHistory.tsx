@@ -14,34 +14,61 @@ export type Reader = { t: Translate; language: Language };
 
 export type ChangeLine = { field: string; label: string; before: string; after: string };
 
-/** A value as a person reads it: dates as dd.mm.yyyy, yes/no, codes translated, lists joined. */
-export function valueText(value: unknown, { t, language }: Reader, definition?: Definition, field?: string): string {
+const MONEY = /^(-?\d+)\.(\d{2}) (NOK|SEK|EUR)$/;
+const PERIOD = /^(\d{4}-\d{2}-\d{2})–(\d{4}-\d{2}-\d{2})$/;
+
+/** A value as a person reads it: dates as dd.mm.yyyy, yes/no, codes translated, lists joined. `codes` is the
+ * catalogue prefix a code is worded under (its field's name, or the name its field's codes go by). */
+export function valueText(value: unknown, { t, language }: Reader, definition?: Definition, codes?: string): string {
   if (value === null || value === undefined || value === "") return t("history.empty");
   if (typeof value === "boolean") return t(value ? "value.true" : "value.false");
   if (Array.isArray(value)) {
-    return value.length ? value.map((item) => valueText(item, { t, language }, definition, field)).join(", ") : t("history.empty");
+    return value.length ? value.map((item) => valueText(item, { t, language }, definition, codes)).join(", ") : t("history.empty");
   }
   if (typeof value === "object") return JSON.stringify(value);
   const text = String(value);
-  // Money is recorded exactly, with its currency ("20000.00 NOK"), and read in the language's format.
-  const money = /^(-?\d+)\.(\d{2}) (NOK|SEK|EUR)$/.exec(text);
-  if (money && !definition) {
-    const minor = Number(money[1]) * 100 + (money[1].startsWith("-") ? -1 : 1) * Number(money[2]);
-    return formatAmount(minor, money[3] as "NOK" | "SEK" | "EUR", language);
+  // Money is recorded exactly, with its currency ("20000.00 NOK"), and read in the language's format; a sum in
+  // several currencies (an invoice specification's) lists them with commas.
+  const sums = text.split(", ").map((part) => MONEY.exec(part));
+  if (!definition && sums.every((money) => money !== null)) {
+    return sums.map((money) => {
+      const [, whole, cents, currency] = money as RegExpExecArray;
+      const minor = Number(whole) * 100 + (whole.startsWith("-") ? -1 : 1) * Number(cents);
+      return formatAmount(minor, currency, language);
+    }).join(", ");
   }
+  // A period is recorded as its first and last day.
+  const period = PERIOD.exec(text);
+  if (period && !definition) return `${formatDate(period[1])}–${formatDate(period[2])}`;
   if (definition?.type === "date") return formatDate(text);
   if (definition?.type === "number") return formatDecimal(text, language);
   if (definition) return text; // what the person typed or chose, never mistaken for a code
   // A code is read in its field's words (country.NO) before the common ones (value.active).
   const common = textOr(t, `value.${text}`, text);
-  return field ? textOr(t, `${CODES_OF_FIELD[field] ?? field}.${text}`, common) : common;
+  return codes ? textOr(t, `${codes}.${text}`, common) : common;
 }
 
-// Fields whose codes are worded under another name (a delivery weekday is a weekday).
-const CODES_OF_FIELD: Record<string, string> = { delivery_weekdays: "weekday" };
+// Fields whose codes are worded under another name (a delivery weekday is a weekday, a case's type a case type).
+const CODES_OF_FIELD: Record<string, string> = { delivery_weekdays: "weekday", type: "cases.type" };
 
-/** Objects and departments have numbers of their own; every other field is named as on the customer. */
+// The entries of a customer's service cases (CASE-1..3) name the case's own fields; so do those of its quotes and
+// invoice specifications (seed 003, CASE-4), whose status is a quote's or a specification's.
+const CASE_ACTIONS = new Set(["case_created", "case_changed", "work_order_added", "work_order_closed", "article_row_added"]);
+const QUOTE_ACTIONS = new Set(["quote_created", "quote_accepted", "quote_declined"]);
+const SPECIFICATION_ACTIONS = new Set(["invoice_specification_published", "invoice_specification_approved", "invoice_specification_commented"]);
+
+/** The catalogue prefix the codes of a field of an entry are worded under. */
+function codesOf(action: string, field: string): string {
+  if (field === "status" && QUOTE_ACTIONS.has(action)) return "quotes.status";
+  if (field === "status" && SPECIFICATION_ACTIONS.has(action)) return "specifications.status";
+  return CODES_OF_FIELD[field] ?? field;
+}
+
+/** Objects, departments, cases and quotes have numbers of their own; every other field is named as on the customer. */
 function fieldLabel(t: Translate, action: string, field: string): string {
+  if (CASE_ACTIONS.has(action)) return textOr(t, `cases.history.${field}`, textOr(t, `field.${field}`, field));
+  if (QUOTE_ACTIONS.has(action)) return textOr(t, `quotes.history.${field}`, textOr(t, `field.${field}`, field));
+  if (SPECIFICATION_ACTIONS.has(action)) return textOr(t, `specifications.history.${field}`, textOr(t, `field.${field}`, field));
   if (field === "number" && action.startsWith("object_")) return t("objects.number");
   if (field === "number" && action.startsWith("department_")) return t("departments.number");
   if (field === "number" && action.startsWith("order_")) return t("orders.number");
@@ -69,13 +96,14 @@ export function historyLines(
           };
         });
     }
-    // A reference to another record (the group) is shown by that record's name when the page knows it.
-    const named = (value: unknown) => (typeof value === "string" && value in names ? names[value] : value);
+    // A reference to another record (the group, the staff assigned) is shown by its name when the page knows it.
+    const name = (value: unknown) => (typeof value === "string" && Object.hasOwn(names, value) ? names[value] : value);
+    const named = (value: unknown) => (Array.isArray(value) ? value.map(name) : name(value));
     return [{
       field: change.field,
       label: fieldLabel(t, entry.action, change.field),
-      before: valueText(named(change.before), reader, undefined, change.field),
-      after: valueText(named(change.after), reader, undefined, change.field),
+      before: valueText(named(change.before), reader, undefined, codesOf(entry.action, change.field)),
+      after: valueText(named(change.after), reader, undefined, codesOf(entry.action, change.field)),
     }];
   });
 }

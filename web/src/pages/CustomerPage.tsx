@@ -8,12 +8,16 @@ import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { notify } from "../ui/Toasts";
+import { CustomerAssignees, useStaffNames } from "./CustomerAssignees";
 import { CustomerForm } from "./CustomerForm";
 import { CustomerHistory, valueText } from "./CustomerHistory";
 import { definitionOf, labelIn, useCustomFields } from "./customFields";
 import { CashAgreementForm } from "./CashAgreement";
 import { CustomerRelations } from "./CustomerRelations";
 import { ContractsCard } from "./relations/ContractsCard";
+import { CustomerCases, CustomerOrders } from "./CustomerLists";
+import { CustomerQuotes } from "./CustomerQuotes";
+import { CustomerSpecifications } from "./CustomerSpecifications";
 
 type Customer = components["schemas"]["CustomerView"];
 
@@ -28,7 +32,8 @@ function useGroup(customer: Customer | undefined) {
 
 const SHOWN = ["number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
 
-/** One customer: its details, edit, deactivate and its change history (ORG-3). */
+/** One customer: its details, edit, deactivate, the staff responsible for it (ORG-4), its orders, cases and quotes
+ * (seed 003), its invoice specifications (CASE-4) and its change history (ORG-3). */
 export function CustomerPage() {
   const { customerId } = useParams({ from: "/portal/customers/$customerId" });
   const { t, language } = useI18n();
@@ -40,6 +45,7 @@ export function CustomerPage() {
   const definitions = loadedDefinitions ?? [];
   const customer = found.data;
   const { parent, subsidiaries } = useGroup(customer);
+  const staffNames = useStaffNames(customerId);
 
   async function toggleStatus(current: Customer) {
     const status = current.status === "active" ? "inactive" : "active";
@@ -146,6 +152,7 @@ export function CustomerPage() {
           </dl>
         )}
       </section>
+      <CustomerAssignees customerId={customer.customer_id} customerName={customer.name} />
       {/* Objects, contacts and departments are not part of the customer record: only its history changes. */}
       {may("invite_user") || may("change_users") ? (
         <section className="card" aria-labelledby="customer-users-heading">
@@ -153,10 +160,11 @@ export function CustomerPage() {
           <p><Link to="/users" search={{ customer: customer.customer_id }}>{t("customer.users", { name: customer.name })}</Link></p>
         </section>
       ) : null}
-      <section className="card" aria-labelledby="customer-orders-heading">
-        <h2 id="customer-orders-heading">{t("customer.orders")}</h2>
-        <p><Link to="/orders" search={{ customer: customer.customer_id }}>{t("home.seeOrders", { customer: customer.name })}</Link></p>
-      </section>
+      {/* Seed 003: its orders, cases and quotes, ten rows each; CASE-4: its invoice specifications. */}
+      <CustomerOrders customerId={customer.customer_id} customerName={customer.name} />
+      <CustomerCases customerId={customer.customer_id} customerName={customer.name} />
+      <CustomerQuotes customerId={customer.customer_id} customerName={customer.name} editable={may("edit")} />
+      <CustomerSpecifications customerId={customer.customer_id} customerName={customer.name} editable={may("edit")} />
       <section className="card" aria-labelledby="customer-deposits-heading">
         <h2 id="customer-deposits-heading">{t("customer.deposits")}</h2>
         <p><Link to="/deposits/history" search={{ customer: customer.customer_id }}>{t("home.seeDeposits", { customer: customer.name })}</Link></p>
@@ -169,7 +177,7 @@ export function CustomerPage() {
       <ContractsCard customerId={customer.customer_id} editable={may("edit")} />
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />
       <CustomerHistory customerId={customer.customer_id} definitions={definitions}
-        names={parent ? { [parent.customer_id]: parent.name } : {}} />
+        names={{ ...staffNames, ...(parent ? { [parent.customer_id]: parent.name } : {}) }} />
     </>
   );
 }

@@ -87,7 +87,12 @@ export function LoginPage() {
             </div>
           </Form>
         )}
-        {challenge ? null : <p><Link to="/register">{t("login.register")}</Link></p>}
+        {challenge ? null : (
+          <>
+            <p><Link to="/signup">{t("login.signup")}</Link></p>
+            <p><Link to="/register">{t("login.register")}</Link></p>
+          </>
+        )}
       </section>
       <div className="narrow">
         <HelpPanel guide="login" openUnlessChosen={false} />

@@ -6,9 +6,11 @@ import { useI18n } from "../i18n";
 import { AreaHeader, useAreaCustomer } from "./customerChoice";
 
 type Customer = components["schemas"]["CustomerView"];
-type Kind = "supplies" | "change" | "service" | "history";
+type Kind = "supplies" | "change" | "service" | "history" | "quotes";
 
-const PAGES = { supplies: "/orders", change: "/orders/change", service: "/orders/service", history: "/orders/history" } as const;
+const PAGES = {
+  supplies: "/orders", change: "/orders/change", service: "/orders/service", history: "/orders/history", quotes: "/orders/quotes",
+} as const;
 
 /** The customer whose orders a page shows: the one in the address, else (portal users) the customer the login is
  * linked to itself among those it orders or approves for, not one it sees through its group. */
@@ -16,8 +18,8 @@ export function useOrderCustomer(requested: string | undefined): { customerId: s
   return useAreaCustomer(requested, customersWhoseOrdersItSees(usePrincipal()));
 }
 
-/** The top of every order page (seed 000: Ordre → Rekvisitabestilling / Vekselbestilling): whose orders, the kinds
- * of order, the customer chooser for logins that order for several, and what the page says first. */
+/** The top of every order page (seed 000: Ordre → Rekvisitabestilling / Vekselbestilling; seed 003: the quotes):
+ * whose orders, the kinds of order, the customer chooser for logins that order for several, and what the page says first. */
 export function OrdersHeader({ current, customerId, customer, onCustomerChange, children }: {
   current: Kind;
   customerId: string;
@@ -36,6 +38,7 @@ export function OrdersHeader({ current, customerId, customer, onCustomerChange, 
         { to: PAGES.change, label: t("orders.kind.change") },
         { to: PAGES.service, label: t("orders.kind.service") },
         { to: PAGES.history, label: t("history.orders") },
+        { to: PAGES.quotes, label: t("quotes.listHeading") },
       ]}
       note={customer && me.kind !== "staff" && !hasRole(me, customerId, "orderer") ? <p className="muted">{t("orders.notOrderer")}</p> : null}>
       {children}

@@ -14,7 +14,8 @@ const choice = z
   .object({ password: z.string().min(MIN_LENGTH).max(MAX_LENGTH), repeat: z.string() })
   .refine((values) => values.password === values.repeat, { path: ["repeat"], message: encode({ key: "password.mismatch" }) });
 
-/** AUTH-1: the page an e-mailed link (forgotten password or invitation) opens; the new code list follows by e-mail. */
+/** AUTH-1/AUTH-2: the page an e-mailed link (forgotten password, invitation, or the confirmation of an account asked
+ * for at /signup) opens; the new code list follows by e-mail. */
 export function SetPasswordPage() {
   const { t } = useI18n();
   const { token } = useParams({ from: "/password/$token" });

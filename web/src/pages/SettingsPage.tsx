@@ -11,6 +11,7 @@ import { notify } from "../ui/Toasts";
 import { FailedDeliveries } from "./FailedDeliveries";
 import { FailedPrintJobs } from "./FailedPrintJobs";
 import { RegisterSettingsForm } from "./RegisterSettings";
+import { StaffGroupsSettings } from "./StaffGroupsSettings";
 
 type Contacts = components["schemas"]["SupportContacts"];
 
@@ -62,8 +63,8 @@ function ContactsForm({ contacts }: { contacts: Contacts }) {
   );
 }
 
-/** Administrators: the support contacts every page shows, the customer register's settings, the e-mails that could
- * not be sent, and Smartmail's print jobs that failed. */
+/** Administrators: the support contacts every page shows, the customer register's settings, the staff groups the
+ * assignment menu lists (ORG-4), the e-mails that could not be sent, and Smartmail's print jobs that failed. */
 export function SettingsPage() {
   const { t } = useI18n();
   const contacts = $api.useQuery("get", "/support-contacts");
@@ -84,6 +85,7 @@ export function SettingsPage() {
         {register.error ? <p className="error" role="alert">{t(problemOf(register.error).summary)}</p> : null}
         {register.data ? <RegisterSettingsForm key={`${register.data.version ?? 0}`} settings={register.data} /> : <p role="status">{t("loading")}</p>}
       </section>
+      <StaffGroupsSettings />
       <FailedDeliveries />
       <FailedPrintJobs />
     </>

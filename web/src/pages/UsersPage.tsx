@@ -4,12 +4,13 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { z } from "zod";
 import type { components } from "../api/client";
-import { problemOf } from "../api/problems";
+import { problemOf, type Problem } from "../api/problems";
 import { $api, isConflict, refusalOf } from "../api/query";
 import { usersRoute } from "../app/router";
 import { CUSTOMER_ROLES, customersWhoseUsersItAdministers, inRoleOrder } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { Form, SelectField, TextField } from "../forms/Form";
+import { encode } from "../forms/messages";
 import { useApiForm } from "../forms/useApiForm";
 import { useI18n } from "../i18n";
 import { languages, type MessageKey } from "../i18n/messages";
@@ -120,12 +121,109 @@ function InviteForm({ customerId }: { customerId: string }) {
   );
 }
 
+// -- the logins a customer shares (AUTH-2): as its invoice customer, or as one of its objects (staff) ---------------
+
+type SharedLoginKind = components["schemas"]["SharedLoginKind"];
+
+const sharedLoginBase = z.object({
+  username: z.string().trim().min(3).max(100).regex(/^[a-z0-9._-]+$/, { message: encode({ key: "logins.usernameRule" }) }),
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+  language: z.enum(languages),
+  object_id: z.string(),
+  roles: z.array(z.enum(CUSTOMER_ROLES)).max(CUSTOMER_ROLES.length),
+});
+// An object login names one of the customer's objects: checked with the other fields, so every problem shows at once.
+const sharedLogin: Record<SharedLoginKind, typeof sharedLoginBase> = {
+  invoice_customer: sharedLoginBase,
+  object: sharedLoginBase.extend({ object_id: z.string().min(1, { message: encode({ key: "fieldError.object_required" }) }) }),
+};
+type SharedLoginValues = z.infer<typeof sharedLoginBase>;
+
+/** A taken username is the username field's problem, in words about usernames (the API says it of the field). */
+function usernameTakenOr(error: unknown): Problem {
+  const problem = problemOf(error);
+  return problem.code === "user_exists" ? { ...problem, fields: { ...problem.fields, username: { key: "logins.usernameTaken" } } } : problem;
+}
+
+function SharedLoginForm({ customerId, kind }: { customerId: string; kind: SharedLoginKind }) {
+  const { t, language } = useI18n();
+  const create = $api.useMutation("post", "/customers/{customer_id}/logins");
+  const objects = $api.useQuery("get", "/customers/{customer_id}/objects", { params: { path: { customer_id: customerId }, query: { limit: 100 } } },
+    { enabled: kind === "object" });
+  const empty: SharedLoginValues = { username: "", name: "", email: "", language, object_id: "", roles: [] };
+  const form = useApiForm(sharedLogin[kind], empty);
+  const id = kind === "object" ? "object-login" : "invoice-login";
+  const title = t(kind === "object" ? "logins.newObject" : "logins.newInvoiceCustomer");
+
+  async function submit(values: SharedLoginValues) {
+    const refused = await refusalOf(create.mutateAsync({
+      params: { path: { customer_id: customerId } },
+      body: {
+        kind, username: values.username, name: values.name, email: values.email, language: values.language,
+        object_id: kind === "object" ? values.object_id : null,
+        roles: kind === "invoice_customer" ? values.roles : [],
+      },
+    }));
+    if (refused) return form.refuse(usernameTakenOr(refused));
+    notify(t("toast.loginCreated", { username: values.username, email: values.email }));
+    form.reset(empty);
+  }
+
+  const labels: Record<string, string> = {
+    username: t("login.username"), name: t("logins.name"), email: t("field.email"), language: t("users.language"),
+    object_id: t("field.object"), roles: t("users.roles"),
+  };
+  const active = (objects.data?.items ?? []).filter((item) => item.status !== "inactive");
+  return (
+    <Form form={form} id={id} onSubmit={submit} label={title} labelOf={(field) => labels[field] ?? field}>
+      <div className="grid">
+        {kind === "object" ? (
+          <SelectField name="object_id" label={labels.object_id} required hint={objects.data && !active.length ? t("logins.noObjects") : undefined}
+            options={[{ value: "", label: t("logins.chooseObject") }, ...active.map((item) => ({
+              value: item.object_id, label: item.number ? `${item.name} (${item.number})` : item.name,
+            }))]} />
+        ) : null}
+        <TextField name="username" label={labels.username} required autoComplete="off" hint={t("logins.usernameHint")} />
+        <TextField name="name" label={labels.name} required autoComplete="off"
+          hint={t(kind === "object" ? "logins.nameHintObject" : "logins.nameHintInvoice")} />
+        <TextField name="email" label={labels.email} type="email" required autoComplete="off" hint={t("logins.emailHint")} />
+        <SelectField name="language" label={labels.language}
+          options={languages.map((option) => ({ value: option, label: t(`language.${option}` as MessageKey) }))} />
+      </div>
+      {kind === "invoice_customer" ? <RoleChoices registration={form.register("roles")} /> : <p className="muted">{t("logins.objectSees")}</p>}
+      <div className="actions">
+        <button type="submit">{t("logins.create")}</button>
+      </div>
+    </Form>
+  );
+}
+
+function SharedLogins({ customerId }: { customerId: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="shared-logins-heading">
+      <h2 id="shared-logins-heading">{t("logins.heading")}</h2>
+      <p className="muted">{t("logins.intro")}</p>
+      <details>
+        <summary>{t("logins.newInvoiceCustomer")}</summary>
+        <SharedLoginForm customerId={customerId} kind="invoice_customer" />
+      </details>
+      <details>
+        <summary>{t("logins.newObject")}</summary>
+        <SharedLoginForm customerId={customerId} kind="object" />
+      </details>
+    </section>
+  );
+}
+
 function UserRow({ customer, user }: { customer: Customer; user: User }) {
   const { t } = useI18n();
   const me = usePrincipal();
   const path = { customer_id: customer.customer_id, user_id: user.user_id };
   const deactivate = $api.useMutation("post", "/customers/{customer_id}/users/{user_id}/deactivate");
   const remove = $api.useMutation("delete", "/customers/{customer_id}/users/{user_id}");
+  const reset = $api.useMutation("post", "/customers/{customer_id}/users/{user_id}/password-reset");
   const [refusal, setRefusal] = useState<unknown>(null);
   const may = (action: NonNullable<Customer["actions"]>[number]) => customer.actions?.includes(action) ?? false;
   const self = user.username === me.username; // one's own login is changed by someone else
@@ -133,7 +231,7 @@ function UserRow({ customer, user }: { customer: Customer; user: User }) {
   async function run(write: Promise<unknown>, done: MessageKey) {
     const refused = await refusalOf(write);
     setRefusal(refused);
-    if (!refused) notify(t(done, { name: user.display_name }));
+    if (!refused) notify(t(done, { name: user.display_name, email: user.email }));
   }
 
   return (
@@ -141,7 +239,9 @@ function UserRow({ customer, user }: { customer: Customer; user: User }) {
       <div className="row">
         <div>
           <strong>{user.display_name}</strong> — {user.email}
+          {user.kind === "invoice_customer" || user.kind === "object" ? <> <span className="badge">{t(`users.kind.${user.kind}`)}</span></> : null}
           {user.active ? null : <> <span className="badge">{t("value.inactive")}</span></>}
+          {user.username !== user.email.toLowerCase() ? <div className="muted">{t("users.username", { username: user.username })}</div> : null}
           <div className="muted">
             {user.roles.length ? inRoleOrder(user.roles).map((role) => t(`customerRole.${role}` as MessageKey)).join(", ") : t("users.noRoles")}
           </div>
@@ -150,6 +250,12 @@ function UserRow({ customer, user }: { customer: Customer; user: User }) {
         {self ? null : (
           <div className="actions compact">
             {may("change_users") && user.active ? <RolesDialog customerId={customer.customer_id} user={user} /> : null}
+            {may("change_users") && user.active ? (
+              <button type="button" className="secondary-outline small" aria-label={t("users.sendPasswordLinkTo", { name: user.display_name })}
+                onClick={() => void run(reset.mutateAsync({ params: { path } }), "toast.passwordLinkSent")}>
+                {t("users.sendPasswordLink")}
+              </button>
+            ) : null}
             {may("change_users") && user.active ? (
               <ConfirmButton className="button secondary-outline small" label={t("users.deactivate")} ariaLabel={t("users.deactivateUser", { name: user.display_name })}
                 title={t("users.deactivateTitle", { name: user.display_name })} confirmLabel={t("users.deactivate")}
@@ -172,7 +278,8 @@ function UserRow({ customer, user }: { customer: Customer; user: User }) {
 }
 
 /** AUTH-3: a customer's portal users, for staff with those rights and the customer's own user administrators:
- * who has which role, invite, change roles, deactivate, delete. */
+ * who has which role, invite, change roles, send a new password link, deactivate, delete; and for staff, the logins
+ * the customer shares as its invoice customer or as one of its objects (AUTH-2). */
 export function UsersPage() {
   const { t } = useI18n();
   const me = usePrincipal();
@@ -218,6 +325,7 @@ export function UsersPage() {
           <InviteForm customerId={shown.customer_id} />
         </section>
       ) : null}
+      {me.kind === "staff" && shown?.actions?.includes("invite_user") ? <SharedLogins customerId={shown.customer_id} /> : null}
     </>
   );
 }

@@ -41,7 +41,7 @@ export function CustomerChooser({ id, seen, customerId, onChoose }: {
   );
 }
 
-type AreaPage = "/orders" | "/orders/change" | "/orders/service" | "/orders/history" | "/deposits" | "/deposits/history"
+type AreaPage = "/orders" | "/orders/change" | "/orders/service" | "/orders/history" | "/orders/quotes" | "/deposits" | "/deposits/history"
   | "/documents" | "/documents/partners" | "/documents/smartmail" | "/documents/statistics" | "/documents/settings"
   | "/documents/api-keys" | "/documents/webhooks";
 

@@ -9,7 +9,7 @@ export type ListColumn<T> = {
   id: string;
   header: string;
   cell: (row: T) => ReactNode;
-  /** Sorting is done by the API; only columns it can sort by say so. */
+  /** Sorting is done by the API (a short list's rows by the page, ui/ShortList); only columns that can be sorted say so. */
   enableSorting?: boolean;
   /** The column that names a row (read out when moving between rows); the first shown column if none does. */
   rowHeader?: boolean;

@@ -1,5 +1,6 @@
-// A receipt or an order confirmation as a PDF (DEP-2, ORD-4): asked for, made in the background, then offered as a
-// download through a link valid for a few minutes. Asking again for the same page gives the file made before.
+// A receipt, an order confirmation or a work order's service protocol as a PDF (DEP-2, ORD-4, seed 003): asked for,
+// made in the background, then offered as a download through a link valid for a few minutes. Asking again for the
+// same page gives the file made before (a service protocol is made when its work order closes).
 import { useEffect, useRef, useState } from "react";
 import type { components } from "../api/client";
 import { api } from "../api/client";
@@ -16,7 +17,19 @@ function finished(printout: Printout | undefined): boolean {
   return printout?.status === "ready" || printout?.status === "failed";
 }
 
-export function PdfDownload({ customerId, document, subjectId }: { customerId: string; document: Document; subjectId: string }) {
+export function PdfDownload({ customerId, document, subjectId, caseId, label, downloadLabel, about }: {
+  customerId: string;
+  document: Document;
+  subjectId: string;
+  /** Service protocols: the case of the work order. */
+  caseId?: string;
+  /** The button's words, when not "Make PDF". */
+  label?: string;
+  /** The download link's words for its size in kB, when not "Download PDF (n kB)". */
+  downloadLabel?: (kilobytes: number) => string;
+  /** What the PDF is of, added to the button's and the link's names where a page has several. */
+  about?: string;
+}) {
   const { t, language } = useI18n();
   const [asked, setAsked] = useState<Printout | null>(null);
   const [refusal, setRefusal] = useState<unknown>(null);
@@ -46,7 +59,7 @@ export function PdfDownload({ customerId, document, subjectId }: { customerId: s
     setRefusal(null);
     const { data, error } = await api.POST("/customers/{customer_id}/printouts", {
       params: { path: { customer_id: customerId } },
-      body: { document, subject_id: subjectId, language },
+      body: { document, subject_id: subjectId, ...(caseId ? { case_id: caseId } : {}), language },
     });
     setAsking(false);
     setRefusal(error ?? null);
@@ -63,15 +76,20 @@ export function PdfDownload({ customerId, document, subjectId }: { customerId: s
   }
 
   const working = asking || (printout !== null && !finished(printout));
+  const named = (words: string) => (about ? `${words}, ${about}` : undefined);
+  const kilobytes = Math.max(1, Math.round((ready?.size ?? 0) / 1024));
+  const downloadWords = downloadLabel ? downloadLabel(kilobytes) : t("printout.download", { size: kilobytes });
+  const buttonWords = label ?? t("printout.make");
   return (
     <span className="pdf-download">
       {ready ? (
-        <a ref={link} className="button secondary-outline" href={ready.download_url ?? undefined} onClick={(event) => void download(event)}>
-          {t("printout.download", { size: Math.max(1, Math.round((ready.size ?? 0) / 1024)) })}
+        <a ref={link} className="button secondary-outline" href={ready.download_url ?? undefined} onClick={(event) => void download(event)}
+          aria-label={named(downloadWords)}>
+          {downloadWords}
         </a>
       ) : (
-        <button type="button" className="secondary-outline" disabled={working} onClick={() => void ask()}>
-          {t("printout.make")}
+        <button type="button" className="secondary-outline" disabled={working} onClick={() => void ask()} aria-label={named(buttonWords)}>
+          {buttonWords}
         </button>
       )}
       <span role="status" className="muted">

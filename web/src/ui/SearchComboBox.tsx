@@ -13,6 +13,8 @@ type Props = {
   onSearch: (text: string) => void;
   onChoose: (choice: Choice | null) => void;
   noMatches: string;
+  /** The text shown at first: the name of a choice made before (one kept in the page's address). */
+  defaultText?: string;
 };
 
 /**
@@ -20,8 +22,8 @@ type Props = {
  * the arrow keys and Enter (React Aria's ComboBox: a listbox announced to screen readers). Clearing the text
  * clears the choice.
  */
-export function SearchComboBox({ id, label, hint, error, choices, onSearch, onChoose, noMatches }: Props) {
-  const [text, setText] = useState("");
+export function SearchComboBox({ id, label, hint, error, choices, onSearch, onChoose, noMatches, defaultText }: Props) {
+  const [text, setText] = useState(defaultText ?? "");
   return (
     <ComboBox
       id={id}

@@ -6,13 +6,26 @@ from __future__ import annotations
 
 from portal import access
 from portal.access import CustomerRole, Principal, PrincipalKind, UserAdministration
-from portal.auth.models import CustomerUser, CustomerUserList, InviteUser, RolesChange, User
+from portal.auth.models import (
+    ContactLoginOutcome,
+    ContactLoginResult,
+    ContactLoginsReport,
+    ContactLoginsRequest,
+    CustomerUser,
+    CustomerUserList,
+    InviteUser,
+    RolesChange,
+    SharedLoginInput,
+    SharedLoginKind,
+    User,
+)
 from portal.auth.service import AuthService
-from portal.clock import new_id
+from portal.clock import is_id, new_id
 from portal.contacts.models import Contact
 from portal.customers import service as customers
-from portal.errors import Conflict, NotFound, field_problem
+from portal.errors import Conflict, NotFound, ValidationFailed, field_problem
 from portal.history import require_version
+from portal.objects.repository import ObjectRepository
 
 
 def customer_users(principal: Principal, auth: AuthService, customer_id: str) -> CustomerUserList:
@@ -42,6 +55,88 @@ def invite_user(principal: Principal, auth: AuthService, customer_id: str, data:
         language=data.language,
     )
     return as_customer_user(user, customer_id)
+
+
+def create_shared_login(
+    principal: Principal, auth: AuthService, objects: ObjectRepository, customer_id: str, data: SharedLoginInput
+) -> CustomerUser:
+    """AUTH-2: staff set up the login a customer shares: as its invoice customer (it sees and files the customer's
+    cases) or as one of its objects (that object's). The invitation lets whoever reads its address choose the
+    password; its code lists go there too."""
+    customer = auth.customers.get(customer_id)
+    access.require_create_shared_login(principal, customers.facts(customer) if customer else None)
+    object_ids: list[str] = []
+    if data.kind is SharedLoginKind.OBJECT:
+        if data.object_id is None or objects.get(customer_id, data.object_id) is None:
+            message = "Choose one of the customer's objects"
+            raise ValidationFailed(
+                message, code="object_required", details=[field_problem("object_id", "object_required", message)]
+            )
+        object_ids = [data.object_id]
+    if auth.users.get_user(data.username) is not None:
+        message = "A login with this username exists already"
+        raise Conflict(message, code="user_exists", details=[field_problem("username", "user_exists", message)])
+    user, _ = auth.create_user(
+        actor=principal.username,
+        username=data.username,
+        display_name=data.name,
+        user_email=data.email,
+        kind=PrincipalKind(data.kind.value),
+        customer_ids=[customer_id],
+        object_ids=object_ids,
+        customer_roles={customer_id: list(dict.fromkeys(data.roles))}
+        if data.kind is SharedLoginKind.INVOICE_CUSTOMER
+        else {},
+        member_of=[customer_id],
+        language=data.language,
+    )
+    return as_customer_user(user, customer_id)
+
+
+def reset_login(principal: Principal, auth: AuthService, customer_id: str, user_id: str) -> None:
+    """AUTH-2: staff (or the customer's user administrator) send a login of the customer a new single-use link to
+    choose its password, e.g. a shared invoice-customer or object login whose password is lost."""
+    user = _user(principal, auth, customer_id, user_id, UserAdministration.CHANGE)
+    if not user.active:
+        raise Conflict("The login is deactivated", code="login_inactive")
+    auth.send_password_reset(user.username)
+
+
+def create_contact_logins(principal: Principal, auth: AuthService, data: ContactLoginsRequest) -> ContactLoginsReport:
+    """AUTH-2: the personal logins of many contacts at once, each invited at its e-mail address (its username) and
+    bound to its contact by id. A contact the staff user may not see is reported as not found."""
+    access.require_staff(principal, access.Permission.CREATE_CUSTOMER_USER)
+    results = []
+    for contact_id in dict.fromkeys(data.contact_ids):
+        contact = auth.contacts.get(contact_id) if is_id(contact_id) else None
+        linked = auth.customers.get_many(contact.customer_ids) if contact else []
+        if contact is None or not access.can_view_contact(principal, contact_id, [customers.facts(c) for c in linked]):
+            results.append(ContactLoginResult(contact_id=contact_id, outcome=ContactLoginOutcome.NOT_FOUND))
+            continue
+        if not contact.email:
+            results.append(ContactLoginResult(contact_id=contact_id, outcome=ContactLoginOutcome.NO_EMAIL))
+            continue
+        existing = auth.users.login_of_contact(contact_id) or (
+            contact.email.casefold() if auth.users.get_user(contact.email) else None
+        )
+        if existing:
+            results.append(
+                ContactLoginResult(contact_id=contact_id, outcome=ContactLoginOutcome.HAS_LOGIN, username=existing)
+            )
+            continue
+        user, _ = auth.create_user(
+            actor=principal.username,
+            username=contact.email,
+            display_name=contact.name,
+            user_email=contact.email,
+            kind=PrincipalKind.CONTACT,
+            contact_id=contact_id,
+            language=data.language,
+        )
+        results.append(
+            ContactLoginResult(contact_id=contact_id, outcome=ContactLoginOutcome.INVITED, username=user.username)
+        )
+    return ContactLoginsReport(results=results)
 
 
 def change_roles(

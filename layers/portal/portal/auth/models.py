@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -49,6 +49,27 @@ class SetPasswordRequest(_Model):
     password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
 
 
+class SignupRequest(_Model):
+    """AUTH-2: a contact asks for a personal account; its e-mail address is the username."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    email: Email = Field(examples=["kari.nordmann@nordlys.no"])
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] = Field(
+        examples=["Kari Nordmann"]
+    )
+    language: Language = Language.NB
+
+
+class SignupMessage(_Model):
+    """A signup handed to the background (see `AuthService.create_signed_up`)."""
+
+    kind: Literal["signup"] = "signup"
+    email: str
+    name: str
+    language: Language
+
+
 class Accepted(_Model):
     message: str
 
@@ -62,6 +83,7 @@ class Me(_Model):
     customer_ids: list[str] = Field(description="Customers this login acts for (linked, not inherited)")
     visible_customer_ids: list[str]
     object_ids: list[str]
+    contact_id: str | None = Field(default=None, description="Contact logins: the contact it is bound to (AUTH-2)")
     roles: dict[str, list[CustomerRole]] = Field(
         default_factory=dict, description="Portal users: their roles per customer id (what they may do there)"
     )
@@ -148,6 +170,57 @@ class InviteUser(_Model):
     email: Email
     roles: Roles = Field(default_factory=list)
     language: Language = Field(default=Language.NB, description="The language of the invitation and later e-mails")
+
+
+class ContactLoginsRequest(_Model):
+    """AUTH-2: staff make the personal logins of contacts in bulk; each contact's e-mail address is its username."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    contact_ids: list[Annotated[str, StringConstraints(min_length=1, max_length=26)]] = Field(
+        min_length=1, max_length=100
+    )
+    language: Language = Language.NB
+
+
+class ContactLoginOutcome(StrEnum):
+    INVITED = "invited"
+    HAS_LOGIN = "has_login"
+    NO_EMAIL = "no_email"
+    NOT_FOUND = "not_found"
+
+
+class ContactLoginResult(_Model):
+    contact_id: str
+    outcome: ContactLoginOutcome
+    username: str | None = None
+
+
+class ContactLoginsReport(_Model):
+    results: list[ContactLoginResult]
+
+
+class SharedLoginKind(StrEnum):
+    """The logins a customer shares rather than a person owns (AUTH-2): as the invoice customer, or as an object."""
+
+    INVOICE_CUSTOMER = "invoice_customer"
+    OBJECT = "object"
+
+
+class SharedLoginInput(_Model):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: SharedLoginKind
+    username: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=3, max_length=100, pattern=r"^[a-z0-9._-]+$")
+    ] = Field(description="Lower-case letters, digits, dots, dashes and underscores", examples=["faktura-20000"])
+    name: Name = Field(examples=["Fjellbakeriet AS (faktura)"])
+    email: Email = Field(description="Where the invitation and code lists go", examples=["faktura@fjellbakeriet.no"])
+    object_id: Annotated[str, StringConstraints(min_length=1, max_length=26)] | None = Field(
+        default=None, description="For an object login: the customer's object"
+    )
+    roles: Roles = Field(default_factory=list, description="Its roles at the customer (an invoice-customer login)")
+    language: Language = Language.NB
 
 
 class RolesChange(_Model):

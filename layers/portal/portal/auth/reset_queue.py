@@ -1,13 +1,15 @@
-"""The SQS adapter of `ResetRequests`: a request for a new password is answered in the background."""
+"""The SQS adapter of `ResetRequests`: requests a stranger may make about an account (a new password, an account of
+one's own) are answered in the background, so the answer and its timing never tell whether the account exists."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from portal.auth.models import SignupMessage
 from portal.settings import get_settings
 
 if TYPE_CHECKING:
@@ -15,7 +17,11 @@ if TYPE_CHECKING:
 
 
 class PasswordResetMessage(BaseModel):
+    kind: Literal["password_reset"] = "password_reset"
     username: str
+
+
+AccountRequest = Annotated[PasswordResetMessage | SignupMessage, Field(discriminator="kind")]
 
 
 @cache
@@ -30,5 +36,10 @@ class SqsResetRequests:
         self.queue_url = queue_url or get_settings().password_reset_queue_url
 
     def request_reset(self, username: str) -> None:
-        message = PasswordResetMessage(username=username)
-        _client().send_message(QueueUrl=self.queue_url, MessageBody=json.dumps(message.model_dump()))
+        self._send(PasswordResetMessage(username=username))
+
+    def request_signup(self, message: SignupMessage) -> None:
+        self._send(message)
+
+    def _send(self, message: BaseModel) -> None:
+        _client().send_message(QueueUrl=self.queue_url, MessageBody=json.dumps(message.model_dump(mode="json")))

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Protocol
 from portal import access
 from portal.access import Principal, PrincipalKind, StaffRole
 from portal.auth import secrets, tokens
-from portal.auth.models import CodeList, LinkPurpose, LoginChallenge, LoginResult, Me, OneTimeLink, User
+from portal.auth.models import (
+    CodeList,
+    LinkPurpose,
+    LoginChallenge,
+    LoginResult,
+    Me,
+    OneTimeLink,
+    SignupMessage,
+    User,
+)
 from portal.clock import new_id, now
 from portal.errors import Conflict, TooManyRequests, Unauthenticated, ValidationFailed
 from portal.languages import Language
@@ -27,9 +36,11 @@ WRONG_CREDENTIALS = "Wrong username or password"
 
 
 class ResetRequests(Protocol):
-    """Hands a request for a new password to the background, where `send_password_reset` answers it."""
+    """Hands requests about accounts to the background: a new password (answered by `send_password_reset`) and an
+    account of one's own (answered by `create_signed_up`)."""
 
     def request_reset(self, username: str) -> None: ...
+    def request_signup(self, message: SignupMessage) -> None: ...
 
 
 @dataclass
@@ -156,6 +167,45 @@ class AuthService:
             )
         self.reset_requests.request_reset(username)
 
+    def sign_up(self, email_address: str, name: str, language: Language, *, source: str) -> None:
+        """AUTH-2: a contact asks for a personal account, its e-mail address the username. Limited per address and
+        per source like a forgotten password; the account is made (or not) by `create_signed_up`, out of the
+        request, so the answer and its timing are the same whether or not the address has an account."""
+        at = self.clock()
+        window_end = _window_end(at, self.settings.forgot_password_window_minutes)
+        limits = (
+            (f"signup#user#{email_address.casefold()}", self.settings.forgot_password_per_user),
+            (f"signup#address#{source}", self.settings.forgot_password_per_address),
+        )
+        if any(self.users.count_request(counter, window_end=window_end) > limit for counter, limit in limits):
+            raise TooManyRequests(
+                f"Too many requests for an account; try again after {window_end:%H:%M} UTC",
+                details=[{"retry_after": window_end.isoformat()}],
+            )
+        self.reset_requests.request_signup(SignupMessage(email=email_address, name=name, language=language))
+
+    def create_signed_up(self, request: SignupMessage) -> None:
+        """Makes the account asked for, bound to the contact with that e-mail address when there is one (by the
+        contact's id); without one it has no links (AUTH-4's first rule). The confirmation link e-mailed to the
+        address chooses the password, so only who reads that mailbox can use the account. An address that has a
+        login already gets nothing: the requester was answered as anyone."""
+        username = request.email.casefold()
+        if self.users.get_user(username) is not None:
+            return
+        contact = self.contacts.find_by_email(request.email)
+        if contact is not None and self.users.login_of_contact(contact.contact_id):
+            contact = None  # the contact has its login already (under another address): this one gets no links
+        self.create_user(
+            actor="signup",
+            username=username,
+            display_name=request.name,
+            user_email=request.email,
+            kind=PrincipalKind.CONTACT,
+            contact_id=contact.contact_id if contact else None,
+            language=request.language,
+            invitation_kind="SignupConfirmation",
+        )
+
     def send_password_reset(self, username: str) -> None:
         user = self.users.get_user(username)
         if user is None or not user.active:
@@ -219,6 +269,7 @@ class AuthService:
         member_of: list[str] | None = None,
         language: Language = Language.NB,
         password: str | None = None,
+        invitation_kind: str = "UserReport",
     ) -> tuple[User, list[str]]:
         """Creates a login and e-mails its invitation: a single-use link to choose the password, after which the
         code list follows. No password travels by e-mail. Only seeding gives a `password`; then the code list is
@@ -259,6 +310,7 @@ class AuthService:
             return user, plain_codes
         link, token = self._new_link(user, LinkPurpose.INVITATION, at)
         invitation = email.invitation(
+            kind=invitation_kind,
             to=user.email,
             display_name=display_name,
             username=user.username,
@@ -360,6 +412,7 @@ class AuthService:
             linked_customer_ids=frozenset(customer_ids),
             linked_objects=linked_objects,
             visible_customer_ids=visible,
+            subsidiary_ids=frozenset(child for children in subsidiaries.values() for child in children),
             contact_id=contact_id,
             home_customer_id=home,
             customer_roles=access.customer_roles_of(linked_roles, subsidiaries_of=subsidiaries),
@@ -394,6 +447,7 @@ def describe(principal: Principal, expires: datetime | None = None) -> Me:
         customer_ids=sorted(principal.linked_customer_ids),
         visible_customer_ids=sorted(principal.visible_customer_ids),
         object_ids=sorted(principal.linked_objects),
+        contact_id=principal.contact_id,
         roles={
             customer_id: sorted(access.roles_at(principal, customer_id))
             for customer_id in sorted(principal.customer_roles)

@@ -206,6 +206,7 @@ class CustomerHistoryAction(StrEnum):
     DEACTIVATED = "deactivated"
     REACTIVATED = "reactivated"
     ASSIGNED = "assigned"
+    UNASSIGNED = "unassigned"
     OBJECT_CREATED = "object_created"
     OBJECT_UPDATED = "object_updated"
     DEPARTMENT_CREATED = "department_created"
@@ -244,6 +245,17 @@ class CustomerHistoryAction(StrEnum):
     API_KEY_REVOKED = "api_key_revoked"
     WEBHOOK_CREATED = "webhook_created"
     WEBHOOK_DELETED = "webhook_deleted"
+    CASE_CREATED = "case_created"
+    CASE_CHANGED = "case_changed"
+    WORK_ORDER_ADDED = "work_order_added"
+    WORK_ORDER_CLOSED = "work_order_closed"
+    ARTICLE_ROW_ADDED = "article_row_added"
+    INVOICE_SPECIFICATION_PUBLISHED = "invoice_specification_published"
+    INVOICE_SPECIFICATION_APPROVED = "invoice_specification_approved"
+    INVOICE_SPECIFICATION_COMMENTED = "invoice_specification_commented"
+    QUOTE_CREATED = "quote_created"
+    QUOTE_ACCEPTED = "quote_accepted"
+    QUOTE_DECLINED = "quote_declined"
 
 
 class HistoryEntry(BaseModel):

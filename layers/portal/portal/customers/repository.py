@@ -5,9 +5,9 @@ See docs/data-model.md for the access patterns these keys serve.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from portal.clock import is_id, iso, parse_iso
 from portal.customers import search
@@ -22,6 +22,9 @@ from portal.customers.models import (
 )
 from portal.history import FieldChange, before_and_after
 from portal.store import Item, Table, Transaction, audit_item, key
+
+if TYPE_CHECKING:
+    from portal.notifications.repository import SideEffect
 
 MAX_INDEXED_WORDS = 30
 FILTERED_SEARCH_BATCH = 100
@@ -76,6 +79,7 @@ class CustomerRepository(Protocol):
         actor: str,
         action: CustomerHistoryAction,
         changes: list[FieldChange],
+        side_effects: Sequence[SideEffect] = (),
     ) -> None: ...
     def list_page(
         self,
@@ -246,7 +250,12 @@ class DynamoCustomerRepository:
         actor: str,
         action: CustomerHistoryAction,
         changes: list[FieldChange],
+        side_effects: Sequence[SideEffect] = (),
     ) -> None:
+        """The customer replacing the version read, with its index items, its history entry and the change's side
+        effects (the e-mail telling staff of an assignment), in one transaction."""
+        from portal.notifications.repository import enqueue
+
         transaction = Transaction()
         transaction.put(_customer_item(after), condition="version = :read", values={":read": before.version})
         if after.number != before.number:
@@ -262,6 +271,9 @@ class DynamoCustomerRepository:
             transaction.delete(pk, sk)
         for username in after.assigned_staff:
             transaction.put(_assignee_item(after, username))
+        for username in set(before.assigned_staff) - set(after.assigned_staff):
+            transaction.delete(key("ASSIGNEE", username), key("CUST", after.customer_id))
+        enqueue(transaction, side_effects, at=after.updated_at)
         transaction.put(
             audit_item(
                 partition=customer_pk(after.customer_id),

@@ -60,6 +60,30 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "Once the password is set, your code list (SecurityCodesReport) arrives in a separate e-mail.\n",
         ),
     },
+    "SignupConfirmation": {
+        Language.NB: (
+            "Kundeportal: bekreft e-postadressen din",
+            "Hei {name},\n\nNoen ba om en konto i kundeportalen med denne e-postadressen som brukernavn: "
+            "{username}\n\nBekreft adressen og velg passordet ditt her; lenken virker én gang:\n{link}\n\n"
+            "Lenken gjelder til {until}. "
+            "Når passordet er valgt, får du kodelisten (SecurityCodesReport) i en egen e-post.\n\n"
+            "Ba du ikke om dette, kan du se bort fra e-posten; da blir kontoen aldri tatt i bruk.\n",
+        ),
+        Language.SV: (
+            "Kundportal: bekräfta din e-postadress",
+            "Hej {name},\n\nNågon bad om ett konto i kundportalen med den här e-postadressen som användarnamn: "
+            "{username}\n\nBekräfta adressen och välj ditt lösenord här; länken fungerar en gång:\n{link}\n\n"
+            "Länken gäller till {until}. När lösenordet är valt får du kodlistan (SecurityCodesReport) i ett separat "
+            "e-postmeddelande.\n\nBad du inte om detta kan du bortse från meddelandet; då används kontot aldrig.\n",
+        ),
+        Language.EN: (
+            "Customer portal: confirm your e-mail address",
+            "Hello {name},\n\nSomeone asked for a customer portal account with this e-mail address as the username: "
+            "{username}\n\nConfirm the address and choose your password here; the link works once:\n{link}\n\n"
+            "The link is valid until {until}. Once the password is set, your code list (SecurityCodesReport) arrives "
+            "in a separate e-mail.\n\nIf you did not ask for this, ignore this e-mail; the account is never used.\n",
+        ),
+    },
     "PasswordReset": {
         Language.NB: (
             "Kundeportal: nytt passord",
@@ -149,6 +173,83 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "Hello {contact_person},\n\nThank you for asking for access to the customer portal for {company}. "
             "Unfortunately we cannot give access at this time.{explanation}\n\nPlease get in touch if you have "
             "questions.\n",
+        ),
+    },
+    "CaseAssigned": {
+        Language.NB: (
+            "Kundeportal: sak {number} er tildelt deg",
+            "Hei,\n\n{customer} har meldt sak {number}: {title}\n\nDu er tildelt kunden, og saken er tildelt deg:\n"
+            "{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: ärende {number} är tilldelat dig",
+            "Hej,\n\n{customer} har registrerat ärende {number}: {title}\n\nDu är tilldelad kunden, och ärendet är "
+            "tilldelat dig:\n{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: case {number} is assigned to you",
+            "Hello,\n\n{customer} has filed case {number}: {title}\n\nYou are assigned to the customer, so the case is "
+            "assigned to you:\n{link}\n",
+        ),
+    },
+    "CustomerAssigned": {
+        Language.NB: (
+            "Kundeportal: du er tildelt {customer}",
+            "Hei,\n\nDu er tildelt kunden {customer}. Nye saker og bestillinger fra kunden tildeles deg:\n{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: du är tilldelad {customer}",
+            "Hej,\n\nDu är tilldelad kunden {customer}. Nya ärenden och beställningar från kunden tilldelas dig:\n"
+            "{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: you are assigned to {customer}",
+            "Hello,\n\nYou are assigned to the customer {customer}. New cases and orders of the customer are assigned "
+            "to you:\n{link}\n",
+        ),
+    },
+    "CustomerUnassigned": {
+        Language.NB: (
+            "Kundeportal: du er ikke lenger tildelt {customer}",
+            "Hei,\n\nDu er ikke lenger tildelt kunden {customer}. Nye saker fra kunden tildeles ikke deg.\n",
+        ),
+        Language.SV: (
+            "Kundportal: du är inte längre tilldelad {customer}",
+            "Hej,\n\nDu är inte längre tilldelad kunden {customer}. Nya ärenden från kunden tilldelas inte dig.\n",
+        ),
+        Language.EN: (
+            "Customer portal: you are no longer assigned to {customer}",
+            "Hello,\n\nYou are no longer assigned to the customer {customer}. New cases of the customer are not "
+            "assigned to you.\n",
+        ),
+    },
+    "SpecificationReviewed": {
+        Language.NB: (
+            "Kundeportal: fakturaspesifikasjon {verdict_nb} av {customer}",
+            "Hei,\n\n{by} hos {customer} har {verdict_nb} fakturaspesifikasjonen for {period}.{comment}\n\n{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: fakturaspecifikation {verdict_sv} av {customer}",
+            "Hej,\n\n{by} hos {customer} har {verdict_sv} fakturaspecifikationen för {period}.{comment}\n\n{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: invoice specification {verdict_en} by {customer}",
+            "Hello,\n\n{by} at {customer} has {verdict_en} the invoice specification for {period}.{comment}\n\n"
+            "{link}\n",
+        ),
+    },
+    "QuoteDecided": {
+        Language.NB: (
+            "Kundeportal: tilbud {number} {verdict_nb} av {customer}",
+            "Hei,\n\n{by} hos {customer} har {verdict_nb} tilbud {number}: {title} ({total}).{reason}\n\n{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: offert {number} {verdict_sv} av {customer}",
+            "Hej,\n\n{by} hos {customer} har {verdict_sv} offert {number}: {title} ({total}).{reason}\n\n{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: quote {number} {verdict_en} by {customer}",
+            "Hello,\n\n{by} at {customer} has {verdict_en} quote {number}: {title} ({total}).{reason}\n\n{link}\n",
         ),
     },
     "ServiceOrderPlaced": {
@@ -298,11 +399,19 @@ def _when(moment: datetime, language: Language) -> str:
 
 
 def invitation(
-    *, to: str, display_name: str, username: str, link: str, valid_until: datetime, language: Language
+    *,
+    to: str,
+    display_name: str,
+    username: str,
+    link: str,
+    valid_until: datetime,
+    language: Language,
+    kind: str = "UserReport",
 ) -> EmailMessage:
-    """The UserReport of AUTH-1, without a password: the new user chooses one through a single-use link."""
+    """The UserReport of AUTH-1, without a password: the new user chooses one through a single-use link. A contact who
+    asked for an account itself (AUTH-2) gets the same link as its confirmation ("SignupConfirmation")."""
     return _message(
-        "UserReport", language, to, name=display_name, username=username, link=link, until=_when(valid_until, language)
+        kind, language, to, name=display_name, username=username, link=link, until=_when(valid_until, language)
     )
 
 
@@ -445,4 +554,90 @@ def document_not_accepted(
         subject=subject.format(**facts),
         body=body.format(**facts, reason=reason, link=link),
         kind="DocumentNotAccepted",
+    )
+
+
+def case_assigned(
+    *, to: list[str], number: int, title: str, customer: str, link: str, language: Language
+) -> EmailMessage:
+    """To the staff assigned to a customer: a new case of that customer is theirs (ORG-4)."""
+    subject, body = TEXTS["CaseAssigned"][language]
+    facts = {"number": str(number), "title": title, "customer": customer}
+    return EmailMessage(
+        to=to, subject=subject.format(**facts), body=body.format(**facts, link=link), kind="CaseAssigned"
+    )
+
+
+def customer_assigned(*, to: list[str], customer: str, link: str, language: Language) -> EmailMessage:
+    """To a staff user made responsible for a customer (ORG-4); the customer is not told."""
+    subject, body = TEXTS["CustomerAssigned"][language]
+    return EmailMessage(
+        to=to,
+        subject=subject.format(customer=customer),
+        body=body.format(customer=customer, link=link),
+        kind="CustomerAssigned",
+    )
+
+
+def customer_unassigned(*, to: list[str], customer: str, language: Language) -> EmailMessage:
+    """To a staff user no longer responsible for a customer (ORG-4)."""
+    subject, body = TEXTS["CustomerUnassigned"][language]
+    return EmailMessage(
+        to=to, subject=subject.format(customer=customer), body=body.format(customer=customer), kind="CustomerUnassigned"
+    )
+
+
+_VERDICTS = {True: ("godkjent", "godkänt", "approved"), False: ("kommentert", "kommenterat", "commented on")}
+_COMMENT_LEADS = {Language.NB: "Kommentar", Language.SV: "Kommentar", Language.EN: "Comment"}
+
+
+def specification_reviewed(
+    *,
+    to: list[str],
+    customer: str,
+    period: str,
+    approved: bool,
+    by: str,
+    comment: str,
+    link: str,
+    language: Language,
+) -> EmailMessage:
+    """To the customer's account managers: its contact approved an invoice specification or commented (CASE-4)."""
+    subject, body = TEXTS["SpecificationReviewed"][language]
+    nb, sv, en = _VERDICTS[approved]
+    facts = {"customer": customer, "period": period, "by": by, "verdict_nb": nb, "verdict_sv": sv, "verdict_en": en}
+    said = f"\n\n{_COMMENT_LEADS[language]}: {comment}" if comment else ""
+    return EmailMessage(
+        to=to,
+        subject=subject.format(**facts),
+        body=body.format(**facts, comment=said, link=link),
+        kind="SpecificationReviewed",
+    )
+
+
+_QUOTE_VERDICTS = {True: ("akseptert", "accepterat", "accepted"), False: ("avslått", "avböjt", "declined")}
+_REASON_LEADS = {Language.NB: "Begrunnelse", Language.SV: "Motivering", Language.EN: "Reason"}
+
+
+def quote_decided(
+    *,
+    to: list[str],
+    customer: str,
+    number: int,
+    title: str,
+    total: str,
+    accepted: bool,
+    by: str,
+    reason: str,
+    link: str,
+    language: Language,
+) -> EmailMessage:
+    """To the customer's account managers: its user accepted a quote, or declined it (seed 003)."""
+    subject, body = TEXTS["QuoteDecided"][language]
+    nb, sv, en = _QUOTE_VERDICTS[accepted]
+    facts = {"customer": customer, "number": str(number), "title": title, "total": total, "by": by}
+    facts |= {"verdict_nb": nb, "verdict_sv": sv, "verdict_en": en}
+    said = f"\n\n{_REASON_LEADS[language]}: {reason}" if reason else ""
+    return EmailMessage(
+        to=to, subject=subject.format(**facts), body=body.format(**facts, reason=said, link=link), kind="QuoteDecided"
     )

@@ -19,7 +19,7 @@ class DeliveryStatus(StrEnum):
     RETRIED = "retried"
 
 
-class Channel(StrEnum):
+class OutboxChannel(StrEnum):
     EMAIL = "email"
     EVENT = "event"
     JOB = "job"
@@ -30,7 +30,7 @@ class Delivery(BaseModel):
     """One side effect waiting in, or delivered from, the outbox: an e-mail, or an event for the vendor's systems."""
 
     delivery_id: str
-    channel: Channel = Channel.EMAIL
+    channel: OutboxChannel = OutboxChannel.EMAIL
     email: EmailMessage | None = None
     event: DomainEvent | None = None
     job: Job | None = None
@@ -46,7 +46,7 @@ class DeliverySummary(BaseModel):
     """A delivery as staff see it: who and what, never the body (it may hold security codes or a link)."""
 
     delivery_id: str
-    channel: Channel = Channel.EMAIL
+    channel: OutboxChannel = OutboxChannel.EMAIL
     kind: str = Field(description="What was sent, e.g. SecurityCodesReport, or the event's type")
     to: list[str] = Field(description="The e-mail's recipients; for an event, the bus it is published on")
     subject: str

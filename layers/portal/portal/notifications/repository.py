@@ -10,7 +10,7 @@ from portal.clock import is_id, iso, new_id, parse_iso
 from portal.notifications.email import EmailMessage
 from portal.notifications.events import DomainEvent
 from portal.notifications.jobs import Job, WorkflowStart
-from portal.notifications.models import Channel, Delivery, DeliveryStatus
+from portal.notifications.models import Delivery, DeliveryStatus, OutboxChannel
 from portal.store import Item, Table, Transaction, key
 
 OUTBOX = "OUTBOX"
@@ -24,8 +24,8 @@ SideEffect = EmailMessage | DomainEvent | Job | WorkflowStart
 
 def outbox_item(message: SideEffect, *, at: datetime, delivery_id: str | None = None) -> Item:
     delivery_id = delivery_id or new_id()
-    channel = {DomainEvent: Channel.EVENT, Job: Channel.JOB, WorkflowStart: Channel.WORKFLOW}.get(
-        type(message), Channel.EMAIL
+    channel = {DomainEvent: OutboxChannel.EVENT, Job: OutboxChannel.JOB, WorkflowStart: OutboxChannel.WORKFLOW}.get(
+        type(message), OutboxChannel.EMAIL
     )
     return {
         "PK": key(OUTBOX, delivery_id),
@@ -66,7 +66,7 @@ class DynamoOutboxRepository:
 
     def mark_delivered(self, delivery: Delivery, *, at: datetime) -> None:
         # An e-mail's body goes once sent: it may hold security codes or a one-time link, which must not linger.
-        erase = ", #email.#body = :gone" if delivery.channel is Channel.EMAIL else ""
+        erase = ", #email.#body = :gone" if delivery.channel is OutboxChannel.EMAIL else ""
         self.table.update(
             key(OUTBOX, delivery.delivery_id),
             OUTBOX,
@@ -128,14 +128,14 @@ class DynamoOutboxRepository:
 
 
 def _from_item(item: Item) -> Delivery:
-    channel = Channel(item.get("channel", Channel.EMAIL.value))
+    channel = OutboxChannel(item.get("channel", OutboxChannel.EMAIL.value))
     return Delivery(
         delivery_id=item["delivery_id"],
         channel=channel,
-        email=EmailMessage.model_validate(item["email"]) if channel is Channel.EMAIL else None,
-        event=DomainEvent.model_validate(item["event"]) if channel is Channel.EVENT else None,
-        job=Job.model_validate(item["job"]) if channel is Channel.JOB else None,
-        workflow=WorkflowStart.model_validate(item["workflow"]) if channel is Channel.WORKFLOW else None,
+        email=EmailMessage.model_validate(item["email"]) if channel is OutboxChannel.EMAIL else None,
+        event=DomainEvent.model_validate(item["event"]) if channel is OutboxChannel.EVENT else None,
+        job=Job.model_validate(item["job"]) if channel is OutboxChannel.JOB else None,
+        workflow=WorkflowStart.model_validate(item["workflow"]) if channel is OutboxChannel.WORKFLOW else None,
         status=DeliveryStatus(item["status"]),
         attempts=int(item.get("attempts", 0)),
         last_error=item.get("last_error"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
+from portal import languages
+from portal.cases.models import ArticleRow, Case, WorkOrder
 from portal.deposits.models import Deposit, DepositStatus
 from portal.languages import Language
 from portal.orders import change, supplies
@@ -245,6 +247,81 @@ def _service(sheet: Sheet, order: ServiceOrder, language: Language) -> None:
         ],
         widths=[35, 50, 85],
     )
+
+
+def service_protocol(
+    case: Case,
+    work_order: WorkOrder,
+    rows: list[ArticleRow],
+    customer_name: str,
+    language: Language,
+    printed_at: datetime,
+) -> bytes:
+    """A closed work order as its customer keeps it (seed 003): what was to be done, what was found and done, by
+    whom and when, and the article rows with their amounts."""
+    say_ = partial(say, language)
+    sheet = _sheet(say_("service_protocol", number=work_order.number), language, printed_at)
+    facts = [(say_("customer"), customer_name), (say_("case"), f"{case.number}: {case.title}")]
+    facts += _optional(
+        (say_("object"), case.object_name),
+        (say_("work_site"), case.work_site_address),
+        (say_("technician"), work_order.technician_name),
+    )
+    facts.append((say_("work_order_type"), say_(f"work_order.{work_order.type.value}")))
+    if work_order.closed_at:
+        facts.append((say_("closed_on"), moment(work_order.closed_at, language)))
+    sheet.facts(facts)
+    sheet.heading(say_("work_to_do"))
+    sheet.paragraph(work_order.description)
+    if work_order.findings:
+        sheet.heading(say_("findings"))
+        sheet.paragraph(work_order.findings)
+    if rows:
+        sheet.heading(say_("article_rows"))
+        sheet.table(
+            [
+                say_("article"),
+                say_("action_code"),
+                say_("quantity"),
+                say_("unit_price"),
+                say_("vat"),
+                say_("amount_excl"),
+            ],
+            [
+                [
+                    f"{row.article} ({say_(f'article.{row.article_type.value}')})"
+                    if row.article_type
+                    else row.article or "",
+                    row.action_code or "",
+                    languages.decimal_text(row.quantity, language) if row.quantity is not None else "",
+                    _money_or_blank(row.unit_price_minor, row.currency.value, language),
+                    f"{languages.decimal_text(row.vat_rate, language, places=0)} %" if row.vat_rate is not None else "",
+                    _money_or_blank(row.amount_minor, row.currency.value, language),
+                ]
+                for row in rows
+            ],
+            widths=[55, 20, 18, 27, 15, 35],
+            right=frozenset({2, 3, 4, 5}),
+        )
+        shown_amounts = all(row.amount_minor is not None and row.vat_minor is not None for row in rows)
+        for currency in sorted({row.currency for row in rows}) if shown_amounts else []:
+            net = sum(row.amount_minor or 0 for row in rows if row.currency is currency)
+            vat = sum(row.vat_minor or 0 for row in rows if row.currency is currency)
+            sheet.paragraph(
+                say_(
+                    "total_incl",
+                    currency=currency.value,
+                    amount=amount(net, currency.value, language),
+                    vat=amount(vat, currency.value, language),
+                    total=amount(net + vat, currency.value, language),
+                ),
+                bold=True,
+            )
+    return sheet.done()
+
+
+def _money_or_blank(minor: int | None, currency: str, language: Language) -> str:
+    return amount(minor, currency, language) if minor is not None else ""
 
 
 def _optional(*pairs: tuple[str, str | None]) -> list[tuple[str, str]]:

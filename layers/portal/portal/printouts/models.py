@@ -24,13 +24,17 @@ class PrintoutDocument(StrEnum):
     DEPOSIT_RECEIPT = "deposit_receipt"
     COUNTING_RECEIPT = "counting_receipt"
     ORDER_CONFIRMATION = "order_confirmation"
+    SERVICE_PROTOCOL = "service_protocol"  # a closed work order (seed 003)
 
 
 class PrintoutRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     document: PrintoutDocument
-    subject_id: EntityId = Field(description="The deposit (receipts) or the order (confirmations)")
+    subject_id: EntityId = Field(
+        description="The deposit (receipts), the order (confirmations) or the work order (service protocols)"
+    )
+    case_id: EntityId | None = Field(default=None, description="Service protocols: the work order's case")
     language: Language = Field(default=Language.NB, description="The language the PDF is written in")
 
 
@@ -42,12 +46,22 @@ def printout_id(
     return hashlib.sha256(named.encode()).hexdigest()[:32]
 
 
+def protocol_printout_id(
+    work_order_id: str, work_order_version: int, columns_version: int, language: Language, audience: Audience
+) -> str:
+    """A service protocol shows a customer's logins the article columns the vendor chose: a change of that choice
+    (its settings' version) makes it a new printout."""
+    subject = f"{work_order_id}:{columns_version}"
+    return printout_id(PrintoutDocument.SERVICE_PROTOCOL, subject, work_order_version, language, audience)
+
+
 class Printout(BaseModel):
     printout_id: str
     customer_id: str
     document: PrintoutDocument
     subject_id: str
-    subject_version: int = Field(description="The version of the deposit or order it prints")
+    subject_version: int = Field(description="The version of the deposit, order or work order it prints")
+    case_id: str | None = None
     language: Language
     audience: Audience
     status: PrintoutStatus = PrintoutStatus.QUEUED

@@ -32,7 +32,7 @@ class DynamoPrintoutRepository:
 
         transaction = Transaction()
         transaction.put(
-            _item(printout),
+            printout_item(printout),
             condition="attribute_not_exists(PK) OR #status = :failed OR expires_at <= :now",
             names={"#status": "status"},
             values={":failed": PrintoutStatus.FAILED.value, ":now": _epoch(printout.requested_at)},
@@ -51,7 +51,7 @@ class DynamoPrintoutRepository:
     def save(self, before: Printout, after: Printout) -> None:
         """The printout in its next status, if still as read (a retried job and a late one never both write)."""
         self.table.put(
-            _item(after),
+            printout_item(after),
             condition="version = :read",
             values={":read": before.version},
             conflict_message="The printout changed meanwhile",
@@ -62,7 +62,7 @@ def _epoch(moment: datetime) -> int:
     return int(moment.timestamp())
 
 
-def _item(printout: Printout) -> Item:
+def printout_item(printout: Printout) -> Item:
     return item_of(
         printout,
         pk=customer_pk(printout.customer_id),

@@ -11,6 +11,9 @@ from typing import Protocol
 
 from portal import access
 from portal.access import Principal
+from portal.cases.models import ArticleRow, Case, WorkOrder, WorkOrderStatus, shown_row
+from portal.cases.repository import CaseRepository
+from portal.cases.repository import facts_of as case_facts
 from portal.clock import Clock, is_id, now
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
@@ -30,6 +33,7 @@ from portal.printouts.models import (
     PrintoutStatus,
     PrintoutView,
     printout_id,
+    protocol_printout_id,
 )
 from portal.printouts.repository import PrintoutRepository
 
@@ -51,21 +55,28 @@ class PrintoutService:
     orders: OrderRepository
     printouts: PrintoutRepository
     files: PrintoutFiles
+    cases: CaseRepository | None = None
     clock: Clock = field(default=now)
 
     def request(self, principal: Principal, customer_id: str, data: PrintoutRequest) -> PrintoutView:
         """Queues the PDF of what the reader sees now, unless it was made (or asked for) already."""
-        self._require_view(principal, customer_id, data.document)
-        version = self._subject_version(customer_id, data.document, data.subject_id)
+        self._require_view(principal, customer_id, data.document, data.case_id)
+        version = self._subject_version(customer_id, data.document, data.subject_id, data.case_id)
         # The customer's own notes are on the customer's copy only: one printout per audience.
         audience: Audience = "customer" if access.reads_customer_notes(principal) else "vendor"
         at = self.clock()
+        if data.document is PrintoutDocument.SERVICE_PROTOCOL and self.cases is not None:
+            columns_version = self.cases.settings().version
+            made_id = protocol_printout_id(data.subject_id, version, columns_version, data.language, audience)
+        else:
+            made_id = printout_id(data.document, data.subject_id, version, data.language, audience)
         asked = Printout(
-            printout_id=printout_id(data.document, data.subject_id, version, data.language, audience),
+            printout_id=made_id,
             customer_id=customer_id,
             document=data.document,
             subject_id=data.subject_id,
             subject_version=version,
+            case_id=data.case_id if data.document is PrintoutDocument.SERVICE_PROTOCOL else None,
             language=data.language,
             audience=audience,
             requested_at=at,
@@ -82,7 +93,7 @@ class PrintoutService:
         if found is None:
             customers.get_customer(principal, self.customers, customer_id)
         else:
-            self._require_view(principal, customer_id, found.document)
+            self._require_view(principal, customer_id, found.document, found.case_id)
         if found is None or found.expires_at <= self.clock():
             raise NotFound("No such printout")
         return self._view(found)
@@ -105,14 +116,23 @@ class PrintoutService:
 
     # -- the documents -----------------------------------------------------------------------------------------------
 
-    def _require_view(self, principal: Principal, customer_id: str, document: PrintoutDocument) -> None:
-        """A printout is read by whoever may read what it prints: the customer's deposits, or its orders."""
-        if document in _RECEIPTS:
+    def _require_view(
+        self, principal: Principal, customer_id: str, document: PrintoutDocument, case_id: str | None
+    ) -> None:
+        """A printout is read by whoever may read what it prints: the customer's deposits, its orders, or the case
+        of the work order (AUTH-4)."""
+        if document is PrintoutDocument.SERVICE_PROTOCOL:
+            self._case_of(customer_id, case_id, principal)
+        elif document in _RECEIPTS:
             customer_for_deposits(principal, self.customers, customer_id)
         else:
             customer_for_orders(principal, self.customers, customer_id)
 
-    def _subject_version(self, customer_id: str, document: PrintoutDocument, subject_id: str) -> int:
+    def _subject_version(
+        self, customer_id: str, document: PrintoutDocument, subject_id: str, case_id: str | None
+    ) -> int:
+        if document is PrintoutDocument.SERVICE_PROTOCOL:
+            return self._closed_work_order(customer_id, case_id, subject_id)[1].version
         if document in _RECEIPTS:
             deposit = self._deposit(customer_id, subject_id)
             if document is PrintoutDocument.COUNTING_RECEIPT and deposit.status is not DepositStatus.COUNTED:
@@ -126,6 +146,35 @@ class PrintoutService:
         if order is None:
             raise NotFound("No such order")
         return order.version
+
+    def _case_of(
+        self, customer_id: str, case_id: str | None, principal: Principal | None = None
+    ) -> tuple[Case, list[WorkOrder], list[ArticleRow]]:
+        """The case of a service protocol: one of this customer's, and one the reader may see."""
+        found = self.cases.with_work(case_id) if self.cases is not None and case_id else None
+        if found is not None and found[0].customer_id != customer_id:
+            found = None
+        if principal is not None:
+            facts = (
+                case_facts(found[0]).model_copy(update={"customer": customers.facts_of(self.customers, customer_id)})
+                if found
+                else None
+            )
+            access.require_view_case(principal, facts)
+        if found is None:
+            raise NotFound("No such case")
+        return found
+
+    def _closed_work_order(
+        self, customer_id: str, case_id: str | None, work_order_id: str
+    ) -> tuple[Case, WorkOrder, list[ArticleRow]]:
+        case, work_orders, rows = self._case_of(customer_id, case_id)
+        work_order = next((each for each in work_orders if each.work_order_id == work_order_id), None)
+        if work_order is None:
+            raise NotFound("No such work order")
+        if work_order.status is not WorkOrderStatus.CLOSED:
+            raise Conflict("A work order's service protocol comes once it is closed", code="work_order_open")
+        return case, work_order, [row for row in rows if row.work_order_id == work_order_id]
 
     def _deposit(self, customer_id: str, deposit_id: str) -> Deposit:
         found = self.deposits.get(customer_id, deposit_id)
@@ -141,6 +190,14 @@ class PrintoutService:
         if customer is None:
             raise NotFound("No such customer")
         at, language = self.clock(), printout.language
+        if printout.document is PrintoutDocument.SERVICE_PROTOCOL:
+            case, work_order, rows = self._closed_work_order(
+                printout.customer_id, printout.case_id, printout.subject_id
+            )
+            if printout.audience == "customer" and self.cases is not None:  # the columns the vendor lets it see
+                columns = self.cases.settings().article_columns
+                rows = [shown_row(row, columns) for row in rows]
+            return documents.service_protocol(case, work_order, rows, customer.name, language, at)
         if printout.document is PrintoutDocument.ORDER_CONFIRMATION:
             order = self.orders.any_order(printout.customer_id, printout.subject_id)
             if order is None:

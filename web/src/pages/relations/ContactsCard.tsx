@@ -3,7 +3,9 @@ import { useState } from "react";
 import type { components } from "../../api/client";
 import { problemOf, type Problem } from "../../api/problems";
 import { $api, refusalOf } from "../../api/query";
+import { usePrincipal } from "../../app/session";
 import { useI18n } from "../../i18n";
+import { languages, type Language, type MessageKey } from "../../i18n/messages";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { notify } from "../../ui/Toasts";
 import { RecordForm, text, type Field, type Values } from "./RecordForm";
@@ -13,6 +15,7 @@ import type { ServiceObject } from "./ObjectsCard";
 type Contact = components["schemas"]["Contact"];
 type ContactSummary = components["schemas"]["ContactSummary"];
 type ObjectRef = components["schemas"]["ObjectRef"];
+type ContactLoginResult = components["schemas"]["ContactLoginResult"];
 
 const FIELDS: Field[] = [
   { name: "name", label: "field.name", required: true }, { name: "title", label: "contacts.title" },
@@ -129,7 +132,75 @@ function ContactEditor({ customerId, contactId, objects, close }: {
   );
 }
 
-/** A customer's contact persons (ORG-2): add (or link one who already exists), change, link to objects, unlink. */
+/** AUTH-2: staff who create customer users make the personal logins of the contacts they choose, each invited at its
+ * e-mail address (its username); what became of each contact is listed. */
+function ContactLogins({ contacts }: { contacts: ContactSummary[] }) {
+  const { t, language } = useI18n();
+  const create = $api.useMutation("post", "/contact-logins");
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [report, setReport] = useState<ContactLoginResult[] | null>(null);
+  const names = Object.fromEntries(contacts.map((contact) => [contact.contact_id, contact.name]));
+
+  async function submit(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const contactIds = data.getAll("contact").map(String);
+    setReport(null);
+    if (!contactIds.length) return setProblem("contactLogins.noneChosen");
+    try {
+      const made = await create.mutateAsync({ body: { contact_ids: contactIds, language: String(data.get("language")) as Language } });
+      setProblem(null);
+      setReport(made.results);
+      form.reset();
+    } catch (error) {
+      setProblem(problemOf(error).summary);
+    }
+  }
+
+  return (
+    <details className="contact-logins">
+      <summary>{t("contactLogins.heading")}</summary>
+      <form id="contact-logins" aria-label={t("contactLogins.heading")} noValidate onSubmit={(event) => { event.preventDefault(); void submit(event.currentTarget); }}>
+        <p className="muted">{t("contactLogins.intro")}</p>
+        {problem ? <p className="error" role="alert">{t(problem)}</p> : null}
+        <fieldset className="checks">
+          <legend>{t("contactLogins.choose")}</legend>
+          {/* The address beside the name, not in the checkbox's label: the contact's name is what is chosen. */}
+          {contacts.map((contact) => (
+            <div key={contact.contact_id} className="contact-choice">
+              <label>
+                <input type="checkbox" name="contact" value={contact.contact_id} />
+                {contact.name}
+              </label>
+              <span className="muted">{contact.email ?? t("contactLogins.noEmail")}</span>
+            </div>
+          ))}
+        </fieldset>
+        <label htmlFor="contact-logins-language">{t("contactLogins.language")}</label>
+        <select id="contact-logins-language" name="language" defaultValue={language}>
+          {languages.map((option) => <option key={option} value={option}>{t(`language.${option}` as MessageKey)}</option>)}
+        </select>
+        <div className="actions">
+          <button type="submit" disabled={create.isPending}>{t("contactLogins.submit")}</button>
+        </div>
+      </form>
+      {report ? (
+        <div role="status">
+          <h3>{t("contactLogins.outcomes")}</h3>
+          <ul className="outcomes">
+            {report.map((result) => (
+              <li key={result.contact_id}>
+                {t(`contactLogins.outcome.${result.outcome}`, { name: names[result.contact_id] ?? result.contact_id, username: result.username ?? "" })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </details>
+  );
+}
+
+/** A customer's contact persons (ORG-2): add (or link one who already exists), change, link to objects, unlink; for
+ * staff who create customer users, make logins for those chosen (AUTH-2). */
 export function ContactsCard({ customerId, contacts, objects, editable }: {
   customerId: string; contacts: ContactSummary[] | null; objects: ServiceObject[]; editable: boolean;
 }) {
@@ -140,6 +211,8 @@ export function ContactsCard({ customerId, contacts, objects, editable }: {
   const [linkProblem, setLinkProblem] = useState<Problem | null>(null);
   const [addForm, setAddForm] = useState(0); // a new key empties the add form once the existing contact is linked
   const queryClient = useQueryClient();
+  const me = usePrincipal();
+  const makesLogins = me.kind === "staff" && me.permissions.includes("create_customer_user");
 
   async function add(values: Values, form: FormData): Promise<unknown> {
     setExisting(null);
@@ -200,6 +273,7 @@ export function ContactsCard({ customerId, contacts, objects, editable }: {
       editor={(contact, close) => (
         <ContactEditor customerId={customerId} contactId={contact.contact_id} objects={objects} close={close} />
       )}
+      after={makesLogins && contacts?.length ? <ContactLogins contacts={contacts} /> : null}
       addForm={
         <RecordForm key={addForm} id="contact" name={t("contacts.add")} submitLabel="contacts.add" fields={FIELDS} onSubmit={add}>
           <ObjectChoices objects={objects} />

@@ -6,7 +6,7 @@ import type { MessageKey } from "../../i18n/messages";
  * One of a customer's lists (objects, contacts, departments): its rows, each with a change button that opens
  * the row's editor in place, and a form to add to it.
  */
-export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, describe, editor, addForm, editable, more }: {
+export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, describe, editor, addForm, editable, more, after }: {
   id: string;
   /** Whether the principal may change the customer: otherwise the list is only read. */
   editable: boolean;
@@ -20,6 +20,8 @@ export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, desc
   addForm: ReactNode;
   /** The rest of a list read a page at a time (LoadMore). */
   more?: ReactNode;
+  /** What else is done with the list's items, after the add form (the contacts' logins). */
+  after?: ReactNode;
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
@@ -63,6 +65,7 @@ export function RelationCard<T>({ id, heading, empty, items, keyOf, nameOf, desc
           {addForm}
         </details>
       )}
+      {items === null ? null : after}
     </section>
   );
 }
