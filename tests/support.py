@@ -17,7 +17,7 @@ from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.gateway import Gateway
 from infrastructure.local.runtime import Runtime
 from portal.clock import now
-from portal.languages import Language, local_day
+from portal.languages import portal_day
 
 NEW_PASSWORD = "Et helt nytt passord 2026"
 
@@ -192,4 +192,4 @@ def service_order_waits(customer_id: str, order_id: str) -> bool:
 def local_today() -> date:
     """The day it is in Oslo, as the portal counts days (deposit dates, delivery dates, report periods); the
     machine's own day differs from it around midnight UTC."""
-    return local_day(now(), Language.NB)
+    return portal_day(now())

@@ -489,7 +489,7 @@ def _seed_cases(data: DemoData, admin: Principal) -> None:
     )
     cases.close_work_order(admin, door.case_id, lock.work_order_id, WorkOrderClosing(version=lock.version + 1))
     # The month's work of Nordlys Bergen, for its contacts (Ola, Kari) to approve (CASE-4)
-    from portal.cases.repository import portal_day
+    from portal.languages import portal_day
     from portal.specifications.models import SpecificationInput
     from portal.wiring import specification_service
 

@@ -38,6 +38,11 @@ def local_day(moment: datetime, language: Language) -> date:
     return wall_clock(moment, language).date()
 
 
+def portal_day(moment: datetime) -> date:
+    """The day it is at `moment` as the portal counts days (in Oslo): what date filters, periods and last days name."""
+    return local_day(moment, Language.NB)
+
+
 # Digit grouping and decimal point: a no-break space and a comma in Norwegian and Swedish, as English writes them else.
 _SEPARATORS = {Language.NB: ("\u00a0", ","), Language.SV: ("\u00a0", ","), Language.EN: (",", ".")}
 

@@ -364,18 +364,15 @@ def staff_service() -> StaffService:
 
 def specification_service() -> SpecificationService:
     """Invoice specifications (CASE-4): the account managers hear of each review."""
-    from portal.auth.repository import DynamoAuthRepository
-    from portal.orders import recipients
     from portal.settings import get_settings
     from portal.specifications.repository import DynamoSpecificationRepository
     from portal.specifications.service import SpecificationService
 
-    users = DynamoAuthRepository()
     settings = get_settings()
     return SpecificationService(
         specifications=DynamoSpecificationRepository(),
         customers=customer_repository(),
-        account_managers=lambda staff: recipients.account_manager_addresses(users, staff),
+        account_managers=_account_manager_addresses(),
         staff_address=settings.staff_notification_address,
         portal_url=settings.portal_url,
         staff_language=settings.staff_language,
@@ -384,21 +381,27 @@ def specification_service() -> SpecificationService:
 
 def quote_service() -> QuoteService:
     """Quotes (seed 003): the account managers hear of each decision."""
-    from portal.auth.repository import DynamoAuthRepository
     from portal.cases.repository import DynamoCaseRepository
-    from portal.orders import recipients
     from portal.quotes.repository import DynamoQuoteRepository
     from portal.quotes.service import QuoteService
     from portal.settings import get_settings
 
-    users = DynamoAuthRepository()
     settings = get_settings()
     return QuoteService(
         quotes=DynamoQuoteRepository(),
         customers=customer_repository(),
         cases=DynamoCaseRepository(),
-        account_managers=lambda staff: recipients.account_manager_addresses(users, staff),
+        account_managers=_account_manager_addresses(),
         staff_address=settings.staff_notification_address,
         portal_url=settings.portal_url,
         staff_language=settings.staff_language,
     )
+
+
+def _account_manager_addresses() -> Callable[[list[str]], list[str]]:
+    """The e-mail addresses of a customer's assigned staff who are active (those told of its quotes and reviews)."""
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.orders import recipients
+
+    users = DynamoAuthRepository()
+    return lambda staff: recipients.account_manager_addresses(users, staff)

@@ -21,7 +21,7 @@ from portal.clock import is_id
 from portal.customers import search
 from portal.customers.repository import customer_pk
 from portal.history import FieldChange, before_and_after
-from portal.languages import Language, local_day
+from portal.languages import portal_day
 from portal.notifications.repository import SideEffect, enqueue
 from portal.printouts.models import Printout
 from portal.printouts.repository import printout_item
@@ -255,11 +255,6 @@ def _merged(
         if sort_key != previous:
             previous = sort_key
             yield sort_key, item
-
-
-def portal_day(moment: datetime) -> date:
-    """The day it is at `moment` as the portal counts days (in Oslo), which date filters and periods name."""
-    return local_day(moment, Language.NB)
 
 
 def filed_on(case: Case) -> date:

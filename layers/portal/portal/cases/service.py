@@ -46,7 +46,6 @@ from portal.cases.repository import (
     WordHit,
     facts_of,
     history_partition,
-    portal_day,
     word_partition,
 )
 from portal.clock import Clock, is_id, new_id, now
@@ -56,7 +55,7 @@ from portal.customers.models import Customer, CustomerStatus
 from portal.customers.repository import CustomerRepository
 from portal.errors import NotFound, ValidationFailed, field_problem
 from portal.history import FieldChange, require_version
-from portal.languages import Language, of_country
+from portal.languages import Language, of_country, portal_day
 from portal.money import as_text, line_amounts
 from portal.notifications import email
 from portal.notifications.jobs import Job

@@ -9,14 +9,14 @@ from decimal import Decimal
 
 from portal import access
 from portal.access import Principal
-from portal.cases.repository import CaseRepository, portal_day
+from portal.cases.repository import CaseRepository
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.models import Customer, CustomerHistoryAction
 from portal.customers.repository import CustomerRepository
 from portal.errors import Conflict, NotFound, ValidationFailed, field_problem
 from portal.history import require_version
-from portal.languages import Language
+from portal.languages import Language, portal_day
 from portal.money import as_text, line_amounts
 from portal.notifications import email
 from portal.quotes.models import Quote, QuoteDecision, QuoteInput, QuoteLine, QuotePage, QuoteStatus
