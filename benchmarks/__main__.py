@@ -8,7 +8,7 @@ handler module as a ratio to `import boto3` alone, each in fresh processes. Last
 what each page's first visit loads (`benchmarks/web_bundle.py`). Reports: a 100 000-row XML report made by the worker
 in a fresh process, and the deposit history search on those rows (`benchmarks/reports.py`). Group statistics over
 30 subsidiaries and 24 months, read from the month counters (`benchmarks/documents.py`). The case search over two
-scopes (`benchmarks/cases.py`).
+scopes (`benchmarks/cases.py`). A 10 000-row customer register imported by the worker (`benchmarks/imports.py`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from benchmarks import web_bundle  # noqa: E402
 from benchmarks.cases import case_search_figures  # noqa: E402
 from benchmarks.cold_start import cold_starts, convention_floor, print_cold_starts  # noqa: E402
 from benchmarks.documents import statistics_figures  # noqa: E402
+from benchmarks.imports import import_figures  # noqa: E402
 from benchmarks.reports import report_figures  # noqa: E402
 from infrastructure.local.demo import seed  # noqa: E402
 from infrastructure.local.runtime import start_runtime  # noqa: E402
@@ -271,6 +272,7 @@ def main() -> None:
         )
         statistics_figures(api, counter, admin)
         case_search_figures(api, counter, admin)
+        import_figures(api, admin)
         report_figures(api, counter, demo.customer_ids["bergen"], api.login("ola.hansen@nordlys-bergen.no"))
         cold_start_paths = {
             "GET /me": "/me",

@@ -63,3 +63,43 @@ def case_search_figures(api: ApiClient, counter: Any, admin: str) -> None:
         per = counter.items_read / returned if returned else 0.0
         print(f"{name:<32} {counter.requests:>15} {counter.items_read:>11} {returned:>9} {per:>9.2f}")
     print(f"({CASES} cases; the reads include the session and its user, 2 items per request)\n")
+    dashboard_figures(api, counter, admin, token, customer_id, objects)
+
+
+def dashboard_figures(
+    api: ApiClient, counter: Any, admin: str, contact: str, customer_id: str, objects: list[str]
+) -> None:
+    """CASE-6: a dashboard request reads the counters of its view's scopes, not the cases: the same items however
+    many cases the months hold. Work orders and priced rows on a few cases first, so every dashboard has figures."""
+    for index, case_id in enumerate(_some_cases(api, admin, customer_id)):
+        case = api.get(f"/cases/{case_id}", token=admin).body["case"]
+        body = {"version": case["version"], "type": "repair", "description": "Benk"}
+        order = api.post(f"/cases/{case_id}/work-orders", token=admin, body=body).body["work_orders"][0]
+        row = {"version": order["version"], "article": "Arbeid", "article_type": "work", "action_code": f"A{index % 3}"}
+        row |= {"quantity": "1", "unit_price_minor": 95_000, "currency": "NOK", "vat_rate": "25"}
+        path = f"/cases/{case_id}/work-orders/{order['work_order_id']}/rows"
+        assert api.post(path, token=admin, body=row).status == 201
+        closed = api.call(
+            "PATCH", f"/cases/{case_id}", token=admin, body={"version": case["version"] + 1, "status": "closed"}
+        )
+        assert closed.status == 200, closed.body
+    views = {
+        "staff, one customer": (admin, {"customer_id": customer_id}),
+        "staff, one object": (admin, {"customer_id": customer_id, "object_id": objects[0]}),
+        "contact, its customers": (contact, {"view": "customers"}),
+        "contact, its own cases": (contact, {"view": "mine"}),
+        "staff, 12 months": (admin, {"customer_id": customer_id, "month_from": "2026-01-01", "month_to": "2026-12-31"}),
+    }
+    print(f"{'case dashboard (4 dashboards)':<32} {'DDB req/API req':>15} {'items read':>11} {'cases':>9}")
+    for name, (token, query) in views.items():
+        counter.reset()
+        reply = api.get("/case-dashboard", token=token, query=query)
+        assert reply.status == 200, reply.body
+        print(f"{name:<32} {counter.requests:>15} {counter.items_read:>11} {reply.body['cases_total']:>9}")
+    print(f"(counters, not cases, are read: {CASES} cases; the reads include the session, its user and the customer)\n")
+
+
+def _some_cases(api: ApiClient, admin: str, customer_id: str) -> list[str]:
+    found = api.get("/cases", token=admin, query={"customer_id": customer_id, "limit": 10})
+    assert found.status == 200, found.body
+    return [item["case_id"] for item in found.body["items"]]

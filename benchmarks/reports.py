@@ -33,7 +33,7 @@ def counted(service):
         counts[service] += 1
     return count
 dynamodb_client().meta.events.register("after-call.dynamodb", counted("dynamodb"))
-from portal import files as s3
+from portal import storage as s3
 s3._client().meta.events.register("after-call.s3", counted("s3"))
 from portal.wiring import report_service
 started = time.perf_counter()

@@ -27,6 +27,8 @@ class InMemoryCustomers:
         self.settings = CustomerRegisterSettings()
         self.side_effects: list[SideEffect] = []
         self.history_by_customer: dict[str, list[HistoryEntry]] = {}
+        self.claimed_numbers: dict[str, str] = {}  # numbers an import took before it wrote their customers
+        self.uses: dict[str, list[str]] = {}  # what keeps a customer from being deleted
 
     def get(self, customer_id: str) -> Customer | None:
         return self.customers.get(customer_id)
@@ -117,6 +119,35 @@ class InMemoryCustomers:
         updated = updated.model_copy(update={"updated_at": at})
         change = FieldChange(field="assigned_staff", before=customer.assigned_staff, after=updated.assigned_staff)
         self.update(customer, updated, actor=actor, action=CustomerHistoryAction.ASSIGNED, changes=[change])
+
+    def by_numbers(self, numbers: Iterable[str]) -> dict[str, Customer]:
+        wanted = {number.upper() for number in numbers}
+        return {c.number.upper(): c for c in self.customers.values() if c.number.upper() in wanted}
+
+    def number_holders(self, numbers: Iterable[str]) -> dict[str, str]:
+        wanted = {number.upper() for number in numbers}
+        held = {c.number.upper(): c.customer_id for c in self.customers.values()} | self.claimed_numbers
+        return {number: holder for number, holder in held.items() if number in wanted}
+
+    def claim_number(self, customer: Customer) -> bool:
+        if self.number_holders([customer.number]):
+            return False
+        self.claimed_numbers[customer.number.upper()] = customer.customer_id
+        return True
+
+    def write_claimed(self, customers: Sequence[Customer], *, actor: str) -> None:
+        for customer in customers:
+            self.customers[customer.customer_id] = customer
+            self.claimed_numbers.pop(customer.number.upper(), None)
+            self._record(customer.customer_id, actor, CustomerHistoryAction.CREATED, [])
+
+    def in_use(self, customer_id: str) -> list[str]:
+        return self.uses.get(customer_id, [])
+
+    def delete(self, customer: Customer, *, actor: str, at: datetime) -> None:
+        if self.customers[customer.customer_id].version != customer.version:
+            raise Conflict("changed meanwhile")
+        del self.customers[customer.customer_id]
 
     def subsidiaries(self, customer_id: str) -> list[str]:
         return [customer.customer_id for customer in self.customers.values() if customer.parent_id == customer_id]

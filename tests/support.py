@@ -193,3 +193,33 @@ def local_today() -> date:
     """The day it is in Oslo, as the portal counts days (deposit dates, delivery dates, report periods); the
     machine's own day differs from it around midnight UTC."""
     return portal_day(now())
+
+
+# The smallest file a PDF reader and the upload check (CASE-5) take for a PDF.
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def upload_file(
+    api: ApiClient,
+    runtime: Runtime,
+    token: str,
+    content: bytes,
+    *,
+    name: str = "Servicerapport.pdf",
+    content_type: str = "application/pdf",
+    **target: str,
+) -> dict[str, Any]:
+    """What the browser does with a file (CASE-5): asks for the form, posts the bytes to S3; then, as the worker
+    soon would, the check runs; the file as the API then shows it."""
+    import requests
+
+    body = {"name": name, "content_type": content_type, "size": len(content), **target}
+    started = api.post("/files", token=token, body=body)
+    assert started.status == 201, started.body
+    form = started.body["upload"]
+    posted = requests.post(form["url"], data=form["fields"], files={"file": (name, content, content_type)}, timeout=10)
+    assert posted.status_code in {200, 201, 204}, posted.text
+    runtime.queues.drain()
+    checked = api.get(f"/files/{started.body['file']['file_id']}", token=token)
+    assert checked.status == 200, checked.body
+    return dict(checked.body)

@@ -317,6 +317,15 @@ def provision(template: Template, names: PhysicalNames) -> None:
             if name in {"VisibilityTimeout", "RedrivePolicy", "MessageRetentionPeriod"}
         }
         sqs.create_queue(QueueName=names.attributes[(logical_id, "QueueName")], Attributes=attributes)
+    # Bucket notifications once the queues they announce to exist.
+    for logical_id, resource in template.resources_of("AWS::S3::Bucket").items():
+        notifications = names.resolve(resource.get("Properties", {})).get("NotificationConfiguration")
+        if notifications:
+            configured = [_queue_notification(queue) for queue in notifications["QueueConfigurations"]]
+            s3.put_bucket_notification_configuration(
+                Bucket=names.refs[logical_id],
+                NotificationConfiguration={"QueueConfigurations": configured},  # type: ignore[typeddict-item]
+            )
     sesv2.create_email_identity(EmailIdentity=names.parameters["SesSenderAddress"])
     events = boto3.client("events")
     for logical_id in template.resources_of("AWS::Events::EventBus"):
@@ -331,6 +340,15 @@ def provision(template: Template, names: PhysicalNames) -> None:
             definition=definition,
             roleArn=f"arn:aws:iam::{ACCOUNT}:role/{logical_id}Role",
         )
+
+
+def _queue_notification(configuration: dict[str, Any]) -> dict[str, Any]:
+    """A bucket's queue notification as CloudFormation writes it, as the S3 API takes it."""
+    made: dict[str, Any] = {"QueueArn": configuration["Queue"], "Events": [configuration["Event"]]}
+    rules = configuration.get("Filter", {}).get("S3Key", {}).get("Rules")
+    if rules:
+        made["Filter"] = {"Key": {"FilterRules": rules}}
+    return made
 
 
 def _lifecycle_rule(rule: dict[str, Any]) -> dict[str, Any]:

@@ -366,6 +366,7 @@ def seed() -> DemoData:
     _seed_api_keys(data)
     _seed_staff_groups(admin)
     _seed_cases(data, admin)
+    _seed_files_and_tickets(data, admin)
     return data
 
 
@@ -498,6 +499,65 @@ def _seed_cases(data: DemoData, admin: Principal) -> None:
         admin,
         data.customer_ids["bergen"],
         SpecificationInput(period_from=today.replace(day=1), period_to=today, title="Service denne måneden"),
+    )
+
+
+def _seed_files_and_tickets(data: DemoData, admin: Principal) -> None:
+    """A service report (a real PDF) on Nordlys Bergen's shop, checked as an upload is (CASE-5); and Ola's support
+    ticket about the card terminal, which customer service has answered and is working on (DOC-8)."""
+    from fpdf import FPDF
+
+    from portal.files.content import FileType
+    from portal.files.models import FileUploadInput
+    from portal.files.repository import object_key
+    from portal.settings import get_settings
+    from portal.storage import S3Files
+    from portal.tickets.models import TicketInput, TicketReplyInput, TicketStatus
+    from portal.wiring import file_service, ticket_service
+
+    report = FPDF()
+    report.add_page()
+    report.set_font("helvetica", size=14)
+    report.cell(text="Servicerapport - Nordlys Bergen AS, butikken")
+    report.ln(10)
+    report.set_font("helvetica", size=11)
+    report.multi_cell(w=0, text="Telleromsdoren: lasen smurt og justert. Neste kontroll om seks maneder.")
+    content = bytes(report.output())
+    files = file_service()
+    upload = FileUploadInput(
+        name="Servicerapport butikken.pdf",
+        content_type=FileType.PDF,
+        size=len(content),
+        customer_id=data.customer_ids["bergen"],
+        object_id=data.object_ids["bergen-shop"],
+    )
+    started = files.start_upload(admin, upload)
+    key = object_key(started.file)
+    S3Files(get_settings().file_bucket).put(key, content, FileType.PDF.value)
+    files.check_uploaded(key)  # as the bucket's notification would have the worker do
+
+    auth = auth_service()
+    ola = auth.principal_for(auth.users.get_user("ola.hansen@nordlys-bergen.no"))  # type: ignore[arg-type]
+    tickets = ticket_service()
+    bergen = data.customer_ids["bergen"]
+    ticket = tickets.open(
+        ola,
+        bergen,
+        TicketInput(
+            subject="Kortterminalen i butikken svarer ikke",
+            description="Terminalen ved kasse 2 har vist «Ingen forbindelse» siden i morges. Vi har startet den "
+            "på nytt.",
+        ),
+    )
+    tickets.reply(
+        admin,
+        bergen,
+        ticket.ticket_id,
+        TicketReplyInput(
+            text="Takk! Vi ser på det nå og ringer deg innen en time.",
+            version=ticket.version,
+            status=TicketStatus.IN_PROGRESS,
+        ),
     )
 
 

@@ -10,6 +10,7 @@ import base64
 import json
 import logging
 import mimetypes
+import os
 import re
 import time
 import uuid
@@ -30,7 +31,17 @@ logger = logging.getLogger(__name__)
 API_PREFIX = "/api"
 # React Aria adds one small <style> (touch-action for pressable elements) at run time; its hash admits exactly that.
 PRESSABLE_STYLE_HASH = "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='"
-CONTENT_SECURITY_POLICY = f"default-src 'self'; style-src 'self' {PRESSABLE_STYLE_HASH}; frame-ancestors 'none'"
+# The browser posts files (CASE-5) and registers (ORG-3) straight to the file bucket: its address may be fetched too.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; connect-src 'self' {file_bucket}; style-src 'self' "
+    f"{PRESSABLE_STYLE_HASH}; frame-ancestors 'none'"
+)
+
+
+def content_security_policy(file_bucket: str) -> str:
+    return CONTENT_SECURITY_POLICY.format(file_bucket=file_bucket)
+
+
 WEB_ROOT = ROOT / "web" / "dist"
 API_ID = "localapi"
 STAGE = "local"
@@ -103,7 +114,8 @@ class Gateway:
         else:  # the single-page app routes every other path itself
             response = Response(index.read_bytes(), content_type="text/html; charset=utf-8")
             response.headers["Cache-Control"] = "no-cache"
-        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        # Locally the bucket is the embedded backend's address (presigned forms post there).
+        response.headers["Content-Security-Policy"] = content_security_policy(os.environ.get("AWS_ENDPOINT_URL", ""))
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
 

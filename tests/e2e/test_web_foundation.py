@@ -22,19 +22,27 @@ NAVIGATION = [
     (
         "admin",
         "anne.admin@kundeportal.example",
-        ["Info", "Saker", "Kunder", "Registreringer", "Produktkatalog", "Innstillinger", "Rapporter"],
+        ["Info", "Saker", "Henvendelser", "Kunder", "Registreringer", "Produktkatalog", "Innstillinger", "Rapporter"],
     ),
-    ("selger", "sven.selger@kundeportal.example", ["Info", "Saker", "Kunder", "Registreringer", "Rapporter"]),
+    (
+        "selger",
+        "sven.selger@kundeportal.example",
+        ["Info", "Saker", "Henvendelser", "Kunder", "Registreringer", "Rapporter"],
+    ),
     ("tekniker", "tore.tekniker@kundeportal.example", ["Info", "Saker", "Kunder", "Rapporter"]),
-    ("kari.nordmann@nordlys.no", "kari.nordmann@nordlys.no", ["Info", "Ordre", "Dokumenter", "Saker", "Brukere"]),
+    (
+        "kari.nordmann@nordlys.no",
+        "kari.nordmann@nordlys.no",
+        ["Info", "Ordre", "Dokumenter", "Saker", "Henvendelser", "Brukere"],
+    ),
     (
         "ola.hansen@nordlys-bergen.no",
         "ola.hansen@nordlys-bergen.no",
-        ["Info", "Ordre", "Innskudd", "Saker", "Rapporter"],
+        ["Info", "Ordre", "Innskudd", "Saker", "Henvendelser", "Rapporter"],
     ),
-    ("per.bakke@fjellbakeriet.no", "per.bakke@fjellbakeriet.no", ["Info", "Saker"]),
-    ("faktura-20000", "faktura@fjellbakeriet.no", ["Info", "Dokumenter", "Saker"]),
-    ("objekt-fb-1", "storgata@fjellbakeriet.no", ["Info", "Saker"]),
+    ("per.bakke@fjellbakeriet.no", "per.bakke@fjellbakeriet.no", ["Info", "Saker", "Henvendelser"]),
+    ("faktura-20000", "faktura@fjellbakeriet.no", ["Info", "Dokumenter", "Saker", "Henvendelser"]),
+    ("objekt-fb-1", "storgata@fjellbakeriet.no", ["Info", "Saker", "Henvendelser"]),
 ]
 
 

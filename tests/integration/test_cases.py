@@ -7,89 +7,17 @@ and to a customer, and logins of every kind AUTH-2 knows."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
 from infrastructure.local import mailbox
-from infrastructure.local.demo import DEMO_PASSWORD, DemoData
+from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
-from portal.access import PrincipalKind
+from tests.integration.case_world import World, file_case, world
 from tests.support import ApiClient, local_today, username_email
 
-
-@dataclass
-class World:
-    customers: dict[str, str] = field(default_factory=dict)
-    objects: dict[str, str] = field(default_factory=dict)
-    contacts: dict[str, str] = field(default_factory=dict)
-    logins: dict[str, str] = field(default_factory=dict)  # key → session token
-    cases: dict[str, str] = field(default_factory=dict)  # key → case id
-
-
-def _login_of(api: ApiClient, kind: PrincipalKind, tag: str, **links: Any) -> str:
-    from portal.wiring import auth_service
-
-    username = f"{tag}-{uuid.uuid4().hex[:8]}@case-world.no"
-    auth_service().create_user(
-        actor="test",
-        username=username,
-        display_name=f"{tag.title()} Testesen",
-        user_email=username,
-        kind=kind,
-        password=DEMO_PASSWORD,
-        **links,
-    )
-    return api.login(username)
-
-
-def file_case(api: ApiClient, token: str, **body: Any) -> Any:
-    return api.post(
-        "/cases", token=token, body={"title": "Lekker vann", **body}, headers={"Idempotency-Key": str(uuid.uuid4())}
-    )
-
-
-@pytest.fixture(scope="module")
-def world(runtime: Runtime, demo: DemoData) -> World:
-    api = ApiClient(runtime.gateway)
-    admin = api.login("admin")
-    made = World()
-    tag = uuid.uuid4().hex[:6]
-    for key, name in (("A", f"Acme Vest {tag}"), ("B", f"Bolt Nord {tag}")):
-        number = str(uuid.uuid4().int)[:8]
-        created = api.post("/customers", token=admin, body={"name": name, "number": number, "country": "NO"})
-        assert created.status == 201, created.body
-        made.customers[key] = created.body["customer_id"]
-    for key, owner in (("A1", "A"), ("A2", "A"), ("B1", "B")):
-        created = api.post(f"/customers/{made.customers[owner]}/objects", token=admin, body={"name": f"Anlegg {key}"})
-        assert created.status == 201, created.body
-        made.objects[key] = created.body["object_id"]
-    links = {"none": ([], []), "object": ([], ["A1"]), "customer": (["A"], [])}
-    for key, (customer_keys, object_keys) in links.items():
-        contact = api.post(
-            "/contacts", token=admin, body={"name": f"Kontakt {key}", "email": f"{key}-{tag}@case-world.no"}
-        )
-        assert contact.status == 201, contact.body
-        contact_id = contact.body["contact_id"]
-        body = {
-            "version": 1,
-            "customer_ids": [made.customers[c] for c in customer_keys],
-            "objects": [{"customer_id": made.customers[o[0]], "object_id": made.objects[o]} for o in object_keys],
-        }
-        assert api.call("PUT", f"/contacts/{contact_id}/links", token=admin, body=body).status == 200
-        made.contacts[key] = contact_id
-    made.logins["no_contact"] = _login_of(api, PrincipalKind.CONTACT, "nocontact")
-    for key in links:
-        made.logins[f"contact_{key}"] = _login_of(api, PrincipalKind.CONTACT, key, contact_id=made.contacts[key])
-    made.logins["invoice_customer"] = _login_of(
-        api, PrincipalKind.INVOICE_CUSTOMER, "faktura", customer_ids=[made.customers["A"]]
-    )
-    made.logins["object"] = _login_of(
-        api, PrincipalKind.OBJECT, "objekt", customer_ids=[made.customers["B"]], object_ids=[made.objects["B1"]]
-    )
-    made.logins["admin"] = admin
-    return made
+__all__ = ["world"]  # the fixture, imported to be used here
 
 
 def ids(reply: Any) -> set[str]:

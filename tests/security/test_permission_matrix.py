@@ -20,7 +20,7 @@ from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from portal.business_days import is_business_day
 from portal.money import Currency
-from tests.support import ApiClient, local_today
+from tests.support import PDF, ApiClient, local_today, upload_file
 
 EMAILS = {
     "admin": "anne.admin@kundeportal.example",
@@ -495,6 +495,89 @@ QUOTE_ROWS = [
     Row("faktura", "decide_quote", "bakery", 403),
     Row("tekniker", "decide_quote", "bergen", 404),
 ]
+# Files (CASE-5, AUTH-3, AUTH-4): uploaded by staff with the Upload right to the customers they see; read by staff
+# who see the customer and by the contacts linked to it (ola at Bergen, kari through her group); deleted by staff with
+# "Delete uploaded files" only. The refused deletions come before the one that deletes.
+FILE_ROWS = [
+    Row("admin", "upload_file", "bergen", ALLOWED),
+    Row("selger", "upload_file", "bergen", ALLOWED),
+    Row("tekniker", "upload_file", "bergen", 404),
+    Row("tekniker", "upload_file", "assigned", ALLOWED),
+    Row("ola", "upload_file", "bergen", 403),
+    Row("ola", "list_files", "bergen", ALLOWED),
+    Row("kari", "list_files", "bergen", ALLOWED),
+    Row("faktura", "list_files", "bakery", ALLOWED),
+    Row("faktura", "list_files", "bergen", 404),
+    Row("tekniker", "list_files", "bergen", 404),
+    Row("ola", "get_file", "bergen", ALLOWED),
+    Row("kari", "get_file", "bergen", ALLOWED),
+    Row("faktura", "get_file", "bergen", 404),
+    Row("selger", "delete_file", "bergen", 403),
+    Row("ola", "delete_file", "bergen", 403),
+    Row("faktura", "delete_file", "bergen", 404),
+    Row("tekniker", "delete_file", "bergen", 404),
+    Row("admin", "delete_file", "bergen", ALLOWED),
+]
+# Deleting a customer (AUTH-3 "Delete", administrators): probed with an outdated version, so nothing goes.
+DELETE_CUSTOMER_ROWS = [
+    Row("admin", "delete_customer", "unassigned", ALLOWED),
+    Row("selger", "delete_customer", "assigned", 403),
+    Row("tekniker", "delete_customer", "unassigned", 404),
+    Row("tekniker", "delete_customer", "assigned", 403),
+    Row("kari", "delete_customer", "bergen", 403),
+]
+# Support tickets (DOC-8): opened by the customer's users, read by them and by staff who see the customer, answered
+# and moved on by staff who may change it; the overview of every customer's tickets is for staff who see them all.
+# Replies and status changes are probed with an outdated version.
+TICKET_ROWS = [
+    Row("ola", "open_ticket", "bergen", ALLOWED),
+    Row("faktura", "open_ticket", "bakery", ALLOWED),
+    Row("admin", "open_ticket", "bergen", 403),
+    Row("faktura", "open_ticket", "bergen", 404),
+    Row("tekniker", "open_ticket", "bergen", 404),
+    Row("kari", "list_tickets", "bergen", ALLOWED),
+    Row("selger", "list_tickets", "bergen", ALLOWED),
+    Row("faktura", "list_tickets", "bergen", 404),
+    Row("ola", "see_ticket", "bergen", ALLOWED),
+    Row("faktura", "see_ticket", "bergen", 404),
+    Row("ola", "reply_ticket", "bergen", ALLOWED),
+    Row("admin", "reply_ticket", "bergen", ALLOWED),
+    Row("selger", "reply_ticket", "bergen", 403),
+    Row("selger", "reply_ticket", "assigned", 404),  # no such ticket at that customer: after the policy
+    Row("admin", "ticket_status", "bergen", ALLOWED),
+    Row("selger", "ticket_status", "bergen", 403),
+    Row("ola", "ticket_status", "bergen", 403),
+    Row("admin", "ticket_overview", "bergen", ALLOWED),
+    Row("selger", "ticket_overview", "bergen", ALLOWED),
+    Row("tekniker", "ticket_overview", "bergen", 403),
+    Row("ola", "ticket_overview", "bergen", 403),
+]
+# Dashboards (CASE-6, AUTH-4): staff for the customers they see; a contact linked to the customer in its view of its
+# customers; nobody else's customer.
+DASHBOARD_ROWS = [
+    Row("admin", "staff_dashboard", "bergen", ALLOWED),
+    Row("selger", "staff_dashboard", "bergen", ALLOWED),
+    Row("tekniker", "staff_dashboard", "bergen", 404),
+    Row("tekniker", "staff_dashboard", "assigned", ALLOWED),
+    Row("ola", "customer_dashboard", "bergen", ALLOWED),
+    Row("kari", "customer_dashboard", "bergen", ALLOWED),
+    Row("faktura", "customer_dashboard", "bakery", ALLOWED),
+    Row("faktura", "customer_dashboard", "bergen", 404),
+    Row("ola", "staff_dashboard", "bergen", 403),
+]
+# Bulk upload of a register (ORG-3): staff with the Create right (administrators, account managers) only.
+IMPORT_ROWS = [
+    Row("admin", "start_import", "bergen", ALLOWED),
+    Row("selger", "start_import", "bergen", ALLOWED),
+    Row("tekniker", "start_import", "bergen", 403),
+    Row("kari", "start_import", "bergen", 403),
+    Row("selger", "list_imports", "bergen", ALLOWED),
+    Row("tekniker", "list_imports", "bergen", 403),
+    Row("ola", "list_imports", "bergen", 403),
+    Row("admin", "see_import", "bergen", ALLOWED),
+    Row("tekniker", "see_import", "bergen", 403),
+    Row("faktura", "see_import", "bergen", 403),
+]
 # An invoice in another company's name: an allowed sending is refused as not_the_sender, and nothing is sent.
 FOREIGN_INVOICE = (
     b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" '
@@ -748,6 +831,35 @@ def bergen_quote(admin_api: ApiClient, tokens: dict[str, str], customers: dict[s
 
 
 @pytest.fixture(scope="module")
+def bergen_files(
+    runtime: Runtime, admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]
+) -> dict[str, str]:
+    """Two ready files on Bergen: one read here, one deleted by the one row that may."""
+    made = {
+        key: upload_file(admin_api, runtime, tokens["admin"], PDF, name=f"{key}.pdf", customer_id=customers["bergen"])
+        for key in ("file", "doomed_file")
+    }
+    return {key: str(file["file_id"]) for key, file in made.items()}
+
+
+@pytest.fixture(scope="module")
+def bergen_ticket(admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]) -> str:
+    """A support ticket Ola opened at Bergen."""
+    body = {"subject": "Matrise", "description": "Prøve"}
+    made = admin_api.post(f"/customers/{customers['bergen']}/tickets", token=tokens["ola"], body=body)
+    assert made.status == 201, made.body
+    return str(made.body["ticket_id"])
+
+
+@pytest.fixture(scope="module")
+def register_import(admin_api: ApiClient, tokens: dict[str, str]) -> str:
+    """A register upload started (its file never comes)."""
+    made = admin_api.post("/customer-imports", token=tokens["admin"], body={"name": "matrise.csv", "size": 100})
+    assert made.status == 201, made.body
+    return str(made.body["customer_import"]["import_id"])
+
+
+@pytest.fixture(scope="module")
 def revoked_key(admin_api: ApiClient, tokens: dict[str, str], demo: DemoData) -> str:
     """A key of Bergen's, revoked already: revoking it again is allowed and changes nothing."""
     path = f"/customers/{demo.customer_ids['bergen']}/api-keys"
@@ -935,6 +1047,34 @@ def act(
             f"/customers/{customer_id}/quotes/{ids['quote']}/decision",
             {"version": OUTDATED, "accept": True},
         ),
+        "upload_file": (
+            "POST",
+            "/files",
+            {"customer_id": customer_id, "name": "Matrise.pdf", "content_type": "application/pdf", "size": 100},
+        ),
+        "list_files": ("GET", f"/files?customer_id={customer_id}", None),
+        "delete_customer": ("DELETE", f"/customers/{customer_id}", None),
+        "open_ticket": ("POST", f"/customers/{customer_id}/tickets", {"subject": "Matrise", "description": "Prøve"}),
+        "list_tickets": ("GET", f"/customers/{customer_id}/tickets", None),
+        "see_ticket": ("GET", f"/customers/{customer_id}/tickets/{ids['ticket']}", None),
+        "reply_ticket": (
+            "POST",
+            f"/customers/{customer_id}/tickets/{ids['ticket']}/replies",
+            {"text": "Matrise", "version": OUTDATED},
+        ),
+        "ticket_status": (
+            "PUT",
+            f"/customers/{customer_id}/tickets/{ids['ticket']}/status",
+            {"status": "closed", "version": OUTDATED},
+        ),
+        "ticket_overview": ("GET", "/tickets", None),
+        "staff_dashboard": ("GET", f"/case-dashboard?view=all&customer_id={customer_id}", None),
+        "customer_dashboard": ("GET", f"/case-dashboard?view=customers&customer_id={customer_id}", None),
+        "start_import": ("POST", "/customer-imports", {"name": "kunder.csv", "size": 100}),
+        "list_imports": ("GET", "/customer-imports", None),
+        "see_import": ("GET", f"/customer-imports/{ids['import']}", None),
+        "get_file": ("GET", f"/files/{ids['file']}", None),
+        "delete_file": ("DELETE", f"/files/{ids['doomed_file']}", None),
         "publish_specification": (
             "POST",
             f"/customers/{customer_id}/invoice-specifications",
@@ -992,7 +1132,7 @@ def act(
         ),
     }
     method, path, body = calls[row.action]
-    query = {"version": OUTDATED} if row.action in {"delete_user", "delete_change"} else None
+    query = {"version": OUTDATED} if row.action in {"delete_user", "delete_change", "delete_customer"} else None
     headers = {"Idempotency-Key": str(uuid.uuid4())} if row.action == "file_case" else None
     reply = api.call(method, path, token=token, api_key=api_key, body=body, query=query, headers=headers)
     return reply.status, reply.error_code
@@ -1041,6 +1181,11 @@ ROWS = (
     + LOGIN_ROWS
     + SPECIFICATION_ROWS
     + QUOTE_ROWS
+    + FILE_ROWS
+    + IMPORT_ROWS
+    + DELETE_CUSTOMER_ROWS
+    + TICKET_ROWS
+    + DASHBOARD_ROWS
 )
 
 
@@ -1063,6 +1208,9 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     probe_cases: dict[str, str],
     bergen_specification: str,
     bergen_quote: str,
+    bergen_files: dict[str, str],
+    register_import: str,
+    bergen_ticket: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -1082,6 +1230,9 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         **probe_cases,
         "specification": bergen_specification,
         "quote": bergen_quote,
+        **bergen_files,
+        "import": register_import,
+        "ticket": bergen_ticket,
     }
     status, code = act(admin_api, tokens, customers, row, ids, api_keys)
     if row.expected == ALLOWED:

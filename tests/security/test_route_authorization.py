@@ -164,6 +164,12 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{specification_id}", "01JNOSUCHSPECIFICATION0000")
     if "{case_id}" in path:  # cases are decided by the login's scopes; one it may not see answers as unknown
         path = path.replace("{case_id}", "01JNOSUCHCASE0000000000000")
+    if "{ticket_id}" in path:  # a ticket is reached through its customer's id, which decides
+        path = path.replace("{ticket_id}", "01JNOSUCHTICKET00000000000")
+    if "{import_id}" in path:  # register uploads are the vendor's: staff who create customers, never foreign
+        path = path.replace("{import_id}", "01JNOSUCHIMPORT00000000000")
+    if "{file_id}" in path:  # files are decided by what they are linked to; one out of sight answers as unknown
+        path = path.replace("{file_id}", "01JNOSUCHFILE0000000000000")
     if "{work_order_id}" in path:  # a work order is reached through its case, which decides
         path = path.replace("{work_order_id}", "01JNOSUCHWORKORDER00000000")
     if "{contract_id}" in path:  # a contract is reached through its customer's id, which decides

@@ -37,11 +37,13 @@ def test_only_login_steps_the_support_contacts_and_opening_an_emailed_document_a
 
 
 def test_cloudfront_sends_the_content_security_policy_the_local_runtime_sends() -> None:
-    from infrastructure.local.gateway import CONTENT_SECURITY_POLICY
+    from infrastructure.local.gateway import content_security_policy
 
     policy = load_template().raw["Resources"]["WebSecurityHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"]
     headers = policy["SecurityHeadersConfig"]
-    assert headers["ContentSecurityPolicy"]["ContentSecurityPolicy"] == CONTENT_SECURITY_POLICY
+    # The file bucket's address is the one part that differs: on AWS both its names (presigned forms use either).
+    bucket = "https://${FileBucket.RegionalDomainName} https://${FileBucket.DomainName}"
+    assert headers["ContentSecurityPolicy"]["ContentSecurityPolicy"] == {"Fn::Sub": content_security_policy(bucket)}
     assert headers["FrameOptions"]["FrameOption"] == "DENY"
 
 

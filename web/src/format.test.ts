@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { exactAmount, formatAmount, formatDate, formatDecimal, formatDecimalAmount, formatOrganisationNumber, isoDate, minorUnits } from "./format";
+import {
+  exactAmount, formatAmount, formatDate, formatDecimal, formatDecimalAmount, formatFileSize, formatOrganisationNumber, isoDate, minorUnits,
+} from "./format";
 
 describe("dates and amounts", () => {
   it("shows dates as dd.mm.yyyy in every language", () => {
@@ -76,5 +78,18 @@ describe("minorUnits", () => {
     expect(exactAmount("12,345")).toBe("12345.00");
     expect(exactAmount("mange")).toBeNull();
     expect(exactAmount("")).toBeNull();
+  });
+});
+
+describe("file sizes", () => {
+  it("reads bytes, kilobytes and megabytes with the language's decimal sign", () => {
+    expect(formatFileSize(120, "nb")).toBe("120 byte");
+    expect(formatFileSize(120, "en")).toBe("120 bytes");
+    expect(formatFileSize(1024, "nb")).toBe("1 kB");
+    expect(formatFileSize(1500, "sv")).toBe("1 kB");
+    expect(formatFileSize(250 * 1024, "en")).toBe("250 kB");
+    expect(formatFileSize(1.5 * 1024 * 1024, "nb")).toBe("1,5 MB");
+    expect(formatFileSize(1.5 * 1024 * 1024, "en")).toBe("1.5 MB");
+    expect(formatFileSize(20 * 1024 * 1024, "sv")).toBe("20 MB");
   });
 });

@@ -119,3 +119,16 @@ export function exactAmount(typed: string): string | null {
   if (whole.length > 12) return null;
   return `${negative && minor !== 0 ? "-" : ""}${whole}.${pad(minor % 100)}`;
 }
+
+const KIBI = 1024;
+
+/** A file's size as people read it, with the language's decimal sign: bytes below a kilobyte, whole kilobytes
+ * (at least 1) below a megabyte, megabytes with one decimal above (1024-based, as the 20 MB limit is). */
+export function formatFileSize(bytes: number, language: Language): string {
+  const locale = locales[language];
+  if (bytes < KIBI) return new Intl.NumberFormat(locale, { style: "unit", unit: "byte", unitDisplay: "long" }).format(bytes);
+  if (bytes < KIBI * KIBI) {
+    return new Intl.NumberFormat(locale, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / KIBI)));
+  }
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(bytes / KIBI / KIBI);
+}

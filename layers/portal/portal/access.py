@@ -220,6 +220,12 @@ def require_delete_customer(principal: Principal, customer: CustomerFacts) -> No
     require_staff(principal, Permission.DELETE)
 
 
+def require_import_customers(principal: Principal) -> None:
+    """Bulk upload of a register (ORG-3) creates customers: for staff with the Create right."""
+    require_person(principal)
+    require_create_customer(principal)
+
+
 def can_view_object(principal: Principal, facts: ObjectFacts) -> bool:
     """AUTH-4: customer-linked logins see their customers' objects; object-linked logins see those objects."""
     if can_view_customer(principal, facts.customer):
@@ -483,6 +489,7 @@ class CustomerAction(StrEnum):
     INVITE_USER = "invite_user"
     CHANGE_USERS = "change_users"
     DELETE_USERS = "delete_users"
+    DELETE = "delete"
 
 
 def customer_actions(principal: Principal, customer: CustomerFacts) -> list[CustomerAction]:
@@ -499,6 +506,7 @@ def customer_actions(principal: Principal, customer: CustomerFacts) -> list[Cust
         CustomerAction.INVITE_USER: lambda: require_administer_users(principal, customer, UserAdministration.INVITE),
         CustomerAction.CHANGE_USERS: lambda: require_administer_users(principal, customer, UserAdministration.CHANGE),
         CustomerAction.DELETE_USERS: lambda: require_administer_users(principal, customer, UserAdministration.DELETE),
+        CustomerAction.DELETE: lambda: require_delete_customer(principal, customer),
     }
     allowed = []
     for action, check in checks.items():
@@ -773,6 +781,87 @@ def _object_of(chosen_object: ObjectFacts | None, customer: CustomerFacts) -> st
     return chosen_object.object_id
 
 
+class DashboardView(StrEnum):
+    """Whose cases a dashboard counts (seed 002, "Se dashboard"): a contact follows the cases it is the contact of,
+    the cases on its objects whatever their customer, or the cases of its customers whatever their object."""
+
+    ALL = "all"  # staff: every case they see
+    MINE = "mine"
+    OBJECTS = "objects"
+    CUSTOMERS = "customers"
+
+
+def dashboard_views(principal: Principal) -> list[DashboardView]:
+    """The views a login has: staff every case they see; a contact login its own cases, its objects' and its
+    customers'; an invoice-customer login its customer's; an object login its object's."""
+    if principal.is_api_key:
+        return []
+    if principal.is_staff:
+        sees = _has(principal, Permission.VIEW) or _has(principal, Permission.VIEW_ASSIGNED)
+        return [DashboardView.ALL] if sees else []
+    contact = principal.kind is PrincipalKind.CONTACT and principal.contact_id is not None
+    offered = {
+        DashboardView.MINE: contact,
+        DashboardView.OBJECTS: bool(principal.linked_objects) and (contact or principal.kind is PrincipalKind.OBJECT),
+        DashboardView.CUSTOMERS: bool(own_customer_tree(principal))
+        and (contact or principal.kind is PrincipalKind.INVOICE_CUSTOMER),
+    }
+    return [view for view, has in offered.items() if has]
+
+
+def dashboard_scopes(
+    principal: Principal,
+    view: DashboardView,
+    *,
+    customer: CustomerFacts | None = None,
+    chosen_object: ObjectFacts | None = None,
+    assigned_customers: Iterable[str] = (),
+) -> list[str]:
+    """AUTH-4, dashboards (CASE-6): the scopes whose counters a dashboard adds up, for a view and the customer or
+    object it is narrowed to. The scopes of one view never share a case, so nothing is counted twice. A customer or
+    object the view does not cover answers as one that does not exist."""
+    require_person(principal)
+    if view not in dashboard_views(principal):
+        raise Forbidden("This login has no such dashboard", code="dashboard_not_available")
+    if view is DashboardView.MINE:
+        if customer is not None or chosen_object is not None:
+            message = "The cases you are the contact of are not split by customer or object"
+            raise ValidationFailed(
+                message, code="filter_not_in_view", details=[field_problem("view", "filter_not_in_view", message)]
+            )
+        assert principal.contact_id is not None
+        return [contact_scope(principal.contact_id)]
+    if view is DashboardView.ALL:
+        covered = (
+            [ALL_CASES]
+            if _has(principal, Permission.VIEW)
+            else [customer_scope(c) for c in sorted(set(assigned_customers))]
+        )
+    elif view is DashboardView.OBJECTS:
+        covered = [object_scope(object_id) for object_id in sorted(principal.linked_objects)]
+    else:
+        covered = [customer_scope(customer_id) for customer_id in sorted(own_customer_tree(principal))]
+    if chosen_object is not None:
+        owner = chosen_object.customer.customer_id
+        inside = {ALL_CASES, customer_scope(owner), object_scope(chosen_object.object_id)} & set(covered)
+        if inside and (customer is None or customer.customer_id == owner):
+            return [object_scope(chosen_object.object_id)]
+        raise NotFound("No such object")
+    if customer is not None:
+        if ALL_CASES in covered or customer_scope(customer.customer_id) in covered:
+            return [customer_scope(customer.customer_id)]
+        if view is DashboardView.OBJECTS:  # its objects among the login's
+            own = [
+                object_scope(o)
+                for o, owner in sorted(principal.linked_objects.items())
+                if owner == customer.customer_id
+            ]
+            if own:
+                return own
+        raise NotFound("No such customer")
+    return covered
+
+
 def require_handle_case(principal: Principal, case: CaseFacts) -> None:
     """Staff move a case on (status, type) and register its work orders and article rows: those who may change its
     customer, or, for a case without one, those who may change any customer."""
@@ -868,6 +957,122 @@ def require_publish_specification(principal: Principal, customer: CustomerFacts 
     facts = require_view_customer(principal, customer)
     require_edit_customer(principal, facts)
     return facts
+
+
+# -- files (CASE-5, AUTH-4) ----------------------------------------------------------------------------------------
+
+
+def reads_customer_files(principal: Principal, customer: CustomerFacts) -> bool:
+    """AUTH-4: a contact linked to the customer sees its files and its objects' files; so does the customer's own
+    invoice-customer login, and staff who see the customer. Object-linked logins see only their objects' files."""
+    if principal.is_api_key:
+        return False
+    if principal.is_staff:
+        return can_view_customer(principal, customer)
+    if principal.kind is PrincipalKind.CONTACT and principal.contact_id is None:
+        return False
+    if principal.kind not in {PrincipalKind.CONTACT, PrincipalKind.INVOICE_CUSTOMER}:
+        return False
+    return customer.customer_id in own_customer_tree(principal)
+
+
+def reads_object_files(principal: Principal, facts: ObjectFacts) -> bool:
+    """AUTH-4: "an object-linked contact sees the object's files" (so does the object's own login), besides those
+    who see its customer's files."""
+    if reads_customer_files(principal, facts.customer):
+        return True
+    if principal.is_staff or principal.is_api_key:
+        return False
+    if principal.kind is PrincipalKind.CONTACT and principal.contact_id is None:
+        return False
+    return principal.linked_objects.get(facts.object_id) == facts.customer.customer_id
+
+
+class FileFacts(BaseModel):
+    """What the policy needs to know about one file: what it is linked to, as that is now."""
+
+    customer: CustomerFacts | None = None
+    object_id: str | None = None
+    case: CaseFacts | None = None
+
+
+def reads_file(principal: Principal, file: FileFacts) -> bool:
+    if file.case is not None:
+        return can_view_case(principal, file.case)
+    if file.customer is None:
+        return False
+    if file.object_id is not None:
+        return reads_object_files(principal, ObjectFacts(object_id=file.object_id, customer=file.customer))
+    return reads_customer_files(principal, file.customer)
+
+
+def require_read_file(principal: Principal, file: FileFacts | None) -> FileFacts:
+    """A file the login may not see answers as one that does not exist."""
+    require_person(principal)
+    if file is None or not reads_file(principal, file):
+        raise NotFound("No such file")
+    return file
+
+
+def require_upload_file(principal: Principal, file: FileFacts) -> None:
+    """Staff with the Upload right put files on the customers, objects and cases they see (AUTH-3)."""
+    require_read_file(principal, file)
+    require_staff(principal, Permission.UPLOAD)
+
+
+def may_delete_file(principal: Principal, file: FileFacts) -> bool:
+    return principal.is_staff and _has(principal, Permission.DELETE_UPLOADED_FILES) and reads_file(principal, file)
+
+
+def require_delete_file(principal: Principal, file: FileFacts | None) -> None:
+    """Staff with "Delete uploaded files" remove the files they see (AUTH-3)."""
+    require_read_file(principal, file)
+    require_staff(principal, Permission.DELETE_UPLOADED_FILES)
+
+
+# -- support tickets (DOC-8) ---------------------------------------------------------------------------------------
+
+
+def reads_tickets(principal: Principal, customer: CustomerFacts) -> bool:
+    """A customer's support tickets: its portal users (every login that works for it), and staff who see it."""
+    if principal.is_api_key:
+        return False
+    if principal.is_staff:
+        return can_view_customer(principal, customer)
+    return customer.customer_id in customers_acted_for(principal)
+
+
+def require_view_tickets(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    require_person(principal)
+    if customer is None or not reads_tickets(principal, customer):
+        raise NotFound("No such customer")
+    return customer
+
+
+def require_open_ticket(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """The customer's own users open its tickets; the vendor answers them."""
+    facts = require_view_tickets(principal, customer)
+    if principal.is_staff:
+        raise Forbidden("The customer's users open support tickets", code="customer_only")
+    return facts
+
+
+def may_handle_ticket(principal: Principal, customer: CustomerFacts) -> bool:
+    """Staff who may change the customer move its tickets on (status)."""
+    return principal.is_staff and _passes(lambda: require_edit_customer(principal, customer))
+
+
+def require_handle_ticket(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    facts = require_view_tickets(principal, customer)
+    require_staff(principal)
+    require_edit_customer(principal, facts)
+    return facts
+
+
+def require_ticket_overview(principal: Principal) -> None:
+    """Every customer's tickets of one status at once: staff who see every customer."""
+    require_person(principal)
+    require_staff(principal, Permission.VIEW)
 
 
 # -- quotes (seed 003) ---------------------------------------------------------------------------------------------

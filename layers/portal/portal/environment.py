@@ -30,6 +30,7 @@ ENVIRONMENT_NAMES = {
     "report_bucket": "REPORT_BUCKET",
     "printout_queue_url": "PRINTOUT_QUEUE_URL",
     "document_bucket": "DOCUMENT_BUCKET",
+    "file_bucket": "FILE_BUCKET",
     "document_queue_url": "DOCUMENT_QUEUE_URL",
     "copy_queue_url": "COPY_QUEUE_URL",
     "smartmail_state_machine_arn": "SMARTMAIL_STATE_MACHINE_ARN",

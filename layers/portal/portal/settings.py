@@ -44,6 +44,8 @@ class Settings(BaseModel):
     # Printouts (receipts and order confirmations as PDF): where their jobs queue; their files go in the report bucket.
     printout_queue_url: str = ""
     document_bucket: str = ""
+    # Files linked to customers, objects and cases (CASE-5), posted straight to the bucket by the browser.
+    file_bucket: str = ""
     document_queue_url: str = ""
     copy_queue_url: str = ""
     smartmail_state_machine_arn: str = ""

@@ -330,11 +330,17 @@ class Table:
         )
 
     def query_all(
-        self, *, pk: str, index: str | None = None, sk_prefix: str | None = None, page_size: int = 500
+        self,
+        *,
+        pk: str,
+        index: str | None = None,
+        sk_prefix: str | None = None,
+        sk_between: tuple[str, str] | None = None,
+        page_size: int = 500,
     ) -> list[Item]:
         """Every item of one (small, bounded) item collection, e.g. one customer's subsidiaries. Its pages are
         followed here, so no cursor leaves this method."""
-        request = self._query_request(pk=pk, index=index, sk_prefix=sk_prefix)
+        request = self._query_request(pk=pk, index=index, sk_prefix=sk_prefix, sk_between=sk_between)
         request["Limit"] = page_size
         found: list[Item] = []
         while True:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from portal.auth.service import AuthService
     from portal.auth.sessions import SessionCheck
     from portal.bookings.repository import DynamoSlotRepository
+    from portal.cases.dashboard_service import DashboardService
     from portal.cases.service import CaseService
     from portal.catalogue.repository import DynamoCatalogueRepository
     from portal.contacts.repository import DynamoContactRepository
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from portal.departments.repository import DynamoDepartmentRepository
     from portal.deposits.service import DepositService
     from portal.documents.service import DocumentService
+    from portal.files.service import FileService
+    from portal.imports.service import ImportService
     from portal.languages import Language
     from portal.notifications.service import DeliveryService
     from portal.objects.repository import DynamoObjectRepository
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     from portal.staff.models import StaffUser
     from portal.staff.service import StaffService
     from portal.support.repository import DynamoSupportRepository
+    from portal.tickets.service import TicketService
     from portal.webhooks.service import WebhookService
     from portal.workflows import StepFunctionsWorkflows
 
@@ -228,10 +232,10 @@ def deposit_service() -> DepositService:
 def report_service() -> ReportService:
     """Reports (REP-1): files in the reports bucket, rows from the deposit history's partitions."""
     from portal.deposits.repository import DynamoDepositRepository
-    from portal.files import S3Files
     from portal.reports.repository import DynamoReportRepository
     from portal.reports.service import ReportService
     from portal.settings import get_settings
+    from portal.storage import S3Files
 
     return ReportService(
         customers=customer_repository(),
@@ -247,10 +251,10 @@ def printout_service() -> PrintoutService:
     """Printouts (DEP-2, ORD-4): PDFs in the reports bucket, of the deposits and orders they print."""
     from portal.cases.repository import DynamoCaseRepository
     from portal.deposits.repository import DynamoDepositRepository
-    from portal.files import S3Files
     from portal.printouts.repository import DynamoPrintoutRepository
     from portal.printouts.service import PrintoutService
     from portal.settings import get_settings
+    from portal.storage import S3Files
 
     return PrintoutService(
         customers=customer_repository(),
@@ -268,8 +272,8 @@ def document_service() -> DocumentService:
     from portal.documents.network import S3NetworkOutbox, S3PrintOutbox, SqsPrintQueues
     from portal.documents.repository import DynamoDocumentRepository
     from portal.documents.service import DocumentService
-    from portal.files import S3Files
     from portal.settings import get_settings
+    from portal.storage import S3Files
     from portal.workflows import StepFunctionsWorkflows
 
     settings = get_settings()
@@ -405,3 +409,79 @@ def _account_manager_addresses() -> Callable[[list[str]], list[str]]:
 
     users = DynamoAuthRepository()
     return lambda staff: recipients.account_manager_addresses(users, staff)
+
+
+def file_service() -> FileService:
+    """Files (CASE-5): bytes in the file bucket, records in the table."""
+    from portal.cases.repository import DynamoCaseRepository
+    from portal.files.repository import DynamoFileRepository
+    from portal.files.service import FileService
+    from portal.settings import get_settings
+    from portal.storage import S3Files
+
+    return FileService(
+        files=DynamoFileRepository(),
+        storage=S3Files(get_settings().file_bucket),
+        customers=customer_repository(),
+        objects=object_repository(),
+        cases=DynamoCaseRepository(),
+    )
+
+
+def import_service() -> ImportService:
+    """Bulk upload of a customer register (ORG-3): the file and its report in the file bucket."""
+    from portal.imports.repository import DynamoImportRepository
+    from portal.imports.service import ImportService
+    from portal.settings import get_settings
+    from portal.storage import S3Files
+
+    return ImportService(
+        imports=DynamoImportRepository(), customers=customer_repository(), files=S3Files(get_settings().file_bucket)
+    )
+
+
+def customer_uses() -> Callable[[str], list[str]]:
+    """What keeps a customer from being deleted besides its own partition's items: its cases and its files."""
+    from portal.cases.repository import DynamoCaseRepository
+    from portal.files.repository import DynamoFileRepository
+
+    cases, files = DynamoCaseRepository(), DynamoFileRepository()
+
+    def uses(customer_id: str) -> list[str]:
+        found = ["cases"] if cases.has_cases(customer_id) else []
+        return found + (["files"] if files.count_of_customer(customer_id) else [])
+
+    return uses
+
+
+def ticket_service() -> TicketService:
+    """Support tickets (DOC-8): the account managers hear of what the customer writes, its user of the answers."""
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.settings import get_settings
+    from portal.tickets.repository import DynamoTicketRepository
+    from portal.tickets.service import TicketService
+
+    settings = get_settings()
+    users = DynamoAuthRepository()
+
+    def user_address(username: str) -> tuple[str, Language] | None:
+        user = users.get_user(username)
+        return (user.email, user.language) if user and user.active else None
+
+    return TicketService(
+        tickets=DynamoTicketRepository(),
+        customers=customer_repository(),
+        user_address=user_address,
+        account_managers=_account_manager_addresses(),
+        staff_address=settings.staff_notification_address,
+        portal_url=settings.portal_url,
+        staff_language=settings.staff_language,
+    )
+
+
+def dashboard_service() -> DashboardService:
+    """Dashboards (CASE-6): the counters the case writes keep."""
+    from portal.cases.dashboard_service import DashboardService
+    from portal.cases.repository import DynamoCaseRepository
+
+    return DashboardService(cases=DynamoCaseRepository(), customers=customer_repository(), objects=object_repository())

@@ -7,9 +7,9 @@ import { meQuery, queryClient } from "../api/query";
 import { Layout } from "./Layout";
 import { PortalLayout } from "./PortalLayout";
 import { PageFailed, PageNotFound } from "./RouteProblems";
-import { casesSearch, customersSearch, depositHistorySearch, documentStatisticsSearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, tradingPartnersSearch, usersSearch } from "./searches";
+import { caseDashboardSearch, casesSearch, customerImportSearch, customersSearch, depositHistorySearch, documentStatisticsSearch, documentsSearch, loginSearch, orderHistorySearch, ordersSearch, serviceOrdersSearch, ticketsSearch, tradingPartnersSearch, usersSearch } from "./searches";
 import {
-  customersWhoseSpecificationsItReads, mayAdministerUsers, mayConfigureCases, mayOpen, mayOpenDeposits, mayOpenDocuments, mayOpenOrders,
+  customersWhoseSpecificationsItReads, mayAdministerUsers, mayConfigureCases, mayImportCustomers, mayOpen, mayOpenDeposits, mayOpenDocuments, mayOpenOrders, readsTickets,
   type Section,
 } from "./sections";
 
@@ -124,6 +124,17 @@ const newCustomerRoute = createRoute({
   beforeLoad: guarded("customers"),
   component: lazyRouteComponent(() => import("../pages/NewCustomerPage"), "NewCustomerPage"),
 });
+// ORG-3 (seed 003: "Ladda upp register"): an existing register uploaded as CSV, with a report of the rows refused.
+export const customerImportRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/customers/import",
+  staticData: { guide: "customers" },
+  validateSearch: customerImportSearch,
+  beforeLoad: ({ context }) => {
+    if (!mayImportCustomers(context.me)) throw redirect({ to: "/customers" });
+  },
+  component: lazyRouteComponent(() => import("../pages/CustomerImportPage"), "CustomerImportPage"),
+});
 export const customerRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/customers/$customerId",
@@ -138,6 +149,34 @@ export const customerSpecificationRoute = createRoute({
   staticData: { guide: "specifications" },
   beforeLoad: guarded("customers"),
   component: lazyRouteComponent(() => import("../pages/SpecificationPage"), "CustomerSpecificationPage"),
+});
+// DOC-8: one support ticket, for staff and the customer's users alike: the e-mails to both sides link here. Not under
+// the customer register's guard: a portal user opens its own customer's tickets at this address too.
+export const ticketRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/customers/$customerId/tickets/$ticketId",
+  staticData: { guide: "tickets" },
+  beforeLoad: ({ context }) => {
+    if (!readsTickets(context.me)) throw redirect({ to: "/" });
+  },
+  component: lazyRouteComponent(() => import("../pages/TicketPage"), "TicketPage"),
+});
+// DOC-8: staff see every customer's tickets by status; the customer's users their customer's, and open new ones.
+export const ticketsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/tickets",
+  staticData: { guide: "tickets" },
+  validateSearch: ticketsSearch,
+  beforeLoad: guarded("tickets"),
+  component: lazyRouteComponent(() => import("../pages/TicketsPage"), "TicketsPage"),
+});
+export const supportRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/support",
+  staticData: { guide: "tickets" },
+  validateSearch: ordersSearch,
+  beforeLoad: guarded("support"),
+  component: lazyRouteComponent(() => import("../pages/SupportPage"), "SupportPage"),
 });
 export const registrationsRoute = createRoute({
   getParentRoute: () => portalRoute,
@@ -358,6 +397,16 @@ const newCaseRoute = createRoute({
   beforeLoad: guarded("cases"),
   component: lazyRouteComponent(() => import("../pages/NewCasePage"), "NewCasePage"),
 });
+// CASE-6 (seed 002: Se dashboard): cases, work orders, lead times and article rows per month, for staff and for the
+// portal logins that follow cases (the page explains itself to a login without dashboards).
+export const caseDashboardRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/cases/dashboard",
+  staticData: { guide: "cases" },
+  validateSearch: caseDashboardSearch,
+  beforeLoad: guarded("cases"),
+  component: lazyRouteComponent(() => import("../pages/CaseDashboardPage"), "CaseDashboardPage"),
+});
 const caseSettingsRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/cases/settings",
@@ -428,7 +477,7 @@ const routeTree = rootRoute.addChildren([
   passwordRoute,
   openedDocumentRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerRoute, customerSpecificationRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, quotesRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, casesRoute, newCaseRoute, caseSettingsRoute, specificationsRoute, specificationRoute, caseRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerImportRoute, customerRoute, customerSpecificationRoute, ticketRoute, ticketsRoute, supportRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, quotesRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, casesRoute, newCaseRoute, caseDashboardRoute, caseSettingsRoute, specificationsRoute, specificationRoute, caseRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

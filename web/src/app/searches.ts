@@ -22,6 +22,11 @@ export const customersSearch = z.object({
 });
 export type CustomersSearch = z.infer<typeof customersSearch>;
 
+/** ORG-3: the register upload shown (a new upload's, or an earlier one chosen from the list). */
+export const customerImportSearch = z.object({
+  import: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+});
+
 /** Where to go after logging in: only an address inside the app, never another site. */
 export const loginSearch = z.object({
   redirect: z.catch(
@@ -37,6 +42,11 @@ export const usersSearch = z.object({
 
 export const ordersSearch = z.object({
   customer: z.catch(z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{1,26}$/))), undefined),
+});
+
+/** DOC-8: the staff overview's status (open first: those wait for the vendor). */
+export const ticketsSearch = z.object({
+  status: or(z.enum(["open", "in_progress", "waiting_for_customer", "closed"]), "open"),
 });
 
 export const serviceOrdersSearch = z.object({
@@ -126,3 +136,18 @@ export const casesSearch = z.object({
   to: isoDay,
 });
 export type CasesSearch = z.infer<typeof casesSearch>;
+
+/** The case dashboards (CASE-6): whose cases (the view; none means the login's first), the months (YYYY-MM; none
+ * means the last three), the customer and object, and the types and action code each dashboard is narrowed by. */
+export const caseDashboardSearch = z.object({
+  view: or(z.enum(["", "all", "mine", "objects", "customers"]), ""),
+  from: isoMonth,
+  to: isoMonth,
+  customer: or(z.string().check(z.regex(/^[0-9A-Za-z]{0,26}$/)), ""),
+  object: or(z.string().check(z.regex(/^[0-9A-Za-z]{0,26}$/)), ""),
+  caseType: or(z.enum(["", "fault", "service", "installation", "inspection", "other"]), ""),
+  workOrderType: or(z.enum(["", "repair", "maintenance", "installation", "inspection"]), ""),
+  articleType: or(z.enum(["", "work", "part", "travel", "other"]), ""),
+  actionCode: or(z.string().check(z.maxLength(20)), ""),
+});
+export type CaseDashboardSearch = z.infer<typeof caseDashboardSearch>;

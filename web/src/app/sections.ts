@@ -4,7 +4,7 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "orders" | "deposits" | "documents" | "cases" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings";
+export type Section = "home" | "orders" | "deposits" | "documents" | "cases" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings" | "tickets" | "support";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar", "document_handler",
@@ -12,7 +12,7 @@ export const CUSTOMER_ROLES = [
 
 export type Tab = {
   section: Section;
-  to: "/" | "/orders" | "/deposits" | "/documents" | "/cases" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings";
+  to: "/" | "/orders" | "/deposits" | "/documents" | "/cases" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings" | "/tickets" | "/support";
   label: MessageKey;
 };
 
@@ -24,6 +24,8 @@ export const TABS: Tab[] = [
   { section: "deposits", to: "/deposits", label: "nav.deposits" },
   { section: "documents", to: "/documents", label: "nav.documents" },
   { section: "cases", to: "/cases", label: "nav.cases" },
+  { section: "support", to: "/support", label: "nav.tickets" },
+  { section: "tickets", to: "/tickets", label: "nav.tickets" },
   { section: "customers", to: "/customers", label: "nav.customers" },
   { section: "registrations", to: "/registrations", label: "nav.registrations" },
   { section: "users", to: "/users", label: "nav.users" },
@@ -62,12 +64,45 @@ export function mayOpen(me: Me, section: Section): boolean {
     case "catalogue":
     case "settings":
       return me.kind === "staff" && me.role === "administrator";
+    case "tickets":
+      // DOC-8: the overview across customers, for staff who see every customer.
+      return me.kind === "staff" && me.permissions.includes("view");
+    case "support":
+      // DOC-8: a portal login's own customers' tickets (those of its objects' customers too).
+      return readsTickets(me) && me.kind !== "staff" && me.customer_ids.length + me.visible_customer_ids.length + me.object_ids.length > 0;
   }
+}
+
+/** Whether the principal reads support tickets at all (DOC-8): staff and every portal login; the API decides which. */
+export function readsTickets(me: Me): boolean {
+  return me.kind !== "api_key";
+}
+
+/** Whether the principal may upload a customer register (ORG-3): staff with the Create right, as for a new customer. */
+export function mayImportCustomers(me: Me): boolean {
+  return me.kind === "staff" && me.permissions.includes("create");
 }
 
 /** Whether the principal configures the portal's cases (mandatory links, form fields, columns): administrators. */
 export function mayConfigureCases(me: Me): boolean {
   return me.kind === "staff" && me.role === "administrator";
+}
+
+/** Whether the principal follows cases on dashboards (CASE-6, seed 002 "Se dashboard"), as the API's views have it:
+ * staff who see cases, a contact's login, an object login with its objects, an invoice customer with its customer. */
+export function mayOpenDashboards(me: Me): boolean {
+  switch (me.kind) {
+    case "staff":
+      return me.permissions.includes("view") || me.permissions.includes("view_assigned");
+    case "contact":
+      return Boolean(me.contact_id);
+    case "object":
+      return me.object_ids.length > 0;
+    case "invoice_customer":
+      return me.customer_ids.length > 0;
+    default:
+      return false;
+  }
 }
 
 /** Whether the principal may open the users page at all: a customer's user administrator, or staff with a right. */

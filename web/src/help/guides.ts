@@ -3,7 +3,7 @@ import type { MessageKey } from "../i18n/messages";
 
 export const guideIds = [
   "login", "home", "orders", "change", "service", "quotes", "deposits", "documents", "cases", "specifications", "reports", "customers", "customer",
-  "registrations", "users", "catalogue", "settings",
+  "registrations", "users", "catalogue", "settings", "tickets",
 ] as const;
 export type GuideId = (typeof guideIds)[number];
 
@@ -29,10 +29,10 @@ const roleEntries: GuideEntry[] = (
 
 export const guides: Record<GuideId, Guide> = {
   login: guide("login", ["username", "codes", "forgot", "locked", "signup", "access"]),
-  home: guide("home", ["tabs", "roles", "session", "support"]),
+  home: guide("home", ["tabs", "roles", "files", "session", "support"]),
   customers: guide("customers", ["search", "status", "assigned", "columns", "export", "address"]),
   customer: guide("customer", [
-    "number", "organisation", "group", "assignees", "lists", "quotes", "specifications", "relations", "cash", "contracts", "history", "deactivate",
+    "number", "organisation", "group", "assignees", "lists", "quotes", "specifications", "files", "tickets", "relations", "cash", "contracts", "history", "deactivate", "delete",
   ]),
   registrations: guide("registrations", ["approve", "reject", "failed"]),
   users: guide("users", ["invite", "logins", "passwordLink", "deactivate", "delete"], roleEntries),
@@ -42,8 +42,9 @@ export const guides: Record<GuideId, Guide> = {
   quotes: guide("quotes", ["status", "accept", "decline"]),
   deposits: guide("deposits", ["bag", "review", "reverse", "foreign", "counting"]),
   documents: guide("documents", ["search", "status", "channel", "stopped", "correct", "refuse", "send", "partners", "smartmail", "statistics", "settings", "apiKeys", "webhooks"]),
-  cases: guide("cases", ["search", "new", "links", "status", "workOrders", "rows", "protocols", "specifications", "settings"]),
+  cases: guide("cases", ["search", "new", "links", "status", "workOrders", "rows", "protocols", "files", "specifications", "dashboards", "settings"]),
   specifications: guide("specifications", ["what", "lines", "review"]),
+  tickets: guide("tickets", ["new", "status", "conversation", "email"]),
   reports: guide("reports", ["generate", "kept"]),
   catalogue: guide("catalogue", ["article", "max", "retire"]),
   settings: guide("settings", ["support", "register", "staffGroups", "conflict", "deliveries", "printJobs"]),

@@ -14,6 +14,7 @@ import { exactAmount, formatAmount, formatDate, formatDateTime, formatDecimal, m
 import { useI18n, type Translate } from "../i18n";
 import { textOr, type MessageKey } from "../i18n/messages";
 import { DateField } from "../ui/DateField";
+import { FilesCard } from "./FilesCard";
 import { PdfDownload } from "../ui/PdfDownload";
 import { notify } from "../ui/Toasts";
 import {
@@ -447,6 +448,9 @@ function stepText(entry: CaseTimelineEntry, t: Translate): string {
     case "work_order_added":
     case "work_order_closed":
       return t(`cases.step.${entry.action}` as MessageKey, { number: detail });
+    case "file_added":
+    case "file_deleted":
+      return t(`cases.step.${entry.action}` as MessageKey, { name: detail });
     default:
       return textOr(t, `cases.step.${entry.action}`, entry.action);
   }
@@ -473,7 +477,7 @@ function Timeline({ view }: { view: CaseView }) {
 }
 
 /** CASE-1..3 (seed 002): one case — what was reported, on whom and what, where it stands, its work orders with their
- * article rows (Åtgärder, in the columns the vendor shows the customer) and its totals, and its timeline. Staff who
+ * article rows (Åtgärder, in the columns the vendor shows the customer) and its totals, its files (CASE-5) and its timeline. Staff who
  * may change its customer move it on, add work orders, register rows and close work orders here. */
 export function CasePage() {
   const { t } = useI18n();
@@ -528,6 +532,8 @@ export function CasePage() {
       {view.may_handle ? <ChangeCase key={`change-${item.version}`} item={item} onReload={reload} /> : null}
       <WorkOrders view={view} onReload={reload} />
       {view.may_handle ? <AddWorkOrder key={`work-order-${item.version}`} item={item} onReload={reload} /> : null}
+      {/* CASE-5: the case's files; not there for a login that may not read them. */}
+      <FilesCard target={{ caseId: item.case_id }} />
       <Timeline view={view} />
     </>
   );

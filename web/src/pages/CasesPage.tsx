@@ -5,40 +5,18 @@ import { problemOf } from "../api/problems";
 import { $api, byCursor, usePages } from "../api/query";
 import { casesRoute } from "../app/router";
 import type { CasesSearch } from "../app/searches";
-import { customersWhoseSpecificationsItReads, mayConfigureCases } from "../app/sections";
+import { customersWhoseSpecificationsItReads, mayConfigureCases, mayOpenDashboards } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
 import { DataTable, type ListColumn } from "../ui/DataTable";
 import { DateField } from "../ui/DateField";
 import { LoadMore } from "../ui/LoadMore";
-import { SearchComboBox, type Choice } from "../ui/SearchComboBox";
 import { CASE_STATUSES, CASE_TYPES, columnKey, statusKey, typeKey, type CaseColumn } from "./caseParts";
 import { searchRefusal } from "./historySearch";
+import { StaffCustomerFilter } from "./StaffCustomerFilter";
 
 type Row = components["schemas"]["CaseSummary"];
-
-/** Staff narrow the search to a customer found by its name or number, then to one of its objects. */
-function StaffCustomerFilter({ chosen, onChoose }: { chosen: string; onChoose: (customerId: string) => void }) {
-  const { t } = useI18n();
-  const [typed, setTyped] = useState("");
-  const text = typed.trim();
-  const found = $api.useQuery("get", "/customers", { params: { query: { q: text, limit: 10 } } }, { enabled: text.length >= 2 });
-  // The customer named in the address when the page opened is shown by its name.
-  const [initial] = useState(chosen);
-  const named = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: initial } } }, { enabled: Boolean(initial) });
-  const choices: Choice[] = text.length >= 2
-    ? (found.data?.items ?? []).map((item) => ({ id: item.customer_id, label: `${item.name} (${item.number})` }))
-    : [];
-  if (initial && !named.data && !named.error) return <div><p role="status">{t("loading")}</p></div>;
-  return (
-    // What to type is said under the search form: a hint here would lift the field out of line with the others.
-    <SearchComboBox id="cases-customer" label={t("cases.field.customer_id")}
-      defaultText={named.data ? `${named.data.name} (${named.data.number})` : ""}
-      choices={choices} noMatches={t(found.isFetching ? "loading" : "cases.noCustomerMatches")}
-      onSearch={setTyped} onChoose={(choice) => onChoose(choice?.id ?? "")} />
-  );
-}
 
 /** CASE-2 (seed 002, Sök ärende): the cases the login sees, newest first, searched by free text, status, type,
  * customer, object and the dates they were filed, in the columns the vendor chose; the number opens the case. */
@@ -113,6 +91,8 @@ export function CasesPage() {
           {customersWhoseSpecificationsItReads(me).length ? (
             <Link className="button secondary-outline" to="/cases/specifications">{t("specifications.listHeading")}</Link>
           ) : null}
+          {/* CASE-6: the cases the login follows, month by month. */}
+          {mayOpenDashboards(me) ? <Link className="button secondary-outline" to="/cases/dashboard">{t("dashboard.link")}</Link> : null}
           {mayConfigureCases(me) ? <Link className="button secondary-outline" to="/cases/settings">{t("cases.settingsLink")}</Link> : null}
         </div>
       </div>
@@ -137,7 +117,7 @@ export function CasesPage() {
           </select>
         </div>
         {staff ? (
-          <StaffCustomerFilter chosen={customer} onChoose={setCustomer} />
+          <StaffCustomerFilter id="cases-customer" chosen={customer} onChoose={setCustomer} />
         ) : customerChoices.length ? (
           <div>
             <label htmlFor="cases-customer">{t("cases.field.customer_id")}</label>

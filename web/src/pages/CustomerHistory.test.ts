@@ -89,4 +89,28 @@ describe("customer history", () => {
       { field: "status", before: "published", after: "commented" }, { field: "comment", before: null, after: "Kjøringen gjelder ikke oss" },
     ])).toEqual(["Status: Venter på godkjenning → Kommentert", "Kommentar: (tom) → Kjøringen gjelder ikke oss"]);
   });
+
+  it("reads a file's entries in its own words, its object by name (CASE-5)", () => {
+    const lines = historyLines({
+      entry_id: "f1", at: "2026-12-08T10:00:00Z", actor: "admin", action: "file_uploaded",
+      changes: [
+        { field: "name", before: null, after: "Servicerapport mars.pdf" },
+        { field: "linked_to", before: null, after: "object" },
+        { field: "object_id", before: null, after: "01JOBJECT" },
+      ],
+    }, definitions, reader, { "01JOBJECT": "Nordlys Bergen Torget" }).map((line) => `${line.label}: ${line.before} → ${line.after}`);
+    expect(lines).toEqual(["Filnavn: (tom) → Servicerapport mars.pdf", "Lagt på: (tom) → objekt", "Objekt: (tom) → Nordlys Bergen Torget"]);
+  });
+
+  it("reads a support ticket's entries in its own words (DOC-8)", () => {
+    const lines = historyLines({
+      entry_id: "t1", at: "2026-12-08T10:00:00Z", actor: "admin", action: "ticket_replied",
+      changes: [
+        { field: "number", before: null, after: 2 },
+        { field: "subject", before: null, after: "Kortterminalen svarer ikke" },
+        { field: "status", before: null, after: "in_progress" },
+      ],
+    }, definitions, reader).map((line) => `${line.label}: ${line.before} → ${line.after}`);
+    expect(lines).toEqual(["Henvendelse nr.: (tom) → 2", "Emne: (tom) → Kortterminalen svarer ikke", "Status: (tom) → Under arbeid"]);
+  });
 });

@@ -56,11 +56,17 @@ const CODES_OF_FIELD: Record<string, string> = { delivery_weekdays: "weekday", t
 const CASE_ACTIONS = new Set(["case_created", "case_changed", "work_order_added", "work_order_closed", "article_row_added"]);
 const QUOTE_ACTIONS = new Set(["quote_created", "quote_accepted", "quote_declined"]);
 const SPECIFICATION_ACTIONS = new Set(["invoice_specification_published", "invoice_specification_approved", "invoice_specification_commented"]);
+// A file's entries (CASE-5) name the file, what it was put on (the customer, an object, a case) and that object or case.
+const FILE_ACTIONS = new Set(["file_uploaded", "file_deleted"]);
+// A support ticket's entries (DOC-8) name the ticket: its number, subject and status.
+const TICKET_ACTIONS = new Set(["ticket_opened", "ticket_replied", "ticket_status_changed"]);
 
 /** The catalogue prefix the codes of a field of an entry are worded under. */
 function codesOf(action: string, field: string): string {
   if (field === "status" && QUOTE_ACTIONS.has(action)) return "quotes.status";
   if (field === "status" && SPECIFICATION_ACTIONS.has(action)) return "specifications.status";
+  if (field === "linked_to" && FILE_ACTIONS.has(action)) return "files.linkedTo";
+  if (field === "status" && TICKET_ACTIONS.has(action)) return "tickets.status";
   return CODES_OF_FIELD[field] ?? field;
 }
 
@@ -69,6 +75,8 @@ function fieldLabel(t: Translate, action: string, field: string): string {
   if (CASE_ACTIONS.has(action)) return textOr(t, `cases.history.${field}`, textOr(t, `field.${field}`, field));
   if (QUOTE_ACTIONS.has(action)) return textOr(t, `quotes.history.${field}`, textOr(t, `field.${field}`, field));
   if (SPECIFICATION_ACTIONS.has(action)) return textOr(t, `specifications.history.${field}`, textOr(t, `field.${field}`, field));
+  if (FILE_ACTIONS.has(action)) return textOr(t, `files.history.${field}`, textOr(t, `field.${field}`, field));
+  if (TICKET_ACTIONS.has(action)) return textOr(t, `tickets.history.${field}`, textOr(t, `field.${field}`, field));
   if (field === "number" && action.startsWith("object_")) return t("objects.number");
   if (field === "number" && action.startsWith("department_")) return t("departments.number");
   if (field === "number" && action.startsWith("order_")) return t("orders.number");

@@ -9,6 +9,7 @@ import type { MessageKey } from "../i18n/messages";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { notify } from "../ui/Toasts";
 import { CustomerAssignees, useStaffNames } from "./CustomerAssignees";
+import { DeleteCustomerButton, InUse } from "./CustomerDeletion";
 import { CustomerForm } from "./CustomerForm";
 import { CustomerHistory, valueText } from "./CustomerHistory";
 import { definitionOf, labelIn, useCustomFields } from "./customFields";
@@ -18,6 +19,8 @@ import { ContractsCard } from "./relations/ContractsCard";
 import { CustomerCases, CustomerOrders } from "./CustomerLists";
 import { CustomerQuotes } from "./CustomerQuotes";
 import { CustomerSpecifications } from "./CustomerSpecifications";
+import { CustomerTickets } from "./CustomerTickets";
+import { FilesCard, useObjectNames } from "./FilesCard";
 
 type Customer = components["schemas"]["CustomerView"];
 
@@ -32,8 +35,8 @@ function useGroup(customer: Customer | undefined) {
 
 const SHOWN = ["number", "contact_person", "email", "phone", "address", "postal_code", "city"] as const;
 
-/** One customer: its details, edit, deactivate, the staff responsible for it (ORG-4), its orders, cases and quotes
- * (seed 003), its invoice specifications (CASE-4) and its change history (ORG-3). */
+/** One customer: its details, edit, deactivate or delete, the staff responsible for it (ORG-4), its orders, cases and quotes
+ * (seed 003), its invoice specifications (CASE-4), its files (CASE-5), its support tickets (DOC-8) and its change history (ORG-3). */
 export function CustomerPage() {
   const { customerId } = useParams({ from: "/portal/customers/$customerId" });
   const { t, language } = useI18n();
@@ -46,6 +49,8 @@ export function CustomerPage() {
   const customer = found.data;
   const { parent, subsidiaries } = useGroup(customer);
   const staffNames = useStaffNames(customerId);
+  // The history names a file's object by its name (the objects card reads the same list).
+  const objectNames = useObjectNames(customerId, Boolean(customer));
 
   async function toggleStatus(current: Customer) {
     const status = current.status === "active" ? "inactive" : "active";
@@ -88,12 +93,14 @@ export function CustomerPage() {
                   <button type="button" className="secondary-outline" onClick={() => void toggleStatus(customer)}>{t("customer.reactivate")}</button>
                 )
               ) : null}
+              {may("delete") ? <DeleteCustomerButton customer={customer} onRefused={setRefusal} /> : null}
             </div>
           ) : null}
         </div>
         {refusal ? (
           <div className="error" role="alert">
             <p>{t(problemOf(refusal).summary)}</p>
+            <InUse refusal={refusal} />
             {isConflict(refusal) ? <button type="button" className="secondary-outline" onClick={() => { setRefusal(null); void found.refetch(); }}>{t("conflict.reload")}</button> : null}
           </div>
         ) : null}
@@ -165,6 +172,10 @@ export function CustomerPage() {
       <CustomerCases customerId={customer.customer_id} customerName={customer.name} />
       <CustomerQuotes customerId={customer.customer_id} customerName={customer.name} editable={may("edit")} />
       <CustomerSpecifications customerId={customer.customer_id} customerName={customer.name} editable={may("edit")} />
+      {/* CASE-5: the customer's files and its objects'; not there for a login that may not read them. */}
+      <FilesCard target={{ customerId: customer.customer_id }} />
+      {/* DOC-8: the support tickets its users opened, each answered on its own page. */}
+      <CustomerTickets customerId={customer.customer_id} />
       <section className="card" aria-labelledby="customer-deposits-heading">
         <h2 id="customer-deposits-heading">{t("customer.deposits")}</h2>
         <p><Link to="/deposits/history" search={{ customer: customer.customer_id }}>{t("home.seeDeposits", { customer: customer.name })}</Link></p>
@@ -177,7 +188,7 @@ export function CustomerPage() {
       <ContractsCard customerId={customer.customer_id} editable={may("edit")} />
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />
       <CustomerHistory customerId={customer.customer_id} definitions={definitions}
-        names={{ ...staffNames, ...(parent ? { [parent.customer_id]: parent.name } : {}) }} />
+        names={{ ...staffNames, ...objectNames, ...(parent ? { [parent.customer_id]: parent.name } : {}) }} />
     </>
   );
 }

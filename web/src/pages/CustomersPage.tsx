@@ -5,6 +5,7 @@ import { problemOf } from "../api/problems";
 import { $api } from "../api/query";
 import { customersRoute } from "../app/router";
 import type { CustomersSearch } from "../app/searches";
+import { mayImportCustomers } from "../app/sections";
 import { usePrincipal } from "../app/session";
 import { useI18n } from "../i18n";
 import { ColumnChooser, rememberColumns, rememberedColumns } from "../ui/ColumnChooser";
@@ -76,7 +77,12 @@ export function CustomersPage() {
       <div className="card-header">
         <h1 id="customers-heading" tabIndex={-1}>{t("customers.heading")}</h1>
         <div className="actions">
-          {me.permissions.includes("create") ? <Link className="button" to="/customers/new">{t("customers.new")}</Link> : null}
+          {mayImportCustomers(me) ? (
+            <>
+              <Link className="button" to="/customers/new">{t("customers.new")}</Link>
+              <Link className="button secondary-outline" to="/customers/import">{t("customers.import")}</Link>
+            </>
+          ) : null}
           <a className="button secondary-outline" href={exportUrl} download>{t("customers.export")}</a>
           <ColumnChooser columns={columns} visible={visible} onChange={chooseColumns} />
         </div>

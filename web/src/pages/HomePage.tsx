@@ -6,6 +6,7 @@ import { usePrincipal } from "../app/session";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
+import { FilesCard } from "./FilesCard";
 
 /** Staff: who they are and their work (their customers, requests waiting). */
 function StaffStart({ me }: { me: Me }) {
@@ -19,6 +20,7 @@ function StaffStart({ me }: { me: Me }) {
       <ul className="plain-list">
         <li><Link to="/customers" search={{ assigned: "me" }}>{t("home.myCustomers")}</Link></li>
         <li><Link to="/customers">{t("home.register")}</Link></li>
+        {mayOpen(me, "tickets") ? <li><Link to="/tickets" search={{ status: "open" }}>{t("home.openTickets")}</Link></li> : null}
         {mayOpen(me, "registrations") && waiting.data ? (
           <li><Link to="/registrations">{t("home.waitingRequests", { count, more: waiting.data.next_cursor ? "yes" : "no" })}</Link></li>
         ) : null}
@@ -27,11 +29,13 @@ function StaffStart({ me }: { me: Me }) {
   );
 }
 
-/** A portal user: the customers it acts for, each with its roles there and what it can do for it. */
+/** A portal user: the customers it acts for, each with its roles there and what it can do for it, and their files. */
 function CustomerStart({ me }: { me: Me }) {
   const { t } = useI18n();
   const customers = $api.useQuery("get", "/me/customers");
   const objects = $api.useQuery("get", "/me/objects");
+  // An object of a customer it acts for has its files among the customer's.
+  const customerIds = new Set((customers.data ?? []).map((customer) => customer.customer_id));
   return (
     <>
       {customers.data?.length ? (
@@ -60,12 +64,21 @@ function CustomerStart({ me }: { me: Me }) {
                   {hasRole(me, customer.customer_id, "user_administrator") ? (
                     <div><Link to="/users" search={{ customer: customer.customer_id }}>{t("home.manageUsers", { customer: customer.name })}</Link></div>
                   ) : null}
+                  {/* DOC-8: every login that works for the customer asks its questions there. */}
+                  <div><Link to="/support" search={{ customer: customer.customer_id }}>{t("home.support", { customer: customer.name })}</Link></div>
                 </li>
               );
             })}
           </ul>
         </section>
       ) : null}
+      {/* CASE-5: the files of each customer it acts for, and of its objects elsewhere; none for a login that may not read them. */}
+      {customers.data?.map((customer) => (
+        <FilesCard key={customer.customer_id} target={{ customerId: customer.customer_id }} heading={t("files.ofCustomer", { name: customer.name })} />
+      ))}
+      {objects.data?.filter((item) => !customerIds.has(item.customer_id)).map((item) => (
+        <FilesCard key={item.object_id} target={{ customerId: item.customer_id, objectId: item.object_id }} heading={t("files.ofObject", { name: item.name })} />
+      ))}
       {objects.data?.length ? (
         <section className="card" aria-labelledby="objects-heading">
           <h2 id="objects-heading">{t("home.objects")}</h2>

@@ -42,6 +42,10 @@ export function Chart({ title, kind, categories, series, format, stacked = false
     void loadECharts().then((echarts) => {
       if (disposed || !canvas.current) return;
       const chart = echarts.init(canvas.current, undefined, { renderer: "svg" });
+      // ECharts draws its SVG at the box's size in pixels, without a viewBox: given one (after each drawing, a resize's
+      // too), the drawing scales with its box when a print stylesheet makes that narrower than the screen it was for.
+      const fit = () => canvas.current?.querySelector("svg")?.setAttribute("viewBox", `0 0 ${chart.getWidth()} ${chart.getHeight()}`);
+      chart.on?.("finished", fit);
       chart.setOption({
         animation: false,
         tooltip: { trigger: "axis", valueFormatter: (value: unknown) => format(Number(value)) },
@@ -51,6 +55,7 @@ export function Chart({ title, kind, categories, series, format, stacked = false
         yAxis: { type: "value", minInterval: integers ? 1 : undefined, axisLabel: { formatter: (value: number) => format(value) } },
         series: series.map((one) => ({ name: one.name, type: kind, data: one.values, stack: stacked ? "total" : undefined })),
       });
+      fit();
       const resize = () => chart.resize();
       window.addEventListener("resize", resize);
       dispose = () => {

@@ -157,7 +157,7 @@ class CaseTimelineEntry(_Model):
     by_name: str
     action: str = Field(
         description="created, assigned, status_changed, type_changed, work_order_added, work_order_closed, "
-        "article_row_added"
+        "article_row_added, file_added, file_deleted"
     )
     status: CaseStatus | None = None
     type: CaseType | None = None

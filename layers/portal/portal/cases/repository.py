@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from portal import access, histories
+from portal.cases import dashboards
 from portal.cases.models import (
     ArticleRow,
     Case,
@@ -95,6 +96,7 @@ class CaseRepository(Protocol):
     def save_settings(self, settings: StoredCaseSettings, *, read_version: int, actor: str, at: datetime) -> None: ...
     def get(self, case_id: str, *, consistent: bool = False) -> Case | None: ...
     def get_many(self, case_ids: Sequence[str]) -> dict[str, Case]: ...
+    def counters(self, scopes: Sequence[str], months: Sequence[str]) -> list[dashboards.Counter]: ...
     def with_work(self, case_id: str) -> tuple[Case, list[WorkOrder], list[ArticleRow]] | None: ...
     def apply(self, change: CaseWrite) -> None: ...
     def summaries(
@@ -189,6 +191,10 @@ class DynamoCaseRepository:
             )
         if change.protocol is not None:
             transaction.put(printout_item(change.protocol), condition="attribute_not_exists(PK)")
+        new_work = [work_order for work_order, read_version in change.work_orders if read_version is None]
+        for delta in dashboards.deltas(change.before, case, new_work, change.rows, change.at):
+            for scope in facts_of(case).scopes:
+                _count(transaction, scope, delta)
         before, after = before_and_after(change.changes)
         transaction.put(
             audit_item(
@@ -215,6 +221,28 @@ class DynamoCaseRepository:
         for sort_key, item in _merged(self.table, partitions, (low, high), ascending=False, page_size=page_size):
             if sort_key != after:
                 yield sort_key, model_of(CaseSummary, item)
+
+    def counters(self, scopes: Sequence[str], months: Sequence[str]) -> list[dashboards.Counter]:
+        """The dashboard counters of the scopes for the months (CASE-6): one query per scope."""
+        found: list[dashboards.Counter] = []
+        for scope in scopes:
+            for item in self.table.query_all(pk=dashboard_partition(scope), sk_between=(months[0], months[-1] + "~")):
+                found.append(
+                    dashboards.Counter(
+                        month=item["month"],
+                        metric=dashboards.Metric(item["metric"]),
+                        dims=tuple(item["dims"]),
+                        count=int(item["count"]),
+                        amount_minor=int(item.get("amount_minor", 0)),
+                        lead_seconds=int(item.get("lead_seconds", 0)),
+                    )
+                )
+        return found
+
+    def has_cases(self, customer_id: str) -> bool:
+        """Whether any case was ever filed on the customer (deleting it is refused then): one item read at most."""
+        partition = history_partition(access.customer_scope(customer_id), status=None, type_=None)
+        return bool(self.table.query(pk=partition, limit=1, principal="-").items)
 
     def word_hits(
         self, partitions: Sequence[str], *, term: str, after: str | None, page_size: int
@@ -296,6 +324,31 @@ def _word_rows(case: Case) -> list[Item]:
         for scope in scopes
         for word in words
     ]
+
+
+def dashboard_partition(scope: str) -> str:
+    return key("DASH", scope)
+
+
+def _count(transaction: Transaction, scope: str, delta: dashboards.CounterDelta) -> None:
+    """Adds a change to one scope's counter of a month (CASE-6); the counter is made by its first change."""
+    dims = "#".join(dim.replace("#", "%23") for dim in delta.dims)
+    transaction.update(
+        dashboard_partition(scope),
+        f"{delta.month}#{delta.metric.value}#{dims}",
+        expression="ADD #count :count, amount_minor :amount, lead_seconds :lead "
+        "SET #type = :kind, #month = :month, metric = :metric, dims = :dims",
+        values={
+            ":count": delta.count,
+            ":amount": delta.amount_minor,
+            ":lead": delta.lead_seconds,
+            ":kind": "dashboard_counter",
+            ":month": delta.month,
+            ":metric": delta.metric.value,
+            ":dims": list(delta.dims),
+        },
+        names={"#count": "count", "#type": "type", "#month": "month"},
+    )
 
 
 def history_partition(scope: str, *, status: str | None, type_: str | None) -> str:

@@ -256,6 +256,12 @@ class CustomerHistoryAction(StrEnum):
     QUOTE_CREATED = "quote_created"
     QUOTE_ACCEPTED = "quote_accepted"
     QUOTE_DECLINED = "quote_declined"
+    DELETED = "deleted"
+    TICKET_OPENED = "ticket_opened"
+    TICKET_REPLIED = "ticket_replied"
+    TICKET_STATUS_CHANGED = "ticket_status_changed"
+    FILE_UPLOADED = "file_uploaded"
+    FILE_DELETED = "file_deleted"
 
 
 class HistoryEntry(BaseModel):

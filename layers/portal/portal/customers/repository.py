@@ -20,6 +20,7 @@ from portal.customers.models import (
     CustomerSummary,
     HistoryEntry,
 )
+from portal.errors import Conflict
 from portal.history import FieldChange, before_and_after
 from portal.store import Item, Table, Transaction, audit_item, key
 
@@ -100,6 +101,12 @@ class CustomerRepository(Protocol):
     ) -> tuple[list[HistoryEntry], str | None]: ...
     def subsidiaries(self, customer_id: str) -> list[str]: ...
     def get_many(self, customer_ids: Iterable[str]) -> list[Customer]: ...
+    def by_numbers(self, numbers: Iterable[str]) -> dict[str, Customer]: ...
+    def number_holders(self, numbers: Iterable[str]) -> dict[str, str]: ...
+    def claim_number(self, customer: Customer) -> bool: ...
+    def write_claimed(self, customers: Sequence[Customer], *, actor: str) -> None: ...
+    def in_use(self, customer_id: str) -> list[str]: ...
+    def delete(self, customer: Customer, *, actor: str, at: datetime) -> None: ...
     def assign(self, customer: Customer, username: str, *, actor: str, at: Any) -> None: ...
 
 
@@ -122,6 +129,90 @@ class DynamoCustomerRepository:
         return sorted(
             (_customer_from_item(item) for item in items), key=lambda customer: search.sort_key(customer.name)
         )
+
+    def by_numbers(self, numbers: Iterable[str]) -> dict[str, Customer]:
+        """The customers with these numbers, by number in upper case (numbers are unique regardless of case)."""
+        found = self.get_many(self.number_holders(numbers).values())
+        return {customer.number.upper(): customer for customer in found}
+
+    def number_holders(self, numbers: Iterable[str]) -> dict[str, str]:
+        """Who holds each of these numbers: number in upper case → customer id (one read per number)."""
+        items = self.table.batch_get([(key("CUSTNO", number.upper()), "CUSTNO") for number in set(numbers)])
+        return {item["PK"].removeprefix("CUSTNO#"): item["customer_id"] for item in items}
+
+    # -- bulk upload (ORG-3) --------------------------------------------------------------------------------------
+
+    def claim_number(self, customer: Customer) -> bool:
+        """Takes the customer's number for it, unless someone holds it: the one conditional write of an imported
+        customer. The rest of it follows in `write_claimed`; a run that dies between the two leaves a number held by
+        a customer id with no customer, which the retried run completes (`number_holders` shows it)."""
+        try:
+            self.table.put(_number_item(customer), condition="attribute_not_exists(PK)")
+        except Conflict:
+            return False
+        return True
+
+    def write_claimed(self, customers: Sequence[Customer], *, actor: str) -> None:
+        """Customers whose numbers `claim_number` took for them, with their search items and "created" history
+        entries, in batches: thousands of transactions would cost twice the writes for no more safety."""
+        self.table.batch_put(
+            [
+                item
+                for customer in customers
+                for item in new_customer_items(customer, actor=actor)
+                if item["SK"] != "CUSTNO"
+            ]
+        )
+
+    # -- deleting a customer (AUTH-3 "Delete") --------------------------------------------------------------------
+
+    def in_use(self, customer_id: str) -> list[str]:
+        """What keeps a customer from being deleted, kept in its own partition: its traffic (orders, deposits,
+        documents, quotes, invoice specifications, closed work), and the people and systems tied to it (logins,
+        contacts, subsidiaries, API keys). Cases and files are asked of their own indexes by the caller."""
+        kinds = set()
+        for item in self.table.query_all(pk=customer_pk(customer_id)):
+            prefix = str(item["SK"]).split("#", 1)[0]
+            if prefix in _IN_USE:
+                kinds.add(_IN_USE[prefix])
+        return sorted(kinds)
+
+    def delete(self, customer: Customer, *, actor: str, at: datetime) -> None:
+        """The customer, its number and search items, its place in its group and on its assignees' lists go in one
+        transaction conditioned on the version read; its history stays under a pseudonym (what named the customer is
+        replaced, its other personal data removed); what else its partition holds (objects, departments, settings)
+        follows."""
+        pseudonym = pseudonym_of(customer)
+        transaction = Transaction()
+        transaction.delete(
+            customer_pk(customer.customer_id),
+            "CUSTOMER",
+            condition="version = :read",
+            values={":read": customer.version},
+        )
+        transaction.delete(*_number_key(customer))
+        for item in _search_items(customer):
+            transaction.delete(item["PK"], item["SK"])
+        if customer.parent_id:
+            transaction.delete(customer_pk(customer.parent_id), key("CHILD", customer.customer_id))
+        for username in customer.assigned_staff:
+            transaction.delete(key("ASSIGNEE", username), customer_pk(customer.customer_id))
+        transaction.put(
+            audit_item(
+                partition=customer_pk(customer.customer_id),
+                actor=actor,
+                action=CustomerHistoryAction.DELETED,
+                at=at,
+                after={"name": pseudonym, "number": customer.number},
+            )
+        )
+        self.table.transact(transaction, conflict_message="The customer changed meanwhile; reload and try again")
+        rest = self.table.query_all(pk=customer_pk(customer.customer_id))
+        history = [item for item in rest if str(item["SK"]).startswith("AUDIT#")]
+        self.table.batch_put([_pseudonymised(item, pseudonym) for item in history])
+        for item in rest:
+            if not str(item["SK"]).startswith("AUDIT#"):
+                self.table.delete(item["PK"], item["SK"])
 
     def get_settings(self) -> CustomerRegisterSettings:
         item = self.table.get("SETTINGS", "CUSTOMER_REGISTER")
@@ -406,6 +497,42 @@ def _customer_item(customer: Customer) -> Item:
         "GSI2PK": key("CUSTOMERS", status),
         "GSI2SK": key(_number_sort_key(customer.number), customer.customer_id),
     }
+
+
+# The items of a customer's partition that keep it from being deleted, by their key's prefix, and what they are.
+_IN_USE = {
+    "ORDER": "orders",
+    "CHANGE": "orders",
+    "SERVICE": "orders",
+    "CONTRACT": "contracts",
+    "DEPOSIT": "deposits",
+    "DOC": "documents",
+    "QUOTE": "quotes",
+    "INVSPEC": "invoice_specifications",
+    "CLOSEDWO": "cases",
+    "USER": "users",
+    "CONTACT": "contacts",
+    "OBJCONTACT": "contacts",
+    "CHILD": "subsidiaries",
+    "APIKEY": "api_keys",
+    "TICKET": "support_tickets",
+}
+# What a customer's history may hold of it that is personal data (a sole proprietor's name and address are).
+_PERSONAL_FIELDS = ("email", "contact_person", "phone", "address", "postal_code", "city", "organisation_number")
+
+
+def pseudonym_of(customer: Customer) -> str:
+    return f"deleted-customer-{customer.customer_id}"
+
+
+def _pseudonymised(item: Item, pseudonym: str) -> Item:
+    def cleaned(values: Any) -> Any:
+        if not isinstance(values, dict):
+            return values
+        kept = {name: value for name, value in values.items() if name not in _PERSONAL_FIELDS}
+        return {**kept, "name": pseudonym} if "name" in kept else kept
+
+    return {**item, "before": cleaned(item.get("before")), "after": cleaned(item.get("after"))}
 
 
 def _number_key(customer: Customer) -> tuple[str, str]:

@@ -34,7 +34,7 @@ from portal.customers.models import (
     ExportColumn,
 )
 from portal.customers.repository import CustomerRepository
-from portal.errors import FieldProblems, NotFound, ValidationFailed, field_problem
+from portal.errors import Conflict, FieldProblems, NotFound, ValidationFailed, field_problem
 from portal.history import FieldChange, next_version, require_version
 from portal.languages import Language
 
@@ -348,6 +348,31 @@ def set_customer_status(
         changes=[FieldChange(field="status", before=before.status.value, after=status.value)],
     )
     return after
+
+
+def delete_customer(
+    principal: Principal,
+    repository: CustomerRepository,
+    customer_id: str,
+    version: int,
+    *,
+    other_uses: Callable[[str], list[str]],
+    clock: Clock = now,
+) -> None:
+    """AUTH-3 "Delete": a customer nothing was ever done with goes, its personal data with it; its history stays
+    under a pseudonym. One with traffic or people tied to it is refused: deactivate it instead. `other_uses` names
+    what is kept outside the customer's partition (its cases, its files)."""
+    before = get_customer(principal, repository, customer_id)
+    access.require_delete_customer(principal, facts(before))
+    require_version(before.version, version, "customer")
+    uses = sorted(set(repository.in_use(customer_id)) | set(other_uses(customer_id)))
+    if uses:
+        raise Conflict(
+            f"The customer has {', '.join(uses).replace('_', ' ')}: deactivate it instead, which keeps its history",
+            code="customer_in_use",
+            details=[{"in_use": uses}],
+        )
+    repository.delete(before, actor=principal.username, at=clock())
 
 
 # -- queries -----------------------------------------------------------------------------------------------------

@@ -352,6 +352,39 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "customer portal and send it again:\n{link}\n",
         ),
     },
+    "TicketToStaff": {
+        Language.NB: (
+            "Kundeportal: henvendelse {number} fra {customer}",
+            "Hei,\n\n{by} i {customer} har skrevet i henvendelse {number}, «{subject}»:\n\n{text}\n\n"
+            "Svar i portalen:\n{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: ärende {number} från {customer}",
+            "Hej,\n\n{by} på {customer} har skrivit i supportärende {number}, ”{subject}”:\n\n{text}\n\n"
+            "Svara i portalen:\n{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: support ticket {number} from {customer}",
+            'Hello,\n\n{by} at {customer} wrote in support ticket {number}, "{subject}":\n\n{text}\n\n'
+            "Answer in the portal:\n{link}\n",
+        ),
+    },
+    "TicketToCustomer": {
+        Language.NB: (
+            "Kundeportal: svar på henvendelse {number}",
+            "Hei,\n\nDin henvendelse {number}, «{subject}», er nå {status_nb}.{text}\n\nSe den i portalen:\n{link}\n",
+        ),
+        Language.SV: (
+            "Kundportal: svar på supportärende {number}",
+            "Hej,\n\nDitt supportärende {number}, ”{subject}”, är nu {status_sv}.{text}\n\nSe det i portalen:\n"
+            "{link}\n",
+        ),
+        Language.EN: (
+            "Customer portal: reply to support ticket {number}",
+            'Hello,\n\nYour support ticket {number}, "{subject}", is now {status_en}.{text}\n\n'
+            "See it in the portal:\n{link}\n",
+        ),
+    },
 }
 
 DOCUMENT_NAMES: dict[str, dict[Language, str]] = {
@@ -640,4 +673,35 @@ def quote_decided(
     said = f"\n\n{_REASON_LEADS[language]}: {reason}" if reason else ""
     return EmailMessage(
         to=to, subject=subject.format(**facts), body=body.format(**facts, reason=said, link=link), kind="QuoteDecided"
+    )
+
+
+_TICKET_STATUSES = {
+    "open": ("åpen", "öppet", "open"),
+    "in_progress": ("under behandling", "under behandling", "being worked on"),
+    "waiting_for_customer": ("besvart og venter på deg", "besvarat och väntar på dig", "answered and waiting for you"),
+    "closed": ("lukket", "stängt", "closed"),
+}
+_REPLY_LEADS = {Language.NB: "Svar", Language.SV: "Svar", Language.EN: "Reply"}
+
+
+def ticket_to_staff(
+    *, to: list[str], number: int, subject: str, customer: str, by: str, text: str, link: str, language: Language
+) -> EmailMessage:
+    """To the customer's account managers (or customer service): a customer's user opened a ticket or wrote in it."""
+    title, body = TEXTS["TicketToStaff"][language]
+    facts = {"number": str(number), "subject": subject, "customer": customer, "by": by, "text": text, "link": link}
+    return EmailMessage(to=to, subject=title.format(**facts), body=body.format(**facts), kind="TicketToStaff")
+
+
+def ticket_to_customer(
+    *, to: str, number: int, subject: str, status: str, reply: str, link: str, language: Language
+) -> EmailMessage:
+    """To the user who opened a ticket: the vendor answered it, or moved it on."""
+    title, body = TEXTS["TicketToCustomer"][language]
+    nb, sv, en = _TICKET_STATUSES[status]
+    said = f"\n\n{_REPLY_LEADS[language]}:\n{reply}" if reply else ""
+    facts = {"number": str(number), "subject": subject, "status_nb": nb, "status_sv": sv, "status_en": en}
+    return EmailMessage(
+        to=[to], subject=title.format(**facts), body=body.format(**facts, text=said, link=link), kind="TicketToCustomer"
     )

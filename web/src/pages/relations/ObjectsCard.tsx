@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { components } from "../../api/client";
 import { $api, refusalOf } from "../../api/query";
 import { useI18n } from "../../i18n";
+import { ObjectFiles } from "../FilesCard";
 import { RecordForm, text, type Field, type Values } from "./RecordForm";
 import { RelationCard } from "./RelationCard";
 
@@ -20,7 +21,7 @@ function details(values: Values) {
   };
 }
 
-/** A customer's sites and installations (ORG-2): add, change, deactivate. */
+/** A customer's sites and installations (ORG-2): add, change, deactivate; each with its files (CASE-5). */
 export function ObjectsCard({ customerId, objects, editable, more }: {
   customerId: string; objects: ServiceObject[] | null; editable: boolean; more?: ReactNode;
 }) {
@@ -51,6 +52,7 @@ export function ObjectsCard({ customerId, objects, editable, more }: {
             <strong>{item.name}</strong>{item.number ? ` (${item.number})` : ""}{place ? ` — ${place}` : ""}
             {item.status === "inactive" ? <> <span className="badge">{t("value.inactive")}</span></> : null}
             {item.description ? <div className="muted">{item.description}</div> : null}
+            <ObjectFiles customerId={customerId} objectId={item.object_id} name={item.name} />
           </>
         );
       }}
