@@ -1,5 +1,5 @@
-"""GET /files — the files of a customer (with its objects'), of one object, or of a case, newest first, as AUTH-4
-lets the login see them (CASE-5)."""
+"""GET /files — the files of a customer (with its objects'), of one object, of a case, or a support ticket's
+attachments, newest first, as AUTH-4 lets the login see them (CASE-5, DOC-8)."""
 
 from typing import Annotated, Any
 
@@ -31,10 +31,13 @@ def list_files(
     customer_id: Annotated[str | None, Query(max_length=26, description="A customer's files and its objects'")] = None,
     object_id: Annotated[str | None, Query(max_length=26, description="One object's (with its customer_id)")] = None,
     case_id: Annotated[str | None, Query(max_length=26, description="One case's (alone)")] = None,
+    ticket_id: Annotated[
+        str | None, Query(max_length=26, description="One support ticket's (with its customer_id)")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 25,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> FilePage:
-    target = FileTarget(customer_id=customer_id, object_id=object_id, case_id=case_id)
+    target = FileTarget(customer_id=customer_id, object_id=object_id, case_id=case_id, ticket_id=ticket_id)
     return file_service().list(current_principal(app), target, limit=limit, cursor=cursor)
 
 

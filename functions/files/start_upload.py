@@ -1,5 +1,6 @@
-"""POST /files — staff with the Upload right ask to put a file on a customer, one of its objects, or a case: the
-answer is a presigned S3 form the browser posts the bytes to, straight to the bucket (CASE-5)."""
+"""POST /files — staff with the Upload right ask to put a file on a customer, one of its objects, or a case, and a
+support ticket's readers to attach one to it: the answer is a presigned S3 form the browser posts the bytes to,
+straight to the bucket (CASE-5, DOC-8)."""
 
 from typing import Annotated, Any
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 import uuid
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -27,6 +29,8 @@ from tests.support import ApiClient
 
 pytestmark = pytest.mark.e2e
 
+# A PNG as the terminal's screen: its signature, then the start of its header.
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40)
 OLA = "ola.hansen@nordlys-bergen.no"
 ADMIN = ("admin", "anne.admin@kundeportal.example")
 BERGEN = "Nordlys Bergen AS"
@@ -67,7 +71,9 @@ def link_mailed_to(runtime: Runtime, address: str, number: str) -> str:
     return match.group(1)
 
 
-def test_a_ticket_goes_between_the_customer_and_the_vendor_until_it_is_closed(page: Page, runtime: Runtime) -> None:
+def test_a_ticket_goes_between_the_customer_and_the_vendor_until_it_is_closed(
+    page: Page, runtime: Runtime, tmp_path: Path
+) -> None:
     word = new_word()
     subject = f"Kortterminalen svarer ikke {word}"
     # Ola opens a ticket for Nordlys Bergen from his start page; an empty form says what is missing
@@ -101,6 +107,19 @@ def test_a_ticket_goes_between_the_customer_and_the_vendor_until_it_is_closed(pa
     conversation = page.get_by_role("region", name="Samtalen")
     expect(conversation).to_contain_text("Vi har startet den på nytt.")
     expect(conversation).to_contain_text("Ingen svar ennå.")
+    # He attaches a photo of the terminal's screen: the customer's users attach files to their own tickets
+    attachments = page.get_by_role("region", name="Vedlegg")
+    photo = tmp_path / "terminal.png"
+    photo.write_bytes(PNG)
+    form = attachments.get_by_role("form", name=re.compile("^Last opp en fil"))
+    form.get_by_label("Fil *", exact=True).set_input_files(photo)
+    form.get_by_role("button", name="Last opp", exact=True).click()
+    listed = attachments.get_by_role("grid").get_by_role("row").filter(has_text="terminal.png")
+    deadline = time.monotonic() + 25
+    while not listed.count():
+        assert time.monotonic() < deadline, "the attachment was never checked"
+        runtime.queues.drain()
+        page.wait_for_timeout(250)
     without_toasts(page)
     screenshot(page, "181-ticket-opened")
     log_out(page)
@@ -128,6 +147,9 @@ def test_a_ticket_goes_between_the_customer_and_the_vendor_until_it_is_closed(pa
     expect(answer).to_contain_text("Kundeservice")
     expect(answer).to_contain_text("Vi sender en tekniker i dag.")
     expect(reply.get_by_label("Ditt svar *")).to_have_value("")
+    expect(
+        page.get_by_role("region", name="Vedlegg").get_by_role("row").filter(has_text="terminal.png")
+    ).to_contain_text("Ola Hansen")
     without_toasts(page)
     screenshot(page, "183-ticket-answered")
     log_out(page)

@@ -12,7 +12,7 @@ from infrastructure.local import mailbox
 from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from portal.settings import get_settings
-from tests.support import ApiClient, username_email
+from tests.support import PDF, ApiClient, upload_file, username_email
 
 OLA, KARI = "ola.hansen@nordlys-bergen.no", "kari.nordmann@nordlys.no"
 
@@ -109,3 +109,48 @@ def test_who_opens_and_reads_tickets(api: ApiClient, bergen: str, demo: DemoData
     assert api.get("/tickets", token=api.login("tekniker")).status == 403
     assert api.get("/tickets", token=api.login(OLA)).status == 403
     assert api.get("/tickets", token=api.login("selger")).status == 200
+
+
+def test_a_ticket_carries_attachments_its_readers_upload_and_read(
+    api: ApiClient, runtime: Runtime, bergen: str, demo: DemoData
+) -> None:
+    ola = api.login(OLA)
+    opened = open_ticket(api, ola, bergen, f"Vedlegg {uuid.uuid4().hex[:4]}")
+    assert opened.status == 201, opened.body
+    ticket_id = opened.body["ticket_id"]
+    attached = upload_file(
+        api, runtime, ola, PDF, name="Feilmelding.pdf", customer_id=bergen, ticket_id=ticket_id
+    )  # the customer's user attaches it: no Upload right needed on its own ticket
+    assert (attached["status"], attached["owner"], attached["ticket_id"]) == ("ready", "ticket", ticket_id)
+    on_ticket = api.get("/files", token=api.login("admin"), query={"customer_id": bergen, "ticket_id": ticket_id})
+    assert [item["name"] for item in on_ticket.body["items"]] == ["Feilmelding.pdf"]
+    kari = api.get("/files", token=api.login(KARI), query={"customer_id": bergen, "ticket_id": ticket_id})
+    assert [item["file_id"] for item in kari.body["items"]] == [attached["file_id"]]
+    customer_files = api.get("/files", token=api.login("admin"), query={"customer_id": bergen, "limit": 100})
+    assert attached["file_id"] not in {item["file_id"] for item in customer_files.body["items"]}  # the ticket's own
+    stranger = api.login("faktura-20000")
+    assert api.get(f"/files/{attached['file_id']}", token=stranger).status == 404
+    refused = api.post(
+        "/files",
+        token=stranger,
+        body={
+            "name": "x.pdf",
+            "content_type": "application/pdf",
+            "size": 10,
+            "customer_id": bergen,
+            "ticket_id": ticket_id,
+        },
+    )
+    assert refused.status == 404
+    elsewhere = api.post(
+        "/files",
+        token=ola,
+        body={
+            "name": "x.pdf",
+            "content_type": "application/pdf",
+            "size": 10,
+            "customer_id": demo.customer_ids["bakery"],
+            "ticket_id": ticket_id,
+        },
+    )
+    assert elsewhere.status == 404  # a ticket is found only with its own customer

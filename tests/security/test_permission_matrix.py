@@ -551,6 +551,12 @@ TICKET_ROWS = [
     Row("selger", "ticket_overview", "bergen", ALLOWED),
     Row("tekniker", "ticket_overview", "bergen", 403),
     Row("ola", "ticket_overview", "bergen", 403),
+    # attachments: the ticket's readers attach files (staff with the Upload right)
+    Row("ola", "attach_to_ticket", "bergen", ALLOWED),
+    Row("kari", "attach_to_ticket", "bergen", ALLOWED),
+    Row("selger", "attach_to_ticket", "bergen", ALLOWED),
+    Row("faktura", "attach_to_ticket", "bergen", 404),
+    Row("tekniker", "attach_to_ticket", "bergen", 404),
 ]
 # Dashboards (CASE-6, AUTH-4): staff for the customers they see; a contact linked to the customer in its view of its
 # customers; nobody else's customer.
@@ -1068,6 +1074,12 @@ def act(
             {"status": "closed", "version": OUTDATED},
         ),
         "ticket_overview": ("GET", "/tickets", None),
+        "attach_to_ticket": (
+            "POST",
+            "/files",
+            {"customer_id": customer_id, "ticket_id": ids["ticket"], "name": "Skjerm.png", "content_type": "image/png"}
+            | {"size": 100},
+        ),
         "staff_dashboard": ("GET", f"/case-dashboard?view=all&customer_id={customer_id}", None),
         "customer_dashboard": ("GET", f"/case-dashboard?view=customers&customer_id={customer_id}", None),
         "start_import": ("POST", "/customer-imports", {"name": "kunder.csv", "size": 100}),

@@ -994,11 +994,14 @@ class FileFacts(BaseModel):
     customer: CustomerFacts | None = None
     object_id: str | None = None
     case: CaseFacts | None = None
+    ticket_id: str | None = None
 
 
 def reads_file(principal: Principal, file: FileFacts) -> bool:
     if file.case is not None:
         return can_view_case(principal, file.case)
+    if file.ticket_id is not None:  # a ticket's attachments are read by those who read the ticket
+        return file.customer is not None and reads_tickets(principal, file.customer)
     if file.customer is None:
         return False
     if file.object_id is not None:
@@ -1015,8 +1018,11 @@ def require_read_file(principal: Principal, file: FileFacts | None) -> FileFacts
 
 
 def require_upload_file(principal: Principal, file: FileFacts) -> None:
-    """Staff with the Upload right put files on the customers, objects and cases they see (AUTH-3)."""
+    """Staff with the Upload right put files on the customers, objects and cases they see (AUTH-3); a support
+    ticket's readers, the customer's users among them, attach files to it (DOC-8)."""
     require_read_file(principal, file)
+    if file.ticket_id is not None and not principal.is_staff:
+        return
     require_staff(principal, Permission.UPLOAD)
 
 

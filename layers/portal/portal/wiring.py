@@ -418,6 +418,7 @@ def file_service() -> FileService:
     from portal.files.service import FileService
     from portal.settings import get_settings
     from portal.storage import S3Files
+    from portal.tickets.repository import DynamoTicketRepository
 
     return FileService(
         files=DynamoFileRepository(),
@@ -425,6 +426,7 @@ def file_service() -> FileService:
         customers=customer_repository(),
         objects=object_repository(),
         cases=DynamoCaseRepository(),
+        tickets=DynamoTicketRepository(),
     )
 
 

@@ -20,8 +20,9 @@ import { ACCEPTED_FILES, MAX_FILE_MB, contentTypeOf, fileProblem, fileTypeKey, r
 
 type FileUploadInput = components["schemas"]["FileUploadInput"];
 
-/** What the files are linked to: a customer (its own files and its objects'), one of its objects, or a case. */
-export type FileTarget = { customerId: string; objectId?: string } | { caseId: string };
+/** What the files are linked to: a customer (its own files and its objects'), one of its objects, one of its support
+ * tickets (the ticket's attachments), or a case. */
+export type FileTarget = { customerId: string; objectId?: string; ticketId?: string } | { caseId: string };
 
 /** How often, and for how long, an uploaded file is read again while its bytes are checked. */
 const POLL_MS = 1000;
@@ -33,12 +34,14 @@ const FILE_FIELDS = new Set(["name", "size", "content_type"]);
 
 function queryOf(target: FileTarget) {
   if ("caseId" in target) return { case_id: target.caseId };
+  if (target.ticketId) return { customer_id: target.customerId, ticket_id: target.ticketId };
   return target.objectId ? { customer_id: target.customerId, object_id: target.objectId } : { customer_id: target.customerId };
 }
 
 /** The part of the page's element ids that names the list (a customer's page has the customer's and each object's). */
 function idOf(target: FileTarget): string {
   if ("caseId" in target) return `case-${target.caseId}-files`;
+  if (target.ticketId) return `ticket-${target.ticketId}-files`;
   return target.objectId ? `object-${target.objectId}-files` : `customer-${target.customerId}-files`;
 }
 
@@ -224,7 +227,8 @@ export function FilesCard({ target, heading, within }: { target: FileTarget; hea
   const query = queryOf(target);
   const first = usePages("get", "/files", { params: { query: { ...query, limit: SHORT_LIST } } }, { ...byCursor, retry: false });
   const rest = usePages("get", "/files", { params: { query: { ...query, limit: ALL_PAGE } } }, { ...byCursor, enabled: all, retry: false });
-  const onCustomer = "customerId" in target && !target.objectId;
+  const onCustomer = "customerId" in target && !target.objectId && !target.ticketId;
+  const onTicket = "customerId" in target && Boolean(target.ticketId);
   const listed = (first.data?.pages ?? []).flatMap((page) => page.items);
   const objectNames = useObjectNames("customerId" in target ? target.customerId : undefined,
     onCustomer && listed.some((file) => file.object_id));
@@ -258,7 +262,8 @@ export function FilesCard({ target, heading, within }: { target: FileTarget; hea
   if (listed.some((file) => file.may_delete)) {
     columns.push({ id: "actions", header: t("files.column.actions"), cell: (file) => (file.may_delete ? <DeleteFile file={file} /> : "") });
   }
-  const uploads = me.kind === "staff" && me.permissions.includes("upload");
+  // Staff with the Upload right put files anywhere they see; a ticket's readers, the customer's users, attach files to it.
+  const uploads = me.kind === "staff" ? me.permissions.includes("upload") : onTicket && me.kind !== "api_key";
   const uploadLabel = within ? t("files.uploadTo", { name: within.name }) : t("files.upload");
   const list = (
     <ShortList labelledBy={headingId} columns={columns} first={first} rest={rest} all={all} onShowAll={() => setAll(true)}
@@ -278,7 +283,9 @@ export function FilesCard({ target, heading, within }: { target: FileTarget; hea
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{heading ?? t("files.heading")}</h2>
-      <p className="muted">{t("caseId" in target ? "files.introCase" : onCustomer ? "files.introCustomer" : "files.introObject")}</p>
+      <p className="muted">
+        {t("caseId" in target ? "files.introCase" : onTicket ? "files.introTicket" : onCustomer ? "files.introCustomer" : "files.introObject")}
+      </p>
       {list}
       {uploads ? (
         <>

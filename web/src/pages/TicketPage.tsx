@@ -10,6 +10,7 @@ import { useApiForm } from "../forms/useApiForm";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { notify } from "../ui/Toasts";
+import { FilesCard } from "./FilesCard";
 import { MAX_TEXT, TICKET_STATUSES, TicketStatusBadge, ticketStatusKey, type Ticket, type TicketStatus } from "./ticketParts";
 
 type Message = { id: string; at: string; by: string; fromStaff: boolean; text: string; first: boolean };
@@ -199,6 +200,7 @@ export function TicketPage() {
         </dl>
       </section>
       <Conversation ticket={ticket} />
+      <FilesCard target={{ customerId, ticketId: ticket.ticket_id }} heading={t("tickets.attachments")} />
       <section className="card" aria-labelledby="ticket-reply-heading">
         <h2 id="ticket-reply-heading">{t("tickets.reply")}</h2>
         {!staff && closed ? (

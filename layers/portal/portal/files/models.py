@@ -19,6 +19,7 @@ class FileOwner(StrEnum):
     CUSTOMER = "customer"
     OBJECT = "object"
     CASE = "case"
+    TICKET = "ticket"  # a support ticket's attachment (DOC-8)
 
 
 class FileStatus(StrEnum):
@@ -35,6 +36,7 @@ class FileTarget(BaseModel):
     customer_id: EntityId | None = None
     object_id: EntityId | None = Field(default=None, description="With its customer's id")
     case_id: EntityId | None = Field(default=None, description="Alone")
+    ticket_id: EntityId | None = Field(default=None, description="A support ticket's, with its customer_id")
 
 
 class FileUploadInput(FileTarget):
@@ -51,6 +53,7 @@ class StoredFile(BaseModel):
     customer_id: str | None = Field(default=None, description="The customer it is filed under (a case may have none)")
     object_id: str | None = None
     case_id: str | None = None
+    ticket_id: str | None = None
     name: str
     content_type: FileType
     size: int = Field(description="As declared; once checked, as uploaded")

@@ -3,7 +3,8 @@ its bytes have passed the check, so a list reads exactly the files it shows.
 
 - `FILE#<id>` / `FILE`: the file (its status, what it is linked to, its original name).
 - GSI1 `FILES#CUSTOMER#<customer>`: the ready files of a customer and of its objects, newest first (ULIDs).
-- GSI2 `FILES#OBJECT#<object>` or `FILES#CASE#<case>`: the ready files of one object or one case.
+- GSI2 `FILES#OBJECT#<object>`, `FILES#CASE#<case>` or `FILES#TICKET#<ticket>`: the ready files of one object, one
+  case or one support ticket.
 
 A file is written to S3 under `customers/<customer>/files/<id>` (`cases/<case>/files/<id>` for a case without a
 customer): the key holds no part of the name the user gave it."""
@@ -53,6 +54,10 @@ def object_files(object_id: str) -> str:
 
 def case_files(case_id: str) -> str:
     return key("FILES", "CASE", case_id)
+
+
+def ticket_files(ticket_id: str) -> str:
+    return key("FILES", "TICKET", ticket_id)
 
 
 class FileRepository(Protocol):
@@ -117,6 +122,7 @@ class DynamoFileRepository:
             FileOwner.CUSTOMER: ("GSI1", customer_files),
             FileOwner.OBJECT: ("GSI2", object_files),
             FileOwner.CASE: ("GSI2", case_files),
+            FileOwner.TICKET: ("GSI2", ticket_files),
         }[owner]
         page = self.table.query(
             index=index, pk=partition(owner_id), ascending=False, limit=limit, cursor=cursor, principal=viewer
@@ -137,12 +143,14 @@ def _listing_keys(file: StoredFile) -> dict[str, str]:
     """Customer and object files are listed on the customer; object and case files on the object or the case.
     A case's files are the case's to show (seed 002 lists files "linked to customers and objects")."""
     keys: dict[str, str] = {}
-    if file.owner is not FileOwner.CASE and file.customer_id:
+    if file.owner in {FileOwner.CUSTOMER, FileOwner.OBJECT} and file.customer_id:
         keys |= {"GSI1PK": customer_files(file.customer_id), "GSI1SK": file.file_id}
     if file.owner is FileOwner.OBJECT and file.object_id:
         keys |= {"GSI2PK": object_files(file.object_id), "GSI2SK": file.file_id}
     if file.owner is FileOwner.CASE and file.case_id:
         keys |= {"GSI2PK": case_files(file.case_id), "GSI2SK": file.file_id}
+    if file.owner is FileOwner.TICKET and file.ticket_id:
+        keys |= {"GSI2PK": ticket_files(file.ticket_id), "GSI2SK": file.file_id}
     return keys
 
 
@@ -164,7 +172,9 @@ def _audit(file: StoredFile, action: CustomerHistoryAction, *, actor: str, at: d
 
 def _links(file: StoredFile) -> dict[str, str]:
     return {
-        name: value for name, value in (("object_id", file.object_id), ("case_id", file.case_id)) if value is not None
+        name: value
+        for name, value in (("object_id", file.object_id), ("case_id", file.case_id), ("ticket_id", file.ticket_id))
+        if value is not None
     }
 
 

@@ -29,6 +29,7 @@ from portal.files.models import (
 )
 from portal.files.repository import FileRepository, file_id_of, object_key
 from portal.objects.repository import ObjectRepository
+from portal.tickets.repository import TicketRepository
 
 FORM_SECONDS = 10 * 60
 LINK_SECONDS = 5 * 60
@@ -51,10 +52,13 @@ class FileService:
     customers: CustomerRepository
     objects: ObjectRepository
     cases: CaseRepository
+    tickets: TicketRepository
     clock: Clock = now
 
     def start_upload(self, principal: Principal, data: FileUploadInput) -> FileUpload:
-        target = FileTarget.model_validate(data.model_dump(include={"customer_id", "object_id", "case_id"}))
+        target = FileTarget.model_validate(
+            data.model_dump(include={"customer_id", "object_id", "case_id", "ticket_id"})
+        )
         facts, links = self._target(principal, target)
         access.require_upload_file(principal, facts)
         at = self.clock()
@@ -88,9 +92,12 @@ class FileService:
         access.require_read_file(principal, facts)
         owner = links["owner"]
         assert isinstance(owner, FileOwner)
-        owner_id = {FileOwner.CUSTOMER: target.customer_id, FileOwner.OBJECT: target.object_id}.get(
-            owner, target.case_id
-        )
+        owner_id = {
+            FileOwner.CUSTOMER: target.customer_id,
+            FileOwner.OBJECT: target.object_id,
+            FileOwner.CASE: target.case_id,
+            FileOwner.TICKET: target.ticket_id,
+        }[owner]
         assert owner_id is not None
         found, next_cursor = self.files.listed(owner, owner_id, limit=limit, cursor=cursor, viewer=principal.username)
         # A customer's list holds its objects' files as well; each is shown as its own facts allow.
@@ -162,6 +169,16 @@ class FileService:
         customer = customers.facts_of(self.customers, target.customer_id)
         if customer is None:
             raise NotFound("No such customer")
+        if target.ticket_id is not None:
+            if target.object_id is not None:
+                raise _target_problem()
+            if self.tickets.get(customer.customer_id, target.ticket_id) is None:
+                raise NotFound("No such ticket")
+            return access.FileFacts(customer=customer, ticket_id=target.ticket_id), {
+                "owner": FileOwner.TICKET,
+                "customer_id": customer.customer_id,
+                "ticket_id": target.ticket_id,
+            }
         if target.object_id is None:
             return access.FileFacts(customer=customer), {
                 "owner": FileOwner.CUSTOMER,
@@ -182,7 +199,7 @@ class FileService:
             if case is None:
                 return access.FileFacts()  # its case is gone: nobody reads it any longer
             return access.FileFacts(customer=customer, case=self._case_facts(case.customer_id, facts_of(case)))
-        return access.FileFacts(customer=customer, object_id=file.object_id)
+        return access.FileFacts(customer=customer, object_id=file.object_id, ticket_id=file.ticket_id)
 
     def _case_facts(self, customer_id: str | None, facts: access.CaseFacts) -> access.CaseFacts:
         """A case's facts with its customer's as they are now (staff assigned to it since see it)."""
@@ -200,7 +217,7 @@ class FileService:
 
 
 def _target_problem() -> ValidationFailed:
-    message = "Name a customer (and one of its objects), or a case alone"
+    message = "Name a customer (and one of its objects or support tickets), or a case alone"
     return ValidationFailed(
         message, code="invalid_file_target", details=[field_problem("customer_id", "invalid_file_target", message)]
     )
