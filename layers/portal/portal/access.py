@@ -809,6 +809,19 @@ def dashboard_views(principal: Principal) -> list[DashboardView]:
     return [view for view, has in offered.items() if has]
 
 
+def require_dashboard_view(principal: Principal, view: DashboardView, *, narrowed: bool) -> None:
+    """The view is the login's, and narrowed only where it can be: asked before any customer or object is looked up,
+    so the answer says nothing of what exists elsewhere."""
+    require_person(principal)
+    if view not in dashboard_views(principal):
+        raise Forbidden("This login has no such dashboard", code="dashboard_not_available")
+    if view is DashboardView.MINE and narrowed:
+        message = "The cases you are the contact of are not split by customer or object"
+        raise ValidationFailed(
+            message, code="filter_not_in_view", details=[field_problem("view", "filter_not_in_view", message)]
+        )
+
+
 def dashboard_scopes(
     principal: Principal,
     view: DashboardView,
@@ -820,15 +833,8 @@ def dashboard_scopes(
     """AUTH-4, dashboards (CASE-6): the scopes whose counters a dashboard adds up, for a view and the customer or
     object it is narrowed to. The scopes of one view never share a case, so nothing is counted twice. A customer or
     object the view does not cover answers as one that does not exist."""
-    require_person(principal)
-    if view not in dashboard_views(principal):
-        raise Forbidden("This login has no such dashboard", code="dashboard_not_available")
+    require_dashboard_view(principal, view, narrowed=customer is not None or chosen_object is not None)
     if view is DashboardView.MINE:
-        if customer is not None or chosen_object is not None:
-            message = "The cases you are the contact of are not split by customer or object"
-            raise ValidationFailed(
-                message, code="filter_not_in_view", details=[field_problem("view", "filter_not_in_view", message)]
-            )
         assert principal.contact_id is not None
         return [contact_scope(principal.contact_id)]
     if view is DashboardView.ALL:
@@ -1045,7 +1051,9 @@ def reads_tickets(principal: Principal, customer: CustomerFacts) -> bool:
         return False
     if principal.is_staff:
         return can_view_customer(principal, customer)
-    return customer.customer_id in customers_acted_for(principal)
+    # its own customers and their subsidiaries, and its objects' customers: never the siblings a group lets see
+    # each other's documents (as for cases and files)
+    return customer.customer_id in own_customer_tree(principal) | frozenset(principal.linked_objects.values())
 
 
 def require_view_tickets(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:

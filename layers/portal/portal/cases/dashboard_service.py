@@ -47,6 +47,16 @@ class DashboardService:
     def dashboard(self, principal: Principal, query: DashboardQuery) -> CaseDashboardView:
         views = access.dashboard_views(principal)
         view = query.view or (views[0] if views else DashboardView.MINE)
+        access.require_dashboard_view(principal, view, narrowed=bool(query.customer_id or query.object_id))
+        try:
+            scopes = self._scopes(principal, view, query)
+        except NotFound:  # unknown, or another's: one answer
+            raise NotFound("No such customer or object") from None
+        months = self._months(query)
+        figures = dashboards.dashboard(self.cases.counters(scopes, months), months, query.filters)
+        return CaseDashboardView(**figures.model_dump(), view=view, views=views)
+
+    def _scopes(self, principal: Principal, view: DashboardView, query: DashboardQuery) -> list[str]:
         customer = customers.facts_of(self.customers, query.customer_id) if query.customer_id else None
         if query.customer_id and customer is None:
             raise NotFound("No such customer")
@@ -63,12 +73,9 @@ class DashboardService:
                 raise NotFound("No such object")
             chosen = access.ObjectFacts(object_id=query.object_id, customer=customer)
         assigned = self._assigned_to(principal)
-        scopes = access.dashboard_scopes(
+        return access.dashboard_scopes(
             principal, view, customer=customer, chosen_object=chosen, assigned_customers=assigned
         )
-        months = self._months(query)
-        figures = dashboards.dashboard(self.cases.counters(scopes, months), months, query.filters)
-        return CaseDashboardView(**figures.model_dump(), view=view, views=views)
 
     def _months(self, query: DashboardQuery) -> list[str]:
         first, last = dashboards.default_months(portal_day(self.clock()))

@@ -59,7 +59,7 @@ class FileService:
         target = FileTarget.model_validate(
             data.model_dump(include={"customer_id", "object_id", "case_id", "ticket_id"})
         )
-        facts, links = self._target(principal, target)
+        facts, links = self._readable_target(principal, target)
         access.require_upload_file(principal, facts)
         at = self.clock()
         file = StoredFile(
@@ -88,8 +88,7 @@ class FileService:
         )
 
     def list(self, principal: Principal, target: FileTarget, *, limit: int, cursor: str | None) -> FilePage:
-        facts, links = self._target(principal, target)
-        access.require_read_file(principal, facts)
+        _, links = self._readable_target(principal, target)
         owner = links["owner"]
         assert isinstance(owner, FileOwner)
         owner_id = {
@@ -148,6 +147,16 @@ class FileService:
         return FileStatus.REJECTED
 
     # -- what a file is linked to ----------------------------------------------------------------------------------
+
+    def _readable_target(self, principal: Principal, target: FileTarget) -> tuple[access.FileFacts, dict[str, object]]:
+        """What the request names, when the login reads its files; anything else (unknown, or another's, at any
+        level) answers the same."""
+        try:
+            facts, links = self._target(principal, target)
+            access.require_read_file(principal, facts)
+        except NotFound:
+            raise NotFound("No such customer, object, case or ticket") from None
+        return facts, links
 
     def _target(self, principal: Principal, target: FileTarget) -> tuple[access.FileFacts, dict[str, object]]:
         """The facts of what the request names, and the links a file on it gets. Anything the login may not see
