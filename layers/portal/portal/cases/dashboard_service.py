@@ -72,7 +72,7 @@ class DashboardService:
             if self.objects.get(customer.customer_id, query.object_id) is None:
                 raise NotFound("No such object")
             chosen = access.ObjectFacts(object_id=query.object_id, customer=customer)
-        assigned = self._assigned_to(principal)
+        assigned = customers.assigned_customer_ids(principal, self.customers)
         return access.dashboard_scopes(
             principal, view, customer=customer, chosen_object=chosen, assigned_customers=assigned
         )
@@ -89,8 +89,3 @@ class DashboardService:
                 details=[field_problem("month_from", "invalid_month_range", message)],
             )
         return months
-
-    def _assigned_to(self, principal: Principal) -> list[str]:
-        if not principal.is_staff or access.staff_sees_all_customers(principal):
-            return []
-        return [summary.customer_id for summary, _ in self.customers.assigned_to(principal.username)]

@@ -20,7 +20,8 @@ from portal.cases.models import (
 )
 from portal.clock import is_id
 from portal.customers import search
-from portal.customers.repository import customer_pk
+from portal.customers import service as customers_service
+from portal.customers.repository import CustomerRepository, customer_pk
 from portal.history import FieldChange, before_and_after
 from portal.languages import portal_day
 from portal.notifications.repository import SideEffect, enqueue
@@ -55,6 +56,14 @@ def word_partition(scope: str, word: str) -> str:
 
 def case_words(case: Case) -> list[str]:
     return search.words(str(case.number), case.title, case.reference_name, case.work_site_address)[:MAX_INDEXED_WORDS]
+
+
+def current_facts(case: Case, customers: CustomerRepository) -> access.CaseFacts:
+    """The case's facts with its customer's as they are now (who is assigned to it decides what staff may do)."""
+    facts = facts_of(case)
+    if case.customer_id is None:
+        return facts
+    return facts.model_copy(update={"customer": customers_service.facts_of(customers, case.customer_id)})
 
 
 def facts_of(case: Case) -> access.CaseFacts:

@@ -44,7 +44,7 @@ from portal.cases.repository import (
     CaseRepository,
     CaseWrite,
     WordHit,
-    facts_of,
+    current_facts,
     history_partition,
     word_partition,
 )
@@ -281,11 +281,7 @@ class CaseService:
         return found
 
     def _facts(self, case: Case) -> access.CaseFacts:
-        """The case's facts with its customer's as they are now (who is assigned to it decides what staff may do)."""
-        facts = facts_of(case)
-        if case.customer_id is None:
-            return facts
-        return facts.model_copy(update={"customer": customers_service.facts_of(self.customers, case.customer_id)})
+        return current_facts(case, self.customers)
 
     def _view(self, principal: Principal, case: Case, work_orders: list[WorkOrder], rows: list[ArticleRow]) -> CaseView:
         columns = list(ArticleColumn) if access.sees_case_prices(principal) else self.cases.settings().article_columns
@@ -322,7 +318,8 @@ class CaseService:
                 code="invalid_date_range",
                 details=[field_problem("date_from", "invalid_date_range", "The start date is after the end date")],
             )
-        scopes = self._search_scopes(principal, query, access.case_scopes(principal, self._assigned_to(principal)))
+        assigned = customers_service.assigned_customer_ids(principal, self.customers)
+        scopes = self._search_scopes(principal, query, access.case_scopes(principal, assigned))
         terms = search.query_terms(query.q or "")
         if terms and max(len(term) for term in terms) < search.MIN_TERM_LENGTH:
             raise ValidationFailed(
@@ -343,12 +340,6 @@ class CaseService:
             columns=settings_columns,
             next_cursor=self.positions.seal_position(last, scope=scope) if more and last else None,
         )
-
-    def _assigned_to(self, principal: Principal) -> list[str]:
-        """The customers assigned to a staff user who sees only those (ORG-4), as they are now."""
-        if not principal.is_staff or access.staff_sees_all_customers(principal):
-            return []
-        return [summary.customer_id for summary, _ in self.customers.assigned_to(principal.username)]
 
     def _search_scopes(self, principal: Principal, query: CaseQuery, mine: list[str]) -> list[str]:
         """The partitions a search reads: the narrowest one its filters name, when the login sees all of it (or the

@@ -425,6 +425,14 @@ def _assigned_customers(
     return CustomerPage(items=rows, next_cursor=None)
 
 
+def assigned_customer_ids(principal: Principal, repository: CustomerRepository) -> list[str]:
+    """The customers a staff user who sees only those assigned to it sees (ORG-4), as they are now; none for
+    everyone else (they see all customers, or none at all)."""
+    if not principal.is_staff or access.staff_sees_all_customers(principal):
+        return []
+    return [summary.customer_id for summary, _ in repository.assigned_to(principal.username)]
+
+
 def customer_history(
     principal: Principal, repository: CustomerRepository, customer_id: str, *, limit: int, cursor: str | None
 ) -> CustomerHistory:

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from portal import access
 from portal.access import Principal
-from portal.cases.repository import CaseRepository, facts_of
+from portal.cases.repository import CaseRepository, current_facts
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.repository import CustomerRepository
@@ -167,7 +167,7 @@ class FileService:
             case = self.cases.get(target.case_id)
             if case is None:
                 raise NotFound("No such case")
-            facts = self._case_facts(case.customer_id, facts_of(case))
+            facts = current_facts(case, self.customers)
             return access.FileFacts(customer=facts.customer, case=facts), {
                 "owner": FileOwner.CASE,
                 "customer_id": case.customer_id,
@@ -207,14 +207,8 @@ class FileService:
             case = self.cases.get(file.case_id or "")
             if case is None:
                 return access.FileFacts()  # its case is gone: nobody reads it any longer
-            return access.FileFacts(customer=customer, case=self._case_facts(case.customer_id, facts_of(case)))
+            return access.FileFacts(customer=customer, case=current_facts(case, self.customers))
         return access.FileFacts(customer=customer, object_id=file.object_id, ticket_id=file.ticket_id)
-
-    def _case_facts(self, customer_id: str | None, facts: access.CaseFacts) -> access.CaseFacts:
-        """A case's facts with its customer's as they are now (staff assigned to it since see it)."""
-        if customer_id is None:
-            return facts
-        return facts.model_copy(update={"customer": customers.facts_of(self.customers, customer_id)})
 
     def _view(self, principal: Principal, file: StoredFile, facts: access.FileFacts) -> FileView:
         url = None
