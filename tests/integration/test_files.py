@@ -100,9 +100,7 @@ def test_bytes_that_are_not_what_was_declared_are_rejected_and_removed(
     customer = world.customers["B"]
     file = upload(api, runtime, admin, content, name="vedlegg", content_type=declared, customer_id=customer)
     assert (file["status"], file["rejection"], file["download_url"]) == ("rejected", rejection, None)
-    s3 = boto3.client("s3")
-    key = f"customers/{customer}/files/{file['file_id']}"
-    assert s3.list_objects_v2(Bucket=get_settings().file_bucket, Prefix=key).get("KeyCount") == 0
+    assert versions_under(f"customers/{customer}/files/{file['file_id']}") == []
     assert file["file_id"] not in {item["file_id"] for item in listed(api, admin, customer_id=customer).body["items"]}
 
 
@@ -213,8 +211,7 @@ def test_deleting_a_file_needs_its_right_and_is_recorded_on_the_customer_and_the
     assert api.call("DELETE", f"/files/{on_case['file_id']}", token=admin).status == 204
     assert api.get(f"/files/{on_case['file_id']}", token=admin).status == 404
     assert api.call("DELETE", f"/files/{on_case['file_id']}", token=admin).status == 404
-    key = f"customers/{world.customers['A']}/files/{on_case['file_id']}"
-    assert boto3.client("s3").list_objects_v2(Bucket=get_settings().file_bucket, Prefix=key).get("KeyCount") == 0
+    assert versions_under(f"customers/{world.customers['A']}/files/{on_case['file_id']}") == []  # gone for good
     assert recorded(api, admin, world.customers["A"], "slettes.pdf") == ["file_deleted", "file_uploaded"]
     timeline = api.get(f"/cases/{world.cases['with_file']}", token=admin).body["case"]["timeline"]
     assert [(entry["action"], entry["detail"]) for entry in timeline if entry["detail"] == "slettes.pdf"] == [
@@ -238,4 +235,44 @@ def test_the_check_runs_once_and_removes_bytes_no_form_was_made_for(
     s3 = boto3.client("s3")
     s3.put_object(Bucket=get_settings().file_bucket, Key=stray, Body=PDF)
     runtime.queues.drain()
-    assert s3.list_objects_v2(Bucket=get_settings().file_bucket, Prefix=stray).get("KeyCount") == 0
+    assert versions_under(stray) == []
+
+
+def versions_under(key: str) -> list[str]:
+    listed = boto3.client("s3").list_object_versions(Bucket=get_settings().file_bucket, Prefix=key)
+    return [version["VersionId"] for version in [*listed.get("Versions", []), *listed.get("DeleteMarkers", [])]]
+
+
+def test_the_upload_form_posted_again_never_replaces_the_checked_bytes(
+    api: ApiClient, runtime: Runtime, world: World
+) -> None:
+    """The form is good for ten minutes, and S3 cannot make it single-use: the bytes served are the version the
+    check judged, and every other version posted under the key, before or after the check, is removed."""
+    admin, customer = world.logins["admin"], world.customers["B"]
+    body = {"name": "kontrakt.pdf", "content_type": "application/pdf", "size": len(EXE), "customer_id": customer}
+
+    def post(form: dict[str, Any], content: bytes) -> None:
+        sent = requests.post(form["url"], data=form["fields"], files={"file": ("kontrakt.pdf", content)}, timeout=10)
+        assert sent.status_code in {200, 201, 204}, sent.text
+
+    started = api.post("/files", token=admin, body=body)
+    assert started.status == 201, started.body
+    file_id, form = started.body["file"]["file_id"], started.body["upload"]
+    key = f"customers/{customer}/files/{file_id}"
+    post(form, PDF)
+    runtime.queues.drain()
+    post(form, EXE)  # the same form, after the check
+    runtime.queues.drain()
+    file = api.get(f"/files/{file_id}", token=admin).body
+    assert file["status"] == "ready"
+    assert versions_under(key) == [file["version_id"]]
+    assert requests.get(file["download_url"], timeout=10).content == PDF
+
+    twice = api.post("/files", token=admin, body=body)
+    key = f"customers/{customer}/files/{twice.body['file']['file_id']}"
+    post(twice.body["upload"], EXE)  # two posts before the check: the latest is judged, the other removed
+    post(twice.body["upload"], PDF)
+    runtime.queues.drain()
+    file = api.get(f"/files/{twice.body['file']['file_id']}", token=admin).body
+    assert (file["status"], versions_under(key)) == ("ready", [file["version_id"]])
+    assert requests.get(file["download_url"], timeout=10).content == PDF

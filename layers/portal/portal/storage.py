@@ -3,6 +3,7 @@ read by the workers, and by users through short-lived presigned links."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote_plus
@@ -23,6 +24,14 @@ def _client() -> S3Client:
     return boto3.client("s3")
 
 
+@dataclass(frozen=True)
+class ObjectVersion:
+    """One version of an object in a versioned bucket: what a check judged, and what a link then serves."""
+
+    version_id: str
+    size: int
+
+
 class S3Files:
     def __init__(self, bucket: str) -> None:
         self.bucket = bucket
@@ -37,10 +46,15 @@ class S3Files:
     def read(self, key: str) -> bytes:
         return _client().get_object(Bucket=self.bucket, Key=key)["Body"].read()
 
-    def link(self, key: str, *, file_name: str, seconds: int, content_type: str | None = None) -> str:
+    def link(
+        self, key: str, *, file_name: str, seconds: int, content_type: str | None = None, version_id: str | None = None
+    ) -> str:
+        """A presigned GET; with `version_id`, for those bytes only, whatever is written under the key later."""
         params = {"Bucket": self.bucket, "Key": key, "ResponseContentDisposition": attachment(file_name)}
         if content_type:
             params["ResponseContentType"] = content_type
+        if version_id:
+            params["VersionId"] = version_id
         return _client().generate_presigned_url("get_object", Params=params, ExpiresIn=seconds)
 
     def upload_form(
@@ -60,22 +74,40 @@ class S3Files:
         )
         return form["url"], {name: str(value) for name, value in form["fields"].items()}
 
-    def size(self, key: str) -> int | None:
-        """The object's size, or None when there is no such object."""
+    def latest(self, key: str) -> ObjectVersion | None:
+        """The object's current version (its id "null" in a bucket without versioning), or None when there is none."""
         from botocore.exceptions import ClientError
 
         try:
-            return _client().head_object(Bucket=self.bucket, Key=key)["ContentLength"]
+            head = _client().head_object(Bucket=self.bucket, Key=key)
         except ClientError as error:
             if error.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}:
                 return None
             raise
+        return ObjectVersion(version_id=head.get("VersionId", "null"), size=head["ContentLength"])
 
-    def read_start(self, key: str, length: int) -> bytes:
-        return _client().get_object(Bucket=self.bucket, Key=key, Range=f"bytes=0-{length - 1}")["Body"].read()
+    def read_start(self, key: str, length: int, *, version_id: str | None = None) -> bytes:
+        request = {"Bucket": self.bucket, "Key": key, "Range": f"bytes=0-{length - 1}"}
+        if version_id:
+            request["VersionId"] = version_id
+        return _client().get_object(**request)["Body"].read()  # type: ignore[arg-type]
 
     def delete(self, key: str) -> None:
         _client().delete_object(Bucket=self.bucket, Key=key)
+
+    def purge(self, key: str, *, keep: str | None = None) -> None:
+        """Every version of the object (and every delete marker) removed for good, but the one to keep: in a
+        versioned bucket a plain delete only hides the bytes."""
+        doomed: list[dict[str, str]] = []
+        for page in _client().get_paginator("list_object_versions").paginate(Bucket=self.bucket, Prefix=key):
+            for version in [*page.get("Versions", []), *page.get("DeleteMarkers", [])]:
+                if version["Key"] == key and version["VersionId"] != keep:
+                    doomed.append({"Key": key, "VersionId": version["VersionId"]})
+        for start in range(0, len(doomed), 1000):  # DeleteObjects takes at most 1000 at a time
+            _client().delete_objects(
+                Bucket=self.bucket,
+                Delete={"Objects": doomed[start : start + 1000], "Quiet": True},  # type: ignore[typeddict-item]
+            )
 
 
 def attachment(file_name: str) -> str:

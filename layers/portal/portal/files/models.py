@@ -63,6 +63,9 @@ class StoredFile(BaseModel):
     uploaded_by_name: str
     uploaded_at: datetime
     checked_at: datetime | None = None
+    version_id: str | None = Field(
+        default=None, description="The S3 version whose bytes were checked: the only one ever served"
+    )
 
 
 class FileView(StoredFile):

@@ -29,6 +29,7 @@ from portal.files.models import (
 )
 from portal.files.repository import FileRepository, file_id_of, object_key
 from portal.objects.repository import ObjectRepository
+from portal.storage import ObjectVersion
 from portal.tickets.repository import TicketRepository
 
 FORM_SECONDS = 10 * 60
@@ -39,10 +40,12 @@ class FileStorage(Protocol):
     def upload_form(
         self, key: str, *, content_type: str, max_bytes: int, seconds: int, file_name: str
     ) -> tuple[str, dict[str, str]]: ...
-    def size(self, key: str) -> int | None: ...
-    def read_start(self, key: str, length: int) -> bytes: ...
-    def delete(self, key: str) -> None: ...
-    def link(self, key: str, *, file_name: str, seconds: int, content_type: str | None = None) -> str: ...
+    def latest(self, key: str) -> ObjectVersion | None: ...
+    def read_start(self, key: str, length: int, *, version_id: str | None = None) -> bytes: ...
+    def purge(self, key: str, *, keep: str | None = None) -> None: ...
+    def link(
+        self, key: str, *, file_name: str, seconds: int, content_type: str | None = None, version_id: str | None = None
+    ) -> str: ...
 
 
 @dataclass
@@ -120,30 +123,41 @@ class FileService:
         self.files.delete(file, actor=principal.username, actor_name=principal.display_name, at=self.clock())
         # The record goes first: a crash between the two leaves bytes nobody can reach, never a file listed
         # without its bytes.
-        self.storage.delete(object_key(file))
+        self.storage.purge(object_key(file))
 
     def check_uploaded(self, key: str) -> FileStatus | None:
-        """The worker's part: judge the bytes at `key` once. None when nothing waits for them (a repeated
-        notification, or bytes under a key no upload form was made for, which are removed)."""
+        """The worker's part: judge the bytes at `key` once. None when nothing waits for them.
+
+        An upload form can be posted again until it expires, so the bucket keeps versions: the check judges one
+        version, the file is served from that version only, and every other version under the key (posted before
+        or after the check) is removed. Bytes under a key no upload form was made for are removed too; S3 may
+        announce an object more than once, which changes nothing."""
         file_id = file_id_of(key)
         file = self.files.get(file_id) if file_id else None
         if file is None or object_key(file) != key:
-            self.storage.delete(key)
+            self.storage.purge(key)
             return None
-        if file.status is not FileStatus.UPLOADING:
+        if file.status is FileStatus.REJECTED:
+            self.storage.purge(key)
             return None
-        size = self.storage.size(key)
-        if size is None:  # removed again before we came to it
+        if file.status is FileStatus.READY:
+            if file.version_id:  # (a file checked before versions were kept has only the one)
+                self.storage.purge(key, keep=file.version_id)
             return None
-        rejection = judge(
-            self.storage.read_start(key, SNIFF_BYTES) if size else b"", size=size, declared=file.content_type
+        version = self.storage.latest(key)
+        if version is None:  # removed again before we came to it
+            return None
+        start = self.storage.read_start(key, SNIFF_BYTES, version_id=version.version_id) if version.size else b""
+        rejection = judge(start, size=version.size, declared=file.content_type)
+        checked = file.model_copy(
+            update={"size": version.size, "checked_at": self.clock(), "version_id": version.version_id}
         )
-        checked = file.model_copy(update={"size": size, "checked_at": self.clock()})
         if rejection is None:
             self.files.accept(checked.model_copy(update={"status": FileStatus.READY}), actor_name=file.uploaded_by_name)
+            self.storage.purge(key, keep=version.version_id)
             return FileStatus.READY
-        self.storage.delete(key)
         self.files.reject(checked.model_copy(update={"status": FileStatus.REJECTED, "rejection": rejection}))
+        self.storage.purge(key)
         return FileStatus.REJECTED
 
     # -- what a file is linked to ----------------------------------------------------------------------------------
@@ -214,7 +228,11 @@ class FileService:
         url = None
         if file.status is FileStatus.READY:
             url = self.storage.link(
-                object_key(file), file_name=file.name, seconds=LINK_SECONDS, content_type=file.content_type.value
+                object_key(file),
+                file_name=file.name,
+                seconds=LINK_SECONDS,
+                content_type=file.content_type.value,
+                version_id=file.version_id,
             )
         return FileView(**file.model_dump(), download_url=url, may_delete=access.may_delete_file(principal, facts))
 
