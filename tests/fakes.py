@@ -15,7 +15,7 @@ from portal.customers.models import (
     CustomerSummary,
     HistoryEntry,
 )
-from portal.customers.repository import CustomerPageResult
+from portal.customers.repository import CustomerPageResult, NumberHolder
 from portal.errors import Conflict
 from portal.history import FieldChange
 from portal.notifications.repository import SideEffect
@@ -27,7 +27,8 @@ class InMemoryCustomers:
         self.settings = CustomerRegisterSettings()
         self.side_effects: list[SideEffect] = []
         self.history_by_customer: dict[str, list[HistoryEntry]] = {}
-        self.claimed_numbers: dict[str, str] = {}  # numbers an import took before it wrote their customers
+        # numbers an import took before it wrote their customers
+        self.claimed_numbers: dict[str, NumberHolder] = {}
         self.uses: dict[str, list[str]] = {}  # what keeps a customer from being deleted
 
     def get(self, customer_id: str) -> Customer | None:
@@ -124,15 +125,15 @@ class InMemoryCustomers:
         wanted = {number.upper() for number in numbers}
         return {c.number.upper(): c for c in self.customers.values() if c.number.upper() in wanted}
 
-    def number_holders(self, numbers: Iterable[str]) -> dict[str, str]:
+    def number_holders(self, numbers: Iterable[str]) -> dict[str, NumberHolder]:
         wanted = {number.upper() for number in numbers}
-        held = {c.number.upper(): c.customer_id for c in self.customers.values()} | self.claimed_numbers
+        held = {c.number.upper(): NumberHolder(c.customer_id) for c in self.customers.values()} | self.claimed_numbers
         return {number: holder for number, holder in held.items() if number in wanted}
 
-    def claim_number(self, customer: Customer) -> bool:
+    def claim_number(self, customer: Customer, *, import_id: str) -> bool:
         if self.number_holders([customer.number]):
             return False
-        self.claimed_numbers[customer.number.upper()] = customer.customer_id
+        self.claimed_numbers[customer.number.upper()] = NumberHolder(customer.customer_id, import_id)
         return True
 
     def write_claimed(self, customers: Sequence[Customer], *, actor: str) -> None:

@@ -4,6 +4,7 @@ report, and makes nothing twice when the same file comes again."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Any
 
@@ -17,13 +18,23 @@ from tests.support import ApiClient
 
 
 def upload_register(api: ApiClient, runtime: Runtime, token: str, content: bytes, name: str = "kunder.csv") -> Any:
+    return post_register(api, runtime, token, start_upload(api, token, content, name), content, name)
+
+
+def start_upload(api: ApiClient, token: str, content: bytes, name: str = "kunder.csv") -> Any:
     started = api.post("/customer-imports", token=token, body={"name": name, "size": len(content)})
     assert started.status == 201, started.body
-    form = started.body["upload"]
+    return started.body
+
+
+def post_register(
+    api: ApiClient, runtime: Runtime, token: str, started: Any, content: bytes, name: str = "kunder.csv"
+) -> Any:
+    form = started["upload"]
     posted = requests.post(form["url"], data=form["fields"], files={"file": (name, content, "text/csv")}, timeout=10)
     assert posted.status_code in {200, 201, 204}, posted.text
     runtime.queues.drain()
-    return api.get(f"/customer-imports/{started.body['customer_import']['import_id']}", token=token)
+    return api.get(f"/customer-imports/{started['customer_import']['import_id']}", token=token)
 
 
 @pytest.fixture
@@ -106,6 +117,7 @@ def test_a_run_retried_after_a_crash_finishes_the_import_without_making_a_custom
 ) -> None:
     from portal.clock import new_id
     from portal.imports.repository import DynamoImportRepository, file_key
+    from portal.imports.service import ImportBusy
     from portal.wiring import customer_repository, import_service
 
     content, numbers = register
@@ -113,21 +125,38 @@ def test_a_run_retried_after_a_crash_finishes_the_import_without_making_a_custom
     # As if an earlier run had died between taking a number for its customer and writing the customer.
     claimed_for = new_id()
     customers = customer_repository()
-    customers.table.put({"PK": f"CUSTNO#{numbers['other'].upper()}", "SK": "CUSTNO", "customer_id": claimed_for})
-    done = upload_register(api, runtime, admin, content).body
+    started = start_upload(api, admin, content)
+    customers.table.put(
+        {
+            "PK": f"CUSTNO#{numbers['other'].upper()}",
+            "SK": "CUSTNO",
+            "customer_id": claimed_for,
+            "import_id": started["customer_import"]["import_id"],
+        }
+    )
+    done = post_register(api, runtime, admin, started, content).body
     assert (done["imported"], done["already_imported"], done["rejected"]) == (2, 0, 3)
     completed = customers.get(claimed_for)
     assert completed is not None
     assert (completed.number, completed.name) == (numbers["other"], "Bæreia Bygg; avd. Sør")
-    # As if the worker had died after its customers were made: the job still running, the message delivered again.
+    # As if a worker still ran the job: a second one (the notification twice, the form posted again) leaves it be,
+    # and is tried again later.
     repository = DynamoImportRepository()
-    repository.table.update(
-        f"IMPORT#{done['import_id']}",
-        "IMPORT",
-        expression="SET #status = :running",
-        values={":running": "running"},
-        names={"#status": "status"},
-    )
+
+    def running(lease_ends: int) -> None:
+        repository.table.update(
+            f"IMPORT#{done['import_id']}",
+            "IMPORT",
+            expression="SET #status = :running, lease_ends = :ends, attempt = :other",
+            values={":running": "running", ":ends": lease_ends, ":other": new_id()},
+            names={"#status": "status"},
+        )
+
+    running(int(time.time()) + 600)
+    with pytest.raises(ImportBusy):
+        import_service().run(file_key(done["import_id"]))
+    # As if the worker had died after its customers were made: its lease ran out, the message delivered again.
+    running(int(time.time()) - 1)
     assert import_service().run(file_key(done["import_id"])) == "done"
     retried = api.get(f"/customer-imports/{done['import_id']}", token=admin).body
     assert (retried["imported"], retried["already_imported"], retried["rejected"]) == (0, 2, 3)
@@ -157,6 +186,40 @@ def test_a_file_that_cannot_be_read_as_a_register_fails_as_a_whole(
         None,
     )
     assert failed["error_message"]
+
+
+def test_a_number_another_upload_took_is_left_to_that_upload(
+    api: ApiClient, runtime: Runtime, register: tuple[bytes, dict[str, str]]
+) -> None:
+    """Two uploads with a number in common: the one that took it first writes that customer; the other, even while
+    the customer is not written yet, reports the number as taken and writes nothing of its own under it."""
+    from portal.clock import new_id
+    from portal.wiring import customer_repository
+
+    content, numbers = register
+    claimed_for, customers = new_id(), customer_repository()
+    customers.table.put(
+        {"PK": f"CUSTNO#{numbers['other'].upper()}", "SK": "CUSTNO", "customer_id": claimed_for, "import_id": new_id()}
+    )
+    done = upload_register(api, runtime, api.login("admin"), content).body
+    assert (done["imported"], done["already_imported"], done["rejected"]) == (1, 0, 4)
+    assert "number_in_register" in {reason["code"] for row in done["rejected_rows"] for reason in row["reasons"]}
+    assert customers.get(claimed_for) is None  # left for the upload that took the number
+
+
+def test_a_file_refused_as_a_whole_late_in_it_makes_no_customer(api: ApiClient, runtime: Runtime) -> None:
+    """The whole file is read and checked before the first customer is made: a line Python's csv cannot read, after
+    more valid rows than the worker looks up at a time, fails the file, and none of those rows is in the register."""
+    from portal.imports.service import ROWS_PER_LOOKUP
+    from portal.wiring import customer_repository
+
+    tag = str(uuid.uuid4().int)[:6]
+    numbers = [f"8{tag}{index:04}" for index in range(ROWS_PER_LOOKUP + 50)]
+    lines = ["Kundenummer;Navn;Postnummer;Poststed", *(f"{number};Tidlig {number} AS;0150;Oslo" for number in numbers)]
+    lines.append(f"2;{'x' * 140_000};0150;Oslo")  # past the csv module's field limit
+    failed = upload_register(api, runtime, api.login("admin"), ("\r\n".join(lines) + "\r\n").encode()).body
+    assert (failed["status"], failed["error_code"], failed["imported"]) == ("failed", "unreadable_file", 0)
+    assert customer_repository().by_numbers(numbers) == {}
 
 
 def test_only_staff_who_create_customers_upload_registers(api: ApiClient) -> None:

@@ -6,6 +6,7 @@ See docs/data-model.md for the access patterns these keys serve.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -60,6 +61,15 @@ def _number_sort_key(number: str) -> str:
     return number.zfill(40) if number.isdigit() else number.upper()
 
 
+@dataclass(frozen=True)
+class NumberHolder:
+    """Who holds a customer number: a customer, and for a number a bulk upload took, that upload (ORG-3). Until the
+    upload writes the customer, the number is held by an id with no customer behind it."""
+
+    customer_id: str
+    import_id: str | None = None
+
+
 class CustomerPageResult:
     def __init__(self, items: list[CustomerSummary], cursor: str | None, items_read: int):
         self.items = items
@@ -102,8 +112,8 @@ class CustomerRepository(Protocol):
     def subsidiaries(self, customer_id: str) -> list[str]: ...
     def get_many(self, customer_ids: Iterable[str]) -> list[Customer]: ...
     def by_numbers(self, numbers: Iterable[str]) -> dict[str, Customer]: ...
-    def number_holders(self, numbers: Iterable[str]) -> dict[str, str]: ...
-    def claim_number(self, customer: Customer) -> bool: ...
+    def number_holders(self, numbers: Iterable[str]) -> dict[str, NumberHolder]: ...
+    def claim_number(self, customer: Customer, *, import_id: str) -> bool: ...
     def write_claimed(self, customers: Sequence[Customer], *, actor: str) -> None: ...
     def in_use(self, customer_id: str) -> list[str]: ...
     def delete(self, customer: Customer, *, actor: str, at: datetime) -> None: ...
@@ -132,22 +142,28 @@ class DynamoCustomerRepository:
 
     def by_numbers(self, numbers: Iterable[str]) -> dict[str, Customer]:
         """The customers with these numbers, by number in upper case (numbers are unique regardless of case)."""
-        found = self.get_many(self.number_holders(numbers).values())
+        found = self.get_many(holder.customer_id for holder in self.number_holders(numbers).values())
         return {customer.number.upper(): customer for customer in found}
 
-    def number_holders(self, numbers: Iterable[str]) -> dict[str, str]:
-        """Who holds each of these numbers: number in upper case → customer id (one read per number)."""
+    def number_holders(self, numbers: Iterable[str]) -> dict[str, NumberHolder]:
+        """Who holds each of these numbers, by number in upper case (one read per number)."""
         items = self.table.batch_get([(key("CUSTNO", number.upper()), "CUSTNO") for number in set(numbers)])
-        return {item["PK"].removeprefix("CUSTNO#"): item["customer_id"] for item in items}
+        return {
+            item["PK"].removeprefix("CUSTNO#"): NumberHolder(
+                customer_id=item["customer_id"], import_id=item.get("import_id")
+            )
+            for item in items
+        }
 
     # -- bulk upload (ORG-3) --------------------------------------------------------------------------------------
 
-    def claim_number(self, customer: Customer) -> bool:
-        """Takes the customer's number for it, unless someone holds it: the one conditional write of an imported
-        customer. The rest of it follows in `write_claimed`; a run that dies between the two leaves a number held by
-        a customer id with no customer, which the retried run completes (`number_holders` shows it)."""
+    def claim_number(self, customer: Customer, *, import_id: str) -> bool:
+        """Takes the customer's number for it on behalf of an upload, unless someone holds it: the one conditional
+        write of an imported customer. The rest of it follows in `write_claimed`; a run that dies between the two
+        leaves a number held by a customer id with no customer, which a retried run of the same upload, and no
+        other, completes (`number_holders` names the upload)."""
         try:
-            self.table.put(_number_item(customer), condition="attribute_not_exists(PK)")
+            self.table.put(_number_item(customer, import_id=import_id), condition="attribute_not_exists(PK)")
         except Conflict:
             return False
         return True
@@ -539,9 +555,10 @@ def _number_key(customer: Customer) -> tuple[str, str]:
     return key("CUSTNO", customer.number.upper()), "CUSTNO"
 
 
-def _number_item(customer: Customer) -> Item:
+def _number_item(customer: Customer, *, import_id: str | None = None) -> Item:
     pk, sk = _number_key(customer)
-    return {"PK": pk, "SK": sk, "type": "customer_number", "customer_id": customer.customer_id}
+    item: Item = {"PK": pk, "SK": sk, "type": "customer_number", "customer_id": customer.customer_id}
+    return item | ({"import_id": import_id} if import_id else {})
 
 
 def _child_item(customer: Customer) -> Item:

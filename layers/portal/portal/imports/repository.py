@@ -7,10 +7,13 @@ from datetime import timedelta
 from typing import Protocol
 
 from portal.clock import is_id
+from portal.errors import Conflict
 from portal.imports.models import CustomerImport, ImportStatus
 from portal.store import Item, Table, item_of, key, model_of
 
 UNUSED_KEPT = timedelta(days=1)  # a form handed out and never used is forgotten (the table's TTL)
+# No Lambda function runs longer: a job running for longer than this has lost its worker, and the next may take it.
+RUN_LEASE = timedelta(minutes=15)
 
 
 def import_pk(import_id: str) -> str:
@@ -33,7 +36,8 @@ def import_id_of(object_key: str) -> str | None:
 class ImportRepository(Protocol):
     def create(self, job: CustomerImport) -> None: ...
     def get(self, import_id: str) -> CustomerImport | None: ...
-    def save(self, job: CustomerImport, *, expected: set[ImportStatus]) -> None: ...
+    def take(self, job: CustomerImport, *, attempt: str) -> bool: ...
+    def save_run(self, job: CustomerImport, *, attempt: str) -> None: ...
     def recent(self, *, limit: int, cursor: str | None, viewer: str) -> tuple[list[CustomerImport], str | None]: ...
 
 
@@ -51,16 +55,35 @@ class DynamoImportRepository:
         item = self.table.get(import_pk(import_id), "IMPORT", consistent=True)
         return model_of(CustomerImport, item) if item else None
 
-    def save(self, job: CustomerImport, *, expected: set[ImportStatus]) -> None:
-        """The job as it is now, kept for good, when it still has one of the `expected` statuses."""
-        statuses = sorted(status.value for status in expected)
-        values = {f":s{index}": status for index, status in enumerate(statuses)}
+    def take(self, job: CustomerImport, *, attempt: str) -> bool:
+        """The job, running from `job.started_at`, for one worker: a job waiting for its first run, or one whose
+        last worker is gone (its lease ran out). False when another worker holds it: the notification can come
+        twice, and a form can be posted again."""
+        assert job.started_at is not None
+        now = int(job.started_at.timestamp())
+        try:
+            self.table.put(
+                _running(job, attempt),
+                condition="#status = :waiting OR (#status = :running AND lease_ends < :now)",
+                values={
+                    ":waiting": ImportStatus.WAITING_FOR_FILE.value,
+                    ":running": ImportStatus.RUNNING.value,
+                    ":now": now,
+                },
+                names={"#status": "status"},
+            )
+        except Conflict:
+            return False
+        return True
+
+    def save_run(self, job: CustomerImport, *, attempt: str) -> None:
+        """Progress, or the end of a run, from the worker that took the job; anyone else's save is refused."""
         self.table.put(
-            _item(job),
-            condition=f"#status IN ({', '.join(values)})",
-            values=values,
+            _running(job, attempt),
+            condition="#status = :running AND attempt = :attempt",
+            values={":running": ImportStatus.RUNNING.value, ":attempt": attempt},
             names={"#status": "status"},
-            conflict_message="The import moved on meanwhile",
+            conflict_message="Another worker took the import over",
         )
 
     def recent(self, *, limit: int, cursor: str | None, viewer: str) -> tuple[list[CustomerImport], str | None]:
@@ -68,6 +91,11 @@ class DynamoImportRepository:
             index="GSI1", pk="IMPORTS", ascending=False, limit=limit, cursor=cursor, principal=viewer
         )
         return [model_of(CustomerImport, item) for item in page.items], page.cursor
+
+
+def _running(job: CustomerImport, attempt: str) -> Item:
+    assert job.started_at is not None
+    return _item(job, attempt=attempt, lease_ends=int((job.started_at + RUN_LEASE).timestamp()))
 
 
 def _item(job: CustomerImport, **extra: object) -> Item:

@@ -59,6 +59,18 @@ class ImportFiles(Protocol):
     def link(self, key: str, *, file_name: str, seconds: int, content_type: str | None = None) -> str: ...
 
 
+class ImportBusy(RuntimeError):
+    """Another worker runs the import: the notification is to be tried again later (by then it is done)."""
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A job as one worker took it: `attempt` names that worker in each of its saves."""
+
+    job: CustomerImport
+    attempt: str
+
+
 @dataclass
 class ImportService:
     imports: ImportRepository
@@ -104,16 +116,23 @@ class ImportService:
 
     def run(self, key: str) -> ImportStatus | None:
         """Imports the file at `key` once; a retried run (after a crash) goes through it again and makes nothing
-        twice. None when nothing waits for the file (a repeated notification, or an unknown key)."""
+        twice. None when nothing waits for the file (a repeated notification, or an unknown key); `ImportBusy`
+        while another worker runs it, so the notification is tried again later.
+
+        The whole file is read and every line checked before the first customer is made: a file refused as a
+        whole (too many rows, a line that is not CSV) makes nothing."""
         import_id = import_id_of(key)
         job = self.imports.get(import_id) if import_id else None
         if job is None or job.status not in {ImportStatus.WAITING_FOR_FILE, ImportStatus.RUNNING}:
             return None
         job = job.model_copy(update={"status": ImportStatus.RUNNING, "started_at": self.clock()})
-        self.imports.save(job, expected={ImportStatus.WAITING_FOR_FILE, ImportStatus.RUNNING})
+        attempt = new_id()
+        if not self.imports.take(job, attempt=attempt):
+            raise ImportBusy(f"Import {job.import_id} is being run by another worker")
+        run = _Run(job, attempt)
         try:
             register = read_register(self.files.read(key), self.customers.get_settings())
-            outcomes = list(self._import(job, register.rows()))
+            rows = list(register.rows())
         except ValidationFailed as refused:
             failed = job.model_copy(
                 update={
@@ -123,27 +142,31 @@ class ImportService:
                     "finished_at": self.clock(),
                 }
             )
-            self.imports.save(failed, expected={ImportStatus.RUNNING})
+            self.imports.save_run(failed, attempt=attempt)
             return ImportStatus.FAILED
+        outcomes = list(self._import(run, rows))
         report = "".join(report_lines(outcomes)).encode("utf-8")
         self.files.put(report_key(job.import_id), report, "text/csv; charset=utf-8")
         done = _counted(job, outcomes).model_copy(update={"status": ImportStatus.DONE, "finished_at": self.clock()})
-        self.imports.save(done, expected={ImportStatus.RUNNING})
+        self.imports.save_run(done, attempt=attempt)
         return ImportStatus.DONE
 
-    def _import(self, job: CustomerImport, rows: Iterator[ImportRow]) -> Iterator[ReportRow]:
+    def _import(self, run: _Run, rows: list[ImportRow]) -> Iterator[ReportRow]:
         done = 0
         for chunk in _batched(rows, ROWS_PER_LOOKUP):
-            yield from self._import_chunk(job, chunk)
+            yield from self._import_chunk(run, chunk)
             done += len(chunk)
             if done % PROGRESS_EVERY < ROWS_PER_LOOKUP:
-                self.imports.save(job.model_copy(update={"rows_read": done}), expected={ImportStatus.RUNNING})
+                self.imports.save_run(run.job.model_copy(update={"rows_read": done}), attempt=run.attempt)
 
-    def _import_chunk(self, job: CustomerImport, chunk: list[ImportRow]) -> list[ReportRow]:
+    def _import_chunk(self, run: _Run, chunk: list[ImportRow]) -> list[ReportRow]:
         """One look-up of the register for the chunk's numbers, a conditional write per new number, and the new
         customers written in batches."""
         holders = self.customers.number_holders(row.customer.number for row in chunk if row.customer is not None)
-        existing = {customer.customer_id: customer for customer in self.customers.get_many(holders.values())}
+        existing = {
+            customer.customer_id: customer
+            for customer in self.customers.get_many(holder.customer_id for holder in holders.values())
+        }
         made: list[Customer] = []
         outcomes: list[ReportRow] = []
         for row in chunk:
@@ -153,18 +176,21 @@ class ImportService:
             holder = holders.get(row.customer.number.upper())
             if holder is None:
                 customer = self._customer(row.customer, new_id())
-                if self.customers.claim_number(customer):
+                if self.customers.claim_number(customer, import_id=run.job.import_id):
                     made.append(customer)
                     outcomes.append(row.outcome("imported"))
                     continue
                 # taken since the look-up, by hand or by another upload
                 outcomes.append(self._held(row, self.customers.by_numbers([row.customer.number])))
-            elif holder in existing:
-                outcomes.append(self._held(row, {row.customer.number.upper(): existing[holder]}))
-            else:  # held by a customer an earlier run of an upload claimed the number for and did not write
-                made.append(self._customer(row.customer, holder))
+            elif holder.customer_id in existing:
+                outcomes.append(self._held(row, {row.customer.number.upper(): existing[holder.customer_id]}))
+            elif holder.import_id == run.job.import_id:
+                # claimed by an earlier run of this upload, which died before it wrote the customer
+                made.append(self._customer(row.customer, holder.customer_id))
                 outcomes.append(row.outcome("imported"))
-        self.customers.write_claimed(made, actor=job.created_by)
+            else:  # claimed by another upload, whose worker writes that customer
+                outcomes.append(self._held(row, {}))
+        self.customers.write_claimed(made, actor=run.job.created_by)
         return outcomes
 
     def _held(self, row: ImportRow, holders: dict[str, Customer]) -> ReportRow:
