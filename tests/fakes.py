@@ -145,10 +145,11 @@ class InMemoryCustomers:
     def in_use(self, customer_id: str) -> list[str]:
         return self.uses.get(customer_id, [])
 
-    def delete(self, customer: Customer, *, actor: str, at: datetime) -> None:
+    def delete(self, customer: Customer, *, actor: str, at: datetime) -> list[str]:
         if self.customers[customer.customer_id].version != customer.version:
             raise Conflict("changed meanwhile")
         del self.customers[customer.customer_id]
+        return []
 
     def subsidiaries(self, customer_id: str) -> list[str]:
         return [customer.customer_id for customer in self.customers.values() if customer.parent_id == customer_id]

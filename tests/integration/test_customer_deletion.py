@@ -50,6 +50,27 @@ def test_a_customer_nothing_was_done_with_is_deleted_and_its_history_keeps_a_pse
     assert {item["action"] for item in left} >= {"created", "assigned", "object_created", "deleted"}
 
 
+def test_what_is_made_for_a_customer_while_it_is_deleted_is_kept(api: ApiClient) -> None:
+    """Between the look for what uses a customer and its deletion, an order (or a login) may be made for it: the
+    clean-up after the deletion takes the objects and settings, never that."""
+    from portal.store import Table
+    from portal.wiring import customer_repository
+
+    admin = api.login("admin")
+    customer_id = str(new_customer(api, admin)["customer_id"])
+    assert api.post(f"/customers/{customer_id}/objects", token=admin, body={"name": "Lager"}).status == 201
+    repository = customer_repository()
+    customer = repository.get(customer_id)
+    assert customer is not None
+    assert repository.in_use(customer_id) == []
+    late_order = {"PK": customer_pk(customer_id), "SK": "ORDER#01JZZZZZZZZZZZZZZZZZZZZZZZ", "type": "order"}
+    Table().put(late_order)  # made just after the look
+    kept = repository.delete(customer, actor="admin", at=customer.updated_at)
+    assert kept == ["orders"]
+    left = {item["SK"].split("#")[0] for item in Table().query_all(pk=customer_pk(customer_id))}
+    assert left == {"AUDIT", "ORDER"}  # the object went, the order stayed
+
+
 def test_a_customer_in_use_is_refused_with_what_uses_it(api: ApiClient, demo: DemoData) -> None:
     admin = api.login("admin")
     bergen = api.get(f"/customers/{demo.customer_ids['bergen']}", token=admin).body

@@ -116,7 +116,7 @@ class CustomerRepository(Protocol):
     def claim_number(self, customer: Customer, *, import_id: str) -> bool: ...
     def write_claimed(self, customers: Sequence[Customer], *, actor: str) -> None: ...
     def in_use(self, customer_id: str) -> list[str]: ...
-    def delete(self, customer: Customer, *, actor: str, at: datetime) -> None: ...
+    def delete(self, customer: Customer, *, actor: str, at: datetime) -> list[str]: ...
     def assign(self, customer: Customer, username: str, *, actor: str, at: Any) -> None: ...
 
 
@@ -193,11 +193,14 @@ class DynamoCustomerRepository:
                 kinds.add(_IN_USE[prefix])
         return sorted(kinds)
 
-    def delete(self, customer: Customer, *, actor: str, at: datetime) -> None:
+    def delete(self, customer: Customer, *, actor: str, at: datetime) -> list[str]:
         """The customer, its number and search items, its place in its group and on its assignees' lists go in one
         transaction conditioned on the version read; its history stays under a pseudonym (what named the customer is
         replaced, its other personal data removed); what else its partition holds (objects, departments, settings)
-        follows."""
+        follows.
+
+        The caller found nothing that uses the customer, but something may have been made for it since (an order,
+        a login): that is never swept away with the rest. Its kinds are returned, to be looked into."""
         pseudonym = pseudonym_of(customer)
         transaction = Transaction()
         transaction.delete(
@@ -226,9 +229,14 @@ class DynamoCustomerRepository:
         rest = self.table.query_all(pk=customer_pk(customer.customer_id))
         history = [item for item in rest if str(item["SK"]).startswith("AUDIT#")]
         self.table.batch_put([_pseudonymised(item, pseudonym) for item in history])
+        arrived: set[str] = set()
         for item in rest:
-            if not str(item["SK"]).startswith("AUDIT#"):
+            prefix = str(item["SK"]).split("#", 1)[0]
+            if prefix in _IN_USE:
+                arrived.add(_IN_USE[prefix])
+            elif prefix != "AUDIT":
                 self.table.delete(item["PK"], item["SK"])
+        return sorted(arrived)
 
     def get_settings(self) -> CustomerRegisterSettings:
         item = self.table.get("SETTINGS", "CUSTOMER_REGISTER")

@@ -37,6 +37,7 @@ from portal.customers.repository import CustomerRepository
 from portal.errors import Conflict, FieldProblems, NotFound, ValidationFailed, field_problem
 from portal.history import FieldChange, next_version, require_version
 from portal.languages import Language
+from portal.observability import logger
 
 _PATCHABLE = (
     "name",
@@ -372,7 +373,12 @@ def delete_customer(
             code="customer_in_use",
             details=[{"in_use": uses}],
         )
-    repository.delete(before, actor=principal.username, at=clock())
+    arrived = repository.delete(before, actor=principal.username, at=clock())
+    if arrived:
+        logger.warning(
+            "Made for a customer while it was deleted, and kept",
+            extra={"customer_id": customer_id, "kept": arrived},
+        )
 
 
 # -- queries -----------------------------------------------------------------------------------------------------
