@@ -5,6 +5,7 @@ declared as; AUTH-4 decides who reads it (the rows quote seed 002); staff with "
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
 from typing import Any
 
@@ -276,3 +277,25 @@ def test_the_upload_form_posted_again_never_replaces_the_checked_bytes(
     file = api.get(f"/files/{twice.body['file']['file_id']}", token=admin).body
     assert (file["status"], versions_under(key)) == ("ready", [file["version_id"]])
     assert requests.get(file["download_url"], timeout=10).content == PDF
+
+
+def test_a_file_whose_customer_is_deleted_before_the_check_goes_with_it(
+    api: ApiClient, runtime: Runtime, world: World
+) -> None:
+    """A customer with files cannot be deleted, but one whose only file is still on its way can: the check then
+    finds no customer, and removes the file and its bytes instead of keeping them for nobody."""
+    admin = world.logins["admin"]
+    number = str(uuid.uuid4().int)[:8]
+    customer = api.post("/customers", token=admin, body={"name": f"Kortlevd {number} AS", "number": number}).body
+    body = {"name": "sent.pdf", "content_type": "application/pdf", "size": len(PDF)}
+    started = api.post("/files", token=admin, body={**body, "customer_id": customer["customer_id"]}).body
+    form = started["upload"]
+    sent = requests.post(form["url"], data=form["fields"], files={"file": ("sent.pdf", PDF)}, timeout=10)
+    assert sent.status_code in {200, 201, 204}, sent.text
+    deleted = api.call(
+        "DELETE", f"/customers/{customer['customer_id']}", token=admin, query={"version": customer["version"]}
+    )
+    assert deleted.status == 204, deleted.body
+    runtime.queues.drain()
+    assert api.get(f"/files/{started['file']['file_id']}", token=admin).status == 404
+    assert versions_under(f"customers/{customer['customer_id']}/files/{started['file']['file_id']}") == []

@@ -91,6 +91,8 @@ class DynamoFileRepository:
         history; a case's timeline too), all in one transaction conditioned on the file still being unchecked."""
         transaction = Transaction()
         transaction.put(_item(file, **_listing_keys(file)), condition="#status = :uploading", **_unchecked())
+        if file.customer_id:  # deleted while the bytes were on their way: the file goes with it (the next try)
+            transaction.check(customer_pk(file.customer_id), "CUSTOMER", condition="attribute_exists(PK)")
         transaction.put(_audit(file, CustomerHistoryAction.FILE_UPLOADED, actor=file.uploaded_by, at=file.checked_at))
         if file.case_id:
             _add_to_timeline(transaction, file, "file_added", by_name=actor_name, at=file.checked_at)
@@ -108,7 +110,14 @@ class DynamoFileRepository:
 
     def delete(self, file: StoredFile, *, actor: str, actor_name: str, at: datetime) -> None:
         transaction = Transaction()
-        transaction.delete(file_pk(file.file_id), "FILE", condition="attribute_exists(PK)")
+        # As it was read: a file checked meanwhile must not go without the entries its check made it owe.
+        transaction.delete(
+            file_pk(file.file_id),
+            "FILE",
+            condition="#status = :read",
+            values={":read": file.status.value},
+            names={"#status": "status"},
+        )
         if file.status is FileStatus.READY:
             transaction.put(_audit(file, CustomerHistoryAction.FILE_DELETED, actor=actor, at=at))
             if file.case_id:

@@ -144,6 +144,11 @@ class FileService:
             if file.version_id:  # (a file checked before versions were kept has only the one)
                 self.storage.purge(key, keep=file.version_id)
             return None
+        if file.customer_id and self.customers.get(file.customer_id) is None:
+            # its customer was deleted before the check (a customer with ready files cannot be)
+            self.files.delete(file, actor=file.uploaded_by, actor_name=file.uploaded_by_name, at=self.clock())
+            self.storage.purge(key)
+            return None
         version = self.storage.latest(key)
         if version is None:  # removed again before we came to it
             return None
