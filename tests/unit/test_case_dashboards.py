@@ -45,6 +45,7 @@ def case(**fields: object) -> Case:
         "created_by": "ola",
         "created_by_name": "Ola",
         "version": 1,
+        "counted": True,  # as every case filed since the counters exist is stored
     }
     return Case.model_validate(values | fields)
 
@@ -75,6 +76,24 @@ def test_closing_counts_its_lead_time_and_reopening_takes_it_back() -> None:
     reopened = was_closed.model_copy(update={"status": CaseStatus.IN_PROGRESS})
     [taken_back] = deltas(was_closed, reopened, [], [], closed_at + timedelta(days=1))
     assert (taken_back.count, taken_back.lead_seconds, taken_back.month) == (-1, -closing.lead_seconds, closing.month)
+
+
+def test_a_case_filed_before_the_counters_is_counted_in_full_at_its_next_change_never_taken_below_zero() -> None:
+    closed_at = FILED + timedelta(days=2)
+    old = case(counted=False)
+    retyped = old.model_copy(update={"type": CaseType.SERVICE, "version": 2})
+    assert [(d.metric, d.dims, d.count) for d in deltas(old, retyped, [], [], FILED)] == [
+        (Metric.CASES, ("service",), 1)
+    ]
+    entry = CaseTimelineEntry(at=closed_at, by_name="Anne", action="status_changed", status=CaseStatus.CLOSED)
+    closed_long_ago = old.model_copy(update={"status": CaseStatus.CLOSED, "timeline": [entry]})
+    reopened = closed_long_ago.model_copy(update={"status": CaseStatus.IN_PROGRESS, "version": 2})
+    assert [(d.metric, d.count) for d in deltas(closed_long_ago, reopened, [], [], FILED)] == [(Metric.CASES, 1)]
+    closed_now = deltas(old, closed_long_ago, [], [], closed_at)
+    assert {(d.metric, d.count, d.lead_seconds) for d in closed_now} == {
+        (Metric.CASES, 1, 0),
+        (Metric.LEAD, 1, 2 * 24 * 3600),
+    }
 
 
 def test_work_orders_and_priced_rows_count_by_their_splits_merged_per_counter() -> None:

@@ -1,14 +1,17 @@
-"""Page cursors: signed over the last key, the query and the principal; anything else is refused (400)."""
+"""Page cursors: signed over the last key, the query and the principal; anything else is refused (400). Transactions
+that meet another one are tried again."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
-from portal.errors import BadRequest
-from portal.store import Cursors, _b64, _unb64, cursor_scope
+from portal.errors import BadRequest, Conflict
+from portal.store import Cursors, Table, Transaction, _b64, _unb64, cursor_scope
 
 KEY = b"k" * 32
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -86,3 +89,40 @@ def test_garbage_cursors_are_refused(cursor: str) -> None:
 def test_a_short_signing_key_is_refused() -> None:
     with pytest.raises(ValueError, match="at least 32"):
         Cursors(b"short", max_age=timedelta(hours=1))
+
+
+class CollidingClient:
+    """A DynamoDB client whose first `collisions` transactions meet another one on an item, as a shared counter may."""
+
+    def __init__(self, collisions: int, reason: str = "TransactionConflict") -> None:
+        self.collisions, self.reason, self.calls = collisions, reason, 0
+
+    def transact_write_items(self, **request: Any) -> dict[str, Any]:
+        self.calls += 1
+        if self.calls <= self.collisions:
+            response: Any = {
+                "Error": {"Code": "TransactionCanceledException", "Message": "cancelled"},
+                "CancellationReasons": [{"Code": "None"}, {"Code": self.reason}],
+            }
+            raise ClientError(response, "TransactWriteItems")
+        return {}
+
+
+def one_write() -> Transaction:
+    transaction = Transaction()
+    transaction.put({"PK": "A", "SK": "B"})
+    return transaction
+
+
+def test_a_transaction_that_met_another_is_tried_again_and_a_failed_condition_is_not() -> None:
+    retried = CollidingClient(collisions=2)
+    Table("t", client=retried).transact(one_write())  # type: ignore[arg-type]
+    assert retried.calls == 3
+    lasting = CollidingClient(collisions=5)
+    with pytest.raises(Conflict) as collided:
+        Table("t", client=lasting).transact(one_write())  # type: ignore[arg-type]
+    assert (collided.value.code, lasting.calls) == ("transaction_conflict", 3)
+    refused = CollidingClient(collisions=1, reason="ConditionalCheckFailed")
+    with pytest.raises(Conflict) as failed:
+        Table("t", client=refused).transact(one_write(), conflict_message="Changed meanwhile")  # type: ignore[arg-type]
+    assert (failed.value.code, failed.value.message, refused.calls) == ("conflict", "Changed meanwhile", 1)

@@ -12,6 +12,8 @@ import binascii
 import hashlib
 import hmac
 import json
+import random
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -252,8 +254,16 @@ class Table:
             raise ValidationFailed("The change touches too many records at once", code="change_too_large")
         for operation in operations:
             next(iter(operation.values()))["TableName"] = self.name
-        with _mapped_errors(conflict_message):
-            self.client.transact_write_items(TransactItems=operations)  # type: ignore[arg-type]
+        for attempt in range(TRANSACTION_TRIES):
+            try:
+                with _mapped_errors(conflict_message):
+                    self.client.transact_write_items(TransactItems=operations)  # type: ignore[arg-type]
+                return
+            except Conflict as conflict:
+                # Met another transaction on an item (a shared counter): nothing was written, so it is tried again.
+                if conflict.code != TRANSACTION_CONFLICT or attempt == TRANSACTION_TRIES - 1:
+                    raise
+                time.sleep(random.uniform(0, 0.025 * 2**attempt))  # noqa: S311 - jitter, not a secret
 
     def put_audited(
         self,
@@ -517,6 +527,10 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode((text + "=" * (-len(text) % 4)).encode("ascii"))
 
 
+TRANSACTION_CONFLICT = "transaction_conflict"
+TRANSACTION_TRIES = 3
+
+
 class _mapped_errors:  # noqa: N801 - used as a context manager, reads like a statement
     def __init__(self, conflict_message: str):
         self.conflict_message = conflict_message
@@ -534,7 +548,7 @@ class _mapped_errors:  # noqa: N801 - used as a context manager, reads like a st
             reasons = [reason.get("Code") for reason in exc.response.get("CancellationReasons", [])]
             if "ConditionalCheckFailed" in reasons:
                 raise Conflict(self.conflict_message, details=_cancellation_details(reasons)) from exc
-            raise Conflict("The change collided with another change; try again", code="transaction_conflict") from exc
+            raise Conflict("The change collided with another change; try again", code=TRANSACTION_CONFLICT) from exc
         if code == "ValidationException" and "size" in str(exc).lower():  # a record past DynamoDB's 400 KB
             raise ValidationFailed("The record would be too large to keep", code="record_too_large") from exc
         if code in {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}:

@@ -90,19 +90,23 @@ def deltas(
     """What one write of a case adds to its counters: a case filed, its type changed, closed or opened again; new
     work orders; new article rows. Deltas on one counter are merged (a transaction writes an item once)."""
     found: list[CounterDelta] = []
-    if before is None:
+    if before is None or not before.counted:
+        # New, or filed before the counters existed (nothing of it counted yet): counted in full, as it is now.
         found.append(CounterDelta(month_of(after.created_at), Metric.CASES, (after.type.value,), 1))
-    elif before.type is not after.type:
-        month = month_of(after.created_at)
-        found.append(CounterDelta(month, Metric.CASES, (before.type.value,), -1))
-        found.append(CounterDelta(month, Metric.CASES, (after.type.value,), 1))
-    was_closed = before is not None and before.status is CaseStatus.CLOSED
-    if after.status is CaseStatus.CLOSED and not was_closed:
-        found.append(_closing(after, at, 1))
-    elif was_closed and after.status is not CaseStatus.CLOSED and before is not None:
-        closed_at = last_closed_at(before)
-        if closed_at is not None:  # the closing it counted is taken back: the case counts when closed again
-            found.append(_closing(before, closed_at, -1))
+        if after.status is CaseStatus.CLOSED:
+            found.append(_closing(after, last_closed_at(after) or at, 1))
+    else:
+        if before.type is not after.type:
+            month = month_of(after.created_at)
+            found.append(CounterDelta(month, Metric.CASES, (before.type.value,), -1))
+            found.append(CounterDelta(month, Metric.CASES, (after.type.value,), 1))
+        was_closed = before.status is CaseStatus.CLOSED
+        if after.status is CaseStatus.CLOSED and not was_closed:
+            found.append(_closing(after, at, 1))
+        elif was_closed and after.status is not CaseStatus.CLOSED:
+            closed_at = last_closed_at(before)
+            if closed_at is not None:  # the closing it counted is taken back: the case counts when closed again
+                found.append(_closing(before, closed_at, -1))
     for work_order in work_orders:
         found.append(CounterDelta(month_of(work_order.created_at), Metric.WORK_ORDERS, (work_order.type.value,), 1))
     for row in rows:

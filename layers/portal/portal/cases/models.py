@@ -192,6 +192,9 @@ class Case(CaseLinks):
     closed_at: datetime | None = None
     timeline: list[CaseTimelineEntry] = Field(default_factory=list)
     version: int
+    # Whether the dashboard counters hold the case (CASE-6): a case filed before they existed is counted in full at
+    # its next change. Stored with the case, never shown.
+    counted: bool = Field(default=False, exclude=True)
 
 
 class CaseSummary(CaseLinks):

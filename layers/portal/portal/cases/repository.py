@@ -3,6 +3,7 @@ history partitions per scope (AUTH-4) and word partitions for free text. See doc
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -175,9 +176,12 @@ class DynamoCaseRepository:
             transaction.put(_case_item(case), condition="attribute_not_exists(PK)")
             histories.write(transaction, [], [*_history_rows(case), *_word_rows(case)])
         elif change.before.version == case.version:  # its work changed, not the case: it must still be as read
-            transaction.check(
-                case_pk(case.case_id), "CASE", condition="version = :read", values={":read": case.version}
-            )
+            if change.before.counted:
+                transaction.check(
+                    case_pk(case.case_id), "CASE", condition="version = :read", values={":read": case.version}
+                )
+            else:  # counted from now on, by this change's deltas
+                transaction.put(_case_item(case), condition="version = :read", values={":read": case.version})
         else:  # what a case is found by never changes after it is filed: only the rows showing its state move
             transaction.put(_case_item(case), condition="version = :read", values={":read": change.before.version})
             histories.write(transaction, _history_rows(change.before), _history_rows(case))
@@ -203,7 +207,7 @@ class DynamoCaseRepository:
         new_work = [work_order for work_order, read_version in change.work_orders if read_version is None]
         for delta in dashboards.deltas(change.before, case, new_work, change.rows, change.at):
             for scope in facts_of(case).scopes:
-                _count(transaction, scope, delta)
+                _count(transaction, counter_partition(scope, case.case_id), delta)
         before, after = before_and_after(change.changes)
         transaction.put(
             audit_item(
@@ -234,8 +238,9 @@ class DynamoCaseRepository:
     def counters(self, scopes: Sequence[str], months: Sequence[str]) -> list[dashboards.Counter]:
         """The dashboard counters of the scopes for the months (CASE-6): one query per scope."""
         found: list[dashboards.Counter] = []
-        for scope in scopes:
-            for item in self.table.query_all(pk=dashboard_partition(scope), sk_between=(months[0], months[-1] + "~")):
+        partitions = [partition for scope in scopes for partition in counter_partitions(scope)]
+        for partition in partitions:
+            for item in self.table.query_all(pk=partition, sk_between=(months[0], months[-1] + "~")):
                 found.append(
                     dashboards.Counter(
                         month=item["month"],
@@ -299,7 +304,8 @@ def filed_on(case: Case) -> date:
 
 
 def _case_item(case: Case) -> Item:
-    return item_of(case, pk=case_pk(case.case_id), sk="CASE", kind="case")
+    """Every write of a case adds its deltas to the dashboard counters, so the case stored is counted."""
+    return item_of(case, pk=case_pk(case.case_id), sk="CASE", kind="case", counted=True)
 
 
 def _history_rows(case: Case) -> list[Item]:
@@ -335,15 +341,29 @@ def _word_rows(case: Case) -> list[Item]:
     ]
 
 
-def dashboard_partition(scope: str) -> str:
-    return key("DASH", scope)
+# The staff's `all` scope is counted by every case write of every customer: its counters are spread over this many
+# partitions (by case), so writes of different customers' cases seldom meet on one item.
+ALL_CASES_SHARDS = 8
 
 
-def _count(transaction: Transaction, scope: str, delta: dashboards.CounterDelta) -> None:
-    """Adds a change to one scope's counter of a month (CASE-6); the counter is made by its first change."""
+def counter_partitions(scope: str) -> list[str]:
+    """The partitions a scope's dashboard counters are kept in (and read from)."""
+    if scope == access.ALL_CASES:
+        return [key("DASH", scope, str(shard)) for shard in range(ALL_CASES_SHARDS)]
+    return [key("DASH", scope)]
+
+
+def counter_partition(scope: str, case_id: str) -> str:
+    """The partition a case's changes are counted in, for one of its scopes."""
+    partitions = counter_partitions(scope)
+    return partitions[zlib.crc32(case_id.encode()) % len(partitions)]
+
+
+def _count(transaction: Transaction, partition: str, delta: dashboards.CounterDelta) -> None:
+    """Adds a change to one counter of a month (CASE-6); the counter is made by its first change."""
     dims = "#".join(dim.replace("#", "%23") for dim in delta.dims)
     transaction.update(
-        dashboard_partition(scope),
+        partition,
         f"{delta.month}#{delta.metric.value}#{dims}",
         expression="ADD #count :count, amount_minor :amount, lead_seconds :lead "
         "SET #type = :kind, #month = :month, metric = :metric, dims = :dims",
