@@ -12,7 +12,10 @@ from infrastructure.local import mailbox
 from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from portal.settings import get_settings
+from tests.integration.case_world import World, world
 from tests.support import PDF, ApiClient, upload_file, username_email
+
+__all__ = ["world"]  # the fixture, imported to be used here
 
 OLA, KARI = "ola.hansen@nordlys-bergen.no", "kari.nordmann@nordlys.no"
 
@@ -109,6 +112,35 @@ def test_who_opens_and_reads_tickets(api: ApiClient, bergen: str, demo: DemoData
     assert api.get("/tickets", token=api.login("tekniker")).status == 403
     assert api.get("/tickets", token=api.login(OLA)).status == 403
     assert api.get("/tickets", token=api.login("selger")).status == 200
+
+
+def test_a_login_tied_to_objects_only_reads_the_tickets_it_opened(
+    api: ApiClient, runtime: Runtime, world: World
+) -> None:
+    """The customer's own logins read all its tickets; a login tied to one of its objects only (a shop's manager)
+    reads the ones it opened, and their attachments: another's answers as unknown."""
+    customer = world.customers["A"]
+    at_shop, at_office = world.logins["contact_object"], world.logins["contact_customer"]
+    office = open_ticket(api, at_office, customer, "Fakturaadresse").body
+    shop = open_ticket(api, at_shop, customer, "Terminal i butikken").body
+    attached = upload_file(api, runtime, at_office, PDF, customer_id=customer, ticket_id=office["ticket_id"])
+
+    def listed(token: str) -> set[str]:
+        page = api.get(f"/customers/{customer}/tickets", token=token, query={"limit": 100})
+        assert page.status == 200, page.body
+        return {item["ticket_id"] for item in page.body["items"]}
+
+    assert listed(at_shop) == {shop["ticket_id"]}
+    assert listed(at_office) >= {shop["ticket_id"], office["ticket_id"]}
+    assert api.get(f"/customers/{customer}/tickets/{shop['ticket_id']}", token=at_shop).status == 200
+    assert api.get(f"/customers/{customer}/tickets/{office['ticket_id']}", token=at_shop).status == 404
+    reply = {"version": office["version"], "text": "Hei"}
+    refused = api.post(f"/customers/{customer}/tickets/{office['ticket_id']}/replies", token=at_shop, body=reply)
+    assert refused.status == 404
+    assert api.get(f"/files/{attached['file_id']}", token=at_shop).status == 404
+    on_ticket = api.get("/files", token=at_shop, query={"customer_id": customer, "ticket_id": office["ticket_id"]})
+    assert on_ticket.status == 404
+    assert api.get(f"/files/{attached['file_id']}", token=at_office).status == 200
 
 
 def test_a_ticket_carries_attachments_its_readers_upload_and_read(

@@ -994,20 +994,27 @@ def reads_object_files(principal: Principal, facts: ObjectFacts) -> bool:
     return principal.linked_objects.get(facts.object_id) == facts.customer.customer_id
 
 
+class TicketFacts(BaseModel):
+    """What the policy needs to know about one support ticket."""
+
+    customer: CustomerFacts
+    opened_by: str = Field(description="The username of the login that opened it")
+
+
 class FileFacts(BaseModel):
     """What the policy needs to know about one file: what it is linked to, as that is now."""
 
     customer: CustomerFacts | None = None
     object_id: str | None = None
     case: CaseFacts | None = None
-    ticket_id: str | None = None
+    ticket: TicketFacts | None = None
 
 
 def reads_file(principal: Principal, file: FileFacts) -> bool:
     if file.case is not None:
         return can_view_case(principal, file.case)
-    if file.ticket_id is not None:  # a ticket's attachments are read by those who read the ticket
-        return file.customer is not None and reads_tickets(principal, file.customer)
+    if file.ticket is not None:  # a ticket's attachments are read by those who read the ticket
+        return reads_ticket(principal, file.ticket)
     if file.customer is None:
         return False
     if file.object_id is not None:
@@ -1027,7 +1034,7 @@ def require_upload_file(principal: Principal, file: FileFacts) -> None:
     """Staff with the Upload right put files on the customers, objects and cases they see (AUTH-3); a support
     ticket's readers, the customer's users among them, attach files to it (DOC-8)."""
     require_read_file(principal, file)
-    if file.ticket_id is not None and not principal.is_staff:
+    if file.ticket is not None and not principal.is_staff:
         return
     require_staff(principal, Permission.UPLOAD)
 
@@ -1045,15 +1052,38 @@ def require_delete_file(principal: Principal, file: FileFacts | None) -> None:
 # -- support tickets (DOC-8) ---------------------------------------------------------------------------------------
 
 
-def reads_tickets(principal: Principal, customer: CustomerFacts) -> bool:
-    """A customer's support tickets: its portal users (every login that works for it), and staff who see it."""
+def reads_every_ticket(principal: Principal, customer: CustomerFacts) -> bool:
+    """All of a customer's support tickets: staff who see it, and the logins that work for it (its own and its
+    subsidiaries'); never the siblings a group lets see each other's documents (as for cases and files)."""
     if principal.is_api_key:
         return False
     if principal.is_staff:
         return can_view_customer(principal, customer)
-    # its own customers and their subsidiaries, and its objects' customers: never the siblings a group lets see
-    # each other's documents (as for cases and files)
-    return customer.customer_id in own_customer_tree(principal) | frozenset(principal.linked_objects.values())
+    return customer.customer_id in own_customer_tree(principal)
+
+
+def reads_tickets(principal: Principal, customer: CustomerFacts) -> bool:
+    """Some of a customer's tickets: all of them, or, for a login tied to one of its objects only, those it opened
+    itself (a shop's manager asks the vendor about the shop, and does not read what head office asked)."""
+    if reads_every_ticket(principal, customer):
+        return True
+    if principal.is_api_key or principal.is_staff:
+        return False
+    return customer.customer_id in frozenset(principal.linked_objects.values())
+
+
+def reads_ticket(principal: Principal, ticket: TicketFacts) -> bool:
+    if reads_every_ticket(principal, ticket.customer):
+        return True
+    return reads_tickets(principal, ticket.customer) and ticket.opened_by == principal.username
+
+
+def require_read_ticket(principal: Principal, ticket: TicketFacts | None) -> TicketFacts:
+    """A ticket the login may not read answers as one that does not exist."""
+    require_person(principal)
+    if ticket is None or not reads_ticket(principal, ticket):
+        raise NotFound("No such ticket")
+    return ticket
 
 
 def require_view_tickets(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:

@@ -31,6 +31,7 @@ from portal.files.repository import FileRepository, file_id_of, object_key
 from portal.objects.repository import ObjectRepository
 from portal.storage import ObjectVersion
 from portal.tickets.repository import TicketRepository
+from portal.tickets.service import ticket_facts
 
 FORM_SECONDS = 10 * 60
 LINK_SECONDS = 5 * 60
@@ -91,7 +92,7 @@ class FileService:
         )
 
     def list(self, principal: Principal, target: FileTarget, *, limit: int, cursor: str | None) -> FilePage:
-        _, links = self._readable_target(principal, target)
+        facts, links = self._readable_target(principal, target)
         owner = links["owner"]
         assert isinstance(owner, FileOwner)
         owner_id = {
@@ -102,8 +103,13 @@ class FileService:
         }[owner]
         assert owner_id is not None
         found, next_cursor = self.files.listed(owner, owner_id, limit=limit, cursor=cursor, viewer=principal.username)
-        # A customer's list holds its objects' files as well; each is shown as its own facts allow.
-        shown = [self._view(principal, file, self._facts(file)) for file in found]
+        # The target's facts are every listed file's, but for a customer's list, which holds its objects' files too.
+        shown = [
+            self._view(principal, file, facts.model_copy(update={"object_id": file.object_id}))
+            if owner is FileOwner.CUSTOMER
+            else self._view(principal, file, facts)
+            for file in found
+        ]
         return FilePage(items=shown, next_cursor=next_cursor)
 
     def get(self, principal: Principal, file_id: str) -> FileView:
@@ -200,9 +206,10 @@ class FileService:
         if target.ticket_id is not None:
             if target.object_id is not None:
                 raise _target_problem()
-            if self.tickets.get(customer.customer_id, target.ticket_id) is None:
+            ticket = self.tickets.get(customer.customer_id, target.ticket_id)
+            if ticket is None:
                 raise NotFound("No such ticket")
-            return access.FileFacts(customer=customer, ticket_id=target.ticket_id), {
+            return access.FileFacts(customer=customer, ticket=ticket_facts(customer, ticket)), {
                 "owner": FileOwner.TICKET,
                 "customer_id": customer.customer_id,
                 "ticket_id": target.ticket_id,
@@ -227,7 +234,12 @@ class FileService:
             if case is None:
                 return access.FileFacts()  # its case is gone: nobody reads it any longer
             return access.FileFacts(customer=customer, case=current_facts(case, self.customers))
-        return access.FileFacts(customer=customer, object_id=file.object_id, ticket_id=file.ticket_id)
+        if file.owner is FileOwner.TICKET:
+            ticket = self.tickets.get(file.customer_id or "", file.ticket_id or "")
+            if customer is None or ticket is None:
+                return access.FileFacts()  # its ticket is gone: nobody reads it any longer
+            return access.FileFacts(customer=customer, ticket=ticket_facts(customer, ticket))
+        return access.FileFacts(customer=customer, object_id=file.object_id)
 
     def _view(self, principal: Principal, file: StoredFile, facts: access.FileFacts) -> FileView:
         url = None

@@ -1,6 +1,7 @@
 """Support tickets in their customer's partition (DOC-8): `TICKET#<id>` the ticket, `TICKETMSG#<ticket>#<id>` its
 replies; staff find the tickets of one status across customers under GSI1 `TICKETS#<status>`, latest activity
-first. Every change is one transaction: the ticket conditioned on the version read, its audit entry, the e-mail."""
+first; a login finds the tickets it opened for a customer under GSI2 `TICKETS#OPENER#<username>#<customer>`. Every
+change is one transaction: the ticket conditioned on the version read, its audit entry, the e-mail."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ class TicketRepository(Protocol):
     def get(self, customer_id: str, ticket_id: str) -> Ticket | None: ...
     def of_customer(
         self, customer_id: str, *, limit: int, cursor: str | None, viewer: str
+    ) -> tuple[list[TicketSummary], str | None]: ...
+    def opened_by(
+        self, customer_id: str, username: str, *, limit: int, cursor: str | None
     ) -> tuple[list[TicketSummary], str | None]: ...
     def with_status(
         self, status: TicketStatus, *, limit: int, cursor: str | None, viewer: str
@@ -74,6 +78,20 @@ class DynamoTicketRepository:
             limit=limit,
             cursor=cursor,
             principal=viewer,
+        )
+        return [model_of(TicketSummary, item) for item in page.items], page.cursor
+
+    def opened_by(
+        self, customer_id: str, username: str, *, limit: int, cursor: str | None
+    ) -> tuple[list[TicketSummary], str | None]:
+        """The tickets one login opened for a customer, newest first (what a login tied to objects only reads)."""
+        page = self.table.query(
+            index="GSI2",
+            pk=_opener_partition(username, customer_id),
+            ascending=False,
+            limit=limit,
+            cursor=cursor,
+            principal=username,
         )
         return [model_of(TicketSummary, item) for item in page.items], page.cursor
 
@@ -130,6 +148,10 @@ def _status_partition(status: TicketStatus) -> str:
     return key("TICKETS", status.value)
 
 
+def _opener_partition(username: str, customer_id: str) -> str:
+    return key("TICKETS", "OPENER", username, customer_id)
+
+
 def _item(ticket: Ticket) -> Item:
     stored = ticket.model_copy(update={"replies": [], "may_change_status": False})
     return item_of(
@@ -139,4 +161,6 @@ def _item(ticket: Ticket) -> Item:
         kind="ticket",
         GSI1PK=_status_partition(ticket.status),
         GSI1SK=f"{iso(ticket.updated_at)}#{ticket.ticket_id}",
+        GSI2PK=_opener_partition(ticket.created_by, ticket.customer_id),
+        GSI2SK=ticket.ticket_id,
     )

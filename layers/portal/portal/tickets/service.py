@@ -13,7 +13,7 @@ from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.models import Customer, CustomerHistoryAction
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict, Forbidden, NotFound
+from portal.errors import Conflict, Forbidden
 from portal.history import require_version
 from portal.languages import Language
 from portal.notifications import email
@@ -76,10 +76,13 @@ class TicketService:
 
     def list(self, principal: Principal, customer_id: str, *, limit: int, cursor: str | None) -> TicketPage:
         customer = self.customers.get(customer_id)
-        access.require_view_tickets(principal, customers.facts(customer) if customer else None)
-        items, next_cursor = self.tickets.of_customer(
-            customer_id, limit=limit, cursor=cursor, viewer=principal.username
-        )
+        facts = access.require_view_tickets(principal, customers.facts(customer) if customer else None)
+        if access.reads_every_ticket(principal, facts):
+            items, next_cursor = self.tickets.of_customer(
+                customer_id, limit=limit, cursor=cursor, viewer=principal.username
+            )
+        else:
+            items, next_cursor = self.tickets.opened_by(customer_id, principal.username, limit=limit, cursor=cursor)
         return TicketPage(items=items, next_cursor=next_cursor)
 
     def overview(self, principal: Principal, status: TicketStatus, *, limit: int, cursor: str | None) -> TicketPage:
@@ -158,11 +161,11 @@ class TicketService:
 
     def _readable(self, principal: Principal, customer_id: str, ticket_id: str) -> tuple[Customer, Ticket]:
         customer = self.customers.get(customer_id)
-        access.require_view_tickets(principal, customers.facts(customer) if customer else None)
+        facts = access.require_view_tickets(principal, customers.facts(customer) if customer else None)
         assert customer is not None
         ticket = self.tickets.get(customer_id, ticket_id)
-        if ticket is None:
-            raise NotFound("No such ticket")
+        access.require_read_ticket(principal, ticket_facts(facts, ticket) if ticket else None)
+        assert ticket is not None
         return customer, ticket
 
     def _as_seen(self, principal: Principal, customer: Customer, ticket: Ticket) -> Ticket:
@@ -201,3 +204,7 @@ class TicketService:
             link=self._link(ticket),
             language=language,
         )
+
+
+def ticket_facts(customer: access.CustomerFacts, ticket: Ticket) -> access.TicketFacts:
+    return access.TicketFacts(customer=customer, opened_by=ticket.created_by)
