@@ -174,4 +174,6 @@ def test_a_case_is_stored_as_counted_and_that_is_never_shown(api: ApiClient, wor
 
     case = file_case(api, worked.logins["admin"], customer_id=worked.customers["B"], title="Telles").body["case"]
     assert "counted" not in case
-    assert Table().get(case_pk(case["case_id"]), "CASE")["counted"] is True
+    stored = Table().get(case_pk(case["case_id"]), "CASE")
+    assert stored is not None
+    assert stored["counted"] is True
