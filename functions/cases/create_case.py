@@ -3,13 +3,12 @@ repeat with an Idempotency-Key."""
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.cases.models import CaseInput, CaseView
-from portal.idempotency import once
 from portal.observability import entrypoint
 from portal.wiring import case_service
 
@@ -34,20 +33,14 @@ app = build_resolver()
 )
 def create_case(case: Annotated[CaseInput, Body()]) -> Response[CaseView]:
     principal = current_principal(app)
-    filed = once(
+    return created_once(
+        app,
         "create_case",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=case,
         work=lambda: case_service().create(principal, case),
         result=CaseView,
-        lambda_context=app.lambda_context,
-    )
-    return Response(
-        status_code=201,
-        content_type=content_types.APPLICATION_JSON,
-        body=filed,
-        headers={"Location": f"/cases/{filed.case.case_id}"},
+        location=lambda made: f"/cases/{made.case.case_id}",
     )
 
 

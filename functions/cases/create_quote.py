@@ -3,12 +3,11 @@ Safe to repeat with an Idempotency-Key."""
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
-from portal.idempotency import once
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.observability import entrypoint
 from portal.quotes.models import Quote, QuoteInput
 from portal.wiring import quote_service
@@ -34,16 +33,14 @@ app = build_resolver()
 )
 def create_quote(customer_id: str, quote: Annotated[QuoteInput, Body()]) -> Response[Quote]:
     principal = current_principal(app)
-    made = once(
+    return created_once(
+        app,
         f"create_quote:{customer_id}",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=quote,
         work=lambda: quote_service().create(principal, customer_id, quote),
         result=Quote,
-        lambda_context=app.lambda_context,
     )
-    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=made)
 
 
 @entrypoint()

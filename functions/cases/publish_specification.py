@@ -4,12 +4,11 @@ Idempotency-Key."""
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
-from portal.idempotency import once
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.observability import entrypoint
 from portal.specifications.models import InvoiceSpecification, SpecificationInput
 from portal.wiring import specification_service
@@ -37,16 +36,14 @@ def publish_specification(
     customer_id: str, specification: Annotated[SpecificationInput, Body()]
 ) -> Response[InvoiceSpecification]:
     principal = current_principal(app)
-    published = once(
+    return created_once(
+        app,
         f"publish_specification:{customer_id}",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=specification,
         work=lambda: specification_service().publish(principal, customer_id, specification),
         result=InvoiceSpecification,
-        lambda_context=app.lambda_context,
     )
-    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=published)
 
 
 @entrypoint()

@@ -2,14 +2,13 @@
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.customers import service
 from portal.customers.models import Customer, CustomerInput
-from portal.idempotency import once
 from portal.observability import entrypoint
 from portal.wiring import customer_repository
 
@@ -32,20 +31,14 @@ app = build_resolver()
 )
 def create_customer(customer: Annotated[CustomerInput, Body()]) -> Response[Customer]:
     principal = current_principal(app)
-    created = once(
+    return created_once(
+        app,
         "create_customer",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=customer,
         work=lambda: service.create_customer(principal, customer_repository(), customer),
         result=Customer,
-        lambda_context=app.lambda_context,
-    )
-    return Response(
-        status_code=201,
-        content_type=content_types.APPLICATION_JSON,
-        body=created,
-        headers={"Location": f"/customers/{created.customer_id}"},
+        location=lambda made: f"/customers/{made.customer_id}",
     )
 
 

@@ -2,13 +2,12 @@
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.deposits.models import Deposit, DepositInput
-from portal.idempotency import once
 from portal.observability import entrypoint
 from portal.wiring import deposit_service
 
@@ -33,16 +32,14 @@ app = build_resolver()
 )
 def register_deposit(customer_id: str, slip: Annotated[DepositInput, Body()]) -> Response[Deposit]:
     principal = current_principal(app)
-    registered = once(
+    return created_once(
+        app,
         f"register_deposit:{customer_id}",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=slip,
         work=lambda: deposit_service().register(principal, customer_id, slip),
         result=Deposit,
-        lambda_context=app.lambda_context,
     )
-    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=registered)
 
 
 @entrypoint()

@@ -2,14 +2,13 @@
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.catalogue import service
 from portal.catalogue.models import Product, ProductInput
-from portal.idempotency import once
 from portal.observability import entrypoint
 from portal.wiring import catalogue_repository
 
@@ -28,16 +27,14 @@ app = build_resolver()
 )
 def create_product(product: Annotated[ProductInput, Body()]) -> Response[Product]:
     principal = current_principal(app)
-    created = once(
+    return created_once(
+        app,
         "create_product",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=product,
         work=lambda: service.create_product(principal, catalogue_repository(), product),
         result=Product,
-        lambda_context=app.lambda_context,
     )
-    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=created)
 
 
 @entrypoint()

@@ -3,12 +3,11 @@ Idempotency-Key."""
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
-from portal.idempotency import once
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.observability import entrypoint
 from portal.orders import change
 from portal.orders.models import ChangeOrderInput, ChangeOrderView
@@ -36,18 +35,16 @@ app = build_resolver()
 )
 def place_change_order(customer_id: str, order: Annotated[ChangeOrderInput, Body()]) -> Response[ChangeOrderView]:
     principal = current_principal(app)
-    placed = once(
+    return created_once(
+        app,
         f"place_change_order:{customer_id}",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=order,
         work=lambda: change.place_change_order(
             principal, customer_repository(), order_repository(), customer_id, order
         ),
         result=ChangeOrderView,
-        lambda_context=app.lambda_context,
     )
-    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=placed)
 
 
 @entrypoint()

@@ -3,12 +3,11 @@ Idempotency-Key."""
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
-from portal.idempotency import once
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.observability import entrypoint
 from portal.orders.models import ServiceOrderInput, ServiceOrderView
 from portal.wiring import service_order_placement
@@ -34,16 +33,14 @@ app = build_resolver()
 )
 def place_service_order(customer_id: str, order: Annotated[ServiceOrderInput, Body()]) -> Response[ServiceOrderView]:
     principal = current_principal(app)
-    placed = once(
+    return created_once(
+        app,
         f"place_service_order:{customer_id}",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=order,
         work=lambda: service_order_placement()(principal, customer_id, order),
         result=ServiceOrderView,
-        lambda_context=app.lambda_context,
     )
-    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=placed)
 
 
 @entrypoint()

@@ -3,12 +3,11 @@ Safe to repeat with an Idempotency-Key."""
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented, idempotency_key
-from portal.idempotency import once
+from portal.api import build_resolver, created_once, current_principal, documented
 from portal.observability import entrypoint
 from portal.tickets.models import Ticket, TicketInput
 from portal.wiring import ticket_service
@@ -33,16 +32,14 @@ app = build_resolver()
 )
 def open_ticket(customer_id: str, ticket: Annotated[TicketInput, Body()]) -> Response[Ticket]:
     principal = current_principal(app)
-    opened = once(
+    return created_once(
+        app,
         f"open_ticket:{customer_id}",
-        actor=principal.username,
-        key=idempotency_key(app),
+        principal=principal,
         payload=ticket,
         work=lambda: ticket_service().open(principal, customer_id, ticket),
         result=Ticket,
-        lambda_context=app.lambda_context,
     )
-    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=opened)
 
 
 @entrypoint()

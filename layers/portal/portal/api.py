@@ -12,11 +12,12 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from http import HTTPStatus
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError, ServiceError
@@ -350,6 +351,36 @@ def current_principal(app: APIGatewayRestResolver, *, api_keys: bool = False) ->
 def session_expiry(app: APIGatewayRestResolver) -> datetime | None:
     raw = app.current_event.request_context.authorizer.raw_event.get("session_expires_at")
     return datetime.fromisoformat(raw) if isinstance(raw, str) else None
+
+
+Made = TypeVar("Made", bound=BaseModel)
+
+
+def created_once(
+    app: APIGatewayRestResolver,
+    operation: str,
+    *,
+    principal: Principal,
+    payload: BaseModel,
+    work: Callable[[], Made],
+    result: type[Made],
+    location: Callable[[Made], str] | None = None,
+) -> Response[Made]:
+    """201 with what `work()` made, made once per operation, caller and Idempotency-Key: the same request again
+    answers what the first made (a key reused for another request is refused)."""
+    from portal.idempotency import once
+
+    made = once(
+        operation,
+        actor=principal.username,
+        key=idempotency_key(app),
+        payload=payload,
+        work=work,
+        result=result,
+        lambda_context=app.lambda_context,
+    )
+    headers = {"Location": location(made)} if location else None
+    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=made, headers=headers)
 
 
 def idempotency_key(app: APIGatewayRestResolver) -> str | None:
