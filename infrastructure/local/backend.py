@@ -272,6 +272,12 @@ def physical_names(template: Template, parameters: dict[str, str]) -> PhysicalNa
         elif kind == "AWS::Serverless::Function":
             names.refs[logical_id] = name
             names.attributes[(logical_id, "Arn")] = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"
+        elif kind == "AWS::KMS::Key":
+            # Its real id is known only once made: the functions name it by its alias, which is fixed.
+            names.refs[logical_id] = name
+            names.attributes[(logical_id, "Arn")] = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/{name}"
+        elif kind == "AWS::KMS::Alias":
+            names.refs[logical_id] = str(names.resolve(resource["Properties"]["AliasName"]))
         else:
             names.refs[logical_id] = name
     return names
@@ -326,6 +332,11 @@ def provision(template: Template, names: PhysicalNames) -> None:
                 Bucket=names.refs[logical_id],
                 NotificationConfiguration={"QueueConfigurations": configured},  # type: ignore[typeddict-item]
             )
+    # Keys, each made under the alias the functions know it by.
+    kms = boto3.client("kms")
+    for logical_id in template.resources_of("AWS::KMS::Alias"):
+        key = kms.create_key(Description=f"{STACK} {logical_id}")["KeyMetadata"]["KeyId"]
+        kms.create_alias(AliasName=names.refs[logical_id], TargetKeyId=key)
     sesv2.create_email_identity(EmailIdentity=names.parameters["SesSenderAddress"])
     events = boto3.client("events")
     for logical_id in template.resources_of("AWS::Events::EventBus"):

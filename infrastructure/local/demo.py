@@ -232,7 +232,15 @@ PORTAL_USERS = [
         "kari.nordmann@nordlys.no",
         PrincipalKind.CONTACT,
         contact="kari",
-        roles={"group": ["user_administrator", "order_approver", "invoice_reader", "document_handler"]},
+        roles={
+            "group": [
+                "user_administrator",
+                "order_approver",
+                "invoice_reader",
+                "document_handler",
+                "employee_administrator",
+            ]
+        },
     ),
     DemoUser(
         "ola.hansen@nordlys-bergen.no",
@@ -367,6 +375,7 @@ def seed() -> DemoData:
     _seed_staff_groups(admin)
     _seed_cases(data, admin)
     _seed_files_and_tickets(data, admin)
+    _seed_employees(data)
     return data
 
 
@@ -559,6 +568,38 @@ def _seed_files_and_tickets(data: DemoData, admin: Principal) -> None:
             status=TicketStatus.IN_PROGRESS,
         ),
     )
+
+
+# Nordlys Bergen's employees (EMP-1): seed 004's Donald Duck (born 13.09.2018, Mann, 12345678) and colleagues, with
+# synthetic national identity numbers (Tenor's: the month plus 80), which a test deployment accepts.
+EMPLOYEES = [
+    ("Donald", "Duck", "duck@testikkeibruk.no", "12345678", "male", "bergen-shop", "13891850063"),
+    ("Dolly", "Duck", "dolly@testikkeibruk.no", None, "female", "bergen-shop", None),
+    ("Skrue", "McDuck", "skrue@testikkeibruk.no", "98765432", "male", "bergen-stock", "01876712357"),
+]
+
+
+def _seed_employees(data: DemoData) -> None:
+    from portal.employees.models import EmployeeInput, Gender
+    from portal.wiring import employee_service
+
+    auth = auth_service()
+    kari = auth.principal_for(auth.users.get_user("kari.nordmann@nordlys.no"))  # type: ignore[arg-type]
+    employees = employee_service()
+    for first, last, email, mobile, gender, department, number in EMPLOYEES:
+        employees.create(
+            kari,
+            data.customer_ids["bergen"],
+            EmployeeInput(
+                first_name=first,
+                last_name=last,
+                email=email,
+                mobile=mobile,
+                gender=Gender(gender),
+                department_id=data.department_ids[department],
+                national_id=number,
+            ),
+        )
 
 
 def _seed_api_keys(data: DemoData) -> None:

@@ -32,6 +32,7 @@ EMAILS = {
 }
 USERNAMES = {"kari": "kari.nordmann@nordlys.no", "ola": "ola.hansen@nordlys-bergen.no", "faktura": "faktura-20000"}
 OUTDATED = 999_999
+MATRIX_NATIONAL_ID = "01018512366"  # valid check digits; born 1 January 1985
 
 ALLOWED = "allowed"  # a 2xx, or for a probe write the 409 that only comes after the policy said yes
 
@@ -526,6 +527,35 @@ DELETE_CUSTOMER_ROWS = [
     Row("tekniker", "delete_customer", "assigned", 403),
     Row("kari", "delete_customer", "bergen", 403),
 ]
+# Employees (EMP-1): the customer's employee administrators find, add, change and deactivate them and alone reveal
+# a number; staff who see the customer read them (masked). Changes are probed with an outdated version.
+EMPLOYEE_ROWS = [
+    Row("kari", "list_employees", "bergen", ALLOWED),
+    Row("kari", "add_employee", "bergen", ALLOWED),
+    Row("kari", "see_employee", "bergen", ALLOWED),
+    Row("kari", "change_employee", "bergen", ALLOWED),
+    Row("kari", "employee_status", "bergen", ALLOWED),
+    Row("kari", "reveal_national_id", "bergen", ALLOWED),
+    Row("kari", "lookup_employee", "bergen", ALLOWED),
+    Row("ola", "list_employees", "bergen", 403),
+    Row("ola", "add_employee", "bergen", 403),
+    Row("ola", "see_employee", "bergen", 403),
+    Row("ola", "reveal_national_id", "bergen", 403),
+    Row("faktura", "list_employees", "bergen", 404),
+    Row("faktura", "see_employee", "bergen", 404),
+    Row("faktura", "add_employee", "bakery", 403),
+    Row("admin", "list_employees", "bergen", ALLOWED),
+    Row("admin", "see_employee", "bergen", ALLOWED),
+    Row("admin", "lookup_employee", "bergen", ALLOWED),
+    Row("admin", "add_employee", "bergen", 403),
+    Row("admin", "change_employee", "bergen", 403),
+    Row("admin", "employee_status", "bergen", 403),
+    Row("admin", "reveal_national_id", "bergen", 403),
+    Row("selger", "list_employees", "assigned", ALLOWED),
+    Row("tekniker", "list_employees", "unassigned", 404),
+    Row("tekniker", "list_employees", "assigned", ALLOWED),
+    Row("tekniker", "see_employee", "unassigned", 404),
+]
 # Support tickets (DOC-8): opened by the customer's users, read by them and by staff who see the customer, answered
 # and moved on by staff who may change it; the overview of every customer's tickets is for staff who see them all.
 # Replies and status changes are probed with an outdated version.
@@ -858,6 +888,19 @@ def bergen_ticket(admin_api: ApiClient, tokens: dict[str, str], customers: dict[
 
 
 @pytest.fixture(scope="module")
+def bergen_employee(admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]) -> str:
+    """An employee Kari added at Bergen, with the national identity number MATRIX_NATIONAL_ID."""
+    body = {"first_name": "Matrise", "last_name": "Ansatt", "email": f"matrise.{uuid.uuid4().hex[:6]}@example.no"}
+    made = admin_api.post(
+        f"/customers/{customers['bergen']}/employees",
+        token=tokens["kari"],
+        body={**body, "national_id": MATRIX_NATIONAL_ID},
+    )
+    assert made.status == 201, made.body
+    return str(made.body["employee_id"])
+
+
+@pytest.fixture(scope="module")
 def register_import(admin_api: ApiClient, tokens: dict[str, str]) -> str:
     """A register upload started (its file never comes)."""
     made = admin_api.post("/customer-imports", token=tokens["admin"], body={"name": "matrise.csv", "size": 100})
@@ -1063,6 +1106,33 @@ def act(
         "open_ticket": ("POST", f"/customers/{customer_id}/tickets", {"subject": "Matrise", "description": "Prøve"}),
         "list_tickets": ("GET", f"/customers/{customer_id}/tickets", None),
         "see_ticket": ("GET", f"/customers/{customer_id}/tickets/{ids['ticket']}", None),
+        "list_employees": ("GET", f"/customers/{customer_id}/employees", None),
+        "add_employee": (
+            "POST",
+            f"/customers/{customer_id}/employees",
+            {"first_name": "Ny", "last_name": "Ansatt", "email": f"ny.{uuid.uuid4().hex[:8]}@example.no"},
+        ),
+        "see_employee": ("GET", f"/customers/{customer_id}/employees/{ids['employee']}", None),
+        "change_employee": (
+            "PATCH",
+            f"/customers/{customer_id}/employees/{ids['employee']}",
+            {"version": OUTDATED, "mobile": "12345678"},
+        ),
+        "employee_status": (
+            "PUT",
+            f"/customers/{customer_id}/employees/{ids['employee']}/status",
+            {"version": OUTDATED, "status": "inactive"},
+        ),
+        "reveal_national_id": (
+            "POST",
+            f"/customers/{customer_id}/employees/{ids['employee']}/national-id/reveal",
+            {"reason": "Matrisetest"},
+        ),
+        "lookup_employee": (
+            "POST",
+            f"/customers/{customer_id}/employee-lookups",
+            {"national_id": MATRIX_NATIONAL_ID},
+        ),
         "reply_ticket": (
             "POST",
             f"/customers/{customer_id}/tickets/{ids['ticket']}/replies",
@@ -1198,6 +1268,7 @@ ROWS = (
     + DELETE_CUSTOMER_ROWS
     + TICKET_ROWS
     + DASHBOARD_ROWS
+    + EMPLOYEE_ROWS
 )
 
 
@@ -1223,6 +1294,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_files: dict[str, str],
     register_import: str,
     bergen_ticket: str,
+    bergen_employee: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -1245,6 +1317,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         **bergen_files,
         "import": register_import,
         "ticket": bergen_ticket,
+        "employee": bergen_employee,
     }
     status, code = act(admin_api, tokens, customers, row, ids, api_keys)
     if row.expected == ALLOWED:

@@ -164,6 +164,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{specification_id}", "01JNOSUCHSPECIFICATION0000")
     if "{case_id}" in path:  # cases are decided by the login's scopes; one it may not see answers as unknown
         path = path.replace("{case_id}", "01JNOSUCHCASE0000000000000")
+    if "{employee_id}" in path:  # an employee is reached through its customer's id, which decides
+        path = path.replace("{employee_id}", "01JNOSUCHEMPLOYEE000000000")
     if "{ticket_id}" in path:  # a ticket is reached through its customer's id, which decides
         path = path.replace("{ticket_id}", "01JNOSUCHTICKET00000000000")
     if "{import_id}" in path:  # register uploads are the vendor's: staff who create customers, never foreign

@@ -1119,6 +1119,32 @@ def require_ticket_overview(principal: Principal) -> None:
     require_staff(principal, Permission.VIEW)
 
 
+# -- employees (EMP-1, seed 004 "Ansatte") --------------------------------------------------------------------------
+
+
+def may_change_employees(principal: Principal, customer: CustomerFacts) -> bool:
+    """The customer's employee administrators add, edit and deactivate its employees, and alone reveal their
+    national identity numbers (with a reason, recorded)."""
+    return has_role(principal, customer.customer_id, CustomerRole.EMPLOYEE_ADMINISTRATOR)
+
+
+def require_view_employees(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """A customer's employees: its employee administrators, and the staff who see the customer (to help it; they
+    see the numbers masked, as everyone does). Anyone else is refused as for a customer they do not see."""
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    if principal.is_staff or may_change_employees(principal, facts):
+        return facts
+    raise Forbidden("You need the role 'employee_administrator' at this customer", code="missing_role")
+
+
+def require_change_employees(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    facts = require_view_employees(principal, customer)
+    if not may_change_employees(principal, facts):
+        raise Forbidden("The customer's employee administrators change its employees", code="missing_role")
+    return facts
+
+
 # -- quotes (seed 003) ---------------------------------------------------------------------------------------------
 
 _QUOTE_DECIDERS = frozenset({CustomerRole.ORDERER, CustomerRole.ORDER_APPROVER})

@@ -39,6 +39,8 @@ ENVIRONMENT_NAMES = {
     "webhook_queue_url": "WEBHOOK_QUEUE_URL",
     "webhooks_allow_loopback_http": "WEBHOOKS_ALLOW_LOOPBACK_HTTP",
     "cursor_signing_key": "CURSOR_SIGNING_KEY",
+    "personal_data_key_id": "PERSONAL_DATA_KEY_ID",
+    "national_id_index_key": "NATIONAL_ID_INDEX_KEY",
     "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }
 

@@ -56,6 +56,13 @@ class TooManyRequests(DomainError):
     code = "throttled"
 
 
+class Unavailable(DomainError):
+    """A service the change depends on did not answer (the key service that seals personal data): nothing was
+    saved, and the same request may be sent again."""
+
+    code = "service_unavailable"
+
+
 def field_problem(field: str, code: str, message: str, **allowed: Any) -> dict[str, Any]:
     """One detail of a refusal about a field. `reason` repeats `code`: the web front end reads that key."""
     detail: dict[str, Any] = {"field": field, "code": code, "reason": code, "message": message}

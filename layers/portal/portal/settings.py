@@ -58,6 +58,15 @@ class Settings(BaseModel):
     # runtime generates one per start. Changing it makes every cursor handed out so far invalid (400).
     cursor_signing_key: SecretStr = Field(min_length=32)
     cursor_max_age_minutes: int = Field(default=24 * 60, ge=1)
+    # Employees (EMP-1): the KMS key that seals national identity numbers (envelope encryption), and the key of
+    # their blind index (HMAC-SHA256, a generated secret like the cursors'). Only the employee functions have them.
+    personal_data_key_id: str = ""
+    national_id_index_key: SecretStr | None = Field(default=None, min_length=32)
+
+    @property
+    def production(self) -> bool:
+        """Synthetic test identity numbers are refused in production only."""
+        return self.stage in {"prod", "production"}
 
 
 @lru_cache(maxsize=1)

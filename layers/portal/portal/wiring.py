@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from portal.departments.repository import DynamoDepartmentRepository
     from portal.deposits.service import DepositService
     from portal.documents.service import DocumentService
+    from portal.employees.service import EmployeeService
     from portal.files.service import FileService
     from portal.imports.service import ImportService
     from portal.languages import Language
@@ -478,6 +479,25 @@ def ticket_service() -> TicketService:
         staff_address=settings.staff_notification_address,
         portal_url=settings.portal_url,
         staff_language=settings.staff_language,
+    )
+
+
+def employee_service() -> EmployeeService:
+    """Employees (EMP-1): their numbers sealed with the personal-data key, found by the blind-index key."""
+    from portal.employees.repository import DynamoEmployeeRepository
+    from portal.employees.service import EmployeeService
+    from portal.sealing import KmsSealer
+    from portal.settings import get_settings
+
+    settings = get_settings()
+    index_key = settings.national_id_index_key
+    return EmployeeService(
+        employees=DynamoEmployeeRepository(),
+        customers=customer_repository(),
+        departments=department_repository(),
+        sealer=KmsSealer(settings.personal_data_key_id),
+        index_key=index_key.get_secret_value().encode() if index_key else None,
+        synthetic_numbers_allowed=not settings.production,
     )
 
 

@@ -536,6 +536,7 @@ _IN_USE = {
     "CLOSEDWO": "cases",
     "USER": "users",
     "CONTACT": "contacts",
+    "EMPLOYEE": "employees",
     "OBJCONTACT": "contacts",
     "CHILD": "subsidiaries",
     "APIKEY": "api_keys",
