@@ -168,8 +168,8 @@ def test_the_number_never_appears_in_plain_but_through_the_recorded_reveal(
         "table": json.dumps(items),
     }.items():
         assert number not in text, f"the number is in the {place}"
-    history = [item for item in items if item["PK"]["S"] == f"EMP#{made['employee_id']}"]
-    assert any("150377*****" in json.dumps(item) for item in history)  # recorded as changed, masked
+    entries = [item for item in items if item["PK"]["S"] == f"EMP#{made['employee_id']}"]
+    assert any("150377*****" in json.dumps(item) for item in entries)  # recorded as changed, masked
 
     refused = api.post(f"{path}/national-id/reveal", token=kari, body={"reason": "x"})
     assert refused.status == 422  # a reason is required
@@ -186,6 +186,10 @@ def test_the_number_never_appears_in_plain_but_through_the_recorded_reveal(
     assert len(reveals) == 1
     assert "Timebestilling hos lege" in json.dumps(reveals[0])
     assert birth_number("150377", "124") not in json.dumps(recorded)
+    history = api.get(f"{path}/history", token=kari).body["items"]
+    assert [entry["action"] for entry in history] == ["national_id_revealed", "employee_updated", "employee_created"]
+    assert history[0]["changes"] == [{"field": "reason", "before": None, "after": "Timebestilling hos lege"}]
+    assert history[1]["changes"] == [{"field": "national_id", "before": "150377*****", "after": "150377*****"}]
 
 
 class FailingKms:

@@ -537,6 +537,10 @@ EMPLOYEE_ROWS = [
     Row("kari", "employee_status", "bergen", ALLOWED),
     Row("kari", "reveal_national_id", "bergen", ALLOWED),
     Row("kari", "lookup_employee", "bergen", ALLOWED),
+    Row("kari", "employee_history", "bergen", ALLOWED),
+    Row("ola", "employee_history", "bergen", 403),
+    Row("faktura", "employee_history", "bergen", 404),
+    Row("admin", "employee_history", "bergen", ALLOWED),
     Row("ola", "list_employees", "bergen", 403),
     Row("ola", "add_employee", "bergen", 403),
     Row("ola", "see_employee", "bergen", 403),
@@ -1113,6 +1117,7 @@ def act(
             {"first_name": "Ny", "last_name": "Ansatt", "email": f"ny.{uuid.uuid4().hex[:8]}@example.no"},
         ),
         "see_employee": ("GET", f"/customers/{customer_id}/employees/{ids['employee']}", None),
+        "employee_history": ("GET", f"/customers/{customer_id}/employees/{ids['employee']}/history", None),
         "change_employee": (
             "PATCH",
             f"/customers/{customer_id}/employees/{ids['employee']}",

@@ -60,3 +60,28 @@ def next_version(before: R, requested: Mapping[str, Any], at: datetime) -> tuple
 def before_and_after(changes: list[FieldChange]) -> tuple[dict[str, HistoryValue], dict[str, HistoryValue]]:
     """The two sides of an audit entry."""
     return ({change.field: change.before for change in changes}, {change.field: change.after for change in changes})
+
+
+def recorded_changes(entry: Mapping[str, Any]) -> list[FieldChange]:
+    """The changes an audit entry (as stored) records, field by field, in the order they were written."""
+    before: Mapping[str, Any] = entry.get("before") or {}
+    after: Mapping[str, Any] = entry.get("after") or {}
+    fields = list(dict.fromkeys([*after.keys(), *before.keys()]))
+    return [
+        FieldChange(field=name, before=_jsonable(before.get(name)), after=_jsonable(after.get(name))) for name in fields
+    ]
+
+
+def stored_value(value: Any) -> Any:
+    """DynamoDB returns numbers as Decimal: they come back as integers (custom field numbers, counts)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    return int(value)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {name: stored_value(inner) for name, inner in value.items()}
+    if isinstance(value, list):
+        return [str(inner) for inner in value]
+    return stored_value(value)

@@ -22,7 +22,7 @@ from portal.customers.models import (
     HistoryEntry,
 )
 from portal.errors import Conflict
-from portal.history import FieldChange, before_and_after
+from portal.history import FieldChange, before_and_after, recorded_changes, stored_value
 from portal.store import Item, Table, Transaction, audit_item, key
 
 if TYPE_CHECKING:
@@ -623,16 +623,9 @@ def _customer_from_item(item: Item) -> Customer:
             "created_at": parse_iso(item["created_at"]),
             "updated_at": parse_iso(item["updated_at"]),
             "version": int(item["version"]),
-            "custom_fields": {name: _plain_value(value) for name, value in (item.get("custom_fields") or {}).items()},
+            "custom_fields": {name: stored_value(value) for name, value in (item.get("custom_fields") or {}).items()},
         }
     )
-
-
-def _plain_value(value: Any) -> Any:
-    """DynamoDB returns numbers as Decimal; custom field numbers are kept as integers or strings."""
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return value
-    return int(value)
 
 
 def _summary_from_item(item: Item) -> CustomerSummary:
@@ -640,24 +633,10 @@ def _summary_from_item(item: Item) -> CustomerSummary:
 
 
 def _history_from_item(item: Item) -> HistoryEntry:
-    before: dict[str, Any] = item.get("before") or {}
-    after: dict[str, Any] = item.get("after") or {}
-    fields = list(dict.fromkeys([*after.keys(), *before.keys()]))
     return HistoryEntry(
         entry_id=item["entry_id"],
         at=parse_iso(item["at"]),
         actor=item["actor"],
         action=item["action"],
-        changes=[
-            FieldChange(field=name, before=_jsonable(before.get(name)), after=_jsonable(after.get(name)))
-            for name in fields
-        ],
+        changes=recorded_changes(item),
     )
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {name: _plain_value(inner) for name, inner in value.items()}
-    if isinstance(value, list):
-        return [str(inner) for inner in value]
-    return _plain_value(value)

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from portal.fields import Email, EntityId, Name, Phone, Version, refuse_null
+from portal.history import FieldChange
 from portal.sealing import SealedValue
 
 MAX_EMPLOYEES_PAGE = 100
@@ -150,6 +151,27 @@ class NationalIdLookup(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     national_id: NationalIdText
+
+
+class EmployeeHistoryAction(StrEnum):
+    CREATED = "employee_created"
+    UPDATED = "employee_updated"
+    DEACTIVATED = "employee_deactivated"
+    REACTIVATED = "employee_reactivated"
+    NATIONAL_ID_REVEALED = "national_id_revealed"  # with the reason given; the number never
+
+
+class EmployeeHistoryEntry(BaseModel):
+    entry_id: str
+    at: datetime
+    actor: str
+    action: EmployeeHistoryAction
+    changes: list[FieldChange]
+
+
+class EmployeeHistory(BaseModel):
+    items: list[EmployeeHistoryEntry]
+    next_cursor: str | None = None
 
 
 class RevealedNationalId(BaseModel):

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from portal.clock import is_id
+from portal.clock import is_id, parse_iso
 from portal.customers import search
 from portal.customers.repository import customer_pk
-from portal.employees.models import EmployeeStatus, EmployeeSummary, StoredEmployee
-from portal.history import FieldChange, before_and_after
+from portal.employees.models import EmployeeHistoryEntry, EmployeeStatus, EmployeeSummary, StoredEmployee
+from portal.history import FieldChange, before_and_after, recorded_changes
 from portal.notifications.repository import SideEffect, enqueue
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
@@ -73,6 +73,9 @@ class EmployeeRepository(Protocol):
     ) -> tuple[list[EmployeeSummary], str | None]: ...
     def holder_of_national_id(self, customer_id: str, index: str) -> str | None: ...
     def holder_of_email(self, customer_id: str, email: str) -> str | None: ...
+    def history(
+        self, employee_id: str, *, limit: int, cursor: str | None, viewer: str
+    ) -> tuple[list[EmployeeHistoryEntry], str | None]: ...
     def record(self, employee: StoredEmployee, *, actor: str, action: str, at: datetime, detail: str) -> None: ...
 
 
@@ -191,6 +194,29 @@ class DynamoEmployeeRepository:
     def holder_of_email(self, customer_id: str, email: str) -> str | None:
         item = self.table.get(key("EMPMAIL", customer_id, email.casefold()), "EMPMAIL", consistent=True)
         return str(item["employee_id"]) if item else None
+
+    def history(
+        self, employee_id: str, *, limit: int, cursor: str | None, viewer: str
+    ) -> tuple[list[EmployeeHistoryEntry], str | None]:
+        page = self.table.query(
+            pk=history_partition(employee_id),
+            sk_prefix="AUDIT#",
+            ascending=False,
+            limit=limit,
+            cursor=cursor,
+            principal=viewer,
+        )
+        entries = [
+            EmployeeHistoryEntry(
+                entry_id=item["entry_id"],
+                at=parse_iso(item["at"]),
+                actor=item["actor"],
+                action=item["action"],
+                changes=recorded_changes(item),
+            )
+            for item in page.items
+        ]
+        return entries, page.cursor
 
     def record(self, employee: StoredEmployee, *, actor: str, action: str, at: datetime, detail: str) -> None:
         """An entry in the employee's history for something read rather than changed (the number revealed)."""

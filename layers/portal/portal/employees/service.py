@@ -19,6 +19,8 @@ from portal.departments.repository import DepartmentRepository
 from portal.employees import national_ids
 from portal.employees.events import EmployeeChange, employee_changed
 from portal.employees.models import (
+    EmployeeHistory,
+    EmployeeHistoryAction,
     EmployeeInput,
     EmployeePage,
     EmployeePatch,
@@ -82,6 +84,15 @@ class EmployeeService:
     def get(self, principal: Principal, customer_id: str, employee_id: str) -> EmployeeView:
         customer = self._customer(principal, customer_id)
         return self._view(principal, customer, self._employee(customer_id, employee_id))
+
+    def history(
+        self, principal: Principal, customer_id: str, employee_id: str, *, limit: int, cursor: str | None
+    ) -> EmployeeHistory:
+        """What was changed on the employee and by whom, newest first; each reveal of its number, with the reason."""
+        self._customer(principal, customer_id)
+        self._employee(customer_id, employee_id)
+        items, next_cursor = self.employees.history(employee_id, limit=limit, cursor=cursor, viewer=principal.username)
+        return EmployeeHistory(items=items, next_cursor=next_cursor)
 
     def find_by_national_id(self, principal: Principal, customer_id: str, number: str) -> EmployeeView:
         """The employee with this number, found by its keyed hash: the number itself is stored nowhere in plain."""
@@ -175,7 +186,11 @@ class EmployeeService:
             raise NotFound("No national identity number is registered for the employee")
         number = self.sealer.open(employee.national_id_sealed, context=_context(customer_id, employee_id))
         self.employees.record(
-            employee, actor=principal.username, action="national_id_revealed", at=self.clock(), detail=request.reason
+            employee,
+            actor=principal.username,
+            action=EmployeeHistoryAction.NATIONAL_ID_REVEALED,
+            at=self.clock(),
+            detail=request.reason,
         )
         return RevealedNationalId(national_id=number)
 
@@ -264,7 +279,7 @@ class EmployeeService:
             before,
             after,
             actor=principal.username,
-            action=f"employee_{change.value}",
+            action=_ACTIONS[change],
             changes=changes,
             side_effects=[event],
         )
@@ -278,6 +293,14 @@ class EmployeeService:
             department_name=department.name if department else None,
             may_change=access.may_change_employees(principal, customers.facts(customer)),
         )
+
+
+_ACTIONS = {
+    EmployeeChange.CREATED: EmployeeHistoryAction.CREATED,
+    EmployeeChange.UPDATED: EmployeeHistoryAction.UPDATED,
+    EmployeeChange.DEACTIVATED: EmployeeHistoryAction.DEACTIVATED,
+    EmployeeChange.REACTIVATED: EmployeeHistoryAction.REACTIVATED,
+}
 
 
 def _context(customer_id: str, employee_id: str) -> dict[str, str]:
