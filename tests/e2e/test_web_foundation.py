@@ -33,7 +33,7 @@ NAVIGATION = [
     (
         "kari.nordmann@nordlys.no",
         "kari.nordmann@nordlys.no",
-        ["Info", "Ordre", "Dokumenter", "Saker", "Henvendelser", "Brukere"],
+        ["Info", "Ordre", "Ansatte", "Dokumenter", "Saker", "Henvendelser", "Brukere"],
     ),
     (
         "ola.hansen@nordlys-bergen.no",

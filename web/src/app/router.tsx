@@ -12,6 +12,8 @@ import {
   customersWhoseSpecificationsItReads, mayAdministerUsers, mayConfigureCases, mayImportCustomers, mayOpen, mayOpenDeposits, mayOpenDocuments, mayOpenOrders, readsTickets,
   type Section,
 } from "./sections";
+import { mayOpenEmployees } from "./sections";
+import { employeesSearch, newEmployeeSearch } from "../pages/EmployeeSearch";
 
 type Context = { queryClient: QueryClient };
 
@@ -309,6 +311,35 @@ export const countingReceiptRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/DepositReceiptPage"), "CountingReceiptPage"),
 });
 
+// EMP-1 (seed 004 "Ansatte"): a customer's employees found, added, edited, deactivated, for its employee
+// administrators; staff who see the customer come from its page and read them.
+function employeesGuard({ context }: { context: { me: Me } }) {
+  if (!mayOpenEmployees(context.me)) throw redirect({ to: "/" });
+}
+export const employeesRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/employees",
+  staticData: { guide: "employees" },
+  validateSearch: employeesSearch,
+  beforeLoad: employeesGuard,
+  component: lazyRouteComponent(() => import("../pages/EmployeesPage"), "EmployeesPage"),
+});
+export const newEmployeeRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/employees/new",
+  staticData: { guide: "employees" },
+  validateSearch: newEmployeeSearch,
+  beforeLoad: employeesGuard,
+  component: lazyRouteComponent(() => import("../pages/EmployeeForm"), "NewEmployeePage"),
+});
+export const employeeRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/employees/$customerId/$employeeId",
+  staticData: { guide: "employees" },
+  beforeLoad: employeesGuard,
+  component: lazyRouteComponent(() => import("../pages/EmployeePage"), "EmployeePage"),
+});
+
 // The document pages (DOC-1, DOC-2, DOC-4, DOC-5, DOC-7): staff come from the customer's page, with the customer in the address.
 function documentsGuard({ context }: { context: { me: Me } }) {
   if (!mayOpenDocuments(context.me)) throw redirect({ to: "/" });
@@ -477,7 +508,7 @@ const routeTree = rootRoute.addChildren([
   passwordRoute,
   openedDocumentRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerImportRoute, customerRoute, customerSpecificationRoute, ticketRoute, ticketsRoute, supportRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, quotesRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, casesRoute, newCaseRoute, caseDashboardRoute, caseSettingsRoute, specificationsRoute, specificationRoute, caseRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerImportRoute, customerRoute, customerSpecificationRoute, ticketRoute, ticketsRoute, supportRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, quotesRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, employeesRoute, newEmployeeRoute, employeeRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, casesRoute, newCaseRoute, caseDashboardRoute, caseSettingsRoute, specificationsRoute, specificationRoute, caseRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

@@ -4,7 +4,7 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "orders" | "deposits" | "documents" | "cases" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings" | "tickets" | "support";
+export type Section = "home" | "orders" | "deposits" | "employees" | "documents" | "cases" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings" | "tickets" | "support";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar", "document_handler",
@@ -12,7 +12,7 @@ export const CUSTOMER_ROLES = [
 
 export type Tab = {
   section: Section;
-  to: "/" | "/orders" | "/deposits" | "/documents" | "/cases" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings" | "/tickets" | "/support";
+  to: "/" | "/orders" | "/deposits" | "/employees" | "/documents" | "/cases" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings" | "/tickets" | "/support";
   label: MessageKey;
 };
 
@@ -22,6 +22,7 @@ export const TABS: Tab[] = [
   { section: "home", to: "/", label: "nav.info" },
   { section: "orders", to: "/orders", label: "nav.orders" },
   { section: "deposits", to: "/deposits", label: "nav.deposits" },
+  { section: "employees", to: "/employees", label: "nav.employees" },
   { section: "documents", to: "/documents", label: "nav.documents" },
   { section: "cases", to: "/cases", label: "nav.cases" },
   { section: "support", to: "/support", label: "nav.tickets" },
@@ -49,6 +50,9 @@ export function mayOpen(me: Me, section: Section): boolean {
       return me.kind !== "staff" && customersWhoseDepositsItSees(me).length > 0;
     case "documents":
       return me.kind !== "staff" && customersWhoseDocumentsItSees(me).length > 0;
+    case "employees":
+      // EMP-1 (seed 004 "Ansatte"): a customer's employee administrators; staff come from the customer's page.
+      return me.kind !== "staff" && customersWhoseEmployeesItAdministers(me).length > 0;
     case "cases":
       // Service cases (CASE-1..3): every person who logs in — staff and each kind of portal login (AUTH-4 decides
       // which cases each sees); an API key reads documents only.
@@ -139,6 +143,17 @@ export function mayOpenDeposits(me: Me): boolean {
 /** Portal users: the customers where the login registers deposits. */
 export function customersWhoseDepositsItSees(me: Me): string[] {
   return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("deposit_registrar")).map(([id]) => id);
+}
+
+/** Whether the principal may open the employee pages (EMP-1): staff (from a customer's page, reading only), or a
+ * customer's employee administrator. */
+export function mayOpenEmployees(me: Me): boolean {
+  return me.kind === "staff" || customersWhoseEmployeesItAdministers(me).length > 0;
+}
+
+/** Portal users: the customers where the login holds the employee administrator role (its group's subsidiaries too). */
+export function customersWhoseEmployeesItAdministers(me: Me): string[] {
+  return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("employee_administrator")).map(([id]) => id);
 }
 
 const DOCUMENT_ROLES: readonly CustomerRole[] = ["document_handler", "invoice_reader"];

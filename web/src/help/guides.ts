@@ -3,7 +3,7 @@ import type { MessageKey } from "../i18n/messages";
 
 export const guideIds = [
   "login", "home", "orders", "change", "service", "quotes", "deposits", "documents", "cases", "specifications", "reports", "customers", "customer",
-  "registrations", "users", "catalogue", "settings", "tickets",
+  "registrations", "users", "catalogue", "settings", "tickets", "employees",
 ] as const;
 export type GuideId = (typeof guideIds)[number];
 
@@ -45,6 +45,7 @@ export const guides: Record<GuideId, Guide> = {
   cases: guide("cases", ["search", "new", "links", "status", "workOrders", "rows", "protocols", "files", "specifications", "dashboards", "settings"]),
   specifications: guide("specifications", ["what", "lines", "review"]),
   tickets: guide("tickets", ["new", "status", "conversation", "email"]),
+  employees: guide("employees", ["search", "email", "nationalId", "reveal", "deactivate", "crm"]),
   reports: guide("reports", ["generate", "kept"]),
   catalogue: guide("catalogue", ["article", "max", "retire"]),
   settings: guide("settings", ["support", "register", "staffGroups", "conflict", "deliveries", "printJobs"]),

@@ -184,6 +184,11 @@ export function CustomerPage() {
         <h2 id="customer-documents-heading">{t("customer.documents")}</h2>
         <p><Link to="/documents" search={{ customer: customer.customer_id }}>{t("home.seeDocuments", { customer: customer.name })}</Link></p>
       </section>
+      {/* EMP-1: its employees, as its employee administrators keep them (staff read them). */}
+      <section className="card" aria-labelledby="customer-employees-heading">
+        <h2 id="customer-employees-heading">{t("employees.heading")}</h2>
+        <p><Link to="/employees" search={{ customer: customer.customer_id }}>{t("employees.ofCustomer", { customer: customer.name })}</Link></p>
+      </section>
       <CashAgreementForm customerId={customer.customer_id} editable={may("edit")} />
       <ContractsCard customerId={customer.customer_id} editable={may("edit")} />
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />
