@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
+from email import message_from_string, policy
+from email.message import EmailMessage
 from typing import Any
 
 from moto.ses.models import ses_backends
@@ -23,6 +25,9 @@ def messages() -> list[dict[str, Any]]:
     sent = ses_backends[ACCOUNT][REGION].sent_messages
     out = []
     for index, message in enumerate(sent):
+        if hasattr(message, "raw_data"):  # sent raw: an e-mail with attachments (a calendar invitation)
+            out.append({"id": index, "from": message.source, **_parsed(message.raw_data)})
+            continue
         destinations = getattr(message, "destinations", {}) or {}
         out.append(
             {
@@ -31,9 +36,31 @@ def messages() -> list[dict[str, Any]]:
                 "to": list(destinations.get("ToAddresses", [])),
                 "subject": getattr(message, "subject", ""),
                 "body": getattr(message, "body", ""),
+                "attachments": [],
             }
         )
     return list(reversed(out))
+
+
+def _parsed(raw: str) -> dict[str, Any]:
+    """A raw MIME e-mail as the mailbox shows it: its text, and each attachment with its name, type and text."""
+    parsed = message_from_string(raw, policy=policy.default)
+    assert isinstance(parsed, EmailMessage)
+    text = parsed.get_body(preferencelist=("plain",))
+    return {
+        "to": [address.strip() for address in str(parsed.get("To", "")).split(",") if address.strip()],
+        "subject": str(parsed.get("Subject", "")),
+        "body": text.get_content() if text is not None else "",
+        "attachments": [
+            {
+                "filename": part.get_filename(),
+                "content_type": part.get_content_type(),
+                "method": part.get_param("method"),
+                "content": part.get_content() if part.get_content_maintype() == "text" else "",
+            }
+            for part in parsed.iter_attachments()
+        ],
+    }
 
 
 def messages_to(address: str) -> list[dict[str, Any]]:
@@ -49,7 +76,13 @@ def respond(request: Request) -> Response:
         "\n".join(
             f"<article><h2>{html.escape(str(message['subject']))}</h2>"
             f"<p><strong>To:</strong> {html.escape(', '.join(message['to']))}</p>"
-            f"<pre>{html.escape(str(message['body']))}</pre></article>"
+            f"<pre>{html.escape(str(message['body']))}</pre>"
+            + "".join(
+                f"<details><summary>{html.escape(str(attachment['filename']))}</summary>"
+                f"<pre>{html.escape(str(attachment['content']))}</pre></details>"
+                for attachment in message["attachments"]
+            )
+            + "</article>"
             for message in found
         )
         or "<p>No e-mails yet.</p>"

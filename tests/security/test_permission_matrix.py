@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -560,6 +560,25 @@ EMPLOYEE_ROWS = [
     Row("tekniker", "list_employees", "assigned", ALLOWED),
     Row("tekniker", "see_employee", "unassigned", 404),
 ]
+# Bookings (EMP-2): the customer's employee administrators book its employees into the vendor's slots (and remove
+# them); staff who may change the customer move and cancel slots (probed with an outdated version).
+APPOINTMENT_ROWS = [
+    Row("kari", "list_bookings", "bergen", ALLOWED),
+    Row("kari", "book_employee", "bergen", ALLOWED),
+    Row("admin", "list_bookings", "bergen", ALLOWED),
+    Row("admin", "book_employee", "bergen", 403),
+    Row("ola", "list_bookings", "bergen", 403),
+    Row("ola", "book_employee", "bergen", 403),
+    Row("ola", "unbook_employee", "bergen", 403),
+    Row("faktura", "list_bookings", "bergen", 404),
+    Row("faktura", "book_employee", "bergen", 404),
+    Row("admin", "move_slot", "bergen", ALLOWED),
+    Row("admin", "cancel_slot", "bergen", ALLOWED),
+    Row("selger", "move_slot", "bergen", 403),
+    Row("kari", "move_slot", "bergen", 403),
+    Row("kari", "cancel_slot", "bergen", 403),
+    Row("faktura", "cancel_slot", "bergen", 404),
+]
 # Support tickets (DOC-8): opened by the customer's users, read by them and by staff who see the customer, answered
 # and moved on by staff who may change it; the overview of every customer's tickets is for staff who see them all.
 # Replies and status changes are probed with an outdated version.
@@ -735,6 +754,19 @@ def bergen_service_order(admin_api: ApiClient, tokens: dict[str, str], demo: Dem
     placed = admin_api.post(f"/customers/{bergen}/service-orders", token=tokens["ola"], body=body)
     assert placed.status == 201, placed.body
     return str(contract.body["contract_id"]), str(placed.body["order_id"])
+
+
+@pytest.fixture(scope="module")
+def bergen_slot(
+    admin_api: ApiClient, tokens: dict[str, str], demo: DemoData, bergen_service_order: tuple[str, str]
+) -> str:
+    """A slot on the matrix's service order, a month ahead, with room for every booking the rows make."""
+    starts = (datetime.now(UTC) + timedelta(days=30)).replace(microsecond=0)
+    body = {"place": "Matrise", "starts_at": starts.isoformat(), "duration_minutes": 30, "capacity": 5}
+    path = f"/customers/{demo.customer_ids['bergen']}/service-orders/{bergen_service_order[1]}/booking-slots"
+    made = admin_api.post(path, token=tokens["admin"], body=body)
+    assert made.status == 201, made.body
+    return str(made.body["slot_id"])
 
 
 @pytest.fixture(scope="module")
@@ -941,6 +973,9 @@ def act(
     # Someone else's login where there is one (the group's only user is kari: her own, refused after the policy).
     target = next((user_id for name, user_id in users.items() if name != USERNAMES.get(row.who, row.who)), None)
     target = target or next(iter(users.values()), "")
+    slot_path = (
+        f"/customers/{customer_id}/service-orders/{ids.get('service_order', '')}/booking-slots/{ids.get('slot', '')}"
+    )
     calls = {
         "edit": ("PATCH", f"/customers/{customer_id}", {"version": version, "city": f"By {uuid.uuid4().hex[:4]}"}),
         "set_status": ("PUT", f"/customers/{customer_id}/status", {"status": "active", "version": version}),
@@ -1111,6 +1146,11 @@ def act(
         "list_tickets": ("GET", f"/customers/{customer_id}/tickets", None),
         "see_ticket": ("GET", f"/customers/{customer_id}/tickets/{ids['ticket']}", None),
         "list_employees": ("GET", f"/customers/{customer_id}/employees", None),
+        "list_bookings": ("GET", f"{slot_path}/bookings", None),
+        "book_employee": ("POST", f"{slot_path}/bookings", {"employee_id": ids["employee"]}),
+        "unbook_employee": ("DELETE", f"{slot_path}/bookings/{ids['employee']}", None),
+        "move_slot": ("PATCH", slot_path, {"version": OUTDATED, "place": "Flyttet"}),
+        "cancel_slot": ("DELETE", f"{slot_path}?version={OUTDATED}", None),
         "add_employee": (
             "POST",
             f"/customers/{customer_id}/employees",
@@ -1274,6 +1314,7 @@ ROWS = (
     + TICKET_ROWS
     + DASHBOARD_ROWS
     + EMPLOYEE_ROWS
+    + APPOINTMENT_ROWS
 )
 
 
@@ -1300,6 +1341,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     register_import: str,
     bergen_ticket: str,
     bergen_employee: str,
+    bergen_slot: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -1323,6 +1365,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "import": register_import,
         "ticket": bergen_ticket,
         "employee": bergen_employee,
+        "slot": bergen_slot,
     }
     status, code = act(admin_api, tokens, customers, row, ids, api_keys)
     if row.expected == ALLOWED:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from portal.auth.keys import ApiKeyCheck
     from portal.auth.service import AuthService
     from portal.auth.sessions import SessionCheck
+    from portal.bookings.appointments import AppointmentService
     from portal.bookings.repository import DynamoSlotRepository
     from portal.cases.dashboard_service import DashboardService
     from portal.cases.service import CaseService
@@ -479,6 +480,21 @@ def ticket_service() -> TicketService:
         staff_address=settings.staff_notification_address,
         portal_url=settings.portal_url,
         staff_language=settings.staff_language,
+    )
+
+
+def appointment_service() -> AppointmentService:
+    """Bookings of employees into slots (EMP-2): invitations are sent from the portal's sender address."""
+    from portal.bookings.appointments import AppointmentService
+    from portal.employees.repository import DynamoEmployeeRepository
+    from portal.settings import get_settings
+
+    return AppointmentService(
+        slots=slot_repository(),
+        customers=customer_repository(),
+        orders=order_repository(),
+        employees=DynamoEmployeeRepository(),
+        organizer=get_settings().ses_sender,
     )
 
 

@@ -7,9 +7,11 @@ from datetime import datetime, timedelta
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, computed_field, field_validator
 
-from portal.fields import Name
+from portal.fields import EntityId, Name, Version
+from portal.languages import Language
 
 MAX_SLOTS_PER_ORDER = 200
+MAX_CAPACITY = 40
 LAST_YEAR = 2100  # far enough for any booking; keeps the end of a slot a representable time
 
 
@@ -19,7 +21,13 @@ class SlotInput(BaseModel):
     place: Name = Field(description="Where the employees come, e.g. the clinic's address")
     starts_at: AwareDatetime = Field(description="With its offset", examples=["2030-01-07T09:00:00+01:00"])
     duration_minutes: int = Field(ge=5, le=12 * 60)
-    capacity: int = Field(ge=1, le=500, description="How many employees the slot takes")
+    # A moved or cancelled slot tells every employee booked into it in the transaction that moves it.
+    capacity: int = Field(
+        ge=1, le=MAX_CAPACITY, description=f"How many employees the slot takes (at most {MAX_CAPACITY})"
+    )
+    cancel_until_hours: int = Field(
+        default=24, ge=0, le=24 * 30, description="Bookings may be removed until this many hours before the start"
+    )
 
     @field_validator("starts_at")
     @classmethod
@@ -37,6 +45,7 @@ class Slot(BaseModel):
     starts_at: datetime
     duration_minutes: int
     capacity: int
+    cancel_until_hours: int = 24
     booked: int = Field(default=0, description="Employees booked into it so far")
     created_at: datetime
     created_by_name: str
@@ -46,6 +55,54 @@ class Slot(BaseModel):
     @property
     def ends_at(self) -> datetime:
         return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cancel_until(self) -> datetime:
+        return self.starts_at - timedelta(hours=self.cancel_until_hours)
+
+
+class SlotChange(BaseModel):
+    """Staff move a slot (place, time, length); everyone booked into it gets the invitation again, updated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Version
+    place: Name | None = None
+    starts_at: AwareDatetime | None = None
+    duration_minutes: int | None = Field(default=None, ge=5, le=12 * 60)
+
+
+class BookingInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    employee_id: EntityId
+
+
+class Booking(BaseModel):
+    """An employee booked into a slot: one per employee and slot. `slot_version` is the slot's version when booked,
+    so each later invitation for it carries a higher SEQUENCE."""
+
+    booking_id: str
+    customer_id: str
+    order_id: str
+    slot_id: str
+    employee_id: str
+    employee_name: str
+    email: str
+    language: Language
+    slot_version: int
+    booked_at: datetime
+    booked_by_name: str
+
+    @property
+    def uid(self) -> str:
+        return f"{self.booking_id}@kundeportal"
+
+
+class BookingList(BaseModel):
+    items: list[Booking]
+    may_book: bool = Field(description="Whether the login books the customer's employees (employee administrator)")
 
 
 class SlotList(BaseModel):

@@ -58,6 +58,7 @@ def add_slot(
         starts_at=data.starts_at,
         duration_minutes=data.duration_minutes,
         capacity=data.capacity,
+        cancel_until_hours=data.cancel_until_hours,
         created_at=at,
         created_by_name=principal.display_name,
     )

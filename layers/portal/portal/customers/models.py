@@ -230,6 +230,8 @@ class CustomerHistoryAction(StrEnum):
     DEPOSIT_REVERSED = "deposit_reversed"
     DEPOSIT_COUNTED = "deposit_counted"
     BOOKING_SLOT_ADDED = "booking_slot_added"
+    BOOKING_SLOT_CHANGED = "booking_slot_changed"
+    BOOKING_SLOT_CANCELLED = "booking_slot_cancelled"
     DOCUMENT_RECEIVED = "document_received"
     DOCUMENT_STOPPED = "document_stopped"
     DOCUMENT_SENT = "document_sent"

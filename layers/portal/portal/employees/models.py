@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from portal.fields import Email, EntityId, Name, Phone, Version, refuse_null
 from portal.history import FieldChange
+from portal.languages import Language
 from portal.sealing import SealedValue
 
 MAX_EMPLOYEES_PAGE = 100
@@ -43,6 +44,9 @@ class EmployeeInput(BaseModel):
     birth_date: date | None = Field(default=None, description="Taken from the national identity number when given")
     gender: Gender | None = None
     department_id: EntityId | None = Field(default=None, description="One of the customer's departments")
+    language: Language | None = Field(
+        default=None, description="Of the e-mails the employee gets (appointments); by default the customer's country's"
+    )
     national_id: NationalIdText | None = Field(
         default=None,
         description="Fødselsnummer or D-number (Norway), personnummer (Sweden). Write-only: shown masked once saved",
@@ -62,6 +66,7 @@ class EmployeePatch(BaseModel):
     birth_date: date | None = None
     gender: Gender | None = None
     department_id: EntityId | None = None
+    language: Language | None = None
     national_id: NationalIdText | None = None
 
     _required = refuse_null("first_name", "last_name", "email", "national_id")
@@ -92,6 +97,7 @@ class Employee(BaseModel):
     birth_date: date | None = None
     gender: Gender | None = None
     department_id: str | None = None
+    language: Language | None = None
     status: EmployeeStatus = EmployeeStatus.ACTIVE
     national_id_masked: str | None = Field(
         default=None, description="The birth-date part and asterisks; absent when no number is registered"
@@ -159,6 +165,8 @@ class EmployeeHistoryAction(StrEnum):
     DEACTIVATED = "employee_deactivated"
     REACTIVATED = "employee_reactivated"
     NATIONAL_ID_REVEALED = "national_id_revealed"  # with the reason given; the number never
+    BOOKED = "booked"  # into a slot (EMP-2), with its place and time
+    UNBOOKED = "unbooked"
 
 
 class EmployeeHistoryEntry(BaseModel):

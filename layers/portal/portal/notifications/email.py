@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from portal.languages import Language, wall_clock
 from portal.money import as_text
@@ -28,11 +28,20 @@ class CodesReason(StrEnum):
     PASSWORD_SET = "password_set"  # noqa: S105 - a reason, not a password
 
 
+class EmailAttachment(BaseModel):
+    """A file sent with an e-mail (a calendar invitation): small, kept in the outbox item as text."""
+
+    filename: str
+    content_type: str = Field(examples=["text/calendar; method=REQUEST"])
+    content: str
+
+
 class EmailMessage(BaseModel):
     to: list[str]
     subject: str
     body: str
     kind: str
+    attachments: list[EmailAttachment] = Field(default_factory=list)
 
 
 class Mailer(Protocol):
@@ -367,6 +376,56 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "Customer portal: support ticket {number} from {customer}",
             'Hello,\n\n{by} at {customer} wrote in support ticket {number}, "{subject}":\n\n{text}\n\n'
             "Answer in the portal:\n{link}\n",
+        ),
+    },
+    # Bookings (EMP-2): to the employee booked, with the appointment as an .ics invitation (its update or
+    # cancellation keeps the UID and raises the SEQUENCE).
+    "BookingInvitation": {
+        Language.NB: (
+            "Timeavtale: {what} {when}",
+            "Hei {name},\n\nDu har fått time hos oss: {what}.\n\nTid: {when}\nSted: {place}\n{form}\n"
+            "Invitasjonen ligger ved, for kalenderen din.\n",
+        ),
+        Language.SV: (
+            "Tidsbokning: {what} {when}",
+            "Hej {name},\n\nDu har fått en tid hos oss: {what}.\n\nTid: {when}\nPlats: {place}\n{form}\n"
+            "Inbjudan finns bifogad, för din kalender.\n",
+        ),
+        Language.EN: (
+            "Appointment: {what} {when}",
+            "Hello {name},\n\nYou have an appointment with us: {what}.\n\nTime: {when}\nPlace: {place}\n{form}\n"
+            "The invitation is attached, for your calendar.\n",
+        ),
+    },
+    "BookingChanged": {
+        Language.NB: (
+            "Endret timeavtale: {what} {when}",
+            "Hei {name},\n\nTimen din er flyttet: {what}.\n\nNy tid: {when}\nSted: {place}\n\n"
+            "Den oppdaterte invitasjonen ligger ved.\n",
+        ),
+        Language.SV: (
+            "Ändrad tidsbokning: {what} {when}",
+            "Hej {name},\n\nDin tid är flyttad: {what}.\n\nNy tid: {when}\nPlats: {place}\n\n"
+            "Den uppdaterade inbjudan finns bifogad.\n",
+        ),
+        Language.EN: (
+            "Appointment changed: {what} {when}",
+            "Hello {name},\n\nYour appointment has moved: {what}.\n\nNew time: {when}\nPlace: {place}\n\n"
+            "The updated invitation is attached.\n",
+        ),
+    },
+    "BookingCancelled": {
+        Language.NB: (
+            "Avlyst timeavtale: {what} {when}",
+            "Hei {name},\n\nTimen din {when} ({what}, {place}) er avlyst.\n",
+        ),
+        Language.SV: (
+            "Inställd tidsbokning: {what} {when}",
+            "Hej {name},\n\nDin tid {when} ({what}, {place}) är inställd.\n",
+        ),
+        Language.EN: (
+            "Appointment cancelled: {what} {when}",
+            "Hello {name},\n\nYour appointment {when} ({what}, {place}) is cancelled.\n",
         ),
     },
     "TicketToCustomer": {
@@ -705,3 +764,43 @@ def ticket_to_customer(
     return EmailMessage(
         to=[to], subject=title.format(**facts), body=body.format(**facts, text=said, link=link), kind="TicketToCustomer"
     )
+
+
+def booking_notice(
+    kind: str,
+    *,
+    to: str,
+    name: str,
+    what: str,
+    place: str,
+    when: str,
+    calendar: str,
+    method: str,
+    language: Language,
+    form_link: str | None = None,
+) -> EmailMessage:
+    """An appointment e-mail to a booked employee (EMP-2), in its language, with the .ics that puts it in (or takes it
+    out of) the calendar."""
+    title, body = TEXTS[kind][language]
+    form = f"\n{_FORM_LEADS[language]}:\n{form_link}\n" if form_link else ""
+    facts = {"name": name, "what": what, "place": place, "when": when, "form": form}
+    return EmailMessage(
+        to=[to],
+        subject=title.format(**facts),
+        body=body.format(**facts),
+        kind=kind,
+        attachments=[
+            EmailAttachment(
+                filename="invitation.ics" if method == "REQUEST" else "cancellation.ics",
+                content_type=f"text/calendar; method={method}; charset=UTF-8",
+                content=calendar,
+            )
+        ],
+    )
+
+
+_FORM_LEADS = {
+    Language.NB: "Fyll ut egenerklæringsskjemaet før timen",
+    Language.SV: "Fyll i hälsodeklarationen före besöket",
+    Language.EN: "Fill in the self-declaration form before the appointment",
+}

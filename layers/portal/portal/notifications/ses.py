@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage as MimeMessage
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from portal.notifications.email import EmailMessage
 from portal.observability import logger
@@ -25,15 +26,39 @@ class SesMailer:
         self.sender = sender or get_settings().ses_sender
 
     def send(self, message: EmailMessage) -> None:
-        _client().send_email(
-            FromEmailAddress=self.sender,
-            Destination={"ToAddresses": message.to},
-            Content={
+        content: Any
+        if message.attachments:
+            content = {"Raw": {"Data": self._mime(message).as_bytes()}}
+        else:
+            content = {
                 "Simple": {
                     "Subject": {"Data": message.subject, "Charset": "UTF-8"},
                     "Body": {"Text": {"Data": message.body, "Charset": "UTF-8"}},
                 }
-            },
+            }
+        _client().send_email(
+            FromEmailAddress=self.sender,
+            Destination={"ToAddresses": message.to},
+            Content=content,
             EmailTags=[{"Name": "kind", "Value": message.kind}],
         )
         logger.info("e-mail sent", extra={"kind": message.kind})
+
+    def _mime(self, message: EmailMessage) -> MimeMessage:
+        """The e-mail with its attachments as one MIME message (SES sends those raw)."""
+        mime = MimeMessage()
+        mime["Subject"] = message.subject
+        mime["From"] = self.sender
+        mime["To"] = ", ".join(message.to)
+        mime.set_content(message.body)
+        for attachment in message.attachments:
+            maintype, _, rest = attachment.content_type.partition("/")
+            subtype, *parameters = [part.strip() for part in rest.split(";")]
+            mime.add_attachment(
+                attachment.content.encode("utf-8"),
+                maintype=maintype,
+                subtype=subtype,
+                filename=attachment.filename,
+                params=dict(parameter.split("=", 1) for parameter in parameters if "=" in parameter),
+            )
+        return mime
