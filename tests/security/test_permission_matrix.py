@@ -10,6 +10,7 @@ version (an allowed request then answers 409 version_mismatch) or against one's 
 from __future__ import annotations
 
 import base64
+import random
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,7 +33,6 @@ EMAILS = {
 }
 USERNAMES = {"kari": "kari.nordmann@nordlys.no", "ola": "ola.hansen@nordlys-bergen.no", "faktura": "faktura-20000"}
 OUTDATED = 999_999
-MATRIX_NATIONAL_ID = "01018512366"  # valid check digits; born 1 January 1985
 
 ALLOWED = "allowed"  # a 2xx, or for a probe write the 409 that only comes after the policy said yes
 
@@ -923,17 +923,30 @@ def bergen_ticket(admin_api: ApiClient, tokens: dict[str, str], customers: dict[
     return str(made.body["ticket_id"])
 
 
+def unused_national_id() -> str:
+    """A fødselsnummer with valid check digits no other test uses: a random birth date and individual number."""
+    from stdnum.no import fodselsnummer
+
+    generator = random.Random(uuid.uuid4().int)
+    while True:
+        first = f"{generator.randint(1, 28):02d}{generator.randint(1, 12):02d}{generator.randint(50, 99):02d}"
+        first += f"{generator.randint(0, 499):03d}"
+        check1 = fodselsnummer.calc_check_digit1(first + "00")
+        check2 = fodselsnummer.calc_check_digit2(first + check1 + "0")
+        if len(check1) == len(check2) == 1:
+            return first + check1 + check2
+
+
 @pytest.fixture(scope="module")
-def bergen_employee(admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]) -> str:
-    """An employee Kari added at Bergen, with the national identity number MATRIX_NATIONAL_ID."""
+def bergen_employee(admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]) -> tuple[str, str]:
+    """An employee Kari added at Bergen, and its national identity number."""
+    number = unused_national_id()
     body = {"first_name": "Matrise", "last_name": "Ansatt", "email": f"matrise.{uuid.uuid4().hex[:6]}@example.no"}
     made = admin_api.post(
-        f"/customers/{customers['bergen']}/employees",
-        token=tokens["kari"],
-        body={**body, "national_id": MATRIX_NATIONAL_ID},
+        f"/customers/{customers['bergen']}/employees", token=tokens["kari"], body={**body, "national_id": number}
     )
     assert made.status == 201, made.body
-    return str(made.body["employee_id"])
+    return str(made.body["employee_id"]), number
 
 
 @pytest.fixture(scope="module")
@@ -1176,7 +1189,7 @@ def act(
         "lookup_employee": (
             "POST",
             f"/customers/{customer_id}/employee-lookups",
-            {"national_id": MATRIX_NATIONAL_ID},
+            {"national_id": ids["national_id"]},
         ),
         "reply_ticket": (
             "POST",
@@ -1340,7 +1353,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_files: dict[str, str],
     register_import: str,
     bergen_ticket: str,
-    bergen_employee: str,
+    bergen_employee: tuple[str, str],
     bergen_slot: str,
     demo: DemoData,
     row: Row,
@@ -1364,7 +1377,8 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         **bergen_files,
         "import": register_import,
         "ticket": bergen_ticket,
-        "employee": bergen_employee,
+        "employee": bergen_employee[0],
+        "national_id": bergen_employee[1],
         "slot": bergen_slot,
     }
     status, code = act(admin_api, tokens, customers, row, ids, api_keys)
