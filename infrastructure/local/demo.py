@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from portal.access import ApiKeyRole, Principal, PrincipalKind, StaffRole
 from portal.catalogue import service as catalogue
@@ -376,6 +376,7 @@ def seed() -> DemoData:
     _seed_cases(data, admin)
     _seed_files_and_tickets(data, admin)
     _seed_employees(data)
+    _seed_invoices(data, admin)
     return data
 
 
@@ -600,6 +601,56 @@ def _seed_employees(data: DemoData) -> None:
                 national_id=number,
             ),
         )
+
+
+# Invoices (INV-1), as seed 004 lists them ("Fakturaer"), and two of this year.
+INVOICES = [
+    ("bakery", "2017-118350", "2017-12-31", "2018-01-20", None, 1500_00),
+    ("bergen", "2017-118352", "2017-12-19", "2018-01-08", "Bergen TEST", 3000_00),
+    ("bergen", "2018-118371", "2018-02-28", "2018-03-20", "Bergen TEST", 1000_00),
+    ("bakery", "2018-118376", "2018-03-06", "2018-03-26", None, 5_00),
+]
+
+
+def _seed_invoices(data: DemoData, admin: Principal) -> None:
+    from portal.clock import now
+    from portal.invoices.models import InvoiceInput, PaymentInput
+    from portal.languages import portal_day
+    from portal.money import Currency
+    from portal.wiring import invoice_service
+
+    invoices = invoice_service()
+    for customer, number, invoice_date, due_date, payer, total in INVOICES:
+        invoices.create(
+            admin,
+            data.customer_ids[customer],
+            InvoiceInput(
+                number=number,
+                invoice_date=date.fromisoformat(invoice_date),
+                due_date=date.fromisoformat(due_date),
+                payer=payer,
+                total_minor=total,
+                currency=Currency.NOK,
+            ),
+        )
+    today = portal_day(now())
+    this_year = invoices.create(
+        admin,
+        data.customer_ids["bakery"],
+        InvoiceInput(
+            number=f"{today.year}-120001",
+            invoice_date=today,
+            due_date=today + timedelta(days=20),
+            total_minor=12_450_00,
+            currency=Currency.NOK,
+        ),
+    )
+    invoices.register_payment(
+        admin,
+        data.customer_ids["bakery"],
+        this_year.invoice_id,
+        PaymentInput(version=this_year.version, amount_minor=2_450_00, paid_on=today, reference="Delbetaling"),
+    )
 
 
 def _seed_api_keys(data: DemoData) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from werkzeug.datastructures import Headers
 from werkzeug.wrappers import Request, Response
 
-from infrastructure.local import mailbox
+from infrastructure.local import mailbox, schedules
 from infrastructure.local.lambdas import Lambdas
 from infrastructure.local.template import ACCOUNT, REGION, ROOT, Route, Template
 
@@ -93,6 +93,8 @@ class Gateway:
             return Response(swagger_page(self.openapi_document), content_type="text/html; charset=utf-8")
         if path.startswith("/dev/mailbox"):
             return mailbox.respond(request)
+        if path.startswith("/dev/schedules"):
+            return schedules.respond(request, self.template, self.lambdas)
         return self.web(path)
 
     # -- the web front end (S3 + CloudFront on AWS) -------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from infrastructure.local import mailbox
+from infrastructure.local import mailbox, schedules
 from infrastructure.local.backend import Backend, start_backend
 from infrastructure.local.gateway import Gateway
 from infrastructure.local.lambdas import Lambdas
@@ -21,6 +21,10 @@ class Runtime:
     gateway: Gateway
     queues: QueuePoller
     streams: StreamPoller
+
+    def run_schedule(self, function: str) -> Any:
+        """Runs a scheduled function now (see `infrastructure.local.schedules`)."""
+        return schedules.run(self.backend.template, self.lambdas, function)
 
     def stop(self) -> None:
         self.queues.stop()

@@ -199,6 +199,8 @@ class Template:
     routes: list[Route] = field(default_factory=list)
     queue_sources: list[QueueSource] = field(default_factory=list)
     stream_sources: list[StreamSource] = field(default_factory=list)
+    # Functions run on a schedule (EventBridge Scheduler), by the expression they run at.
+    schedules: dict[str, str] = field(default_factory=dict)
 
     def resources_of(self, *types: str) -> dict[str, dict[str, Any]]:
         return {name: resource for name, resource in self.raw["Resources"].items() if resource["Type"] in types}
@@ -252,6 +254,8 @@ def load_template(path: Path = TEMPLATE_PATH) -> Template:
                 )
             elif event["Type"] == "DynamoDB":
                 template.stream_sources.append(_stream_source(logical_id, event_properties))
+            elif event["Type"] in {"Schedule", "ScheduleV2"}:
+                template.schedules[logical_id] = str(event_properties["ScheduleExpression"])
     template.routes.extend(_routes(template))
     return template
 

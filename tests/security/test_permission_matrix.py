@@ -579,6 +579,26 @@ APPOINTMENT_ROWS = [
     Row("kari", "cancel_slot", "bergen", 403),
     Row("faktura", "cancel_slot", "bergen", 404),
 ]
+# Invoices (INV-1): read by the customer's invoice readers and the staff who see it; registered, with their payments
+# and credit notes, by staff who may change it (payments probed with an outdated version).
+INVOICE_ROWS = [
+    Row("faktura", "list_invoices", "bakery", ALLOWED),
+    Row("kari", "list_invoices", "bergen", ALLOWED),
+    Row("ola", "list_invoices", "bergen", 403),
+    Row("faktura", "list_invoices", "bergen", 404),
+    Row("admin", "list_invoices", "bergen", ALLOWED),
+    Row("tekniker", "list_invoices", "unassigned", 404),
+    Row("kari", "see_invoice", "bergen", ALLOWED),
+    Row("ola", "see_invoice", "bergen", 403),
+    Row("faktura", "see_invoice", "bergen", 404),
+    Row("admin", "register_invoice", "bergen", ALLOWED),
+    Row("selger", "register_invoice", "bergen", 403),
+    Row("kari", "register_invoice", "bergen", 403),
+    Row("admin", "register_payment", "bergen", ALLOWED),
+    Row("kari", "register_payment", "bergen", 403),
+    Row("admin", "register_credit_note", "bergen", ALLOWED),
+    Row("faktura", "register_credit_note", "bergen", 404),
+]
 # Support tickets (DOC-8): opened by the customer's users, read by them and by staff who see the customer, answered
 # and moved on by staff who may change it; the overview of every customer's tickets is for staff who see them all.
 # Replies and status changes are probed with an outdated version.
@@ -767,6 +787,19 @@ def bergen_slot(
     made = admin_api.post(path, token=tokens["admin"], body=body)
     assert made.status == 201, made.body
     return str(made.body["slot_id"])
+
+
+@pytest.fixture(scope="module")
+def bergen_invoice(admin_api: ApiClient, tokens: dict[str, str], customers: dict[str, str]) -> str:
+    """An invoice of Bergen's that the payment rows probe with an outdated version."""
+    body = {"number": f"M-{uuid.uuid4().hex[:8]}", "invoice_date": "2026-01-05", "due_date": "2026-01-25"}
+    made = admin_api.post(
+        f"/customers/{customers['bergen']}/invoices",
+        token=tokens["admin"],
+        body={**body, "total_minor": 1000_00, "currency": "NOK"},
+    )
+    assert made.status == 201, made.body
+    return str(made.body["invoice_id"])
 
 
 @pytest.fixture(scope="module")
@@ -1159,6 +1192,24 @@ def act(
         "list_tickets": ("GET", f"/customers/{customer_id}/tickets", None),
         "see_ticket": ("GET", f"/customers/{customer_id}/tickets/{ids['ticket']}", None),
         "list_employees": ("GET", f"/customers/{customer_id}/employees", None),
+        "list_invoices": ("GET", f"/customers/{customer_id}/invoices", None),
+        "see_invoice": ("GET", f"/customers/{customer_id}/invoices/{ids['invoice']}", None),
+        "register_invoice": (
+            "POST",
+            f"/customers/{customer_id}/invoices",
+            {"number": f"M-{uuid.uuid4().hex[:8]}", "invoice_date": "2026-02-01", "due_date": "2026-02-21"}
+            | {"total_minor": 100, "currency": "NOK"},
+        ),
+        "register_payment": (
+            "POST",
+            f"/customers/{customer_id}/invoices/{ids['invoice']}/payments",
+            {"version": OUTDATED, "amount_minor": 1, "paid_on": "2026-02-01"},
+        ),
+        "register_credit_note": (
+            "POST",
+            f"/customers/{customer_id}/invoices/{ids['invoice']}/credit-notes",
+            {"version": OUTDATED, "number": f"K-{uuid.uuid4().hex[:8]}", "amount_minor": 1, "issued_on": "2026-02-01"},
+        ),
         "list_bookings": ("GET", f"{slot_path}/bookings", None),
         "book_employee": ("POST", f"{slot_path}/bookings", {"employee_id": ids["employee"]}),
         "unbook_employee": ("DELETE", f"{slot_path}/bookings/{ids['employee']}", None),
@@ -1328,6 +1379,7 @@ ROWS = (
     + DASHBOARD_ROWS
     + EMPLOYEE_ROWS
     + APPOINTMENT_ROWS
+    + INVOICE_ROWS
 )
 
 
@@ -1355,6 +1407,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_ticket: str,
     bergen_employee: tuple[str, str],
     bergen_slot: str,
+    bergen_invoice: str,
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -1380,6 +1433,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "employee": bergen_employee[0],
         "national_id": bergen_employee[1],
         "slot": bergen_slot,
+        "invoice": bergen_invoice,
     }
     status, code = act(admin_api, tokens, customers, row, ids, api_keys)
     if row.expected == ALLOWED:

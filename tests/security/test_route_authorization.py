@@ -176,6 +176,8 @@ def foreign_path(route: Route, demo: DemoData, case: Case) -> tuple[str, bool]:
         path = path.replace("{work_order_id}", "01JNOSUCHWORKORDER00000000")
     if "{contract_id}" in path:  # a contract is reached through its customer's id, which decides
         path = path.replace("{contract_id}", "01JNOSUCHCONTRACT000000000")
+    if "{invoice_id}" in path:  # an invoice is reached through its customer's id, which decides
+        path = path.replace("{invoice_id}", "01JNOSUCHINVOICE0000000000")
     if "{slot_id}" in path:  # a slot is reached through its order and customer, which decide
         path = path.replace("{slot_id}", "01JNOSUCHSLOT0000000000000")
     if "{order_id}" in path:  # an order is reached through its customer's id, which decides

@@ -1145,6 +1145,31 @@ def require_change_employees(principal: Principal, customer: CustomerFacts | Non
     return facts
 
 
+# -- invoices (INV-1, seed 004 "Fakturaer") ------------------------------------------------------------------------
+
+
+def require_read_invoices(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    """A customer's invoices: its users with the invoice reader role there, and the staff who see it."""
+    require_person(principal)
+    facts = require_view_customer(principal, customer)
+    if principal.is_staff or has_role(principal, facts.customer_id, CustomerRole.INVOICE_READER):
+        return facts
+    raise Forbidden("You need the role 'invoice_reader' at this customer", code="missing_role")
+
+
+def may_register_invoices(principal: Principal, customer: CustomerFacts) -> bool:
+    """Invoices come from the vendor's billing; its staff who may change the customer register them, and their
+    payments and credit notes."""
+    return principal.is_staff and _passes(lambda: require_edit_customer(principal, customer))
+
+
+def require_register_invoices(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    facts = require_read_invoices(principal, customer)
+    require_staff(principal)
+    require_edit_customer(principal, facts)
+    return facts
+
+
 # -- quotes (seed 003) ---------------------------------------------------------------------------------------------
 
 _QUOTE_DECIDERS = frozenset({CustomerRole.ORDERER, CustomerRole.ORDER_APPROVER})

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from portal.employees.service import EmployeeService
     from portal.files.service import FileService
     from portal.imports.service import ImportService
+    from portal.invoices.service import InvoiceService
     from portal.languages import Language
     from portal.notifications.service import DeliveryService
     from portal.objects.repository import DynamoObjectRepository
@@ -480,6 +481,24 @@ def ticket_service() -> TicketService:
         staff_address=settings.staff_notification_address,
         portal_url=settings.portal_url,
         staff_language=settings.staff_language,
+    )
+
+
+def invoice_service() -> InvoiceService:
+    """Invoices (INV-1): the overdue notices go to the customer's invoice readers, each in its language."""
+    from portal import access
+    from portal.auth.repository import DynamoAuthRepository
+    from portal.invoices.repository import DynamoInvoiceRepository
+    from portal.invoices.service import InvoiceService
+    from portal.orders import recipients
+    from portal.settings import get_settings
+
+    users = DynamoAuthRepository()
+    return InvoiceService(
+        invoices=DynamoInvoiceRepository(),
+        customers=customer_repository(),
+        invoice_readers=lambda customer: recipients.role_holders(users, customer, access.CustomerRole.INVOICE_READER),
+        portal_url=get_settings().portal_url,
     )
 
 

@@ -537,6 +537,7 @@ _IN_USE = {
     "USER": "users",
     "CONTACT": "contacts",
     "EMPLOYEE": "employees",
+    "INVOICE": "invoices",
     "OBJCONTACT": "contacts",
     "CHILD": "subsidiaries",
     "APIKEY": "api_keys",

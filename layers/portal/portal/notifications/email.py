@@ -428,6 +428,23 @@ TEXTS: dict[str, dict[Language, tuple[str, str]]] = {
             "Hello {name},\n\nYour appointment {when} ({what}, {place}) is cancelled.\n",
         ),
     },
+    "InvoiceOverdue": {
+        Language.NB: (
+            "Forfalt faktura {number}",
+            "Hei,\n\nFaktura {number} fra {invoice_date} forfalt {due_date}. Utestående: {outstanding}.\n\n"
+            "Se fakturaen i portalen:\n{link}\n",
+        ),
+        Language.SV: (
+            "Förfallen faktura {number}",
+            "Hej,\n\nFaktura {number} från {invoice_date} förföll {due_date}. Att betala: {outstanding}.\n\n"
+            "Se fakturan i portalen:\n{link}\n",
+        ),
+        Language.EN: (
+            "Invoice {number} is overdue",
+            "Hello,\n\nInvoice {number} of {invoice_date} fell due on {due_date}. Outstanding: {outstanding}.\n\n"
+            "See the invoice in the portal:\n{link}\n",
+        ),
+    },
     "TicketToCustomer": {
         Language.NB: (
             "Kundeportal: svar på henvendelse {number}",
@@ -804,3 +821,11 @@ _FORM_LEADS = {
     Language.SV: "Fyll i hälsodeklarationen före besöket",
     Language.EN: "Fill in the self-declaration form before the appointment",
 }
+
+
+def invoice_overdue(
+    *, to: str, number: str, invoice_date: str, due_date: str, outstanding: str, link: str, language: Language
+) -> EmailMessage:
+    """To a customer's invoice readers: an invoice fell due and is still owed (INV-1)."""
+    facts = {"number": number, "invoice_date": invoice_date, "due_date": due_date, "outstanding": outstanding}
+    return _message("InvoiceOverdue", language, to, **facts, link=link)

@@ -25,12 +25,17 @@ def account_manager_addresses(users: UserDirectory, assigned_staff: Iterable[str
 
 
 def order_approvers(users: UserDirectory, customer: Customer) -> list[tuple[str, Language]]:
-    """The customer's active users with the order approver role there, each with the language of its e-mails. A
-    role granted at the customer's group holds at the customer too (AUTH-3), so the group's users count."""
+    """The customer's active order approvers, each with the language of its e-mails."""
+    return role_holders(users, customer, CustomerRole.ORDER_APPROVER)
+
+
+def role_holders(users: UserDirectory, customer: Customer, role: CustomerRole) -> list[tuple[str, Language]]:
+    """The customer's active users with the role there, each with the language of its e-mails. A role granted at the
+    customer's group holds at the customer too (AUTH-3), so the group's users count."""
     places = [customer.customer_id, *([customer.parent_id] if customer.parent_id else [])]
-    approvers: dict[str, Language] = {}
+    holders: dict[str, Language] = {}
     for place in places:
         for user in users.customer_users(place):
-            if user.active and CustomerRole.ORDER_APPROVER in user.customer_roles.get(place, []):
-                approvers[user.email] = user.language
-    return sorted(approvers.items())
+            if user.active and role in user.customer_roles.get(place, []):
+                holders[user.email] = user.language
+    return sorted(holders.items())
