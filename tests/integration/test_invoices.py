@@ -160,3 +160,34 @@ def test_the_schedule_runs_as_a_function_the_template_schedules(runtime: Runtime
     result = runtime.run_schedule("MarkOverdueInvoicesFunction")
     assert set(result) == {"moved"}
     assert isinstance(result["moved"], int)
+
+
+def test_the_invoice_pdf_is_made_once_in_the_background_for_its_readers(
+    api: ApiClient, runtime: Runtime, bakery: str, demo: DemoData
+) -> None:
+    from tests.integration.test_printouts import ask, made, text_of
+
+    admin, reader = api.login("admin"), api.login(READER)
+    invoice = register(api, admin, bakery, total_minor=2_345_67)
+    path = f"/customers/{bakery}/invoices/{invoice['invoice_id']}"
+    paid = api.post(
+        f"{path}/payments", token=admin, body={"version": 1, "amount_minor": 345_67, "paid_on": "2021-05-10"}
+    )
+    assert paid.status == 200, paid.body
+    asked = ask(api, reader, bakery, "invoice", invoice["invoice_id"])
+    assert asked.status in {200, 201, 202}, asked.body
+    printout = made(api, runtime, reader, bakery, asked.body["printout_id"])
+    text = text_of(printout)
+    for expected in (
+        f"Faktura {invoice['number']}",
+        "Fjellbakeriet AS",
+        "2 345,67",
+        "2 000,00",
+        "Forfalt",
+        "Innbetaling",
+    ):
+        assert expected in text, expected
+    again = ask(api, reader, bakery, "invoice", invoice["invoice_id"])
+    assert again.body["printout_id"] == printout["printout_id"]  # the same version: the file made before
+    assert ask(api, api.login(OLA), demo.customer_ids["bergen"], "invoice", invoice["invoice_id"]).status in {403, 404}
+    assert ask(api, api.login(OLA), bakery, "invoice", invoice["invoice_id"]).status == 404

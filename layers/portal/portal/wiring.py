@@ -251,9 +251,10 @@ def report_service() -> ReportService:
 
 
 def printout_service() -> PrintoutService:
-    """Printouts (DEP-2, ORD-4): PDFs in the reports bucket, of the deposits and orders they print."""
+    """Printouts (DEP-2, ORD-4, INV-1): PDFs in the reports bucket, of what they print."""
     from portal.cases.repository import DynamoCaseRepository
     from portal.deposits.repository import DynamoDepositRepository
+    from portal.invoices.repository import DynamoInvoiceRepository
     from portal.printouts.repository import DynamoPrintoutRepository
     from portal.printouts.service import PrintoutService
     from portal.settings import get_settings
@@ -266,6 +267,7 @@ def printout_service() -> PrintoutService:
         printouts=DynamoPrintoutRepository(),
         files=S3Files(get_settings().report_bucket),
         cases=DynamoCaseRepository(),
+        invoices=DynamoInvoiceRepository(),
     )
 
 

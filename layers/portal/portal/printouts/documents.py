@@ -9,6 +9,7 @@ from functools import partial
 from portal import languages
 from portal.cases.models import ArticleRow, Case, WorkOrder
 from portal.deposits.models import Deposit, DepositStatus
+from portal.invoices.models import Invoice, InvoiceEntry
 from portal.languages import Language
 from portal.orders import change, supplies
 from portal.orders.models import ChangeOrder, ChangeOrderStatus, ServiceOrder, SuppliesOrder
@@ -317,6 +318,39 @@ def service_protocol(
                 ),
                 bold=True,
             )
+    return sheet.done()
+
+
+def invoice(
+    invoice: Invoice, entries: list[InvoiceEntry], customer_name: str, language: Language, printed_at: datetime
+) -> bytes:
+    """An invoice as it stands (seed 004's columns): its dates, payer, total and what is outstanding, with the
+    payments and credit notes registered on it."""
+    say_ = partial(say, language)
+    money = partial(amount, currency=invoice.currency.value, language=language)
+    sheet = _sheet(say_("invoice_title", number=invoice.number), language, printed_at)
+    sheet.facts(
+        [
+            (say_("customer"), customer_name),
+            (say_("payer"), invoice.payer),
+            (say_("invoice_date"), day(invoice.invoice_date)),
+            (say_("due_date"), day(invoice.due_date)),
+            (say_("invoice_total"), money(invoice.total_minor)),
+            (say_("outstanding"), money(invoice.outstanding_minor)),
+            (say_("status"), say_(f"invoice.{invoice.status.value}")),
+        ]
+    )
+    if entries:
+        sheet.heading(say_("invoice_entries"))
+        sheet.table(
+            [say_("entry_date"), say_("description"), say_("reference"), say_("amount")],
+            [
+                [day(entry.on), say_(f"entry.{entry.kind}"), entry.reference or "", money(entry.amount_minor)]
+                for entry in entries
+            ],
+            widths=[30, 50, 60, 30],
+            right=frozenset({3}),
+        )
     return sheet.done()
 
 

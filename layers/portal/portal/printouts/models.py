@@ -25,6 +25,7 @@ class PrintoutDocument(StrEnum):
     COUNTING_RECEIPT = "counting_receipt"
     ORDER_CONFIRMATION = "order_confirmation"
     SERVICE_PROTOCOL = "service_protocol"  # a closed work order (seed 003)
+    INVOICE = "invoice"  # an invoice as it stands (INV-1): its payments and credit notes make a new version
 
 
 class PrintoutRequest(BaseModel):
@@ -32,7 +33,7 @@ class PrintoutRequest(BaseModel):
 
     document: PrintoutDocument
     subject_id: EntityId = Field(
-        description="The deposit (receipts), the order (confirmations) or the work order (service protocols)"
+        description="The deposit (receipts), order (confirmations), work order (service protocols) or invoice"
     )
     case_id: EntityId | None = Field(default=None, description="Service protocols: the work order's case")
     language: Language = Field(default=Language.NB, description="The language the PDF is written in")

@@ -21,6 +21,8 @@ from portal.deposits.models import Deposit, DepositStatus
 from portal.deposits.repository import DepositRepository
 from portal.deposits.scope import customer_for_deposits
 from portal.errors import Conflict, NotFound
+from portal.invoices.models import Invoice
+from portal.invoices.repository import InvoiceRepository
 from portal.notifications.jobs import Job
 from portal.observability import logger
 from portal.orders.repository import OrderRepository
@@ -56,6 +58,7 @@ class PrintoutService:
     printouts: PrintoutRepository
     files: PrintoutFiles
     cases: CaseRepository | None = None
+    invoices: InvoiceRepository | None = None
     clock: Clock = field(default=now)
 
     def request(self, principal: Principal, customer_id: str, data: PrintoutRequest) -> PrintoutView:
@@ -123,6 +126,9 @@ class PrintoutService:
         of the work order (AUTH-4)."""
         if document is PrintoutDocument.SERVICE_PROTOCOL:
             self._case_of(customer_id, case_id, principal)
+        elif document is PrintoutDocument.INVOICE:
+            customer = self.customers.get(customer_id)
+            access.require_read_invoices(principal, customers.facts(customer) if customer else None)
         elif document in _RECEIPTS:
             customer_for_deposits(principal, self.customers, customer_id)
         else:
@@ -133,6 +139,8 @@ class PrintoutService:
     ) -> int:
         if document is PrintoutDocument.SERVICE_PROTOCOL:
             return self._closed_work_order(customer_id, case_id, subject_id)[1].version
+        if document is PrintoutDocument.INVOICE:
+            return self._invoice(customer_id, subject_id).version
         if document in _RECEIPTS:
             deposit = self._deposit(customer_id, subject_id)
             if document is PrintoutDocument.COUNTING_RECEIPT and deposit.status is not DepositStatus.COUNTED:
@@ -198,6 +206,10 @@ class PrintoutService:
                 columns = self.cases.settings().article_columns
                 rows = [shown_row(row, columns) for row in rows]
             return documents.service_protocol(case, work_order, rows, customer.name, language, at)
+        if printout.document is PrintoutDocument.INVOICE:
+            invoice = self._invoice(printout.customer_id, printout.subject_id)
+            assert self.invoices is not None
+            return documents.invoice(invoice, self.invoices.entries(invoice), customer.name, language, at)
         if printout.document is PrintoutDocument.ORDER_CONFIRMATION:
             order = self.orders.any_order(printout.customer_id, printout.subject_id)
             if order is None:
@@ -207,6 +219,12 @@ class PrintoutService:
         if printout.document is PrintoutDocument.COUNTING_RECEIPT:
             return documents.counting_receipt(deposit, customer.name, language, at)
         return documents.deposit_receipt(deposit, customer.name, language, at)
+
+    def _invoice(self, customer_id: str, invoice_id: str) -> Invoice:
+        invoice = self.invoices.get(customer_id, invoice_id) if self.invoices is not None else None
+        if invoice is None:
+            raise NotFound("No such invoice")
+        return invoice
 
     # -- keeping -----------------------------------------------------------------------------------------------------
 

@@ -158,6 +158,26 @@ TEXTS: dict[str, dict[Language, str]] = {
     "action.progress_started": {_NB: "Startet", _SV: "Påbörjad", _EN: "Started"},
     "action.progress_closed": {_NB: "Avsluttet", _SV: "Avslutad", _EN: "Closed"},
     # -- service protocols (seed 003: the protocols of the customer's work orders)
+    # -- invoices (INV-1)
+    "invoice_title": {_NB: "Faktura {number}", _SV: "Faktura {number}", _EN: "Invoice {number}"},
+    "payer": {_NB: "Betaler", _SV: "Betalare", _EN: "Payer"},
+    "invoice_date": {_NB: "Fakturadato", _SV: "Fakturadatum", _EN: "Invoice date"},
+    "due_date": {_NB: "Forfallsdato", _SV: "Förfallodatum", _EN: "Due date"},
+    "invoice_total": {_NB: "Total", _SV: "Totalt", _EN: "Total"},
+    "outstanding": {_NB: "Utestående", _SV: "Att betala", _EN: "Outstanding"},
+    "invoice.unpaid": {_NB: "Ubetalt", _SV: "Obetald", _EN: "Unpaid"},
+    "invoice.overdue": {_NB: "Forfalt", _SV: "Förfallen", _EN: "Overdue"},
+    "invoice.paid": {_NB: "Betalt", _SV: "Betald", _EN: "Paid"},
+    "invoice.credited": {_NB: "Kreditert", _SV: "Krediterad", _EN: "Credited"},
+    "invoice_entries": {
+        _NB: "Innbetalinger og kreditnotaer",
+        _SV: "Inbetalningar och kreditnotor",
+        _EN: "Payments and credit notes",
+    },
+    "entry.payment": {_NB: "Innbetaling", _SV: "Inbetalning", _EN: "Payment"},
+    "entry.credit_note": {_NB: "Kreditnota", _SV: "Kreditnota", _EN: "Credit note"},
+    "entry_date": {_NB: "Dato", _SV: "Datum", _EN: "Date"},
+    "reference": {_NB: "Referanse", _SV: "Referens", _EN: "Reference"},
     "service_protocol": {
         _NB: "Serviceprotokoll: arbeidsordre {number}",
         _SV: "Serviceprotokoll: arbetsorder {number}",
