@@ -8,8 +8,9 @@ handler module as a ratio to `import boto3` alone, each in fresh processes. Last
 what each page's first visit loads (`benchmarks/web_bundle.py`). Reports: a 100 000-row XML report made by the worker
 in a fresh process, and the deposit history search on those rows (`benchmarks/reports.py`). Group statistics over
 30 subsidiaries and 24 months, read from the month counters (`benchmarks/documents.py`). The case search over two
-scopes (`benchmarks/cases.py`). The employee list and search (`benchmarks/employees.py`). A 10 000-row customer
-register imported by the worker (`benchmarks/imports.py`).
+scopes (`benchmarks/cases.py`). The employee list and search (`benchmarks/employees.py`). The invoice list and the
+overdue schedule over 10 000 invoices (`benchmarks/invoices.py`). A 10 000-row customer register imported by the
+worker (`benchmarks/imports.py`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from benchmarks.cold_start import cold_starts, convention_floor, print_cold_star
 from benchmarks.documents import statistics_figures  # noqa: E402
 from benchmarks.employees import employee_figures  # noqa: E402
 from benchmarks.imports import import_figures  # noqa: E402
+from benchmarks.invoices import invoice_figures  # noqa: E402
 from benchmarks.reports import report_figures  # noqa: E402
 from infrastructure.local.demo import seed  # noqa: E402
 from infrastructure.local.runtime import start_runtime  # noqa: E402
@@ -281,6 +283,7 @@ def main() -> None:
             demo.customer_ids["bergen"],
             [demo.department_ids["bergen-shop"], demo.department_ids["bergen-stock"]],
         )
+        invoice_figures(api, counter, admin, demo.customer_ids["bakery"], api.login("faktura-20000"))
         import_figures(api, admin)
         report_figures(api, counter, demo.customer_ids["bergen"], api.login("ola.hansen@nordlys-bergen.no"))
         cold_start_paths = {
