@@ -51,6 +51,7 @@ def calendar(
     guest = vCalAddress(f"mailto:{attendee}")
     guest.params["cn"] = vText(attendee_name)
     guest.params["role"] = vText("REQ-PARTICIPANT")
+    guest.params["rsvp"] = vText("FALSE")  # the organizer is a no-reply address: no answer is expected
     event.add("attendee", guest)
     ics = Calendar()
     ics.add("prodid", PRODUCT_ID)

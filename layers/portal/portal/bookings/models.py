@@ -32,9 +32,7 @@ class SlotInput(BaseModel):
     @field_validator("starts_at")
     @classmethod
     def _within_reach(cls, value: datetime) -> datetime:
-        if value.year > LAST_YEAR:
-            raise ValueError(f"A slot starts by {LAST_YEAR}")
-        return value
+        return _within_reach(value)
 
 
 class Slot(BaseModel):
@@ -72,6 +70,11 @@ class SlotChange(BaseModel):
     starts_at: AwareDatetime | None = None
     duration_minutes: int | None = Field(default=None, ge=5, le=12 * 60)
 
+    @field_validator("starts_at")
+    @classmethod
+    def _within_reach(cls, value: datetime | None) -> datetime | None:
+        return _within_reach(value) if value is not None else None
+
 
 class BookingInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -108,3 +111,9 @@ class BookingList(BaseModel):
 class SlotList(BaseModel):
     items: list[Slot]
     may_add: bool = Field(description="Whether the reader may add slots to the order (the vendor's staff)")
+
+
+def _within_reach(value: datetime) -> datetime:
+    if value.year > LAST_YEAR:
+        raise ValueError(f"A slot starts by {LAST_YEAR}")
+    return value

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from portal.bookings.models import Booking, Slot
+from portal.bookings.models import MAX_CAPACITY, Booking, Slot
 from portal.clock import is_id
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
@@ -83,8 +83,9 @@ class DynamoSlotRepository:
             partition,
             key(SLOT, slot.order_id, slot.slot_id),
             expression="SET booked = booked + :one",
-            condition="booked < #capacity AND version = :read",
-            values={":one": 1, ":read": slot.version},
+            # (never past what a move or cancellation can tell in one transaction, whatever a slot once allowed)
+            condition="booked < #capacity AND booked < :most AND version = :read",
+            values={":one": 1, ":read": slot.version, ":most": MAX_CAPACITY},
             names={"#capacity": "capacity"},
         )
         transaction.put(_booking_item(booking), condition="attribute_not_exists(PK)")

@@ -27,6 +27,7 @@ from portal.notifications.repository import SideEffect, enqueue
 from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
 
 FILTERED_SEARCH_BATCH = 50
+MAX_INDEXED_WORDS = 20
 _SUMMARY_FIELDS = tuple(EmployeeSummary.model_fields)
 
 
@@ -286,7 +287,8 @@ def _move_claim(
 
 
 def _word_items(employee: StoredEmployee) -> list[Item]:
-    words = search.words(employee.first_name, employee.last_name, employee.email)
+    # Bounded, so a change (its old and new items) always fits in one transaction.
+    words = search.words(employee.first_name, employee.last_name, employee.email)[:MAX_INDEXED_WORDS]
     row = EmployeeSummary.model_validate(employee.model_dump(include=set(_SUMMARY_FIELDS))).model_dump(mode="json")
     return [
         {

@@ -64,7 +64,9 @@ class DynamoImportRepository:
         try:
             self.table.put(
                 _running(job, attempt),
-                condition="#status = :waiting OR (#status = :running AND lease_ends < :now)",
+                # (a job left running before leases existed has none: its worker is long gone)
+                condition="#status = :waiting OR (#status = :running AND "
+                "(lease_ends < :now OR attribute_not_exists(lease_ends)))",
                 values={
                     ":waiting": ImportStatus.WAITING_FOR_FILE.value,
                     ":running": ImportStatus.RUNNING.value,

@@ -57,7 +57,7 @@ class InvoiceRepository(Protocol):
         cursor: str | None,
         viewer: str,
     ) -> tuple[list[Invoice], str | None]: ...
-    def fallen_due(self, today: date, *, limit: int) -> list[Invoice]: ...
+    def fallen_due(self, today: date, *, limit: int, cursor: str | None) -> tuple[list[Invoice], str | None]: ...
 
 
 class DynamoInvoiceRepository:
@@ -158,12 +158,12 @@ class DynamoInvoiceRepository:
         )
         return [model_of(Invoice, item) for item in page.items], page.cursor
 
-    def fallen_due(self, today: date, *, limit: int) -> list[Invoice]:
-        """Unpaid invoices whose due date is before today, oldest due first: one Query on the sparse index."""
+    def fallen_due(self, today: date, *, limit: int, cursor: str | None) -> tuple[list[Invoice], str | None]:
+        """Unpaid invoices whose due date is before today, oldest due first: one Query on the sparse index per page."""
         page = self.table.query(
-            index="GSI3", pk=UNPAID, sk_between=("0", today.isoformat()), limit=limit, cursor=None, principal="-"
+            index="GSI3", pk=UNPAID, sk_between=("0", today.isoformat()), limit=limit, cursor=cursor, principal="-"
         )
-        return [model_of(Invoice, item) for item in page.items]
+        return [model_of(Invoice, item) for item in page.items], page.cursor
 
 
 def _number_key(customer_id: str, number: str) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.models import Customer, CustomerHistoryAction
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict, NotFound, ValidationFailed, field_refusal
+from portal.errors import Conflict, DomainError, NotFound, ValidationFailed, field_refusal
 from portal.history import FieldChange, require_version
 from portal.invoices.amounts import Balance, Refused, status_of
 from portal.invoices.models import (
@@ -30,11 +30,12 @@ from portal.invoices.models import (
 )
 from portal.invoices.repository import InvoiceRepository
 from portal.languages import Language, portal_day
-from portal.money import MINOR_UNITS_PER_MAJOR
 from portal.notifications import email
 from portal.observability import logger
+from portal.printouts.texts import amount
 
-OVERDUE_BATCH = 100  # invoices the schedule moves per Query; it reads again until none are left
+OVERDUE_BATCH = 100  # invoices the schedule reads per Query; it pages on until none are left
+MAX_RECIPIENTS = 50  # SES takes at most 50 recipients per e-mail
 
 
 @dataclass
@@ -135,35 +136,49 @@ class InvoiceService:
         invoice readers are told, in the transaction that moves it. Found by one Query per batch on the sparse index
         of unpaid invoices (an invoice leaves it when it moves), so a repeated run finds nothing twice."""
         today = portal_day(self.clock())
-        moved = 0
-        while due := self.invoices.fallen_due(today, limit=OVERDUE_BATCH):
-            for invoice in due:
-                customer = self.customers.get(invoice.customer_id)
-                if customer is None:
-                    continue
-                after = invoice.model_copy(
-                    update={"status": InvoiceStatus.OVERDUE, "version": invoice.version + 1, "updated_at": self.clock()}
-                )
-                notices = [
-                    self._overdue_notice(after, address, language)
-                    for address, language in self.invoice_readers(customer)
-                ]
-                try:
-                    self.invoices.save(
-                        invoice,
-                        after,
-                        actor="schedule",
-                        action=CustomerHistoryAction.INVOICE_OVERDUE,
-                        changes=_changes(invoice, after),
-                        side_effects=notices,
-                    )
-                except Conflict:  # paid or credited meanwhile: it left the index with that change
-                    continue
-                moved += 1
-            if len(due) < OVERDUE_BATCH:
+        moved, cursor = 0, None
+        while True:
+            due, cursor = self.invoices.fallen_due(today, limit=OVERDUE_BATCH, cursor=cursor)
+            moved += sum(self._moved_overdue(invoice) for invoice in due)
+            if cursor is None:
                 break
         logger.info("Overdue invoices marked", extra={"moved": moved, "today": today.isoformat()})
         return moved
+
+    def _moved_overdue(self, invoice: Invoice) -> bool:
+        """One invoice to overdue, its readers told in the same transaction (one e-mail per language, with every reader
+        of it as a recipient, so the transaction stays small however many readers there are). One that cannot move
+        is logged and left for the next run; it never stops the others."""
+        customer = self.customers.get(invoice.customer_id)
+        if customer is None:
+            logger.warning("An unpaid invoice of no customer", extra={"invoice_id": invoice.invoice_id})
+            return False
+        after = invoice.model_copy(
+            update={"status": InvoiceStatus.OVERDUE, "version": invoice.version + 1, "updated_at": self.clock()}
+        )
+        by_language: dict[Language, list[str]] = {}
+        for address, language in self.invoice_readers(customer):
+            by_language.setdefault(language, []).append(address)
+        notices = [
+            self._overdue_notice(after, addresses[start : start + MAX_RECIPIENTS], language)
+            for language, addresses in by_language.items()
+            for start in range(0, len(addresses), MAX_RECIPIENTS)
+        ]
+        try:
+            self.invoices.save(
+                invoice,
+                after,
+                actor="schedule",
+                action=CustomerHistoryAction.INVOICE_OVERDUE,
+                changes=_changes(invoice, after),
+                side_effects=notices,
+            )
+        except DomainError as refused:  # paid or credited meanwhile (it left the index then), or refused
+            logger.warning(
+                "An invoice was not moved to overdue", extra={"invoice_id": invoice.invoice_id, "code": refused.code}
+            )
+            return False
+        return True
 
     # -- parts ------------------------------------------------------------------------------------------------------
 
@@ -203,6 +218,9 @@ class InvoiceService:
     def _after(self, before: Invoice, balance: Balance) -> Invoice:
         at = self.clock()
         status = status_of(balance, due_date=before.due_date, today=portal_day(at))
+        if status is InvoiceStatus.OVERDUE and before.status is InvoiceStatus.UNPAID:
+            status = InvoiceStatus.UNPAID  # the schedule moves it, and tells its readers
+
         return before.model_copy(
             update={
                 "paid_minor": balance.paid_minor,
@@ -234,13 +252,13 @@ class InvoiceService:
             may_register=access.may_register_invoices(principal, customers.facts(customer)),
         )
 
-    def _overdue_notice(self, invoice: Invoice, address: str, language: Language) -> email.EmailMessage:
+    def _overdue_notice(self, invoice: Invoice, addresses: list[str], language: Language) -> email.EmailMessage:
         return email.invoice_overdue(
-            to=address,
+            to=addresses,
             number=invoice.number,
             invoice_date=f"{invoice.invoice_date:%d.%m.%Y}",
             due_date=f"{invoice.due_date:%d.%m.%Y}",
-            outstanding=_amount_text(invoice.outstanding_minor, invoice.currency.value),
+            outstanding=amount(invoice.outstanding_minor, invoice.currency.value, language),
             link=f"{self.portal_url}/#/invoices/{invoice.customer_id}/{invoice.invoice_id}",
             language=language,
         )
@@ -257,8 +275,3 @@ def _changes(before: Invoice, after: Invoice) -> list[FieldChange]:
         for name in fields
         if getattr(before, name) != getattr(after, name)
     ]
-
-
-def _amount_text(minor: int, currency: str) -> str:
-    major, cents = divmod(minor, MINOR_UNITS_PER_MAJOR)
-    return f"{major:,}".replace(",", " ") + f",{cents:02d} {currency}"

@@ -824,8 +824,11 @@ _FORM_LEADS = {
 
 
 def invoice_overdue(
-    *, to: str, number: str, invoice_date: str, due_date: str, outstanding: str, link: str, language: Language
+    *, to: list[str], number: str, invoice_date: str, due_date: str, outstanding: str, link: str, language: Language
 ) -> EmailMessage:
-    """To a customer's invoice readers: an invoice fell due and is still owed (INV-1)."""
+    """To a customer's invoice readers (of one language): an invoice fell due and is still owed (INV-1)."""
+    subject, body = TEXTS["InvoiceOverdue"][language]
     facts = {"number": number, "invoice_date": invoice_date, "due_date": due_date, "outstanding": outstanding}
-    return _message("InvoiceOverdue", language, to, **facts, link=link)
+    return EmailMessage(
+        to=to, subject=subject.format(**facts), body=body.format(**facts, link=link), kind="InvoiceOverdue"
+    )

@@ -54,6 +54,13 @@ class SesMailer:
         for attachment in message.attachments:
             maintype, _, rest = attachment.content_type.partition("/")
             subtype, *parameters = [part.strip() for part in rest.split(";")]
+            if attachment.content_type.startswith("text/calendar"):
+                # Mail clients show an invitation as one when it is an alternative to the text, not only a file.
+                mime.add_alternative(
+                    attachment.content,
+                    subtype="calendar",
+                    params=dict(parameter.split("=", 1) for parameter in parameters if "=" in parameter),
+                )
             mime.add_attachment(
                 attachment.content.encode("utf-8"),
                 maintype=maintype,
