@@ -304,7 +304,7 @@ def test_portal_users_see_no_customer_register_tab(page: Page) -> None:
     expect(objects).to_contain_text("Fjellbakeriet Bakeri (FB-2)")
     expect(objects).to_contain_text("Fjellbakeriet Storgata (FB-1)")
     tabs = page.get_by_role("navigation", name="Hovedmeny")
-    expect(tabs.get_by_role("link")).to_have_text(["Info", "Dokumenter", "Saker", "Henvendelser"])
+    expect(tabs.get_by_role("link")).to_have_text(["Info", "Dokumenter", "Saker", "Henvendelser", "Fakturaer"])
     page.goto("/#/customers")
     expect(page.get_by_role("heading", name=re.compile("Du er logget inn som"))).to_be_visible()
 

@@ -33,7 +33,7 @@ NAVIGATION = [
     (
         "kari.nordmann@nordlys.no",
         "kari.nordmann@nordlys.no",
-        ["Info", "Ordre", "Ansatte", "Dokumenter", "Saker", "Henvendelser", "Brukere"],
+        ["Info", "Ordre", "Ansatte", "Dokumenter", "Saker", "Henvendelser", "Brukere", "Fakturaer"],
     ),
     (
         "ola.hansen@nordlys-bergen.no",
@@ -41,7 +41,7 @@ NAVIGATION = [
         ["Info", "Ordre", "Innskudd", "Saker", "Henvendelser", "Rapporter"],
     ),
     ("per.bakke@fjellbakeriet.no", "per.bakke@fjellbakeriet.no", ["Info", "Saker", "Henvendelser"]),
-    ("faktura-20000", "faktura@fjellbakeriet.no", ["Info", "Dokumenter", "Saker", "Henvendelser"]),
+    ("faktura-20000", "faktura@fjellbakeriet.no", ["Info", "Dokumenter", "Saker", "Henvendelser", "Fakturaer"]),
     ("objekt-fb-1", "storgata@fjellbakeriet.no", ["Info", "Saker", "Henvendelser"]),
 ]
 

@@ -192,3 +192,24 @@ def test_the_invoice_pdf_is_made_once_in_the_background_for_its_readers(
     assert again.body["printout_id"] == printout["printout_id"]  # the same version: the file made before
     assert ask(api, api.login(OLA), demo.customer_ids["bergen"], "invoice", invoice["invoice_id"]).status in {403, 404}
     assert ask(api, api.login(OLA), bakery, "invoice", invoice["invoice_id"]).status == 404
+
+
+def test_a_pdf_asked_for_before_a_payment_is_never_filed_with_the_newer_figures(
+    api: ApiClient, runtime: Runtime, bakery: str
+) -> None:
+    from tests.integration.test_printouts import ask, made, text_of
+
+    admin, reader = api.login("admin"), api.login(READER)
+    invoice = register(api, admin, bakery, total_minor=800_00)
+    runtime.streams.drain()
+    asked = ask(api, reader, bakery, "invoice", invoice["invoice_id"]).body  # version 1, not made yet
+    path = f"/customers/{bakery}/invoices/{invoice['invoice_id']}/payments"
+    assert (
+        api.post(path, token=admin, body={"version": 1, "amount_minor": 300_00, "paid_on": "2021-05-10"}).status == 200
+    )
+    outdated = made(api, runtime, reader, bakery, asked["printout_id"])
+    assert (outdated["status"], outdated["download_url"]) == ("failed", None)
+    fresh = made(
+        api, runtime, reader, bakery, ask(api, reader, bakery, "invoice", invoice["invoice_id"]).body["printout_id"]
+    )
+    assert "500,00" in text_of(fresh)

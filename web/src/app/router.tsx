@@ -14,6 +14,8 @@ import {
 } from "./sections";
 import { mayOpenEmployees } from "./sections";
 import { employeesSearch, newEmployeeSearch } from "../pages/EmployeeSearch";
+import { mayOpenInvoices } from "./sections";
+import { invoicesSearch } from "../pages/InvoiceSearch";
 
 type Context = { queryClient: QueryClient };
 
@@ -340,6 +342,27 @@ export const employeeRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/EmployeePage"), "EmployeePage"),
 });
 
+// INV-1 (seed 004 "Fakturaer"): a customer's invoices found by number, dates and status, for its invoice readers;
+// staff who see the customer come from its page, and those who may change it register payments and credit notes.
+function invoicesGuard({ context }: { context: { me: Me } }) {
+  if (!mayOpenInvoices(context.me)) throw redirect({ to: "/" });
+}
+export const invoicesRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/invoices",
+  staticData: { guide: "invoices" },
+  validateSearch: invoicesSearch,
+  beforeLoad: invoicesGuard,
+  component: lazyRouteComponent(() => import("../pages/InvoicesPage"), "InvoicesPage"),
+});
+export const invoiceRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/invoices/$customerId/$invoiceId",
+  staticData: { guide: "invoices" },
+  beforeLoad: invoicesGuard,
+  component: lazyRouteComponent(() => import("../pages/InvoicePage"), "InvoicePage"),
+});
+
 // The document pages (DOC-1, DOC-2, DOC-4, DOC-5, DOC-7): staff come from the customer's page, with the customer in the address.
 function documentsGuard({ context }: { context: { me: Me } }) {
   if (!mayOpenDocuments(context.me)) throw redirect({ to: "/" });
@@ -508,7 +531,7 @@ const routeTree = rootRoute.addChildren([
   passwordRoute,
   openedDocumentRoute,
   helpRoute,
-  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerImportRoute, customerRoute, customerSpecificationRoute, ticketRoute, ticketsRoute, supportRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, quotesRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, employeesRoute, newEmployeeRoute, employeeRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, casesRoute, newCaseRoute, caseDashboardRoute, caseSettingsRoute, specificationsRoute, specificationRoute, caseRoute, reportsRoute, catalogueRoute, settingsRoute]),
+  portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerImportRoute, customerRoute, customerSpecificationRoute, ticketRoute, ticketsRoute, supportRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, quotesRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, employeesRoute, newEmployeeRoute, employeeRoute, invoicesRoute, invoiceRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, casesRoute, newCaseRoute, caseDashboardRoute, caseSettingsRoute, specificationsRoute, specificationRoute, caseRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);
 
 /** Links e-mailed before the router (`/#registrations/<id>`) still open their page: the hash gets its slash. */

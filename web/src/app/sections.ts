@@ -4,7 +4,7 @@ import type { components, Me } from "../api/client";
 import type { MessageKey } from "../i18n/messages";
 
 export type CustomerRole = components["schemas"]["CustomerRole"];
-export type Section = "home" | "orders" | "deposits" | "employees" | "documents" | "cases" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings" | "tickets" | "support";
+export type Section = "home" | "orders" | "deposits" | "employees" | "documents" | "cases" | "reports" | "customers" | "registrations" | "users" | "catalogue" | "settings" | "tickets" | "support" | "invoices";
 
 export const CUSTOMER_ROLES = [
   "user_administrator", "orderer", "order_approver", "invoice_reader", "employee_administrator", "deposit_registrar", "document_handler",
@@ -12,7 +12,7 @@ export const CUSTOMER_ROLES = [
 
 export type Tab = {
   section: Section;
-  to: "/" | "/orders" | "/deposits" | "/employees" | "/documents" | "/cases" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings" | "/tickets" | "/support";
+  to: "/" | "/orders" | "/deposits" | "/employees" | "/documents" | "/cases" | "/reports" | "/customers" | "/registrations" | "/users" | "/catalogue" | "/settings" | "/tickets" | "/support" | "/invoices";
   label: MessageKey;
 };
 
@@ -33,6 +33,8 @@ export const TABS: Tab[] = [
   { section: "catalogue", to: "/catalogue", label: "nav.catalogue" },
   { section: "settings", to: "/settings", label: "nav.settings" },
   { section: "reports", to: "/reports", label: "nav.reports" },
+  // INV-1: last, as in seed 004's menu (… Rapporter, Fakturaer).
+  { section: "invoices", to: "/invoices", label: "nav.invoices" },
 ];
 
 const ORDER_ROLES: readonly CustomerRole[] = ["orderer", "order_approver"];
@@ -59,6 +61,9 @@ export function mayOpen(me: Me, section: Section): boolean {
       return me.kind !== "api_key";
     case "reports":
       return mayOpenDeposits(me);
+    case "invoices":
+      // INV-1 (seed 004 "Fakturaer"): a customer's invoice readers; staff come from the customer's page.
+      return me.kind !== "staff" && customersWhoseInvoicesItReads(me).length > 0;
     case "customers":
       return me.kind === "staff";
     case "registrations":
@@ -154,6 +159,17 @@ export function mayOpenEmployees(me: Me): boolean {
 /** Portal users: the customers where the login holds the employee administrator role (its group's subsidiaries too). */
 export function customersWhoseEmployeesItAdministers(me: Me): string[] {
   return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("employee_administrator")).map(([id]) => id);
+}
+
+/** Whether the principal may open the invoice pages (INV-1): staff (from a customer's page; those who may change
+ * the customer register payments and credit notes), or a customer's invoice reader. */
+export function mayOpenInvoices(me: Me): boolean {
+  return me.kind === "staff" || customersWhoseInvoicesItReads(me).length > 0;
+}
+
+/** Portal users: the customers where the login reads invoices (its group's subsidiaries too). */
+export function customersWhoseInvoicesItReads(me: Me): string[] {
+  return Object.entries(me.roles ?? {}).filter(([, roles]) => roles.includes("invoice_reader")).map(([id]) => id);
 }
 
 const DOCUMENT_ROLES: readonly CustomerRole[] = ["document_handler", "invoice_reader"];

@@ -3,7 +3,7 @@ import type { MessageKey } from "../i18n/messages";
 
 export const guideIds = [
   "login", "home", "orders", "change", "service", "quotes", "deposits", "documents", "cases", "specifications", "reports", "customers", "customer",
-  "registrations", "users", "catalogue", "settings", "tickets", "employees",
+  "registrations", "users", "catalogue", "settings", "tickets", "employees", "invoices",
 ] as const;
 export type GuideId = (typeof guideIds)[number];
 
@@ -46,6 +46,7 @@ export const guides: Record<GuideId, Guide> = {
   specifications: guide("specifications", ["what", "lines", "review"]),
   tickets: guide("tickets", ["new", "status", "conversation", "email"]),
   employees: guide("employees", ["search", "email", "nationalId", "reveal", "deactivate", "crm"]),
+  invoices: guide("invoices", ["search", "status", "outstanding", "pdf", "register"]),
   reports: guide("reports", ["generate", "kept"]),
   catalogue: guide("catalogue", ["article", "max", "retire"]),
   settings: guide("settings", ["support", "register", "staffGroups", "conflict", "deliveries", "printJobs"]),

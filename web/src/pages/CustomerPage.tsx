@@ -189,6 +189,11 @@ export function CustomerPage() {
         <h2 id="customer-employees-heading">{t("employees.heading")}</h2>
         <p><Link to="/employees" search={{ customer: customer.customer_id }}>{t("employees.ofCustomer", { customer: customer.name })}</Link></p>
       </section>
+      {/* INV-1: its invoices, where staff who may change the customer register payments and credit notes. */}
+      <section className="card" aria-labelledby="customer-invoices-heading">
+        <h2 id="customer-invoices-heading">{t("invoices.heading")}</h2>
+        <p><Link to="/invoices" search={{ customer: customer.customer_id }}>{t("invoices.ofCustomer", { customer: customer.name })}</Link></p>
+      </section>
       <CashAgreementForm customerId={customer.customer_id} editable={may("edit")} />
       <ContractsCard customerId={customer.customer_id} editable={may("edit")} />
       <CustomerRelations customerId={customer.customer_id} editable={may("edit")} />

@@ -45,6 +45,10 @@ _PRINTOUT_ID = re.compile(r"^[0-9a-f]{32}$")
 _RECEIPTS = {PrintoutDocument.DEPOSIT_RECEIPT, PrintoutDocument.COUNTING_RECEIPT}
 
 
+class Superseded(Exception):
+    """What a printout prints has a newer version than the one it was asked for."""
+
+
 class PrintoutFiles(Protocol):
     def put(self, key: str, content: bytes, content_type: str) -> None: ...
     def link(self, key: str, *, file_name: str, seconds: int) -> str: ...
@@ -111,6 +115,8 @@ class PrintoutService:
         try:
             content = self._render(running)
             self.files.put(running.object_key, content, "application/pdf")
+        except Superseded as outdated:  # what it prints changed since it was asked for: asking again makes the new
+            return self._moved(running, status=PrintoutStatus.FAILED, error=str(outdated))
         except Exception as error:
             self._moved(running, status=PrintoutStatus.FAILED, error=f"{type(error).__name__}: {error}"[:500])
             logger.warning("printout failed", extra={"printout_id": printout_id})
@@ -208,6 +214,8 @@ class PrintoutService:
             return documents.service_protocol(case, work_order, rows, customer.name, language, at)
         if printout.document is PrintoutDocument.INVOICE:
             invoice = self._invoice(printout.customer_id, printout.subject_id)
+            if invoice.version != printout.subject_version:  # a payment came in between: never file it as the old
+                raise Superseded("The invoice changed since the printout was asked for; ask for it again")
             assert self.invoices is not None
             return documents.invoice(invoice, self.invoices.entries(invoice), customer.name, language, at)
         if printout.document is PrintoutDocument.ORDER_CONFIRMATION:
