@@ -161,6 +161,16 @@ def test_the_schedule_runs_as_a_function_the_template_schedules(runtime: Runtime
     result = runtime.run_schedule("MarkOverdueInvoicesFunction")
     assert set(result) == {"moved"}
     assert isinstance(result["moved"], int)
+    # and as `make run` offers it, by hand
+    from werkzeug.test import Client
+
+    client = Client(runtime.gateway)
+    listed = client.get("/dev/schedules")
+    assert listed.status_code == 200
+    assert "MarkOverdueInvoicesFunction" in listed.get_json()
+    ran = client.post("/dev/schedules/MarkOverdueInvoicesFunction")
+    assert (ran.status_code, set(ran.get_json()["result"])) == (200, {"moved"})
+    assert client.post("/dev/schedules/NoSuchFunction").status_code == 404
 
 
 def test_the_invoice_pdf_is_made_once_in_the_background_for_its_readers(
