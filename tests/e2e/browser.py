@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pypdf
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from infrastructure.local.demo import DEMO_PASSWORD
 from infrastructure.local.gateway import WEB_ROOT
@@ -88,7 +89,13 @@ def toast(page: Page, text: str | re.Pattern[str]) -> Locator:
 
 
 def fits_the_screen(page: Page) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+    """Whether the page keeps to the window's width, once it has laid itself out again (after a resize, charts
+    redraw a moment later)."""
+    try:
+        page.wait_for_function("document.documentElement.scrollWidth <= window.innerWidth", timeout=5000)
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def pdf_text(path: Path | None) -> str:

@@ -180,7 +180,10 @@ def test_an_employee_administrator_books_employees_into_a_slot_that_staff_move(
     search.fill(f"bjørn {word}")
     expect(choices.get_by_role("option")).to_have_count(1)
     expect(choices.get_by_role("option", name=re.compile(r"^Anna "))).to_have_count(0)
+    bjorn_option = choices.get_by_role("option", name=f"{name_of(bjorn)} ({bjorn['email']})")
+    expect(bjorn_option).to_be_visible()  # the suggestions loaded, so the keys choose among them
     search.press("ArrowDown")
+    expect(bjorn_option).to_have_attribute("data-focused", "true")
     search.press("Enter")
     expect(search).to_have_value(f"{name_of(bjorn)} ({bjorn['email']})")
     panel.get_by_role("button", name="Legg til ansatt").click()

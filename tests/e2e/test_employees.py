@@ -62,6 +62,9 @@ def open_bergen_employees(page: Page) -> None:
     expect(page.get_by_role("heading", name=re.compile("^Ansatte hos "), level=1)).to_be_visible()
     page.get_by_label("Kunde", exact=True).select_option(label=BERGEN)
     expect(page.get_by_role("heading", name=f"Ansatte hos {BERGEN}", level=1)).to_be_visible()
+    # The search form starts over once the customer's departments have come: search only after that
+    departments = page.get_by_role("search", name="Finn ansatte").get_by_label("Bedrift/avdeling")
+    expect(departments.locator("option", has_text="Lager")).to_have_count(1)
 
 
 def search(page: Page, text: str, *, department: str = "Alle avdelinger", shown: str = "Aktive ansatte") -> None:
@@ -69,7 +72,9 @@ def search(page: Page, text: str, *, department: str = "Alle avdelinger", shown:
     finder.get_by_label("Fritekst").fill(text)
     finder.get_by_label("Bedrift/avdeling").select_option(label=department)
     finder.get_by_label("Vis").select_option(label=shown)
+    expect(finder.get_by_label("Fritekst")).to_have_value(text)
     finder.get_by_role("button", name="Søk").click()
+    expect(page).to_have_url(re.compile(f"q={re.escape(text)}" if text else r"/employees"))
 
 
 def test_an_employee_administrator_adds_reveals_edits_and_deactivates_an_employee(page: Page) -> None:
