@@ -20,9 +20,14 @@ _ZONES = {
 }
 
 
+def time_zone(language: Language) -> ZoneInfo:
+    """The zone of the language's country (calendar invitations name it)."""
+    return _ZONES[language]
+
+
 def wall_clock(moment: datetime, language: Language) -> datetime:
     """The moment as a reader of the language sees it on the wall (e-mails, PDFs)."""
-    return moment.astimezone(_ZONES[language])
+    return moment.astimezone(time_zone(language))
 
 
 _COUNTRY_LANGUAGES = {"NO": Language.NB, "SE": Language.SV}

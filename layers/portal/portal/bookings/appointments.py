@@ -11,7 +11,7 @@ from datetime import datetime
 
 from portal import access
 from portal.access import Principal
-from portal.bookings.invitations import ZONES, Method, calendar
+from portal.bookings.invitations import Method, calendar
 from portal.bookings.models import Booking, BookingInput, BookingList, Slot, SlotChange
 from portal.bookings.repository import SlotRepository
 from portal.clock import Clock, new_id, now
@@ -22,13 +22,12 @@ from portal.employees.models import EmployeeStatus
 from portal.employees.repository import EmployeeRepository
 from portal.errors import Conflict, NotFound, field_refusal
 from portal.history import require_version
-from portal.languages import Language
+from portal.languages import of_country, wall_clock
 from portal.notifications import email
 from portal.orders.models import ServiceOrder, ServiceOrderStatus
 from portal.orders.repository import OrderRepository
 
 _CLOSED = {ServiceOrderStatus.REJECTED, ServiceOrderStatus.CANCELLED}
-_LANGUAGE_OF = {Country.NORWAY: Language.NB, Country.SWEDEN: Language.SV}
 
 
 @dataclass
@@ -68,7 +67,7 @@ class AppointmentService:
             employee_id=employee.employee_id,
             employee_name=employee.name,
             email=employee.email,
-            language=employee.language or _LANGUAGE_OF[customer.country],
+            language=employee.language or of_country(customer.country.value),
             slot_version=slot.version,
             booked_at=at,
             booked_by_name=principal.display_name,
@@ -178,5 +177,5 @@ class AppointmentService:
 
 
 def _when(moment: datetime, country: Country) -> str:
-    local = moment.astimezone(ZONES[country])
+    local = wall_clock(moment, of_country(country.value))
     return f"{local:%d.%m.%Y %H:%M} ({local.tzname()})"

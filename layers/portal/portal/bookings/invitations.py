@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from portal.customers.models import Country
+from portal.languages import of_country, time_zone
 
 PRODUCT_ID = "-//Kundeportal//Bookings//EN"
-ZONES = {Country.NORWAY: ZoneInfo("Europe/Oslo"), Country.SWEDEN: ZoneInfo("Europe/Stockholm")}
 
 
 class Method(StrEnum):
@@ -37,7 +36,7 @@ def calendar(
     stamp: datetime,
 ) -> str:
     """The .ics text of one appointment for one attendee."""
-    zone = ZONES[country]
+    zone = time_zone(of_country(country.value))
     event = Event()
     event.add("uid", uid)
     event.add("sequence", sequence)
