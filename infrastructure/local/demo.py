@@ -82,6 +82,10 @@ STAFF = [
     DemoUser(
         "tekniker", "Tore Tekniker", "tore.tekniker@kundeportal.example", PrincipalKind.STAFF, StaffRole.TECHNICIAN
     ),
+    # The occupational-health nurse: reads the employees' self-declarations (EMP-2), which no one else does.
+    DemoUser(
+        "helse", "Hanne Helse", "hanne.helse@kundeportal.example", PrincipalKind.STAFF, StaffRole.HEALTH_PERSONNEL
+    ),
 ]
 
 CUSTOMERS = [

@@ -30,6 +30,7 @@ EMAILS = {
     "kari": "kari.nordmann@nordlys.no",
     "ola": "ola.hansen@nordlys-bergen.no",
     "faktura": "faktura@fjellbakeriet.no",
+    "helse": "hanne.helse@kundeportal.example",
 }
 USERNAMES = {"kari": "kari.nordmann@nordlys.no", "ola": "ola.hansen@nordlys-bergen.no", "faktura": "faktura-20000"}
 OUTDATED = 999_999
@@ -578,6 +579,20 @@ APPOINTMENT_ROWS = [
     Row("kari", "move_slot", "bergen", 403),
     Row("kari", "cancel_slot", "bergen", 403),
     Row("faktura", "cancel_slot", "bergen", 404),
+    Row("helse", "list_bookings", "bergen", ALLOWED),
+    Row("helse", "book_employee", "bergen", 403),
+    Row("helse", "move_slot", "bergen", 403),
+]
+# Self-declarations (EMP-2): special-category data, read by the vendor's health personnel alone — not the employer's
+# employee administrator, not the administrator, not an account manager; another tenant's login as for an unknown id.
+DECLARATION_ROWS = [
+    Row("helse", "read_declaration", "bergen", ALLOWED),
+    Row("kari", "read_declaration", "bergen", 403),
+    Row("admin", "read_declaration", "bergen", 403),
+    Row("selger", "read_declaration", "bergen", 403),
+    Row("ola", "read_declaration", "bergen", 403),
+    Row("faktura", "read_declaration", "bergen", 404),
+    Row("tekniker", "read_declaration", "unassigned", 404),
 ]
 # Invoices (INV-1): read by the customer's invoice readers and the staff who see it; registered, with their payments
 # and credit notes, by staff who may change it (payments probed with an outdated version).
@@ -787,6 +802,39 @@ def bergen_slot(
     made = admin_api.post(path, token=tokens["admin"], body=body)
     assert made.status == 201, made.body
     return str(made.body["slot_id"])
+
+
+@pytest.fixture(scope="module")
+def bergen_declaration(
+    runtime: Runtime,
+    admin_api: ApiClient,
+    tokens: dict[str, str],
+    demo: DemoData,
+    bergen_service_order: tuple[str, str],
+) -> tuple[str, str]:
+    """A slot that asks for a self-declaration, an employee of Bergen's booked into it, and the answers sent through
+    the invitation's link: (slot, employee)."""
+    from infrastructure.local import mailbox
+
+    bergen, kari = demo.customer_ids["bergen"], tokens["kari"]
+    starts = (datetime.now(UTC) + timedelta(days=30)).replace(microsecond=0)
+    body = {"place": "Matrise", "starts_at": starts.isoformat(), "duration_minutes": 30, "capacity": 2}
+    slots = f"/customers/{bergen}/service-orders/{bergen_service_order[1]}/booking-slots"
+    slot = admin_api.post(slots, token=tokens["admin"], body={**body, "self_declaration": True}).body["slot_id"]
+    person = {"first_name": "Erklæring", "last_name": "Matrise", "email": f"erkl.{uuid.uuid4().hex[:6]}@example.no"}
+    employee = admin_api.post(f"/customers/{bergen}/employees", token=kari, body=person).body["employee_id"]
+    booked = admin_api.post(f"{slots}/{slot}/bookings", token=kari, body={"employee_id": employee})
+    assert booked.status == 201, booked.body
+    runtime.streams.drain()
+    [invitation] = mailbox.messages_to(person["email"])
+    token = invitation["body"].split("/#/self-declaration/")[1].split()[0]
+    answers = {"general_health": "good", "takes_medication": False, "chronic_illness": False, "confirmed": True}
+    answers |= dict.fromkeys(
+        ["hearing_problems", "breathing_problems", "skin_problems", "musculoskeletal_problems"], False
+    )
+    sent = admin_api.post("/self-declarations", body={"token": token, "answers": answers})
+    assert sent.status == 200, sent.body
+    return str(slot), str(employee)
 
 
 @pytest.fixture(scope="module")
@@ -1022,6 +1070,10 @@ def act(
     slot_path = (
         f"/customers/{customer_id}/service-orders/{ids.get('service_order', '')}/booking-slots/{ids.get('slot', '')}"
     )
+    declaration_path = (
+        f"/customers/{customer_id}/service-orders/{ids.get('service_order', '')}/booking-slots/"
+        f"{ids.get('declaration_slot', '')}/bookings/{ids.get('declaration_employee', '')}"
+    )
     calls = {
         "edit": ("PATCH", f"/customers/{customer_id}", {"version": version, "city": f"By {uuid.uuid4().hex[:4]}"}),
         "set_status": ("PUT", f"/customers/{customer_id}/status", {"status": "active", "version": version}),
@@ -1213,6 +1265,7 @@ def act(
         "list_bookings": ("GET", f"{slot_path}/bookings", None),
         "book_employee": ("POST", f"{slot_path}/bookings", {"employee_id": ids["employee"]}),
         "unbook_employee": ("DELETE", f"{slot_path}/bookings/{ids['employee']}", None),
+        "read_declaration": ("GET", f"{declaration_path}/self-declaration", None),
         "move_slot": ("PATCH", slot_path, {"version": OUTDATED, "place": "Flyttet"}),
         "cancel_slot": ("DELETE", f"{slot_path}?version={OUTDATED}", None),
         "add_employee": (
@@ -1379,6 +1432,7 @@ ROWS = (
     + DASHBOARD_ROWS
     + EMPLOYEE_ROWS
     + APPOINTMENT_ROWS
+    + DECLARATION_ROWS
     + INVOICE_ROWS
 )
 
@@ -1408,6 +1462,7 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
     bergen_employee: tuple[str, str],
     bergen_slot: str,
     bergen_invoice: str,
+    bergen_declaration: tuple[str, str],
     demo: DemoData,
     row: Row,
 ) -> None:
@@ -1434,6 +1489,8 @@ def test_each_principal_may_do_what_its_rights_and_roles_allow(
         "national_id": bergen_employee[1],
         "slot": bergen_slot,
         "invoice": bergen_invoice,
+        "declaration_slot": bergen_declaration[0],
+        "declaration_employee": bergen_declaration[1],
     }
     status, code = act(admin_api, tokens, customers, row, ids, api_keys)
     if row.expected == ALLOWED:

@@ -31,8 +31,16 @@ ASSIGNED = CustomerFacts(customer_id="C1", assigned_staff=frozenset({"tore"}))
 UNASSIGNED = CustomerFacts(customer_id="C2")
 
 
-def test_administrators_may_do_everything() -> None:
-    assert access.ROLE_PERMISSIONS[StaffRole.ADMINISTRATOR] == frozenset(Permission)
+def test_administrators_may_do_everything_but_read_health_data() -> None:
+    assert access.ROLE_PERMISSIONS[StaffRole.ADMINISTRATOR] == frozenset(Permission) - {Permission.READ_HEALTH_DATA}
+
+
+def test_only_health_personnel_read_self_declarations() -> None:
+    readers = [role for role in StaffRole if access.may_read_health_data(staff(role, "hanne"))]
+    assert readers == [StaffRole.HEALTH_PERSONNEL]
+    with pytest.raises(Forbidden):
+        access.require_read_health_data(staff(StaffRole.ADMINISTRATOR, "anne"), ASSIGNED)
+    assert access.require_read_health_data(staff(StaffRole.HEALTH_PERSONNEL, "hanne"), UNASSIGNED) == UNASSIGNED
 
 
 def test_view_assigned_only_sees_assigned_customers() -> None:

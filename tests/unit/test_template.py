@@ -22,7 +22,7 @@ def test_routes_are_unique_and_every_route_has_its_own_function() -> None:
     assert all(count == 1 for count in functions.values()), "one function per action"
 
 
-def test_only_login_steps_the_support_contacts_and_opening_an_emailed_document_are_public() -> None:
+def test_only_login_steps_the_support_contacts_and_the_links_of_emails_are_public() -> None:
     public = {(route.method, route.path) for route in load_template().routes if route.public}
     assert public == {
         ("POST", "/auth/login"),
@@ -33,6 +33,8 @@ def test_only_login_steps_the_support_contacts_and_opening_an_emailed_document_a
         ("POST", "/registration-requests"),
         ("GET", "/support-contacts"),  # how to reach customer service, shown before login
         ("POST", "/opened-documents"),  # Smartmail's link: an e-mailed document's recipient has no login (DOC-7)
+        ("POST", "/self-declarations/form"),  # the invitation's link: a booked employee has no login (EMP-2)
+        ("POST", "/self-declarations"),
     }
 
 

@@ -35,6 +35,8 @@ class StaffRole(StrEnum):
     ADMINISTRATOR = "administrator"
     ACCOUNT_MANAGER = "account_manager"
     TECHNICIAN = "technician"
+    # The vendor's occupational-health personnel (EMP-2): they read the self-declarations employees fill in.
+    HEALTH_PERSONNEL = "health_personnel"
 
 
 class Permission(StrEnum):
@@ -52,6 +54,9 @@ class Permission(StrEnum):
     DELETE_CUSTOMER_USER = "delete_customer_user"
     ASSIGN = "assign"
     DELETE_UPLOADED_FILES = "delete_uploaded_files"
+    # Special-category personal data (the self-declarations of EMP-2): the health personnel's alone, not even the
+    # administrators' (who keep the staff and could make themselves health personnel, which their history shows).
+    READ_HEALTH_DATA = "read_health_data"
 
 
 class CustomerRole(StrEnum):
@@ -75,7 +80,7 @@ class UserAdministration(StrEnum):
 
 
 ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
-    StaffRole.ADMINISTRATOR: frozenset(Permission),
+    StaffRole.ADMINISTRATOR: frozenset(Permission) - {Permission.READ_HEALTH_DATA},
     StaffRole.ACCOUNT_MANAGER: frozenset(
         {
             Permission.VIEW,
@@ -87,6 +92,7 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
         }
     ),
     StaffRole.TECHNICIAN: frozenset({Permission.VIEW_ASSIGNED, Permission.EDIT_ASSIGNED, Permission.UPLOAD}),
+    StaffRole.HEALTH_PERSONNEL: frozenset({Permission.VIEW, Permission.READ_HEALTH_DATA}),
 }
 
 
@@ -1136,6 +1142,19 @@ def require_view_employees(principal: Principal, customer: CustomerFacts | None)
     if principal.is_staff or may_change_employees(principal, facts):
         return facts
     raise Forbidden("You need the role 'employee_administrator' at this customer", code="missing_role")
+
+
+def may_read_health_data(principal: Principal) -> bool:
+    """Self-declarations (EMP-2) are special-category personal data: the vendor's health personnel read them; the
+    employer never does, nor staff without the permission."""
+    return principal.is_staff and _has(principal, Permission.READ_HEALTH_DATA)
+
+
+def require_read_health_data(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:
+    facts = require_view_customer(principal, customer)
+    if not may_read_health_data(principal):
+        raise Forbidden("Only the vendor's health personnel read self-declarations", code="missing_permission")
+    return facts
 
 
 def require_change_employees(principal: Principal, customer: CustomerFacts | None) -> CustomerFacts:

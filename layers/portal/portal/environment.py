@@ -41,6 +41,7 @@ ENVIRONMENT_NAMES = {
     "cursor_signing_key": "CURSOR_SIGNING_KEY",
     "personal_data_key_id": "PERSONAL_DATA_KEY_ID",
     "national_id_index_key": "NATIONAL_ID_INDEX_KEY",
+    "self_declaration_retention_days": "SELF_DECLARATION_RETENTION_DAYS",
     "cursor_max_age_minutes": "CURSOR_MAX_AGE_MINUTES",
 }
 

@@ -21,6 +21,9 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254, pattern=EMAIL_PATTERN)]
 Version = Annotated[int, Field(ge=1, le=MAX_VERSION, description="The version you read")]
 StoredInteger = Annotated[int, Field(ge=-MAX_STORED_INTEGER, le=MAX_STORED_INTEGER)]
+# The token of a link e-mailed to someone without a login (Smartmail, self-declarations): 32 random bytes in base64url;
+# only its hash is stored. It travels in the page address's fragment and the request body, never in an API path.
+LinkToken = Annotated[str, StringConstraints(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
 
 PHONE_MIN_DIGITS = 5
 PHONE_MAX_DIGITS = 15  # E.164

@@ -62,6 +62,9 @@ class Settings(BaseModel):
     # their blind index (HMAC-SHA256, a generated secret like the cursors'). Only the employee functions have them.
     personal_data_key_id: str = ""
     national_id_index_key: SecretStr | None = Field(default=None, min_length=32)
+    # Self-declarations (EMP-2): how long after the appointment the answers are kept before DynamoDB deletes them
+    # (the health personnel take what they need into the patient record before that).
+    self_declaration_retention_days: int = Field(default=90, ge=1, le=3 * 365)
 
     @property
     def production(self) -> bool:

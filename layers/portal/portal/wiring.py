@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from portal.auth.service import AuthService
     from portal.auth.sessions import SessionCheck
     from portal.bookings.appointments import AppointmentService
+    from portal.bookings.declarations import SelfDeclarationService
     from portal.bookings.repository import DynamoSlotRepository
     from portal.cases.dashboard_service import DashboardService
     from portal.cases.service import CaseService
@@ -516,6 +517,25 @@ def appointment_service() -> AppointmentService:
         orders=order_repository(),
         employees=DynamoEmployeeRepository(),
         organizer=get_settings().ses_sender,
+        portal_url=get_settings().portal_url,
+    )
+
+
+def self_declaration_service() -> SelfDeclarationService:
+    """Self-declarations (EMP-2): answers sealed with the personal-data key, kept for the retention period."""
+    from datetime import timedelta
+
+    from portal.bookings.declarations import SelfDeclarationService
+    from portal.sealing import KmsSealer
+    from portal.settings import get_settings
+
+    settings = get_settings()
+    return SelfDeclarationService(
+        slots=slot_repository(),
+        customers=customer_repository(),
+        orders=order_repository(),
+        sealer=KmsSealer(settings.personal_data_key_id),
+        retention=timedelta(days=settings.self_declaration_retention_days),
     )
 
 

@@ -2,7 +2,8 @@
 service order, and removes them again until the slot's cut-off; the vendor's staff move or cancel a slot. Each
 employee booked hears of it by e-mail in its own language, with an .ics invitation (Europe/Oslo or Europe/Stockholm):
 a REQUEST when booked or moved (same UID, higher SEQUENCE), a CANCEL when removed or cancelled. Every e-mail goes
-through the outbox, in the transaction of the change it tells of."""
+through the outbox, in the transaction of the change it tells of. Where the slot asks for a self-declaration, the
+first invitation carries the link to the form (`portal.bookings.declarations`); only its digest is kept."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import datetime
 
 from portal import access
 from portal.access import Principal
+from portal.auth.tokens import new_token, token_digest
 from portal.bookings.invitations import Method, calendar
 from portal.bookings.models import Booking, BookingInput, BookingList, Slot, SlotChange
 from portal.bookings.repository import SlotRepository
@@ -37,13 +39,18 @@ class AppointmentService:
     orders: OrderRepository
     employees: EmployeeRepository
     organizer: str
+    portal_url: str
     clock: Clock = now
 
     def bookings(self, principal: Principal, customer_id: str, order_id: str, slot_id: str) -> BookingList:
         """Who is booked into a slot: for the customer's employee administrators and the vendor's staff."""
         customer, _, slot = self._slot(principal, customer_id, order_id, slot_id)
         may_book = access.may_change_employees(principal, customers.facts(customer))
-        return BookingList(items=self.slots.bookings(slot), may_book=may_book)
+        return BookingList(
+            items=self.slots.bookings(slot),
+            may_book=may_book,
+            may_read_declarations=slot.self_declaration and access.may_read_health_data(principal),
+        )
 
     def book(self, principal: Principal, customer_id: str, order_id: str, slot_id: str, data: BookingInput) -> Booking:
         customer, order, slot = self._slot(principal, customer_id, order_id, slot_id, change=True)
@@ -72,8 +79,11 @@ class AppointmentService:
             booked_at=at,
             booked_by_name=principal.display_name,
         )
-        notice = self._notice("BookingInvitation", Method.REQUEST, customer, order, slot, booking)
-        self.slots.book(slot, booking, actor=principal.username, notice=notice)
+        token = new_token() if slot.self_declaration else None
+        form_link = f"{self.portal_url}/#/self-declaration/{token}" if token else None
+        notice = self._notice("BookingInvitation", Method.REQUEST, customer, order, slot, booking, form_link=form_link)
+        link_digest = token_digest(token) if token else None
+        self.slots.book(slot, booking, actor=principal.username, notice=notice, link_digest=link_digest)
         return booking
 
     def unbook(self, principal: Principal, customer_id: str, order_id: str, slot_id: str, employee_id: str) -> None:
@@ -144,7 +154,15 @@ class AppointmentService:
         return customer, found[0], slot
 
     def _notice(
-        self, kind: str, method: Method, customer: Customer, order: ServiceOrder, slot: Slot, booking: Booking
+        self,
+        kind: str,
+        method: Method,
+        customer: Customer,
+        order: ServiceOrder,
+        slot: Slot,
+        booking: Booking,
+        *,
+        form_link: str | None = None,
     ) -> email.EmailMessage:
         # Each invitation of a booking outranks the one before: the slot's version counts its moves since, and the
         # cancellation outranks the last of them.
@@ -173,6 +191,7 @@ class AppointmentService:
             calendar=ics,
             method=method.value,
             language=booking.language,
+            form_link=form_link,
         )
 
 

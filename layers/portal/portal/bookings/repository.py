@@ -1,7 +1,12 @@
 """Slots live under their customer, keyed by their order: `SLOT#<order>#<slot>`, so an order's slots are one
 Query in time of creation (ULIDs). A slot is written with its entry in the customer's history, and only while its
 order is there. The employees booked into a slot are `BOOKING#<order>#<slot>#<employee>` beside it (EMP-2); the
-slot's `booked` count is what its capacity is held against."""
+slot's `booked` count is what its capacity is held against.
+
+A booking into a slot that asks for a self-declaration carries the digest of its form link's token in GSI1 (one
+Query finds the booking from the link; the link dies with the booking). The answers, sealed, are
+`DECLARATION#<order>#<slot>#<employee>` beside it, with a TTL: DynamoDB deletes them after the retention period,
+and removing the booking or cancelling the slot deletes them at once."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from portal.bookings.models import MAX_CAPACITY, Booking, Slot
+from portal.bookings.models import MAX_CAPACITY, Booking, Slot, StoredDeclaration
 from portal.clock import is_id
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
@@ -22,6 +27,8 @@ from portal.store import Item, Table, Transaction, audit_item, item_of, key, mod
 
 SLOT = "SLOT"
 BOOKING = "BOOKING"
+DECLARATION = "DECLARATION"
+DECLARATION_LINK = "DECLLINK"
 SERVICE = "SERVICE"  # the service order's own key prefix (portal.orders.repository)
 
 
@@ -31,12 +38,18 @@ class SlotRepository(Protocol):
     def get(self, customer_id: str, order_id: str, slot_id: str) -> Slot | None: ...
     def bookings(self, slot: Slot) -> list[Booking]: ...
     def booking(self, slot: Slot, employee_id: str) -> Booking | None: ...
-    def book(self, slot: Slot, booking: Booking, *, actor: str, notice: EmailMessage) -> None: ...
+    def book(
+        self, slot: Slot, booking: Booking, *, actor: str, notice: EmailMessage, link_digest: str | None = None
+    ) -> None: ...
     def unbook(self, slot: Slot, booking: Booking, *, actor: str, at: datetime, notice: EmailMessage) -> None: ...
     def move(self, before: Slot, after: Slot, *, actor: str, at: datetime, notices: Sequence[EmailMessage]) -> None: ...
     def cancel(
         self, slot: Slot, bookings: Sequence[Booking], *, actor: str, at: datetime, notices: Sequence[EmailMessage]
     ) -> None: ...
+    def by_declaration_link(self, link_digest: str) -> Booking | None: ...
+    def submit_declaration(self, booking: Booking, declaration: StoredDeclaration) -> None: ...
+    def declaration(self, booking: Booking) -> StoredDeclaration | None: ...
+    def record_declaration_read(self, booking: Booking, *, actor: str, at: datetime) -> None: ...
 
 
 class DynamoSlotRepository:
@@ -52,7 +65,9 @@ class DynamoSlotRepository:
             action=CustomerHistoryAction.BOOKING_SLOT_ADDED,
             at=slot.created_at,
             subject=slot.order_id,
-            after=slot.model_dump(mode="json", include={"place", "starts_at", "duration_minutes", "capacity"}),
+            after=slot.model_dump(
+                mode="json", include={"place", "starts_at", "duration_minutes", "capacity", "self_declaration"}
+            ),
         )
         self.table.put_audited(
             item, audit, parent=(partition, key(SERVICE, slot.order_id)), conflict_message="The order no longer exists"
@@ -73,7 +88,9 @@ class DynamoSlotRepository:
         item = self.table.get(customer_pk(slot.customer_id), key(_booking_prefix(slot), employee_id), consistent=True)
         return model_of(Booking, item) if item else None
 
-    def book(self, slot: Slot, booking: Booking, *, actor: str, notice: EmailMessage) -> None:
+    def book(
+        self, slot: Slot, booking: Booking, *, actor: str, notice: EmailMessage, link_digest: str | None = None
+    ) -> None:
         """A place taken: the slot's count goes up only while below its capacity and the slot is as read (a slot
         moved meanwhile would not tell this employee), the booking is new, the employee active; with the
         employee's history entry and the invitation. Of two bookings for the last place exactly one wins."""
@@ -88,7 +105,7 @@ class DynamoSlotRepository:
             values={":one": 1, ":read": slot.version, ":most": MAX_CAPACITY},
             names={"#capacity": "capacity"},
         )
-        transaction.put(_booking_item(booking), condition="attribute_not_exists(PK)")
+        transaction.put(_booking_item(booking, link_digest), condition="attribute_not_exists(PK)")
         transaction.check(
             partition,
             employee_sk(booking.employee_id),
@@ -114,6 +131,7 @@ class DynamoSlotRepository:
             values={":one": 1, ":read": slot.version},
         )
         transaction.delete(partition, key(_booking_prefix(slot), booking.employee_id), condition="attribute_exists(PK)")
+        transaction.delete(partition, _declaration_sk(booking))
         transaction.put(_employee_entry(booking, slot, actor, EmployeeHistoryAction.UNBOOKED, at))
         enqueue(transaction, [notice], at=at)
         self.table.transact(transaction, conflict_message="The booking changed meanwhile; reload it and try again")
@@ -168,6 +186,57 @@ class DynamoSlotRepository:
         )
         enqueue(transaction, notices, at=at)
         self.table.transact(transaction, conflict_message="The slot changed meanwhile; reload it and try again")
+        # A slot's bookings, their invitations and its entries fill one transaction; the answers to its
+        # self-declarations go right after (and their TTL deletes any a failure here leaves).
+        declarations = self.table.query_all(pk=partition, sk_prefix=f"{key(DECLARATION, slot.order_id, slot.slot_id)}#")
+        for item in declarations:
+            self.table.delete(partition, item["SK"])
+
+    def by_declaration_link(self, link_digest: str) -> Booking | None:
+        items = self.table.query_all(pk=key(DECLARATION_LINK, link_digest), index="GSI1")
+        return model_of(Booking, items[0]) if items else None
+
+    def submit_declaration(self, booking: Booking, declaration: StoredDeclaration) -> None:
+        """The answers (sealed) with the booking's note of when they came, while the booking is there; sent again,
+        they replace the earlier ones. The employee's history records that they came, never what they say."""
+        partition = customer_pk(booking.customer_id)
+        at = declaration.submitted_at
+        transaction = Transaction()
+        transaction.update(
+            partition,
+            _booking_sk(booking),
+            expression="SET declaration_submitted_at = :at",
+            condition="booking_id = :booking",
+            values={":at": at.isoformat(), ":booking": booking.booking_id},
+        )
+        transaction.put(
+            item_of(declaration, pk=partition, sk=_declaration_sk(booking), kind="self_declaration"),
+        )
+        transaction.put(
+            audit_item(
+                partition=history_partition(booking.employee_id),
+                actor=booking.employee_name,
+                action=EmployeeHistoryAction.DECLARATION_SUBMITTED,
+                at=at,
+                subject=booking.slot_id,
+            )
+        )
+        self.table.transact(transaction, conflict_message="The booking is no longer there")
+
+    def declaration(self, booking: Booking) -> StoredDeclaration | None:
+        item = self.table.get(customer_pk(booking.customer_id), _declaration_sk(booking), consistent=True)
+        return model_of(StoredDeclaration, item) if item else None
+
+    def record_declaration_read(self, booking: Booking, *, actor: str, at: datetime) -> None:
+        self.table.put(
+            audit_item(
+                partition=history_partition(booking.employee_id),
+                actor=actor,
+                action=EmployeeHistoryAction.DECLARATION_READ,
+                at=at,
+                subject=booking.slot_id,
+            )
+        )
 
     def of_order(self, customer_id: str, order_id: str) -> list[Slot]:
         # An order has at most MAX_SLOTS_PER_ORDER slots (refused beyond): one small collection, read whole.
@@ -179,13 +248,17 @@ def _booking_prefix(slot: Slot) -> str:
     return key(BOOKING, slot.order_id, slot.slot_id)
 
 
-def _booking_item(booking: Booking) -> Item:
-    return item_of(
-        booking,
-        pk=customer_pk(booking.customer_id),
-        sk=key(BOOKING, booking.order_id, booking.slot_id, booking.employee_id),
-        kind="booking",
-    )
+def _booking_sk(booking: Booking) -> str:
+    return key(BOOKING, booking.order_id, booking.slot_id, booking.employee_id)
+
+
+def _declaration_sk(booking: Booking) -> str:
+    return key(DECLARATION, booking.order_id, booking.slot_id, booking.employee_id)
+
+
+def _booking_item(booking: Booking, link_digest: str | None = None) -> Item:
+    link = {"GSI1PK": key(DECLARATION_LINK, link_digest), "GSI1SK": BOOKING} if link_digest else {}
+    return item_of(booking, pk=customer_pk(booking.customer_id), sk=_booking_sk(booking), kind="booking", **link)
 
 
 def _employee_entry(booking: Booking, slot: Slot, actor: str, action: str, at: datetime) -> Item:

@@ -59,6 +59,7 @@ def add_slot(
         duration_minutes=data.duration_minutes,
         capacity=data.capacity,
         cancel_until_hours=data.cancel_until_hours,
+        self_declaration=data.self_declaration,
         created_at=at,
         created_by_name=principal.display_name,
     )

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from portal.documents.content import DocumentContent, DocumentType
-from portal.fields import EntityId
+from portal.fields import EntityId, LinkToken
 from portal.languages import Language
 from portal.reports.models import ReportStatus as CopyStatus
 
@@ -401,7 +401,7 @@ class Redriven(BaseModel):
 class OpenLink(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    token: Annotated[str, StringConstraints(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")] = Field(
+    token: LinkToken = Field(
         description="The token of the e-mailed link", examples=["Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA"]
     )
 

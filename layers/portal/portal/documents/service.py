@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -20,6 +19,7 @@ from typing import Protocol
 
 from portal import access, histories, languages
 from portal.access import Principal
+from portal.auth.tokens import new_token, token_digest
 from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.models import Customer, CustomerHistoryAction
@@ -789,7 +789,7 @@ class DocumentService:
         """Smartmail (DOC-7): the e-mail with a link only its recipient has, and the workflow that waits for the
         link to be opened and has the document printed and posted if it is not opened within the customer's days."""
         days = self.documents.settings(document.customer_id).smartmail_days
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         after = _moved(
             document,
             status=DocumentStatus.SENT,
@@ -798,7 +798,7 @@ class DocumentService:
             timeline=[sent],
         )
         change.action = CustomerHistoryAction.DOCUMENT_SENT
-        change.tracking.append((_token_hash(token), after))
+        change.tracking.append((token_digest(token), after))
         change.side_effects.append(self._by_email(after, recipient, token))
         change.side_effects.append(
             WorkflowStart(
@@ -840,7 +840,7 @@ class DocumentService:
     def open_by_link(self, token: str) -> OpenedDocument:
         """The recipient followed the e-mail's link: the document is opened (the workflow stops waiting and nothing
         is posted), and shown. The link is the only key: an unknown one answers as a document that does not exist."""
-        found = self.documents.tracked(_token_hash(token)) if 20 <= len(token) <= 100 else None
+        found = self.documents.tracked(token_digest(token)) if 20 <= len(token) <= 100 else None
         document = self.documents.get(*found, consistent=True) if found else None
         if document is None:
             raise NotFound("This link does not lead to a document")
@@ -1108,10 +1108,6 @@ def _image_type(content: bytes) -> str:
     if kind not in {"PNG", "JPEG"} or max(size) > 4000:
         raise refusal
     return "image/png" if kind == "PNG" else "image/jpeg"
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _step(kind: StepKind, at: datetime, channel: Channel | None = None) -> Step:

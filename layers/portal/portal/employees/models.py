@@ -167,6 +167,8 @@ class EmployeeHistoryAction(StrEnum):
     NATIONAL_ID_REVEALED = "national_id_revealed"  # with the reason given; the number never
     BOOKED = "booked"  # into a slot (EMP-2), with its place and time
     UNBOOKED = "unbooked"
+    DECLARATION_SUBMITTED = "self_declaration_submitted"  # that it came, never what it says
+    DECLARATION_READ = "self_declaration_read"  # by the vendor's health personnel
 
 
 class EmployeeHistoryEntry(BaseModel):
