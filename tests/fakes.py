@@ -15,7 +15,7 @@ from portal.customers.models import (
     CustomerSummary,
     HistoryEntry,
 )
-from portal.customers.repository import CustomerPageResult, NumberHolder
+from portal.customers.repository import CustomerPageResult, NumberHolder, number_taken
 from portal.errors import Conflict
 from portal.history import FieldChange
 from portal.notifications.repository import SideEffect
@@ -48,7 +48,7 @@ class InMemoryCustomers:
 
     def create(self, customer: Customer, *, actor: str) -> None:
         if any(existing.number.upper() == customer.number.upper() for existing in self.customers.values()):
-            raise Conflict(f"Customer number {customer.number} is already in use")
+            raise number_taken(customer.number)
         self.customers[customer.customer_id] = customer
         self._record(customer.customer_id, actor, CustomerHistoryAction.CREATED, [])
 

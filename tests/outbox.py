@@ -6,31 +6,19 @@ import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from email import message_from_string, policy
 from typing import Any
 
 import boto3
-from moto.ses.models import ses_backends
 
+from infrastructure.local import mailbox
 from infrastructure.local.runtime import Runtime
-from infrastructure.local.template import ACCOUNT, REGION
 from portal.store import Table, deserialize
 from tests.support import seeded_login
 
 
 def sent_to(address: str) -> list[str]:
-    """Subjects SES has sent to the address, read without delivering what waits in the outbox (an e-mail with an
-    attachment is kept raw, its recipients a list)."""
-    subjects = []
-    for message in ses_backends[ACCOUNT][REGION].sent_messages:
-        destinations = getattr(message, "destinations", {}) or {}
-        recipients = destinations.get("ToAddresses", []) if isinstance(destinations, dict) else destinations
-        if address in recipients:
-            subject = getattr(message, "subject", None)
-            if subject is None:
-                subject = str(message_from_string(message.raw_data, policy=policy.default).get("Subject", ""))
-            subjects.append(subject)
-    return subjects
+    """Subjects SES has sent to the address, oldest first, read without delivering what waits in the outbox."""
+    return [str(message["subject"]) for message in reversed(mailbox.sent()) if address in message["to"]]
 
 
 def outbox_items_to(address: str) -> list[dict[str, Any]]:

@@ -19,9 +19,15 @@ deliver_pending: Callable[[], object] | None = None
 
 
 def messages() -> list[dict[str, Any]]:
-    """Newest first. moto keeps sesv2 messages in the SES backend of this process."""
+    """Newest first, once what waits in the outbox is delivered."""
     if deliver_pending is not None:
         deliver_pending()
+    return sent()
+
+
+def sent() -> list[dict[str, Any]]:
+    """What SES has sent so far, newest first, delivering nothing. moto keeps sesv2 messages in the SES backend of
+    this process."""
     sent = ses_backends[ACCOUNT][REGION].sent_messages
     out = []
     for index, message in enumerate(sent):

@@ -458,7 +458,10 @@ def test_objects_departments_and_contacts_are_changed_where_they_are_listed(page
     contacts.get_by_label("Navn *").fill("Ola S.")
     contacts.get_by_label("E-post").fill(email)
     contacts.get_by_role("button", name="Legg til kontakt").click()
-    expect(contacts.get_by_role("alert")).to_have_text("En kontakt med denne e-postadressen finnes allerede.")
+    # The refusal names the field: in the form's summary and at the e-mail itself
+    expect(contacts.get_by_role("alert")).to_contain_text("En kontakt med denne e-postadressen finnes allerede.")
+    taken = contacts.get_by_label("E-post")
+    expect(taken).to_have_accessible_description(re.compile("En kontakt med denne e-postadressen finnes allerede"))
     contacts.get_by_role("button", name="Koble Ola Skistua til kunden").click()
     expect(contacts.get_by_role("listitem")).to_contain_text("Ola Skistua, Daglig leder")
     expect(contacts.get_by_role("form", name="Legg til kontakt").get_by_label("Navn *")).to_have_value("")

@@ -128,7 +128,8 @@ def test_new_links_end_the_contacts_sessions_and_apply_to_its_next_login(
 
 def test_contact_e_mails_are_unique(api: ApiClient, admin: str) -> None:
     duplicate = api.post("/contacts", token=admin, body={"name": "Kari To", "email": "KARI.NORDMANN@nordlys.no"})
-    assert (duplicate.status, duplicate.error_code) == (409, "conflict")
+    assert (duplicate.status, duplicate.error_code) == (409, "email_taken")
+    assert [problem["field"] for problem in duplicate.body["error"]["details"]] == ["email"]
     found = api.get("/contacts", token=admin, query={"email": "kari.nordmann@nordlys.no"})
     assert found.body["name"] == "Kari Nordmann"
 

@@ -76,8 +76,16 @@ def test_customer_numbers_are_unique(api: ApiClient, admin: str) -> None:
     number = unique_number()
     create(api, admin, number=number)
     duplicate = api.post("/customers", token=admin, body={"name": "Another AS", "number": number})
-    assert (duplicate.status, duplicate.error_code) == (409, "conflict")
+    assert (duplicate.status, duplicate.error_code) == (409, "customer_number_taken")
     assert number in duplicate.body["error"]["message"]
+    assert [problem["field"] for problem in duplicate.body["error"]["details"]] == ["number"]
+    # Taking another's number in an edit is refused the same way; an outdated version as changed meanwhile
+    other = create(api, admin, number=unique_number())
+    path = f"/customers/{other['customer_id']}"
+    taken = api.call("PATCH", path, token=admin, body={"version": other["version"], "number": number})
+    assert (taken.status, taken.error_code) == (409, "customer_number_taken")
+    stale = api.call("PATCH", path, token=admin, body={"version": other["version"] + 1, "number": unique_number()})
+    assert (stale.status, stale.error_code) == (409, "version_mismatch")
 
 
 def test_number_length_follows_the_settings(api: ApiClient, admin: str) -> None:

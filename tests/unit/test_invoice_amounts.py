@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.invoices.amounts import Balance, Refused, status_of
+from portal.errors import RuleRefused
+from portal.invoices.amounts import Balance, status_of
 from portal.invoices.models import InvoiceStatus
 
 DUE = date(2026, 12, 1)
@@ -25,7 +26,7 @@ def test_payments_and_credits_never_take_an_invoice_below_nothing(total: int, st
         before = balance
         take = before.paid if kind == "pay" else before.credited
         if amount <= 0 or amount > before.outstanding_minor:
-            with pytest.raises(Refused):
+            with pytest.raises(RuleRefused):
                 take(amount)
             continue
         balance = take(amount)

@@ -9,7 +9,8 @@ import pytest
 from stdnum.no import fodselsnummer
 
 from portal.customers.models import Country
-from portal.employees.national_ids import NationalIdRefused, checked
+from portal.employees.national_ids import checked
+from portal.errors import RuleRefused
 
 TODAY = date(2026, 12, 7)
 
@@ -38,7 +39,7 @@ def test_synthetic_numbers_pass_in_test_environments_only() -> None:
     synthetic = with_check_digits("018185123")  # 1 January 1985, the month plus 80
     found = checked(synthetic, Country.NORWAY, synthetic_allowed=True, today=TODAY)
     assert (found.birth_date, found.synthetic) == (date(1985, 1, 1), True)
-    with pytest.raises(NationalIdRefused) as refused:
+    with pytest.raises(RuleRefused) as refused:
         checked(synthetic, Country.NORWAY, synthetic_allowed=False, today=TODAY)
     assert refused.value.code == "synthetic_national_id"
 
@@ -54,7 +55,7 @@ def test_synthetic_numbers_pass_in_test_environments_only() -> None:
     ],
 )
 def test_numbers_that_do_not_check_out_are_refused(number: str) -> None:
-    with pytest.raises(NationalIdRefused) as refused:
+    with pytest.raises(RuleRefused) as refused:
         checked(number, Country.NORWAY, synthetic_allowed=True, today=TODAY)
     assert refused.value.code == "invalid_national_id"
 
@@ -66,5 +67,5 @@ def test_a_swedish_personnummer_in_any_usual_form_is_kept_with_its_century(numbe
 
 
 def test_a_swedish_number_with_a_wrong_check_digit_is_refused() -> None:
-    with pytest.raises(NationalIdRefused):
+    with pytest.raises(RuleRefused):
         checked("811218-9875", Country.SWEDEN, synthetic_allowed=True, today=TODAY)

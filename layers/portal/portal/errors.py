@@ -22,6 +22,16 @@ class DomainError(Exception):
         self.details = details or []
 
 
+class RuleRefused(ValueError):
+    """A pure rule (a number's check digits, what an invoice still owes) refused a value: its code and its words. The
+    service that applied the rule turns it into the refusal it means to its caller (a field's problem, usually)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 class BadRequest(DomainError):
     """The request cannot be read at all: not JSON, not UTF-8, nested too deeply, or a cursor not made for it."""
 

@@ -555,6 +555,15 @@ class _mapped_errors:  # noqa: N801 - used as a context manager, reads like a st
             raise TooManyRequests("The service is busy; try again shortly") from exc
 
 
+def failed_conditions(conflict: Conflict) -> set[int]:
+    """The positions, in its transaction, of the writes whose conditions refused it: which rule the change broke."""
+    return {
+        int(detail["operation"])
+        for detail in conflict.details
+        if detail.get("reason") == "ConditionalCheckFailed" and isinstance(detail.get("operation"), int)
+    }
+
+
 def _cancellation_details(reasons: Iterable[str | None]) -> list[dict[str, Any]]:
     return [
         {"operation": index, "reason": reason} for index, reason in enumerate(reasons) if reason not in {None, "None"}

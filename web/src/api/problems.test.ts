@@ -26,9 +26,11 @@ describe("problems", () => {
   });
 
   it("words refusals about one field next to that field", () => {
-    const problem = problemOf({ error: { code: "conflict", message: "in use", details: [] } });
-    expect(problem.summary).toBe("error.conflict");
-    expect(problem.fields).toEqual({ number: { key: "error.conflict" } });
+    const problem = problemOf({ error: { code: "customer_number_taken", message: "in use", details: [] } });
+    expect(problem.summary).toBe("error.customer_number_taken");
+    expect(problem.fields).toEqual({ number: { key: "error.customer_number_taken" } });
+    // A change refused because someone else changed the record first is no field's problem
+    expect(problemOf({ error: { code: "conflict", message: "changed", details: [] } }).fields).toEqual({});
   });
 
   it("tells when the API could not be reached", () => {

@@ -17,13 +17,12 @@ export type Problem = { code: string; summary: MessageKey; fields: Record<string
 
 const SUMMARIES = new Set([
   "version_mismatch", "transaction_conflict", "conflict", "not_found", "forbidden", "search_too_short", "unavailable",
-  "throttled", "payload_too_large", "unsupported_media_type",
+  "throttled", "payload_too_large", "unsupported_media_type", "customer_number_taken", "email_taken",
 ]);
 const FORBIDDEN = new Set(["forbidden", "missing_permission", "administrator_only", "missing_role"]);
 
 // Refusals about one field that carry no details: the field they concern.
 const FIELD_OF_CODE: Record<string, string> = {
-  conflict: "number",
   customer_number_taken: "number",
   email_taken: "email",
 };

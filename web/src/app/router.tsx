@@ -88,6 +88,17 @@ export const openedDocumentRoute = createRoute({
   component: lazyRouteComponent(() => import("../pages/OpenedDocumentPage"), "OpenedDocumentPage"),
 });
 
+// EMP-2: the link in an appointment's invitation opens the employee's self-declaration form, without a login.
+export const selfDeclarationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/self-declaration/$token",
+  params: {
+    parse: ({ token }) => ({ token: /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : "" }),
+    stringify: ({ token }) => ({ token }),
+  },
+  component: lazyRouteComponent(() => import("../pages/SelfDeclarationPage"), "SelfDeclarationPage"),
+});
+
 // Everything else needs a session; without one the login page opens and comes back here afterwards.
 const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -530,6 +541,7 @@ const routeTree = rootRoute.addChildren([
   signupRoute,
   passwordRoute,
   openedDocumentRoute,
+  selfDeclarationRoute,
   helpRoute,
   portalRoute.addChildren([homeRoute, customersRoute, newCustomerRoute, customerImportRoute, customerRoute, customerSpecificationRoute, ticketRoute, ticketsRoute, supportRoute, registrationsRoute, registrationRoute, usersRoute, ordersRoute, changeOrdersRoute, serviceOrdersRoute, orderHistoryRoute, quotesRoute, orderConfirmationRoute, depositsRoute, depositHistoryRoute, depositReceiptRoute, countingReceiptRoute, employeesRoute, newEmployeeRoute, employeeRoute, invoicesRoute, invoiceRoute, documentsRoute, tradingPartnersRoute, documentSettingsRoute, apiKeysRoute, webhooksRoute, smartmailRoute, documentStatisticsRoute, documentRoute, casesRoute, newCaseRoute, caseDashboardRoute, caseSettingsRoute, specificationsRoute, specificationRoute, caseRoute, reportsRoute, catalogueRoute, settingsRoute]),
 ]);

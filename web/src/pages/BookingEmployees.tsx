@@ -1,7 +1,8 @@
 // EMP-2 (seed 004 "Tilgang til å legge inn ansatte på forhåndsdefinerte bookinger/timeavtaler"): the employees booked
 // into one of the vendor's slots — who, their e-mail, who booked them and when — and, for the customer's employee
 // administrators, "Legg til ansatt" (an active employee found by name) and "Fjern" until the slot's cut-off. After it
-// the vendor makes the changes. Staff who see the customer read the list.
+// the vendor makes the changes. Staff who see the customer read the list. Where the slot asks for a self-declaration,
+// everyone reading the list sees whether each employee sent it; only the vendor's health personnel read the answers.
 import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { z } from "zod";
@@ -16,7 +17,9 @@ import { ConfirmButton } from "../ui/ConfirmButton";
 import { DataTable, type ListColumn } from "../ui/DataTable";
 import { SearchComboBox, type Choice } from "../ui/SearchComboBox";
 import { notify } from "../ui/Toasts";
-import { beforeCutOff, hasStarted, isFull, SLOT_FIELD_LABELS, slotName, slotProblem, type Booking, type Slot } from "./BookingParts";
+import {
+  answerRows, asksForDeclaration, beforeCutOff, hasStarted, isFull, SLOT_FIELD_LABELS, slotName, slotProblem, type Booking, type Slot,
+} from "./BookingParts";
 import { fullName } from "./EmployeeParts";
 
 const BOOKINGS_PATH = "/customers/{customer_id}/service-orders/{order_id}/booking-slots/{slot_id}/bookings" as const;
@@ -103,18 +106,58 @@ function RemoveBooking({ slot, booking }: { slot: Slot; booking: Booking }) {
   );
 }
 
+/** "Les egenerklæring" (the health personnel): one employee's answers, read when the panel opens — each reading is
+ * recorded in the employee's history, and the answers are not kept in the page's cache once it closes. Under the
+ * bookings, its heading at theirs' level (the style sheet words no deeper heading). */
+function DeclarationPanel({ slot, booking, id, headingLevel, onClose }: {
+  slot: Slot; booking: Booking; id: string; headingLevel: 3 | 4; onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const read = $api.useQuery("get", `${BOOKINGS_PATH}/{employee_id}/self-declaration`, {
+    params: { path: { ...pathOf(slot), employee_id: booking.employee_id } },
+  }, { retry: false, staleTime: 0, gcTime: 0 });
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  const headingId = `${id}-heading`;
+  const name = booking.employee_name;
+  return (
+    <section className="work-order" id={id} aria-labelledby={headingId}>
+      <Heading id={headingId}>{t("bookings.declarationOf", { name })}</Heading>
+      {read.error ? <p className="error" role="alert">{t(problemOf(read.error).summary)}</p> : null}
+      {!read.data && !read.error ? <p role="status">{t("loading")}</p> : null}
+      {read.data ? (
+        <>
+          <p className="muted">{t("bookings.declarationRead", { at: formatDateTime(read.data.submitted_at) })}</p>
+          <dl className="facts compact">
+            {answerRows(read.data.answers, t).map((row) => (
+              <div key={row.field}><dt>{row.label}:</dt><dd className="prewrap">{row.text}</dd></div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="secondary-outline small" onClick={onClose}>{t("bookings.declarationClose")}</button>
+      </div>
+    </section>
+  );
+}
+
 /** One slot's bookings, shown under the slot list when its "Påmeldte" is pressed. */
 export function BookingEmployees({ slot, id, headingLevel }: { slot: Slot; id: string; headingLevel: 3 | 4 }) {
   const { t } = useI18n();
   const found = $api.useQuery("get", BOOKINGS_PATH, { params: { path: pathOf(slot) } }, { retry: false });
   // A new form after each booking: the search field starts empty for the next employee.
   const [round, setRound] = useState(0);
+  // The employee whose self-declaration the health personnel read under the list, if any.
+  const [reading, setReading] = useState<string | null>(null);
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const headingId = `${id}-heading`;
   const bookings = found.data?.items ?? [];
   const mayBook = found.data?.may_book ?? false;
   const removable = mayBook && beforeCutOff(slot);
   const cutOff = formatDateTime(slot.cancel_until);
+  const mayRead = found.data?.may_read_declarations ?? false;
+  const declarationId = `${id}-declaration`;
+  const read = bookings.find((booking) => booking.employee_id === reading && booking.declaration_submitted_at);
 
   const columns: ListColumn<Booking>[] = [
     { id: "name", header: t("employees.column.name"), cell: (booking) => <span className="long-text">{booking.employee_name}</span>, rowHeader: true },
@@ -123,6 +166,30 @@ export function BookingEmployees({ slot, id, headingLevel }: { slot: Slot; id: s
       id: "by", header: t("bookings.column.bookedBy"),
       cell: (booking) => <>{booking.booked_by_name}<div className="muted nowrap">{formatDateTime(booking.booked_at)}</div></>,
     },
+    ...(asksForDeclaration(slot) ? [{
+      id: "declaration", header: t("bookings.column.declaration"),
+      cell: (booking: Booking) => {
+        const shown = reading === booking.employee_id;
+        return (
+          <>
+            <span className="nowrap">
+              {booking.declaration_submitted_at
+                ? t("bookings.declarationSent", { at: formatDateTime(booking.declaration_submitted_at) })
+                : t("bookings.declarationNotSent")}
+            </span>
+            {mayRead && booking.declaration_submitted_at ? (
+              <div className="actions compact">
+                <button type="button" className={shown ? "small" : "secondary-outline small"} aria-expanded={shown}
+                  aria-controls={shown ? declarationId : undefined} aria-label={t("bookings.readDeclarationOf", { name: booking.employee_name })}
+                  onClick={() => setReading(shown ? null : booking.employee_id)}>
+                  {t("bookings.readDeclaration")}
+                </button>
+              </div>
+            ) : null}
+          </>
+        );
+      },
+    }] : []),
     ...(removable ? [{ id: "remove", header: t("bookings.column.actions"), cell: (booking: Booking) => <RemoveBooking slot={slot} booking={booking} /> }] : []),
   ];
 
@@ -152,6 +219,10 @@ export function BookingEmployees({ slot, id, headingLevel }: { slot: Slot; id: s
       {found.data ? (
         <DataTable labelledBy={headingId} columns={columns} rows={bookings} rowId={(booking) => booking.booking_id}
           visibleColumns={columns.map((column) => column.id)} empty={t("bookings.noneBooked")} />
+      ) : null}
+      {read ? (
+        <DeclarationPanel key={read.employee_id} slot={slot} booking={read} id={declarationId} headingLevel={headingLevel}
+          onClose={() => setReading(null)} />
       ) : null}
       {found.data ? adding : null}
     </section>

@@ -9,6 +9,7 @@ import type { MessageKey } from "../i18n/messages";
 
 export type Slot = components["schemas"]["Slot"];
 export type Booking = components["schemas"]["Booking"];
+export type DeclarationAnswers = components["schemas"]["SelfDeclarationAnswers"];
 
 /** SlotInput's limits (portal.bookings.models). */
 export const MAX_CAPACITY = 40;
@@ -22,17 +23,19 @@ const startsAt = z.string().min(1).refine((typed) => !Number.isNaN(new Date(type
   message: encode({ key: "fieldError.invalid_format" }),
 });
 
-/** A new slot: where, when (the staff member's wall clock), how long, for how many, removable until how long before. */
+/** A new slot: where, when (the staff member's wall clock), how long, for how many, removable until how long before,
+ * and whether what the order bought asks for a self-declaration (EMP-2: the invitation then links to the form). */
 export const slotSchema = z.object({
   place: z.string().trim().min(1).max(200),
   starts_at: startsAt,
   duration_minutes: minutes,
   capacity: z.coerce.number<string | number>().int().min(1).max(MAX_CAPACITY),
   cancel_until_hours: z.coerce.number<string | number>().int().min(0).max(MAX_CUT_OFF_HOURS),
+  self_declaration: z.boolean().default(false),
 });
 export type SlotValues = z.input<typeof slotSchema>;
 export const EMPTY_SLOT: SlotValues = {
-  place: "", starts_at: "", duration_minutes: "30", capacity: "10", cancel_until_hours: String(DEFAULT_CUT_OFF_HOURS),
+  place: "", starts_at: "", duration_minutes: "30", capacity: "10", cancel_until_hours: String(DEFAULT_CUT_OFF_HOURS), self_declaration: false,
 };
 
 /** A slot moved: its place, time and length (the capacity and cut-off stay). */
@@ -46,6 +49,7 @@ export const SLOT_FIELD_LABELS: Record<string, MessageKey> = {
   duration_minutes: "bookings.duration",
   capacity: "bookings.capacity",
   cancel_until_hours: "bookings.cutOffHours",
+  self_declaration: "bookings.selfDeclaration",
   employee_id: "bookings.employee",
 };
 
@@ -67,6 +71,11 @@ export function instantOf(typed: string): string {
 /** The slot as people name it: when it starts. */
 export function slotName(slot: Slot): string {
   return formatDateTime(slot.starts_at);
+}
+
+/** Whether the slot asks its employees for a self-declaration (EMP-2). */
+export function asksForDeclaration(slot: Slot): boolean {
+  return slot.self_declaration === true;
 }
 
 export function isFull(slot: Slot): boolean {
@@ -100,4 +109,40 @@ const CHANGED_MEANWHILE = new Set(["conflict", "version_mismatch", "transaction_
 export function slotProblem(error: unknown): Problem {
   const problem = problemOf(error);
   return CHANGED_MEANWHILE.has(problem.code) ? { code: problem.code, summary: "bookings.changedMeanwhile", fields: {} } : problem;
+}
+
+// The self-declaration (EMP-2): its questions in the order the form asks them, a 'yes' that asks for a few words, and
+// the answers in words as the health personnel read them.
+export const GENERAL_HEALTH = ["good", "fair", "poor"] as const;
+export type GeneralHealth = (typeof GENERAL_HEALTH)[number];
+export const YES_NO_QUESTIONS = [
+  "takes_medication", "chronic_illness", "hearing_problems", "breathing_problems", "skin_problems", "musculoskeletal_problems",
+] as const;
+export type YesNoQuestion = (typeof YES_NO_QUESTIONS)[number];
+export type DetailField = "medication" | "chronic_illness_details";
+/** The answers whose 'yes' asks which (SelfDeclarationAnswers: required then). */
+export const DETAIL_OF: Partial<Record<YesNoQuestion, DetailField>> = { takes_medication: "medication", chronic_illness: "chronic_illness_details" };
+/** SelfDeclarationAnswers' longest text. */
+export const MAX_DETAIL = 1000;
+
+export function healthKey(health: GeneralHealth): MessageKey {
+  return `declaration.health.${health}`;
+}
+
+/** An answer's short name: in the form's error summary and where the health personnel read the answers. */
+export function answerLabelKey(field: keyof DeclarationAnswers): MessageKey {
+  return `declaration.label.${field}` as MessageKey;
+}
+
+/** The answers as the health personnel read them: each labelled, in words, a detail right after its 'yes'. */
+export function answerRows(answers: DeclarationAnswers, t: (key: MessageKey) => string): { field: keyof DeclarationAnswers; label: string; text: string }[] {
+  const row = (field: keyof DeclarationAnswers, text: string) => ({ field, label: t(answerLabelKey(field)), text });
+  const rows = [row("general_health", t(healthKey(answers.general_health)))];
+  for (const question of YES_NO_QUESTIONS) {
+    rows.push(row(question, t(answers[question] ? "declaration.yes" : "declaration.no")));
+    const detail = DETAIL_OF[question];
+    if (detail && answers[question]) rows.push(row(detail, answers[detail] ?? ""));
+  }
+  rows.push(row("remarks", answers.remarks?.trim() || t("declaration.noRemarks")));
+  return rows;
 }

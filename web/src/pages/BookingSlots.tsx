@@ -7,14 +7,14 @@ import { problemOf } from "../api/problems";
 import { $api } from "../api/query";
 import { hasRole } from "../app/sections";
 import { usePrincipal } from "../app/session";
-import { Form, TextField } from "../forms/Form";
+import { CheckboxField, Form, TextField } from "../forms/Form";
 import { useApiForm } from "../forms/useApiForm";
 import { formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { DataTable, type ListColumn } from "../ui/DataTable";
 import { notify } from "../ui/Toasts";
 import { BookingEmployees } from "./BookingEmployees";
-import { EMPTY_SLOT, instantOf, isFull, MAX_CAPACITY, MAX_CUT_OFF_HOURS, SLOT_FIELD_LABELS, slotName, slotSchema, type Slot, type SlotValues } from "./BookingParts";
+import { asksForDeclaration, EMPTY_SLOT, instantOf, isFull, MAX_CAPACITY, MAX_CUT_OFF_HOURS, SLOT_FIELD_LABELS, slotName, slotSchema, type Slot, type SlotValues } from "./BookingParts";
 import { BookingSlotActions } from "./BookingSlotActions";
 
 const FORM_ID = "booking-slot";
@@ -35,6 +35,7 @@ function AddSlot({ customerId, orderId, headingLevel }: { customerId: string; or
           duration_minutes: Number(values.duration_minutes),
           capacity: Number(values.capacity),
           cancel_until_hours: Number(values.cancel_until_hours),
+          self_declaration: values.self_declaration === true,
         },
       });
     } catch (refused) {
@@ -57,6 +58,7 @@ function AddSlot({ customerId, orderId, headingLevel }: { customerId: string; or
         <TextField name="cancel_until_hours" label={t("bookings.cutOffHours")} required inputMode="numeric"
           hint={t("bookings.cutOffHoursHint", { max: MAX_CUT_OFF_HOURS })} />
       </div>
+      <CheckboxField name="self_declaration" label={t("bookings.selfDeclaration")} hint={t("bookings.selfDeclarationHint")} />
       <div className="actions"><button type="submit">{t("bookings.add")}</button></div>
       </Form>
     </div>
@@ -89,7 +91,15 @@ export function BookingSlots({ customerId, orderId, headingLevel = 3 }: { custom
   const columns: ListColumn<Slot>[] = [
     { id: "starts", header: t("bookings.startsAt"), cell: (slot) => <span className="nowrap">{formatDateTime(slot.starts_at)}</span>, rowHeader: true },
     { id: "ends", header: t("bookings.endsAt"), cell: (slot) => <span className="nowrap">{formatDateTime(slot.ends_at)}</span> },
-    { id: "place", header: t("bookings.place"), cell: (slot) => <span className="long-text">{slot.place}</span> },
+    {
+      id: "place", header: t("bookings.place"),
+      cell: (slot) => (
+        <>
+          <span className="long-text">{slot.place}</span>
+          {asksForDeclaration(slot) ? <div className="muted">{t("bookings.selfDeclarationAsked")}</div> : null}
+        </>
+      ),
+    },
     {
       id: "booked", header: t("bookings.booked"),
       cell: (slot) => (

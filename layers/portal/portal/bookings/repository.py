@@ -23,7 +23,7 @@ from portal.employees.repository import employee_sk, history_partition
 from portal.errors import Conflict
 from portal.notifications.email import EmailMessage
 from portal.notifications.repository import enqueue
-from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
+from portal.store import Item, Table, Transaction, audit_item, failed_conditions, item_of, key, model_of
 
 SLOT = "SLOT"
 BOOKING = "BOOKING"
@@ -276,9 +276,7 @@ def _employee_entry(booking: Booking, slot: Slot, actor: str, action: str, at: d
 def _booking_refusal(conflict: Conflict) -> Conflict:
     """Which condition refused the booking, in words: the slot full (or moved), the employee booked already, or the
     employee no longer active."""
-    failed = {
-        detail.get("operation") for detail in conflict.details if detail.get("reason") == "ConditionalCheckFailed"
-    }
+    failed = failed_conditions(conflict)
     if 0 in failed:
         return Conflict("The slot is full, or was changed meanwhile", code="slot_full")
     if 1 in failed:

@@ -10,8 +10,9 @@ from portal.clock import is_id
 from portal.contacts.models import Contact, ContactSummary, ObjectRef
 from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
+from portal.errors import Conflict, field_problem
 from portal.history import FieldChange, before_and_after
-from portal.store import Item, Table, Transaction, audit_item, item_of, key, model_of
+from portal.store import Item, Table, Transaction, audit_item, failed_conditions, item_of, key, model_of
 
 _SUMMARY = ("contact_id", "name", "email", "phone", "title")
 
@@ -64,15 +65,22 @@ class DynamoContactRepository:
                 after=_summary(contact),
             )
         )
-        self.table.transact(transaction, conflict_message=f"A contact with the e-mail {contact.email} already exists")
+        try:
+            self.table.transact(transaction, conflict_message="The contact exists already")
+        except Conflict as conflict:
+            if contact.email and 1 in failed_conditions(conflict):
+                raise email_taken(contact.email) from None
+            raise
 
     def update(self, before: Contact, after: Contact, *, actor: str, changes: list[FieldChange]) -> None:
         transaction = Transaction()
         transaction.put(_item(after), condition="version = :read", values={":read": before.version})
+        email_guard = None
         if (before.email or "").casefold() != (after.email or "").casefold():
             if before.email:
                 transaction.delete(*_email_key(before.email))
             if after.email:
+                email_guard = len(transaction.operations)
                 transaction.put(_email_item(after), condition="attribute_not_exists(PK)")
         for item in _link_items(after):  # the mirrored summaries follow the contact's new name and e-mail
             transaction.put(item)
@@ -87,7 +95,12 @@ class DynamoContactRepository:
                 after=new,
             )
         )
-        self.table.transact(transaction, conflict_message="The contact changed meanwhile, or the e-mail is in use")
+        try:
+            self.table.transact(transaction, conflict_message="The contact changed meanwhile; reload and try again")
+        except Conflict as conflict:
+            if after.email and email_guard in failed_conditions(conflict):
+                raise email_taken(after.email) from None
+            raise
 
     def set_links(
         self, before: Contact, after: Contact, *, actor: str, at: datetime, object_names: dict[ObjectRef, str]
@@ -209,3 +222,9 @@ def _link_items(contact: Contact) -> list[Item]:
         for ref in contact.objects
     ]
     return items
+
+
+def email_taken(email: str) -> Conflict:
+    """A contact's e-mail is its login's name, so it is one contact's (ORG-2)."""
+    message = f"A contact with the e-mail {email} already exists"
+    return Conflict(message, code="email_taken", details=[field_problem("email", "email_taken", message)])

@@ -21,9 +21,9 @@ from portal.customers.models import (
     CustomerSummary,
     HistoryEntry,
 )
-from portal.errors import Conflict
+from portal.errors import Conflict, field_problem
 from portal.history import FieldChange, before_and_after, recorded_changes, stored_value
-from portal.store import Item, Table, Transaction, audit_item, key
+from portal.store import Item, Table, Transaction, audit_item, failed_conditions, key
 
 if TYPE_CHECKING:
     from portal.notifications.repository import SideEffect
@@ -355,7 +355,12 @@ class DynamoCustomerRepository:
             transaction.check(customer_pk(customer.parent_id), "CUSTOMER", condition="attribute_exists(PK)")
         for item in rest:
             transaction.put(item)
-        self.table.transact(transaction, conflict_message=f"Customer number {customer.number} is already in use")
+        try:
+            self.table.transact(transaction, conflict_message="The customer's group no longer exists")
+        except Conflict as conflict:
+            if 1 in failed_conditions(conflict):
+                raise number_taken(customer.number) from None
+            raise
 
     def update(
         self,
@@ -373,8 +378,10 @@ class DynamoCustomerRepository:
 
         transaction = Transaction()
         transaction.put(_customer_item(after), condition="version = :read", values={":read": before.version})
+        number_guard = None
         if after.number != before.number:
             transaction.delete(*_number_key(before))
+            number_guard = len(transaction.operations)
             transaction.put(_number_item(after), condition="attribute_not_exists(PK)")
         if after.parent_id and after.name != before.name:
             transaction.put(_child_item(after))
@@ -399,10 +406,14 @@ class DynamoCustomerRepository:
                 after={change.field: change.after for change in changes},
             )
         )
-        conflict = "The customer was changed by someone else meanwhile; reload and try again"
-        if after.number != before.number:
-            conflict = f"Customer number {after.number} is already in use, or the customer changed meanwhile"
-        self.table.transact(transaction, conflict_message=conflict)
+        try:
+            self.table.transact(
+                transaction, conflict_message="The customer was changed by someone else meanwhile; reload and try again"
+            )
+        except Conflict as conflict:
+            if number_guard in failed_conditions(conflict):
+                raise number_taken(after.number) from None
+            raise
 
     def assign(self, customer: Customer, username: str, *, actor: str, at: Any) -> None:
         """Makes `username` responsible for the customer (ORG-4); the change is audited like any other."""
@@ -505,6 +516,14 @@ def new_customer_items(customer: Customer, *, actor: str) -> list[Item]:
 
 def _plain(customer: Customer) -> dict[str, Any]:
     return customer.model_dump(mode="json", include=set(_STORED_FIELDS))
+
+
+def number_taken(number: str) -> Conflict:
+    """A customer number is one customer's (AUTH-3): the refusal names the field, for the form to show it there."""
+    message = f"Customer number {number} is already in use"
+    return Conflict(
+        message, code="customer_number_taken", details=[field_problem("number", "customer_number_taken", message)]
+    )
 
 
 def _customer_item(customer: Customer) -> Item:

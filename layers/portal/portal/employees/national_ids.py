@@ -14,15 +14,9 @@ from stdnum.no import fodselsnummer
 from stdnum.se import personnummer
 
 from portal.customers.models import Country
+from portal.errors import RuleRefused
 
 _SYNTHETIC_MONTH = 80  # Tenor's test persons: the month plus 80 (D-numbers and H-numbers keep their own marks)
-
-
-class NationalIdRefused(ValueError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -41,7 +35,7 @@ class NationalId:
 
 
 def checked(number: str, country: Country, *, synthetic_allowed: bool, today: date) -> NationalId:
-    """The number, checked for the customer's country; `NationalIdRefused` with a code and a message otherwise."""
+    """The number, checked for the customer's country; `RuleRefused` with a code and a message otherwise."""
     if country is Country.SWEDEN:
         return _swedish(number, today)
     return _norwegian(number, synthetic_allowed=synthetic_allowed, today=today)
@@ -50,21 +44,21 @@ def checked(number: str, country: Country, *, synthetic_allowed: bool, today: da
 def _norwegian(number: str, *, synthetic_allowed: bool, today: date) -> NationalId:
     compact = fodselsnummer.compact(number)
     if len(compact) != 11 or not compact.isdigit():
-        raise NationalIdRefused("invalid_national_id", "A Norwegian fødselsnummer or D-number has 11 digits")
+        raise RuleRefused("invalid_national_id", "A Norwegian fødselsnummer or D-number has 11 digits")
     synthetic = int(compact[2:4]) > _SYNTHETIC_MONTH
     if synthetic and not synthetic_allowed:
-        raise NationalIdRefused("synthetic_national_id", "Synthetic test numbers are not accepted here")
+        raise RuleRefused("synthetic_national_id", "Synthetic test numbers are not accepted here")
     as_real = compact[:2] + f"{int(compact[2:4]) - _SYNTHETIC_MONTH:02d}" + compact[4:] if synthetic else compact
     if compact[9] != fodselsnummer.calc_check_digit1(compact) or compact[10] != fodselsnummer.calc_check_digit2(
         compact
     ):
-        raise NationalIdRefused("invalid_national_id", "The check digits do not match: check the number")
+        raise RuleRefused("invalid_national_id", "The check digits do not match: check the number")
     try:
         born = fodselsnummer.get_birth_date(as_real)
     except ValidationError:
-        raise NationalIdRefused("invalid_national_id", "The number holds no valid birth date") from None
+        raise RuleRefused("invalid_national_id", "The number holds no valid birth date") from None
     if born > today:
-        raise NationalIdRefused("invalid_national_id", "The number holds a birth date in the future")
+        raise RuleRefused("invalid_national_id", "The number holds a birth date in the future")
     return NationalId(value=compact, birth_date=born, synthetic=synthetic)
 
 
@@ -73,11 +67,11 @@ def _swedish(number: str, today: date) -> NationalId:
         compact = personnummer.validate(number)
         born = personnummer.get_birth_date(compact)
     except ValidationError:
-        raise NationalIdRefused(
+        raise RuleRefused(
             "invalid_national_id", "A Swedish personnummer has 10 or 12 digits and a valid check digit"
         ) from None
     if born > today:
-        raise NationalIdRefused("invalid_national_id", "The number holds a birth date in the future")
+        raise RuleRefused("invalid_national_id", "The number holds a birth date in the future")
     century = str(born.year)[:2]
     digits = "".join(character for character in compact if character.isdigit())
     return NationalId(value=century + digits[-10:] if len(digits) == 10 else digits, birth_date=born)

@@ -33,7 +33,7 @@ from portal.employees.models import (
     StoredEmployee,
 )
 from portal.employees.repository import EmployeeRepository
-from portal.errors import Conflict, NotFound, Unavailable, field_refusal
+from portal.errors import Conflict, NotFound, RuleRefused, Unavailable, field_refusal
 from portal.history import FieldChange, changes_between, require_version
 from portal.languages import portal_day
 from portal.sealing import Sealer, blind_index
@@ -233,7 +233,7 @@ class EmployeeService:
                 synthetic_allowed=self.synthetic_numbers_allowed,
                 today=portal_day(self.clock()),
             )
-        except national_ids.NationalIdRefused as refused:
+        except RuleRefused as refused:
             raise field_refusal("national_id", refused.code, refused.message) from None
 
     def _index(self, customer_id: str, number: str) -> str:

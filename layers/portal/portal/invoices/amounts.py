@@ -6,14 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from portal.errors import RuleRefused
 from portal.invoices.models import InvoiceStatus
-
-
-class Refused(ValueError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -34,9 +28,9 @@ class Balance:
 
     def _taken(self, amount_minor: int) -> int:
         if amount_minor <= 0:
-            raise Refused("invalid_amount", "An amount is more than nothing")
+            raise RuleRefused("invalid_amount", "An amount is more than nothing")
         if amount_minor > self.outstanding_minor:
-            raise Refused(
+            raise RuleRefused(
                 "amount_exceeds_outstanding",
                 f"The invoice has {self.outstanding_minor} (minor units) outstanding; no more can be taken from it",
             )

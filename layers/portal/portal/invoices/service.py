@@ -14,9 +14,9 @@ from portal.clock import Clock, new_id, now
 from portal.customers import service as customers
 from portal.customers.models import Customer, CustomerHistoryAction
 from portal.customers.repository import CustomerRepository
-from portal.errors import Conflict, DomainError, NotFound, ValidationFailed, field_refusal
+from portal.errors import Conflict, DomainError, NotFound, RuleRefused, ValidationFailed, field_refusal
 from portal.history import FieldChange, require_version
-from portal.invoices.amounts import Balance, Refused, status_of
+from portal.invoices.amounts import Balance, status_of
 from portal.invoices.models import (
     CreditNoteInput,
     Invoice,
@@ -210,7 +210,7 @@ class InvoiceService:
     def _taken(take: Callable[[], Balance]) -> Balance:
         try:
             return take()
-        except Refused as refused:
+        except RuleRefused as refused:
             raise ValidationFailed(
                 refused.message, code=refused.code, details=[{"field": "amount_minor", "code": refused.code}]
             ) from None

@@ -32,11 +32,6 @@ function sameLinks(a: ObjectRef[], b: ObjectRef[]): boolean {
   return left.size === new Set(b.map(key)).size && b.every((ref) => left.has(key(ref)));
 }
 
-function emailTakenOr(error: unknown): Problem {
-  const problem = problemOf(error);
-  return problem.summary === "error.conflict" ? { code: "email_taken", summary: "error.email_taken", fields: {} } : problem;
-}
-
 /** Checkboxes for the customer's objects a contact is responsible for. */
 function ObjectChoices({ objects, checked }: { objects: ServiceObject[]; checked?: Set<string> }) {
   const { t } = useI18n();
@@ -84,7 +79,7 @@ function ContactEditor({ customerId, contactId, objects, close }: {
       try {
         saved = await update.mutateAsync({ params: { path: { contact_id: current.contact_id } }, body: { ...wanted, version: current.version } });
       } catch (error) {
-        return emailTakenOr(error);
+        return problemOf(error);
       }
     }
     const elsewhere = (saved.objects ?? []).filter((ref) => ref.customer_id !== customerId);
@@ -222,7 +217,7 @@ export function ContactsCard({ customerId, contacts, objects, editable }: {
     try {
       created = await create.mutateAsync({ body: details(values) });
     } catch (error) {
-      const problem = emailTakenOr(error);
+      const problem = problemOf(error);
       const email = text(values, "email");
       if (problem.code === "email_taken" && email) {
         const found = await queryClient
