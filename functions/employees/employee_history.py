@@ -23,7 +23,7 @@ app = build_resolver()
         {
             400: "Invalid cursor",
             401: "Not logged in",
-            403: "Needs the employee administrator role at the customer",
+            403: "Needs the employee administrator role at the customer (the staff who see the customer read it too)",
             404: "No such customer or employee",
         }
     ),

@@ -31,10 +31,15 @@ class LambdaContext:
 
 
 class Lambdas:
+    """Each function runs one event at a time, as one Lambda execution environment does: a handler module's state
+    (Powertools' resolver keeps the current event on its `app`) is never shared by two requests at once. Different
+    functions run side by side, as the browser's parallel requests do on AWS."""
+
     def __init__(self, template: Template):
         self.template = template
         self._modules: dict[str, ModuleType] = {}
         self._lock = threading.Lock()
+        self._running: dict[str, threading.RLock] = {}
 
     def module(self, logical_id: str) -> ModuleType:
         with self._lock:
@@ -44,8 +49,12 @@ class Lambdas:
 
     def invoke(self, logical_id: str, event: dict[str, Any]) -> Any:
         function = self.template.functions[logical_id]
-        handler = getattr(self.module(logical_id), function.handler_name)
-        return handler(event, LambdaContext(function_name=logical_id))
+        module = self.module(logical_id)
+        handler = getattr(module, function.handler_name)
+        with self._lock:
+            environment = self._running.setdefault(module.__name__, threading.RLock())
+        with environment:
+            return handler(event, LambdaContext(function_name=logical_id))
 
 
 def module_name(function: Function) -> str:

@@ -161,6 +161,8 @@ def test_an_employee_administrator_books_employees_into_a_slot_that_staff_move(
     form = panel.get_by_role("form", name="Legg til ansatt")
     form.get_by_role("button", name="Legg til ansatt").click()
     expect(form.get_by_role("alert")).to_contain_text("Ansatt: Velg en ansatt i listen.")
+    # The refused form's summary takes the focus once shown; typing before that would lose the suggestions with it
+    expect(form.get_by_role("alert")).to_be_focused()
     search = form.get_by_role("combobox", name="Ansatt")
     search.fill(word)
     choices = page.get_by_role("listbox")  # the language choice is a select of its own options

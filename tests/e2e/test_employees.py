@@ -4,8 +4,9 @@ Kari Nordmann, employee administrator at the Nordlys group (and so at its subsid
 Bergen AS, finds Donald Duck by free text and Skrue McDuck by department; adds a new employee with a fødselsnummer
 (an empty form first says what is missing), sees the number masked and never in plain, reveals it with a reason
 (too short a reason is refused in words), edits the mobile number, deactivates the employee and finds it among the
-deactivated ones only. The same e-mail address again, and a number that does not check out, are refused at their
-fields in Norwegian. The administrator reads the employees from the customer's page, without a way to change them.
+deactivated ones only; the employee's history tells all of it in words, newest first. The same e-mail address again,
+and a number that does not check out, are refused at their fields in Norwegian. The administrator reads the
+employees from the customer's page, without a way to change them, and an employee's history.
 
 Every employee has a word and a number of its own, so each test finds its own whatever the others made."""
 
@@ -179,6 +180,27 @@ def test_an_employee_administrator_adds_reveals_edits_and_deactivates_an_employe
     expect(page.get_by_role("button", name="Aktiver")).to_be_visible()
     without_toasts(page)
     screenshot(page, "206-employee-deactivated")
+
+    # "Historikk", newest first: deactivated, the mobile number changed, the number shown with the reason, added —
+    # by Kari, in words; the number itself only masked
+    history = page.get_by_role("region", name="Historikk")
+    rows = history.locator("tbody").get_by_role("row")
+    expect(rows).to_have_count(4)
+    expect(history.get_by_role("columnheader")).to_have_text(["Tidspunkt", "Hvem", "Hva"])
+    expect(rows.nth(0)).to_contain_text("ansatt deaktivert")
+    expect(rows.nth(0)).to_contain_text("Status: aktiv → inaktiv")
+    expect(rows.nth(1)).to_contain_text("ansatt endret")
+    expect(rows.nth(1)).to_contain_text("Mobilnummer: 41234567 → 99 88 77 66")
+    expect(rows.nth(2)).to_contain_text("fødselsnummer vist")
+    expect(rows.nth(2)).to_contain_text("Begrunnelse: Innkalling til helsekontroll, timen må bestilles med nummeret")
+    expect(rows.nth(3)).to_contain_text("ansatt lagt til")
+    expect(rows.nth(3)).to_contain_text(f"Navn: {name}")
+    for row in range(4):
+        expect(rows.nth(row)).to_contain_text(KARI)
+        expect(rows.nth(row)).to_contain_text(re.compile(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}"))
+    expect(history).not_to_contain_text("_")  # no codes: no employee_created, no first_name
+    assert number not in page.content()
+    screenshot(page, "230-employee-history")
     page.get_by_role("link", name="Tilbake til ansattlisten").click()
     expect(page.get_by_role("heading", name=f"Ansatte hos {BERGEN}", level=1)).to_be_visible()
     search(page, word)
@@ -235,6 +257,11 @@ def test_staff_read_a_customers_employees_from_its_page_without_changing_them(pa
     for action in ("Rediger", "Deaktiver", "Vis fødselsnummer"):
         expect(page.get_by_role("button", name=action)).to_have_count(0)
     expect(page.get_by_text("Kundens ansattadministratorer endrer og deaktiverer ansatte.")).to_be_visible()
+    # Staff read the employee's history too: Donald was added by Kari (other tests may have booked him since)
+    history = page.get_by_role("region", name="Historikk")
+    expect(history).to_contain_text("ansatt lagt til")
+    expect(history).to_contain_text("Navn: Donald Duck")
+    expect(history).to_contain_text(KARI)
     screenshot(page, "209-employee-staff")
     # An employee without a number says so
     page.get_by_role("link", name="Tilbake til ansattlisten").click()

@@ -113,4 +113,13 @@ describe("customer history", () => {
     }, definitions, reader).map((line) => `${line.label}: ${line.before} → ${line.after}`);
     expect(lines).toEqual(["Henvendelse nr.: (tom) → 2", "Emne: (tom) → Kortterminalen svarer ikke", "Status: (tom) → Under arbeid"]);
   });
+
+  it("reads a moved booking slot's start as a date and time, not as the recorded ISO text (EMP-2)", () => {
+    const [line] = historyLines({
+      entry_id: "s1", at: "2026-12-08T10:00:00Z", actor: "admin", action: "booking_slot_changed",
+      changes: [{ field: "starts_at", before: "2026-12-21T09:00:00+00:00", after: "2026-12-21T10:30:00Z" }],
+    }, definitions, reader);
+    expect(line.before).toMatch(/^21\.12\.2026 \d\d:00$/); // on the reader's own clock
+    expect(line.after).toMatch(/^21\.12\.2026 \d\d:30$/);
+  });
 });

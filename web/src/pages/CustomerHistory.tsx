@@ -16,6 +16,7 @@ export type ChangeLine = { field: string; label: string; before: string; after: 
 
 const MONEY = /^(-?\d+)\.(\d{2}) (NOK|SEK|EUR)$/;
 const PERIOD = /^(\d{4}-\d{2}-\d{2})–(\d{4}-\d{2}-\d{2})$/;
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A value as a person reads it: dates as dd.mm.yyyy, yes/no, codes translated, lists joined. `codes` is the
  * catalogue prefix a code is worded under (its field's name, or the name its field's codes go by). */
@@ -40,6 +41,8 @@ export function valueText(value: unknown, { t, language }: Reader, definition?: 
   // A period is recorded as its first and last day.
   const period = PERIOD.exec(text);
   if (period && !definition) return `${formatDate(period[1])}–${formatDate(period[2])}`;
+  // A moment (a booking slot's start) is recorded in ISO 8601 with its offset, and read on the reader's clock.
+  if (MOMENT.test(text) && !definition) return formatDateTime(text);
   if (definition?.type === "date") return formatDate(text);
   if (definition?.type === "number") return formatDecimal(text, language);
   if (definition) return text; // what the person typed or chose, never mistaken for a code

@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client";
 import { problemOf, word } from "../api/problems";
-import { $api, isConflict, refusalOf } from "../api/query";
+import { $api, isConflict, queryClient, refusalOf } from "../api/query";
 import { employeeRoute } from "../app/router";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
@@ -10,7 +10,8 @@ import { ConfirmButton } from "../ui/ConfirmButton";
 import { ReasonButton } from "../ui/ReasonButton";
 import { notify } from "../ui/Toasts";
 import { EmployeeEditForm } from "./EmployeeForm";
-import { fullName, genderKey, type Employee } from "./EmployeeParts";
+import { EmployeeHistory } from "./EmployeeHistory";
+import { fullName, genderKey, useDepartments, type Employee } from "./EmployeeParts";
 
 /** RevealRequest: why the number is needed, 5 to 500 characters. */
 const MIN_REASON = 5;
@@ -56,7 +57,7 @@ function RevealNationalId({ employee, onRevealed }: { employee: Employee; onReve
 
 /** EMP-1 (seed 004 "Ansatt"): one employee's facts — company or department, birth date, gender, e-mail, mobile and
  * the national identity number masked; for the customer's employee administrators "Rediger", "Deaktiver" (or
- * "Aktiver") and "Vis fødselsnummer". Staff who see the customer read it. */
+ * "Aktiver") and "Vis fødselsnummer". Staff who see the customer read it. Below, the employee's history. */
 export function EmployeePage() {
   const { t } = useI18n();
   const { customerId, employeeId } = employeeRoute.useParams();
@@ -64,6 +65,8 @@ export function EmployeePage() {
     { params: { path: { customer_id: customerId, employee_id: employeeId } } }, { retry: false });
   const customer = $api.useQuery("get", "/customers/{customer_id}", { params: { path: { customer_id: customerId } } }).data;
   const setStatus = $api.useMutation("put", "/customers/{customer_id}/employees/{employee_id}/status");
+  // The departments by name, for the history's changes of department.
+  const departments = Object.fromEntries(useDepartments(customerId).map((department) => [department.department_id, department.name]));
   const [editing, setEditing] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   // The number in plain text, for the version it was read at: gone on leaving the page, on "Skjul", or once changed.
@@ -104,93 +107,103 @@ export function EmployeePage() {
     if (!refused) notify(t(status === "inactive" ? "toast.deactivated" : "toast.reactivated", { name: fullName(current) }));
   }
 
+  function showRevealed(number: string) {
+    if (!employee) return;
+    setRevealed({ version: employee.version, number });
+    // The reveal is read straight from the API (no mutation): its entry in the history is asked for here.
+    void queryClient.invalidateQueries({ queryKey: ["get", "/customers/{customer_id}/employees/{employee_id}/history"] });
+  }
+
   return (
-    <section className="card" aria-labelledby="employee-heading">
-      {back}
-      <div className="card-header">
-        <h1 id="employee-heading" tabIndex={-1} className="long-text">
-          {name} {active ? null : <span className="badge">{t("employees.inactive")}</span>}
-        </h1>
-        {employee.may_change && !editing ? (
-          <div className="actions compact">
-            <button type="button" onClick={() => { setRefusal(null); setRevealed(null); setEditing(true); }}>{t("employees.edit")}</button>
-            {active ? (
-              <ConfirmButton label={t("employees.deactivate")} title={t("employees.deactivateTitle", { name })}
-                confirmLabel={t("employees.deactivate")} onConfirm={() => toggleStatus(employee)}>
-                <p>{t("employees.deactivateConfirm")}</p>
-              </ConfirmButton>
-            ) : (
-              <ConfirmButton label={t("employees.reactivate")} title={t("employees.reactivateTitle", { name })} tone="primary"
-                confirmLabel={t("employees.reactivate")} onConfirm={() => toggleStatus(employee)}>
-                <p>{t("employees.reactivateConfirm")}</p>
-              </ConfirmButton>
-            )}
-          </div>
-        ) : null}
-      </div>
-      {customer ? <p className="muted">{t("employees.at", { customer: customer.name })}</p> : null}
-      {refusal ? (
-        <div className="error" role="alert">
-          <p>{isConflict(refusal) ? t("employees.changedMeanwhile") : t(problemOf(refusal).summary)}</p>
-          {isConflict(refusal) ? (
-            <button type="button" className="secondary-outline small" onClick={() => { setRefusal(null); void found.refetch(); }}>{t("conflict.reload")}</button>
+    <>
+      <section className="card" aria-labelledby="employee-heading">
+        {back}
+        <div className="card-header">
+          <h1 id="employee-heading" tabIndex={-1} className="long-text">
+            {name} {active ? null : <span className="badge">{t("employees.inactive")}</span>}
+          </h1>
+          {employee.may_change && !editing ? (
+            <div className="actions compact">
+              <button type="button" onClick={() => { setRefusal(null); setRevealed(null); setEditing(true); }}>{t("employees.edit")}</button>
+              {active ? (
+                <ConfirmButton label={t("employees.deactivate")} title={t("employees.deactivateTitle", { name })}
+                  confirmLabel={t("employees.deactivate")} onConfirm={() => toggleStatus(employee)}>
+                  <p>{t("employees.deactivateConfirm")}</p>
+                </ConfirmButton>
+              ) : (
+                <ConfirmButton label={t("employees.reactivate")} title={t("employees.reactivateTitle", { name })} tone="primary"
+                  confirmLabel={t("employees.reactivate")} onConfirm={() => toggleStatus(employee)}>
+                  <p>{t("employees.reactivateConfirm")}</p>
+                </ConfirmButton>
+              )}
+            </div>
           ) : null}
         </div>
-      ) : null}
-      {editing ? (
-        <>
-          <h2>{t("employees.editHeading")}</h2>
-          {/* Read again after a conflict, the form starts over from what is saved now. */}
-          <EmployeeEditForm key={employee.version} employee={employee} companyName={customer?.name}
-            onCancel={() => setEditing(false)} onReload={() => void found.refetch()}
-            onSaved={(saved) => { setRefusal(null); setEditing(false); notify(t("toast.saved", { name: fullName(saved) })); }} />
-        </>
-      ) : (
-        <>
-          <dl className="details">
-            <div>
-              <dt>{t("employees.field.department_id")}</dt>
-              <dd>{employee.department_name ?? customer?.name ?? "–"}</dd>
-            </div>
-            <div>
-              <dt>{t("employees.field.birth_date")}</dt>
-              <dd>{employee.birth_date ? formatDate(employee.birth_date) : "–"}</dd>
-            </div>
-            <div>
-              <dt>{t("employees.field.gender")}</dt>
-              <dd>{employee.gender ? t(genderKey(employee.gender)) : t("employees.gender.none")}</dd>
-            </div>
-            <div>
-              <dt>{t("employees.field.email")}</dt>
-              <dd><a href={`mailto:${employee.email}`}>{employee.email}</a></dd>
-            </div>
-            <div>
-              <dt>{t("employees.field.mobile")}</dt>
-              <dd>{employee.mobile || "–"}</dd>
-            </div>
-            <div>
-              <dt>{t("employees.nationalId")}</dt>
-              <dd>
-                {plain ? (
-                  <>
-                    <span className="nowrap" tabIndex={-1} ref={shownNumber}>{plain}</span>{" "}
-                    <button type="button" className="link" onClick={() => setRevealed(null)}>{t("employees.hide")}</button>
-                    <p className="hint" role="status">{t("employees.revealed")}</p>
-                  </>
-                ) : employee.national_id_masked ? (
-                  <>
-                    <span className="nowrap">{employee.national_id_masked}</span>
-                    {employee.may_change ? (
-                      <div><RevealNationalId employee={employee} onRevealed={(number) => setRevealed({ version: employee.version, number })} /></div>
-                    ) : null}
-                  </>
-                ) : t("employees.notRegistered")}
-              </dd>
-            </div>
-          </dl>
-          {employee.may_change ? null : <p className="muted">{t("employees.readOnly")}</p>}
-        </>
-      )}
-    </section>
+        {customer ? <p className="muted">{t("employees.at", { customer: customer.name })}</p> : null}
+        {refusal ? (
+          <div className="error" role="alert">
+            <p>{isConflict(refusal) ? t("employees.changedMeanwhile") : t(problemOf(refusal).summary)}</p>
+            {isConflict(refusal) ? (
+              <button type="button" className="secondary-outline small" onClick={() => { setRefusal(null); void found.refetch(); }}>{t("conflict.reload")}</button>
+            ) : null}
+          </div>
+        ) : null}
+        {editing ? (
+          <>
+            <h2>{t("employees.editHeading")}</h2>
+            {/* Read again after a conflict, the form starts over from what is saved now. */}
+            <EmployeeEditForm key={employee.version} employee={employee} companyName={customer?.name}
+              onCancel={() => setEditing(false)} onReload={() => void found.refetch()}
+              onSaved={(saved) => { setRefusal(null); setEditing(false); notify(t("toast.saved", { name: fullName(saved) })); }} />
+          </>
+        ) : (
+          <>
+            <dl className="details">
+              <div>
+                <dt>{t("employees.field.department_id")}</dt>
+                <dd>{employee.department_name ?? customer?.name ?? "–"}</dd>
+              </div>
+              <div>
+                <dt>{t("employees.field.birth_date")}</dt>
+                <dd>{employee.birth_date ? formatDate(employee.birth_date) : "–"}</dd>
+              </div>
+              <div>
+                <dt>{t("employees.field.gender")}</dt>
+                <dd>{employee.gender ? t(genderKey(employee.gender)) : t("employees.gender.none")}</dd>
+              </div>
+              <div>
+                <dt>{t("employees.field.email")}</dt>
+                <dd><a href={`mailto:${employee.email}`}>{employee.email}</a></dd>
+              </div>
+              <div>
+                <dt>{t("employees.field.mobile")}</dt>
+                <dd>{employee.mobile || "–"}</dd>
+              </div>
+              <div>
+                <dt>{t("employees.nationalId")}</dt>
+                <dd>
+                  {plain ? (
+                    <>
+                      <span className="nowrap" tabIndex={-1} ref={shownNumber}>{plain}</span>{" "}
+                      <button type="button" className="link" onClick={() => setRevealed(null)}>{t("employees.hide")}</button>
+                      <p className="hint" role="status">{t("employees.revealed")}</p>
+                    </>
+                  ) : employee.national_id_masked ? (
+                    <>
+                      <span className="nowrap">{employee.national_id_masked}</span>
+                      {employee.may_change ? (
+                        <div><RevealNationalId employee={employee} onRevealed={showRevealed} /></div>
+                      ) : null}
+                    </>
+                  ) : t("employees.notRegistered")}
+                </dd>
+              </div>
+            </dl>
+            {employee.may_change ? null : <p className="muted">{t("employees.readOnly")}</p>}
+          </>
+        )}
+      </section>
+      <EmployeeHistory customerId={customerId} employeeId={employeeId} departments={departments} company={customer?.name} />
+    </>
   );
 }

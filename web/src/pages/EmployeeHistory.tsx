@@ -1,0 +1,122 @@
+import type { components } from "../api/client";
+import { problemOf } from "../api/problems";
+import { byCursor, usePages } from "../api/query";
+import { formatDate, formatDateTime } from "../format";
+import { useI18n } from "../i18n";
+import { textOr, type MessageKey } from "../i18n/messages";
+import { ScrollArea } from "../ScrollArea";
+import { LoadMore } from "../ui/LoadMore";
+import { valueText, type Reader } from "./CustomerHistory";
+import type { Definition } from "./customFields";
+
+type EmployeeHistoryEntry = components["schemas"]["EmployeeHistoryEntry"];
+
+/** One line of an entry: a change reads "label: before → after", a fact recorded (`before` null) "label: value". */
+export type EmployeeLine = { field: string; label: string; before: string | null; after: string };
+
+// Entries that record what happened rather than what changed: the employee added (its name), the number revealed
+// (the reason given), booked into or out of a slot (its place and start).
+const FACTS = new Set<EmployeeHistoryEntry["action"]>(["employee_created", "national_id_revealed", "booked", "unbooked"]);
+
+// Fields named by a word of their own; the rest as on the employee's form (employees.field.*) or the common field.*.
+const LABELS: Record<string, MessageKey> = {
+  national_id: "employees.nationalId",
+  language: "employees.history.language",
+  place: "bookings.place",
+  starts_at: "bookings.startsAt",
+};
+
+// The catalogue prefix a field's codes are worded under.
+const CODES: Record<string, string> = { gender: "employees.gender", language: "language" };
+
+// What a person typed: shown as written, never mistaken for a code, an amount or a period.
+const TYPED = new Set(["first_name", "last_name", "name", "email", "mobile", "national_id", "reason", "place"]);
+
+function labelOf(t: Reader["t"], field: string): string {
+  const own = LABELS[field];
+  return own ? t(own) : textOr(t, `employees.field.${field}`, textOr(t, `field.${field}`, field));
+}
+
+/** A value of a field of an employee as a person reads it: dates and times formatted, codes and departments in words,
+ * the national identity number masked as recorded. `company` names the customer itself (no department). */
+function employeeValue(field: string, value: unknown, reader: Reader, departments: Record<string, string>, company?: string): string {
+  if (field === "department_id") {
+    if ((value === null || value === undefined) && company) return company;
+    if (typeof value === "string" && Object.hasOwn(departments, value)) return departments[value];
+  }
+  if (typeof value === "string" && value !== "") {
+    if (field === "birth_date") return formatDate(value);
+    if (field === "starts_at") return formatDateTime(value);
+  }
+  const typed: Definition | undefined = TYPED.has(field) ? { key: field, label: field, type: "text" } : undefined;
+  return valueText(value, reader, typed, CODES[field]);
+}
+
+/** The lines of one entry of an employee's history (EMP-1). */
+export function employeeHistoryLines(
+  entry: EmployeeHistoryEntry, reader: Reader, departments: Record<string, string> = {}, company?: string,
+): EmployeeLine[] {
+  const fact = FACTS.has(entry.action);
+  return entry.changes.map((change) => ({
+    field: change.field,
+    label: labelOf(reader.t, change.field),
+    before: fact ? null : employeeValue(change.field, change.before, reader, departments, company),
+    after: employeeValue(change.field, change.after, reader, departments, company),
+  }));
+}
+
+const PAGE = 25;
+
+/** EMP-1: what was done with an employee, by whom and when — added, changed, deactivated, its number revealed (with
+ * the reason), booked, its self-declaration sent and read — newest first, older entries a page at a time. */
+export function EmployeeHistory({ customerId, employeeId, departments, company }: {
+  customerId: string; employeeId: string; departments: Record<string, string>; company?: string;
+}) {
+  const { t, language } = useI18n();
+  const history = usePages("get", "/customers/{customer_id}/employees/{employee_id}/history", {
+    params: { path: { customer_id: customerId, employee_id: employeeId }, query: { limit: PAGE } },
+  }, byCursor);
+  const entries = history.data?.pages.flatMap((page) => page.items) ?? null;
+
+  return (
+    <section className="card" aria-labelledby="employee-history-heading">
+      <h2 id="employee-history-heading">{t("employees.history")}</h2>
+      {history.error ? <p className="error" role="alert">{t(problemOf(history.error).summary)}</p>
+        : entries === null ? <p role="status">{t("loading")}</p>
+        : entries.length === 0 ? <p>{t("customer.noHistory")}</p> : (
+          <ScrollArea labelledBy="employee-history-heading">
+            <table className="stacked">
+              <thead>
+                <tr>
+                  <th scope="col">{t("history.when")}</th>
+                  <th scope="col">{t("history.who")}</th>
+                  <th scope="col">{t("history.what")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.entry_id}>
+                    <td>{formatDateTime(entry.at)}</td>
+                    <td>{entry.actor}</td>
+                    <td>
+                      <strong>{textOr(t, `history.action.${entry.action}`, entry.action)}</strong>
+                      {entry.changes.length ? (
+                        <ul className="changes">
+                          {employeeHistoryLines(entry, { t, language }, departments, company).map((line) => (
+                            <li key={line.field}>
+                              {line.label}: {line.before === null ? line.after : `${line.before} → ${line.after}`}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollArea>
+        )}
+      <LoadMore pages={history} label="history.older" />
+    </section>
+  );
+}
