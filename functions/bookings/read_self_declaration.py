@@ -1,9 +1,10 @@
 """GET …/booking-slots/{slot_id}/bookings/{employee_id}/self-declaration — the vendor's health personnel read an
 employee's answers (EMP-2); the reading is recorded in the employee's history. Nobody else reads them, the employer
-least of all."""
+least of all. Never cached."""
 
 from typing import Any
 
+from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from portal.api import build_resolver, current_principal, documented
@@ -27,9 +28,15 @@ app = build_resolver()
         }
     ),
 )
-def read_self_declaration(customer_id: str, order_id: str, slot_id: str, employee_id: str) -> SelfDeclaration:
+def read_self_declaration(customer_id: str, order_id: str, slot_id: str, employee_id: str) -> Response[SelfDeclaration]:
     principal = current_principal(app)
-    return self_declaration_service().read(principal, customer_id, order_id, slot_id, employee_id)
+    declaration = self_declaration_service().read(principal, customer_id, order_id, slot_id, employee_id)
+    return Response(
+        status_code=200,
+        content_type=content_types.APPLICATION_JSON,
+        body=declaration,
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 @entrypoint()

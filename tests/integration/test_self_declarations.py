@@ -103,6 +103,7 @@ def test_the_employee_answers_and_only_the_health_personnel_read_them(
     unnamed = api.post("/self-declarations", body={"token": booked.token, "answers": {**ANSWERS, "medication": ""}})
     assert unnamed.status == 422
     assert [problem["field"] for problem in unnamed.body["error"]["details"]] == ["answers.medication"]
+    assert REMARK not in json.dumps(unnamed.body)  # a refusal never repeats the answers
     unconfirmed = {"token": booked.token, "answers": {**ANSWERS, "confirmed": False}}
     assert api.post("/self-declarations", body=unconfirmed).status == 422
     sent = api.post("/self-declarations", body={"token": booked.token, "answers": ANSWERS})
@@ -122,6 +123,7 @@ def test_the_employee_answers_and_only_the_health_personnel_read_them(
     read = api.get(booked.declaration, token=helse)
     assert read.status == 200, read.body
     assert read.body["answers"] == ANSWERS
+    assert read.headers.get("Cache-Control") == "no-store"
     assert read.body["employee_id"] == booked.employee["employee_id"]
 
     history = api.get(
@@ -174,6 +176,8 @@ def test_the_answers_go_with_the_booking_and_with_the_slot(api: ApiClient, runti
     assert declaration_items(booked) == []
     gone = api.post("/self-declarations/form", body={"token": booked.token})
     assert (gone.status, gone.error_code) == (404, "not_found")  # the link died with the booking
+    late = api.post("/self-declarations", body={"token": booked.token, "answers": ANSWERS})
+    assert (late.status, late.error_code) == (404, "not_found")
 
     # Booked again, answered, and the slot cancelled: the answers go with it
     assert api.post(booked.bookings, token=kari, body={"employee_id": booked.employee["employee_id"]}).status == 201
@@ -186,6 +190,26 @@ def test_the_answers_go_with_the_booking_and_with_the_slot(api: ApiClient, runti
     cancelled = api.call("DELETE", slot, token=admin, query={"version": booked.slot["version"]})
     assert cancelled.status == 204, cancelled.body
     assert declaration_items(booked) == []
+
+
+def test_a_moved_slot_keeps_its_answers_for_the_retention_period_after_its_new_end(
+    api: ApiClient, booked: Booked
+) -> None:
+    assert api.post("/self-declarations", body={"token": booked.token, "answers": ANSWERS}).status == 200
+    later = datetime.fromisoformat(booked.slot["starts_at"]) + timedelta(days=200)
+    slot = f"/customers/{booked.customer_id}/service-orders/{booked.order_id}/booking-slots/{booked.slot['slot_id']}"
+    moved = api.call(
+        "PATCH",
+        slot,
+        token=api.login("admin"),
+        body={"version": booked.slot["version"], "starts_at": later.isoformat()},
+    )
+    assert moved.status == 200, moved.body
+    [stored] = declaration_items(booked)
+    ends = datetime.fromisoformat(moved.body["ends_at"])
+    assert int(stored["expires_at"]["N"]) == int((ends + timedelta(days=90)).timestamp())
+    read = api.get(booked.declaration, token=api.login("helse"))
+    assert read.status == 200, read.body  # still there, and read as such: its retention follows the appointment
 
 
 class FailingKms:

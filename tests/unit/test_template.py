@@ -127,3 +127,21 @@ def test_every_function_an_area_offers_the_root_is_routed_or_authorizes() -> Non
         handed_on = set(re.findall(rf"GetAtt {stack}\.Outputs\.(\w+)", root))
         used = routed | {template.authorizer_function} | handed_on
         assert offered <= used, (stack, offered - used)
+
+
+def test_each_kind_of_personal_data_is_opened_only_by_the_functions_of_its_kind() -> None:
+    """One KMS key seals identity numbers and self-declarations; each policy names the purpose its context must have,
+    so the employer's reveal cannot open health answers, nor the health personnel's reading an identity number."""
+    template = load_template()
+    purposes = {}
+    for name, policy in template.resources_of("AWS::IAM::ManagedPolicy").items():
+        for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
+            actions = set(statement["Action"])
+            if actions & {"kms:Decrypt", "kms:GenerateDataKey"}:
+                purposes[name] = statement["Condition"]["StringEquals"]["kms:EncryptionContext:purpose"]
+    assert purposes == {
+        "SealPersonalDataPolicy": "national_id",
+        "OpenPersonalDataPolicy": "national_id",
+        "SealSelfDeclarationPolicy": "self-declaration",
+        "OpenSelfDeclarationPolicy": "self-declaration",
+    }

@@ -507,6 +507,8 @@ def invoice_service() -> InvoiceService:
 
 def appointment_service() -> AppointmentService:
     """Bookings of employees into slots (EMP-2): invitations are sent from the portal's sender address."""
+    from datetime import timedelta
+
     from portal.bookings.appointments import AppointmentService
     from portal.employees.repository import DynamoEmployeeRepository
     from portal.settings import get_settings
@@ -518,6 +520,7 @@ def appointment_service() -> AppointmentService:
         employees=DynamoEmployeeRepository(),
         organizer=get_settings().ses_sender,
         portal_url=get_settings().portal_url,
+        declaration_retention=timedelta(days=get_settings().self_declaration_retention_days),
     )
 
 

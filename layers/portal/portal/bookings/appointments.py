@@ -8,11 +8,12 @@ first invitation carries the link to the form (`portal.bookings.declarations`); 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from portal import access
 from portal.access import Principal
 from portal.auth.tokens import new_token, token_digest
+from portal.bookings.declarations import expiry
 from portal.bookings.invitations import Method, calendar
 from portal.bookings.models import Booking, BookingInput, BookingList, Slot, SlotChange
 from portal.bookings.repository import SlotRepository
@@ -40,6 +41,7 @@ class AppointmentService:
     employees: EmployeeRepository
     organizer: str
     portal_url: str
+    declaration_retention: timedelta
     clock: Clock = now
 
     def bookings(self, principal: Principal, customer_id: str, order_id: str, slot_id: str) -> BookingList:
@@ -117,6 +119,8 @@ class AppointmentService:
         bookings = self.slots.bookings(before)
         notices = [self._notice("BookingChanged", Method.REQUEST, customer, order, after, b) for b in bookings]
         self.slots.move(before, after, actor=principal.username, at=at, notices=notices)
+        if after.self_declaration and after.ends_at != before.ends_at:
+            self.slots.keep_declarations_until(after, bookings, expiry(after, self.declaration_retention, at))
         return after
 
     def cancel(self, principal: Principal, customer_id: str, order_id: str, slot_id: str, version: int) -> None:

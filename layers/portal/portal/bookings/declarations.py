@@ -70,9 +70,9 @@ class SelfDeclarationService:
             employee_id=booking.employee_id,
             submitted_at=at,
             sealed=sealed,
-            expires_at=int((max(at, slot.ends_at) + self.retention).timestamp()),
+            expires_at=expiry(slot, self.retention, at),
         )
-        self.slots.submit_declaration(booking, declaration)
+        self.slots.submit_declaration(booking, slot, declaration)
         return SelfDeclarationReceipt(submitted_at=at)
 
     def read(
@@ -103,6 +103,12 @@ class SelfDeclarationService:
         if booking is None or slot is None or not slot.self_declaration:
             raise NotFound("This link leads to no self-declaration")
         return booking, slot
+
+
+def expiry(slot: Slot, retention: timedelta, at: datetime) -> int:
+    """When answers sent at `at` for the slot are deleted (epoch seconds, DynamoDB's TTL): the retention period after
+    the appointment, or after they came if that is later."""
+    return int((max(at, slot.ends_at) + retention).timestamp())
 
 
 def _context(booking: Booking) -> dict[str, str]:

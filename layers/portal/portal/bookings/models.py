@@ -151,9 +151,10 @@ class GeneralHealth(StrEnum):
 
 class SelfDeclarationAnswers(BaseModel):
     """The short health questionnaire an employee fills in before the appointment: special-category personal data,
-    sealed at rest and read by the vendor's health personnel only. A 'yes' asks for a few words on it."""
+    sealed at rest and read by the vendor's health personnel only. A 'yes' asks for a few words on it. A refusal
+    never repeats what was given (pydantic would quote it, and a refusal may be logged)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
     general_health: GeneralHealth
     takes_medication: bool

@@ -20,7 +20,7 @@ from portal.customers.models import CustomerHistoryAction
 from portal.customers.repository import customer_pk
 from portal.employees.models import EmployeeHistoryAction, EmployeeStatus
 from portal.employees.repository import employee_sk, history_partition
-from portal.errors import Conflict
+from portal.errors import Conflict, NotFound
 from portal.notifications.email import EmailMessage
 from portal.notifications.repository import enqueue
 from portal.store import Item, Table, Transaction, audit_item, failed_conditions, item_of, key, model_of
@@ -47,7 +47,8 @@ class SlotRepository(Protocol):
         self, slot: Slot, bookings: Sequence[Booking], *, actor: str, at: datetime, notices: Sequence[EmailMessage]
     ) -> None: ...
     def by_declaration_link(self, link_digest: str) -> Booking | None: ...
-    def submit_declaration(self, booking: Booking, declaration: StoredDeclaration) -> None: ...
+    def submit_declaration(self, booking: Booking, slot: Slot, declaration: StoredDeclaration) -> None: ...
+    def keep_declarations_until(self, slot: Slot, bookings: Sequence[Booking], expires_at: int) -> None: ...
     def declaration(self, booking: Booking) -> StoredDeclaration | None: ...
     def record_declaration_read(self, booking: Booking, *, actor: str, at: datetime) -> None: ...
 
@@ -85,6 +86,8 @@ class DynamoSlotRepository:
         return sorted((model_of(Booking, item) for item in items), key=lambda booking: booking.employee_name)
 
     def booking(self, slot: Slot, employee_id: str) -> Booking | None:
+        if not is_id(employee_id):
+            return None
         item = self.table.get(customer_pk(slot.customer_id), key(_booking_prefix(slot), employee_id), consistent=True)
         return model_of(Booking, item) if item else None
 
@@ -187,18 +190,19 @@ class DynamoSlotRepository:
         enqueue(transaction, notices, at=at)
         self.table.transact(transaction, conflict_message="The slot changed meanwhile; reload it and try again")
         # A slot's bookings, their invitations and its entries fill one transaction; the answers to its
-        # self-declarations go right after (and their TTL deletes any a failure here leaves).
-        declarations = self.table.query_all(pk=partition, sk_prefix=f"{key(DECLARATION, slot.order_id, slot.slot_id)}#")
-        for item in declarations:
-            self.table.delete(partition, item["SK"])
+        # self-declarations go right after, by the bookings' keys (their TTL deletes any a failure here leaves).
+        if slot.self_declaration:
+            for booking in bookings:
+                self.table.delete(partition, _declaration_sk(booking))
 
     def by_declaration_link(self, link_digest: str) -> Booking | None:
         items = self.table.query_all(pk=key(DECLARATION_LINK, link_digest), index="GSI1")
         return model_of(Booking, items[0]) if items else None
 
-    def submit_declaration(self, booking: Booking, declaration: StoredDeclaration) -> None:
-        """The answers (sealed) with the booking's note of when they came, while the booking is there; sent again,
-        they replace the earlier ones. The employee's history records that they came, never what they say."""
+    def submit_declaration(self, booking: Booking, slot: Slot, declaration: StoredDeclaration) -> None:
+        """The answers (sealed) with the booking's note of when they came, while the booking is there and the slot
+        as read (a slot moved meanwhile may have begun); sent again, they replace the earlier ones. The employee's
+        history records that they came, never what they say."""
         partition = customer_pk(booking.customer_id)
         at = declaration.submitted_at
         transaction = Transaction()
@@ -208,6 +212,12 @@ class DynamoSlotRepository:
             expression="SET declaration_submitted_at = :at",
             condition="booking_id = :booking",
             values={":at": at.isoformat(), ":booking": booking.booking_id},
+        )
+        transaction.check(
+            partition,
+            key(SLOT, slot.order_id, slot.slot_id),
+            condition="version = :read",
+            values={":read": slot.version},
         )
         transaction.put(
             item_of(declaration, pk=partition, sk=_declaration_sk(booking), kind="self_declaration"),
@@ -221,7 +231,28 @@ class DynamoSlotRepository:
                 subject=booking.slot_id,
             )
         )
-        self.table.transact(transaction, conflict_message="The booking is no longer there")
+        try:
+            self.table.transact(transaction, conflict_message="The appointment changed meanwhile; open the link again")
+        except Conflict as conflict:
+            if 0 in failed_conditions(conflict):
+                raise NotFound("This link leads to no self-declaration") from None
+            raise
+
+    def keep_declarations_until(self, slot: Slot, bookings: Sequence[Booking], expires_at: int) -> None:
+        """A moved slot's answers are kept for the retention period after its new end: each one there gets the new
+        expiry (one small update per booking; a booking without answers is left alone)."""
+        partition = customer_pk(slot.customer_id)
+        for booking in bookings:
+            try:
+                self.table.update(
+                    partition,
+                    _declaration_sk(booking),
+                    expression="SET expires_at = :expires",
+                    condition="attribute_exists(PK)",
+                    values={":expires": expires_at},
+                )
+            except Conflict:
+                continue
 
     def declaration(self, booking: Booking) -> StoredDeclaration | None:
         item = self.table.get(customer_pk(booking.customer_id), _declaration_sk(booking), consistent=True)
