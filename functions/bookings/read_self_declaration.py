@@ -4,10 +4,10 @@ least of all. Never cached."""
 
 from typing import Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented
+from portal.api import build_resolver, current_principal, documented, never_cached
 from portal.bookings.models import SelfDeclaration
 from portal.observability import entrypoint
 from portal.wiring import self_declaration_service
@@ -31,12 +31,7 @@ app = build_resolver()
 def read_self_declaration(customer_id: str, order_id: str, slot_id: str, employee_id: str) -> Response[SelfDeclaration]:
     principal = current_principal(app)
     declaration = self_declaration_service().read(principal, customer_id, order_id, slot_id, employee_id)
-    return Response(
-        status_code=200,
-        content_type=content_types.APPLICATION_JSON,
-        body=declaration,
-        headers={"Cache-Control": "no-store"},
-    )
+    return never_cached(declaration)
 
 
 @entrypoint()

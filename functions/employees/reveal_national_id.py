@@ -3,11 +3,11 @@ employee's national identity number, giving a reason that the employee's history
 
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Body
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from portal.api import build_resolver, current_principal, documented
+from portal.api import build_resolver, current_principal, documented, never_cached
 from portal.employees.models import RevealedNationalId, RevealRequest
 from portal.observability import entrypoint
 from portal.wiring import employee_service
@@ -32,12 +32,7 @@ def reveal_national_id(
     customer_id: str, employee_id: str, request: Annotated[RevealRequest, Body()]
 ) -> Response[RevealedNationalId]:
     revealed = employee_service().reveal(current_principal(app), customer_id, employee_id, request)
-    return Response(
-        status_code=200,
-        content_type=content_types.APPLICATION_JSON,
-        body=revealed,
-        headers={"Cache-Control": "no-store"},
-    )
+    return never_cached(revealed)
 
 
 @entrypoint()

@@ -341,6 +341,16 @@ def _request_id(app: APIGatewayRestResolver) -> str:
         return ""
 
 
+def never_cached(body: BaseModel) -> Response[Any]:
+    """A 200 with what must not stay in any cache: a revealed identity number, health answers."""
+    return Response(
+        status_code=200,
+        content_type=content_types.APPLICATION_JSON,
+        body=body,
+        headers={"Cache-Control": "no-store"},
+    )
+
+
 def current_principal(app: APIGatewayRestResolver, *, api_keys: bool = False) -> Principal:
     """Who is asking. Only the routes of the document API that pass `api_keys=True` answer an API key (DOC-3)."""
     principal = Principal.from_context(app.current_event.request_context.authorizer.raw_event)

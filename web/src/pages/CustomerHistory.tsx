@@ -119,6 +119,52 @@ export function historyLines(
   });
 }
 
+/** A line of an entry as shown: "label: before → after", or "label: value" for a fact recorded (`before` null). */
+export type ShownLine = { field: string; label: string; before: string | null; after: string };
+
+/** Who did what and when, newest first: the table every history (a customer's, an employee's) is shown in. */
+export function HistoryTable<E extends { entry_id: string; at: string; actor: string; action: string }>({ labelledBy, entries, linesOf }: {
+  labelledBy: string; entries: E[]; linesOf: (entry: E) => ShownLine[];
+}) {
+  const { t } = useI18n();
+  return (
+    <ScrollArea labelledBy={labelledBy}>
+      <table className="stacked">
+        <thead>
+          <tr>
+            <th scope="col">{t("history.when")}</th>
+            <th scope="col">{t("history.who")}</th>
+            <th scope="col">{t("history.what")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => {
+            const lines = linesOf(entry);
+            return (
+              <tr key={entry.entry_id}>
+                <td>{formatDateTime(entry.at)}</td>
+                <td>{entry.actor}</td>
+                <td>
+                  <strong>{textOr(t, `history.action.${entry.action}`, entry.action)}</strong>
+                  {lines.length ? (
+                    <ul className="changes">
+                      {lines.map((line) => (
+                        <li key={line.field}>
+                          {line.label}: {line.before === null ? line.after : `${line.before} → ${line.after}`}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollArea>
+  );
+}
+
 const PAGE = 25;
 
 /** ORG-3: who changed what in a customer and when, newest first, older entries a page at a time. */
@@ -135,33 +181,8 @@ export function CustomerHistory({ customerId, definitions, names }: {
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">{t("customer.history")}</h2>
       {entries === null ? <p role="status">{t("loading")}</p> : entries.length === 0 ? <p>{t("customer.noHistory")}</p> : (
-        <ScrollArea labelledBy="history-heading">
-          <table className="stacked">
-            <thead>
-              <tr>
-                <th scope="col">{t("history.when")}</th>
-                <th scope="col">{t("history.who")}</th>
-                <th scope="col">{t("history.what")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.entry_id}>
-                  <td>{formatDateTime(entry.at)}</td>
-                  <td>{entry.actor}</td>
-                  <td>
-                    <strong>{textOr(t, `history.action.${entry.action}`, entry.action)}</strong>
-                    <ul className="changes">
-                      {historyLines(entry, definitions, { t, language }, names).map((line) => (
-                        <li key={line.field}>{line.label}: {line.before} → {line.after}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
+        <HistoryTable labelledBy="history-heading" entries={entries}
+          linesOf={(entry) => historyLines(entry, definitions, { t, language }, names)} />
       )}
       <LoadMore pages={history} label="history.older" />
     </section>

@@ -1,18 +1,14 @@
 import type { components } from "../api/client";
 import { problemOf } from "../api/problems";
 import { byCursor, usePages } from "../api/query";
-import { formatDate, formatDateTime } from "../format";
+import { formatDate } from "../format";
 import { useI18n } from "../i18n";
 import { textOr, type MessageKey } from "../i18n/messages";
-import { ScrollArea } from "../ScrollArea";
 import { LoadMore } from "../ui/LoadMore";
-import { valueText, type Reader } from "./CustomerHistory";
+import { HistoryTable, valueText, type Reader, type ShownLine } from "./CustomerHistory";
 import type { Definition } from "./customFields";
 
 type EmployeeHistoryEntry = components["schemas"]["EmployeeHistoryEntry"];
-
-/** One line of an entry: a change reads "label: before → after", a fact recorded (`before` null) "label: value". */
-export type EmployeeLine = { field: string; label: string; before: string | null; after: string };
 
 // Entries that record what happened rather than what changed: the employee added (its name), the number revealed
 // (the reason given), booked into or out of a slot (its place and start).
@@ -46,7 +42,6 @@ function employeeValue(field: string, value: unknown, reader: Reader, department
   }
   if (typeof value === "string" && value !== "") {
     if (field === "birth_date") return formatDate(value);
-    if (field === "starts_at") return formatDateTime(value);
   }
   const typed: Definition | undefined = TYPED.has(field) ? { key: field, label: field, type: "text" } : undefined;
   return valueText(value, reader, typed, CODES[field]);
@@ -55,7 +50,7 @@ function employeeValue(field: string, value: unknown, reader: Reader, department
 /** The lines of one entry of an employee's history (EMP-1). */
 export function employeeHistoryLines(
   entry: EmployeeHistoryEntry, reader: Reader, departments: Record<string, string> = {}, company?: string,
-): EmployeeLine[] {
+): ShownLine[] {
   const fact = FACTS.has(entry.action);
   return entry.changes.map((change) => ({
     field: change.field,
@@ -84,37 +79,8 @@ export function EmployeeHistory({ customerId, employeeId, departments, company }
       {history.error ? <p className="error" role="alert">{t(problemOf(history.error).summary)}</p>
         : entries === null ? <p role="status">{t("loading")}</p>
         : entries.length === 0 ? <p>{t("customer.noHistory")}</p> : (
-          <ScrollArea labelledBy="employee-history-heading">
-            <table className="stacked">
-              <thead>
-                <tr>
-                  <th scope="col">{t("history.when")}</th>
-                  <th scope="col">{t("history.who")}</th>
-                  <th scope="col">{t("history.what")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.entry_id}>
-                    <td>{formatDateTime(entry.at)}</td>
-                    <td>{entry.actor}</td>
-                    <td>
-                      <strong>{textOr(t, `history.action.${entry.action}`, entry.action)}</strong>
-                      {entry.changes.length ? (
-                        <ul className="changes">
-                          {employeeHistoryLines(entry, { t, language }, departments, company).map((line) => (
-                            <li key={line.field}>
-                              {line.label}: {line.before === null ? line.after : `${line.before} → ${line.after}`}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollArea>
+          <HistoryTable labelledBy="employee-history-heading" entries={entries}
+            linesOf={(entry) => employeeHistoryLines(entry, { t, language }, departments, company)} />
         )}
       <LoadMore pages={history} label="history.older" />
     </section>

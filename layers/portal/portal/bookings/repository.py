@@ -116,7 +116,7 @@ class DynamoSlotRepository:
             values={":active": EmployeeStatus.ACTIVE.value},
             names={"#status": "status"},
         )
-        transaction.put(_employee_entry(booking, slot, actor, EmployeeHistoryAction.BOOKED, booking.booked_at))
+        transaction.put(_employee_entry(booking, actor, EmployeeHistoryAction.BOOKED, booking.booked_at, slot))
         enqueue(transaction, [notice], at=booking.booked_at)
         try:
             self.table.transact(transaction, conflict_message="The slot changed meanwhile; reload it and try again")
@@ -135,7 +135,7 @@ class DynamoSlotRepository:
         )
         transaction.delete(partition, key(_booking_prefix(slot), booking.employee_id), condition="attribute_exists(PK)")
         transaction.delete(partition, _declaration_sk(booking))
-        transaction.put(_employee_entry(booking, slot, actor, EmployeeHistoryAction.UNBOOKED, at))
+        transaction.put(_employee_entry(booking, actor, EmployeeHistoryAction.UNBOOKED, at, slot))
         enqueue(transaction, [notice], at=at)
         self.table.transact(transaction, conflict_message="The booking changed meanwhile; reload it and try again")
 
@@ -223,13 +223,7 @@ class DynamoSlotRepository:
             item_of(declaration, pk=partition, sk=_declaration_sk(booking), kind="self_declaration"),
         )
         transaction.put(
-            audit_item(
-                partition=history_partition(booking.employee_id),
-                actor=booking.employee_name,
-                action=EmployeeHistoryAction.DECLARATION_SUBMITTED,
-                at=at,
-                subject=booking.slot_id,
-            )
+            _employee_entry(booking, booking.employee_name, EmployeeHistoryAction.DECLARATION_SUBMITTED, at)
         )
         try:
             self.table.transact(transaction, conflict_message="The appointment changed meanwhile; open the link again")
@@ -259,15 +253,7 @@ class DynamoSlotRepository:
         return model_of(StoredDeclaration, item) if item else None
 
     def record_declaration_read(self, booking: Booking, *, actor: str, at: datetime) -> None:
-        self.table.put(
-            audit_item(
-                partition=history_partition(booking.employee_id),
-                actor=actor,
-                action=EmployeeHistoryAction.DECLARATION_READ,
-                at=at,
-                subject=booking.slot_id,
-            )
-        )
+        self.table.put(_employee_entry(booking, actor, EmployeeHistoryAction.DECLARATION_READ, at))
 
     def of_order(self, customer_id: str, order_id: str) -> list[Slot]:
         # An order has at most MAX_SLOTS_PER_ORDER slots (refused beyond): one small collection, read whole.
@@ -292,15 +278,16 @@ def _booking_item(booking: Booking, link_digest: str | None = None) -> Item:
     return item_of(booking, pk=customer_pk(booking.customer_id), sk=_booking_sk(booking), kind="booking", **link)
 
 
-def _employee_entry(booking: Booking, slot: Slot, actor: str, action: str, at: datetime) -> Item:
-    """A booking is a change of the employee's appointments: its history shows when and where."""
+def _employee_entry(booking: Booking, actor: str, action: str, at: datetime, slot: Slot | None = None) -> Item:
+    """A change of the employee's appointments, in its history: when and where for a booking (the slot), only that it
+    happened for a self-declaration (never what it says)."""
     return audit_item(
         partition=history_partition(booking.employee_id),
         actor=actor,
         action=action,
         at=at,
-        subject=slot.slot_id,
-        after={"place": slot.place, "starts_at": slot.starts_at.isoformat()},
+        subject=booking.slot_id,
+        after={"place": slot.place, "starts_at": slot.starts_at.isoformat()} if slot else None,
     )
 
 
