@@ -65,6 +65,16 @@ def log_in(page: Page, username: str, email: str) -> None:
     expect(page.get_by_role("heading", name=re.compile("Du er logget inn som"))).to_be_visible()
 
 
+def search_in(combobox: Locator, text: str) -> None:
+    """Types into a field whose suggestions open as a list (ui/SearchComboBox), once the page has finished bringing
+    the field into view: React Aria closes an open list when the page scrolls (its popover would come loose from the
+    field), and a list closed without a choice puts the field's text back as it was. A person types into a field
+    they see; Playwright scrolls to it as it types, and the scroll event can land after the list opened."""
+    combobox.scroll_into_view_if_needed()
+    combobox.page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    combobox.fill(text)
+
+
 def new_customer(page: Page, name: str, group_number: str | None = None) -> str:
     """A customer of the test's own, from the register page, so the demo data other tests count stays as it is."""
     page.get_by_role("link", name="Ny kunde").click()
@@ -73,7 +83,7 @@ def new_customer(page: Page, name: str, group_number: str | None = None) -> str:
     page.get_by_label("Kundenummer *").fill(number)
     if group_number:  # chosen by keyboard: type, arrow down to the match, Enter
         group = page.get_by_role("combobox", name="Konsern")
-        group.fill(group_number)
+        search_in(group, group_number)
         expect(page.get_by_role("option", name=re.compile(rf"\({group_number}\)$"))).to_be_visible()
         group.press("ArrowDown")
         group.press("Enter")

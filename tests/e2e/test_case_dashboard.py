@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from infrastructure.local.demo import DemoData
-from tests.e2e.browser import assert_accessible, fits_the_screen, log_in, screenshot
+from tests.e2e.browser import assert_accessible, fits_the_screen, log_in, screenshot, search_in
 from tests.support import ApiClient
 
 pytestmark = pytest.mark.e2e
@@ -136,7 +136,7 @@ def test_staff_follow_a_customers_cases_narrow_them_by_type_and_print_them(
     # Narrowed to Nordlys Bergen, found by its name
     filters = page.get_by_role("form", name="Avgrens dashbordene")
     customer = filters.get_by_role("combobox", name="Kunde")
-    customer.fill("Nordlys Bergen")
+    search_in(customer, "Nordlys Bergen")
     expect(page.get_by_role("option", name=f"{BERGEN} (10001)")).to_be_visible()
     customer.press("ArrowDown")
     customer.press("Enter")

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from infrastructure.local.demo import DemoData
-from tests.e2e.browser import assert_accessible, log_in, screenshot, toast
+from tests.e2e.browser import assert_accessible, log_in, screenshot, search_in, toast
 from tests.support import ApiClient
 
 pytestmark = pytest.mark.e2e
@@ -240,7 +240,7 @@ def test_staff_file_a_case_for_a_customer_found_by_name(page: Page) -> None:
     form.get_by_role("button", name="Registrer saken").click()
     expect(page.get_by_role("alert").filter(has_text="Noe må rettes")).to_contain_text("Kunde: Må fylles ut.")
     customer = form.get_by_role("combobox", name="Kunde *")
-    customer.fill("Fjellbak")
+    search_in(customer, "Fjellbak")
     expect(page.get_by_role("option", name="Fjellbakeriet AS (20000)")).to_be_visible()
     customer.press("ArrowDown")
     customer.press("Enter")
@@ -261,7 +261,7 @@ def test_staff_file_a_case_for_a_customer_found_by_name(page: Page) -> None:
     page.get_by_role("link", name="Tilbake til sakene").click()
     search = page.get_by_role("search", name="Søk i saker")
     customer = search.get_by_role("combobox", name="Kunde")
-    customer.fill("Fjellbak")
+    search_in(customer, "Fjellbak")
     expect(page.get_by_role("option", name="Fjellbakeriet AS (20000)")).to_be_visible()
     customer.press("ArrowDown")
     customer.press("Enter")
