@@ -76,8 +76,8 @@ def test_an_employee_sends_a_self_declaration_that_only_the_health_personnel_rea
     [invitation] = mailbox.messages_to(person["email"])
     link = LINK.search(str(invitation["body"]))
     assert link, invitation["body"]
-    form = api.post("/self-declarations/form", body={"token": link.group(1)})  # the link leads to the form
-    assert form.status == 200, (form.status, form.body)
+    leads_to = api.post("/self-declarations/form", body={"token": link.group(1)})  # the link leads to the form
+    assert leads_to.status == 200, (leads_to.status, leads_to.body)
 
     # The employee opens the link in a browser of its own, without logging in: the appointment and who reads the answers
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
