@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 
 from infrastructure.local.runtime import Runtime
+from portal import sealing
 from portal.errors import Unavailable
 from portal.sealing import KmsSealer, blind_index
 
@@ -35,8 +39,28 @@ def test_a_sealed_value_opens_with_its_context_only_and_shows_nothing_of_itself(
 
 
 def test_without_a_key_nothing_is_sealed() -> None:
-    with pytest.raises(Unavailable):
+    with pytest.raises(Unavailable, match="nothing was saved"):
         KmsSealer("").seal("13091849962", context=CONTEXT)
+
+
+class DownKms:
+    def __getattr__(self, operation: str) -> Callable[..., Any]:
+        def refuse(**request: Any) -> Any:
+            raise ClientError({"Error": {"Code": "KMSInternalException", "Message": "down"}}, operation)
+
+        return refuse
+
+
+def test_when_the_key_service_does_not_answer_each_way_says_what_did_not_happen(
+    sealer: KmsSealer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sealed = sealer.seal("13091849962", context=CONTEXT)
+    monkeypatch.setattr(sealing, "_client", DownKms)
+    with pytest.raises(Unavailable, match="nothing was saved"):
+        sealer.seal("13091849962", context=CONTEXT)
+    with pytest.raises(Unavailable, match="could not be read") as refused:
+        sealer.open(sealed, context=CONTEXT)
+    assert "13091849962" not in str(refused.value)
 
 
 def test_the_blind_index_matches_equal_values_in_one_scope_only() -> None:

@@ -47,6 +47,11 @@ def _client() -> KMSClient:
     return boto3.client("kms")
 
 
+# What the caller is told when the key service does not answer, sealing and opening.
+_NOT_SAVED = "nothing was saved"
+_NOT_READ = "the protected value could not be read"
+
+
 class KmsSealer:
     def __init__(self, key_id: str) -> None:
         self.key_id = key_id
@@ -55,7 +60,8 @@ class KmsSealer:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         data_key = self._kms(
-            lambda kms: kms.generate_data_key(KeyId=self.key_id, KeySpec="AES_256", EncryptionContext=context)
+            lambda kms: kms.generate_data_key(KeyId=self.key_id, KeySpec="AES_256", EncryptionContext=context),
+            unanswered=_NOT_SAVED,
         )
         nonce = os.urandom(_NONCE_BYTES)
         ciphertext = AESGCM(data_key["Plaintext"]).encrypt(nonce, plain.encode("utf-8"), _associated(context))
@@ -67,23 +73,24 @@ class KmsSealer:
         data_key = self._kms(
             lambda kms: kms.decrypt(
                 KeyId=self.key_id, CiphertextBlob=base64.b64decode(sealed.key), EncryptionContext=context
-            )
+            ),
+            unanswered=_NOT_READ,
         )
         plain = AESGCM(data_key["Plaintext"]).decrypt(
             base64.b64decode(sealed.nonce), base64.b64decode(sealed.ciphertext), _associated(context)
         )
         return plain.decode("utf-8")
 
-    def _kms(self, call: Callable[[KMSClient], T]) -> T:
+    def _kms(self, call: Callable[[KMSClient], T], *, unanswered: str) -> T:
         from botocore.exceptions import BotoCoreError, ClientError
 
         if not self.key_id:
-            raise Unavailable("No key is configured to protect personal data: nothing was saved")
+            raise Unavailable(f"No key is configured to protect personal data: {unanswered}")
         try:
             return call(_client())
         except (ClientError, BotoCoreError) as error:
             # The error names the key and the operation, never the value.
-            raise Unavailable("The key service did not answer: nothing was saved; try again shortly") from error
+            raise Unavailable(f"The key service did not answer: {unanswered}; try again shortly") from error
 
 
 def blind_index(value: str, *, scope: str, key: bytes) -> str:
