@@ -165,6 +165,9 @@ def test_the_form_closes_when_the_appointment_begins_and_the_answers_expire(api:
     after_retention = dataclasses.replace(service, clock=lambda: datetime.fromtimestamp(expires, UTC))
     with pytest.raises(NotFound):  # past its retention it reads as gone, before DynamoDB's TTL removes it
         after_retention.read(principal, *path)
+    # The bookings say until when the answers are kept, so no one is offered to read what is gone
+    [booking] = api.get(booked.bookings, token=api.login("helse")).body["items"]
+    assert datetime.fromisoformat(booking["declaration_kept_until"]) == datetime.fromtimestamp(expires, UTC)
 
 
 def test_the_answers_go_with_the_booking_and_with_the_slot(api: ApiClient, runtime: Runtime, booked: Booked) -> None:

@@ -1915,6 +1915,7 @@ const en: Catalogue = {
   "bookings.column.declaration": "Self-declaration",
   "bookings.declarationSent": "Sent {at}",
   "bookings.declarationNotSent": "Not sent",
+  "bookings.declarationDeleted": "The answers were deleted {at}, after the retention period.",
   "bookings.readDeclaration": "Read self-declaration",
   "bookings.readDeclarationOf": "Read self-declaration from {name}",
   "bookings.declarationOf": "Self-declaration from {name}",

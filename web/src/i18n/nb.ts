@@ -1914,6 +1914,7 @@ export const nb = {
   "bookings.column.declaration": "Egenerklæring",
   "bookings.declarationSent": "Sendt {at}",
   "bookings.declarationNotSent": "Ikke sendt",
+  "bookings.declarationDeleted": "Svarene ble slettet {at}, etter lagringstiden.",
   "bookings.readDeclaration": "Les egenerklæring",
   "bookings.readDeclarationOf": "Les egenerklæring fra {name}",
   "bookings.declarationOf": "Egenerklæring fra {name}",

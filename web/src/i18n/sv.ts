@@ -1915,6 +1915,7 @@ const sv: Catalogue = {
   "bookings.column.declaration": "Hälsodeklaration",
   "bookings.declarationSent": "Skickad {at}",
   "bookings.declarationNotSent": "Inte skickad",
+  "bookings.declarationDeleted": "Svaren raderades {at}, efter lagringstiden.",
   "bookings.readDeclaration": "Läs hälsodeklarationen",
   "bookings.readDeclarationOf": "Läs hälsodeklarationen från {name}",
   "bookings.declarationOf": "Hälsodeklaration från {name}",

@@ -11,14 +11,14 @@ import { $api, refusalOf } from "../api/query";
 import { Form, inputIdOf } from "../forms/Form";
 import { decode, encode } from "../forms/messages";
 import { useApiForm } from "../forms/useApiForm";
-import { formatDateTime } from "../format";
+import { formatDate, formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { DataTable, type ListColumn } from "../ui/DataTable";
 import { SearchComboBox, type Choice } from "../ui/SearchComboBox";
 import { notify } from "../ui/Toasts";
 import {
-  answerRows, asksForDeclaration, beforeCutOff, hasStarted, isFull, SLOT_FIELD_LABELS, slotName, slotProblem, type Booking, type Slot,
+  answerRows, asksForDeclaration, beforeCutOff, declarationState, hasStarted, isFull, SLOT_FIELD_LABELS, slotName, slotProblem, type Booking, type Slot,
 } from "./BookingParts";
 import { fullName } from "./EmployeeParts";
 
@@ -157,7 +157,7 @@ export function BookingEmployees({ slot, id, headingLevel }: { slot: Slot; id: s
   const cutOff = formatDateTime(slot.cancel_until);
   const mayRead = found.data?.may_read_declarations ?? false;
   const declarationId = `${id}-declaration`;
-  const read = bookings.find((booking) => booking.employee_id === reading && booking.declaration_submitted_at);
+  const read = bookings.find((booking) => booking.employee_id === reading && declarationState(booking) === "sent");
 
   const columns: ListColumn<Booking>[] = [
     { id: "name", header: t("employees.column.name"), cell: (booking) => <span className="long-text">{booking.employee_name}</span>, rowHeader: true },
@@ -170,14 +170,17 @@ export function BookingEmployees({ slot, id, headingLevel }: { slot: Slot; id: s
       id: "declaration", header: t("bookings.column.declaration"),
       cell: (booking: Booking) => {
         const shown = reading === booking.employee_id;
+        const state = declarationState(booking);
         return (
           <>
             <span className="nowrap">
-              {booking.declaration_submitted_at
-                ? t("bookings.declarationSent", { at: formatDateTime(booking.declaration_submitted_at) })
-                : t("bookings.declarationNotSent")}
+              {state === "not_sent" ? t("bookings.declarationNotSent")
+                : t("bookings.declarationSent", { at: formatDateTime(booking.declaration_submitted_at ?? "") })}
             </span>
-            {mayRead && booking.declaration_submitted_at ? (
+            {state === "deleted" ? (
+              <div className="muted">{t("bookings.declarationDeleted", { at: formatDate(booking.declaration_kept_until ?? "") })}</div>
+            ) : null}
+            {mayRead && state === "sent" ? (
               <div className="actions compact">
                 <button type="button" className={shown ? "small" : "secondary-outline small"} aria-expanded={shown}
                   aria-controls={shown ? declarationId : undefined} aria-label={t("bookings.readDeclarationOf", { name: booking.employee_name })}

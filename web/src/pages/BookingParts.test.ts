@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { beforeCutOff, changesOf, hasStarted, instantOf, isFull, localInput, moveSchema, slotProblem, slotSchema, type Slot } from "./BookingParts";
+import { beforeCutOff, changesOf, declarationState, hasStarted, instantOf, isFull, localInput, moveSchema, slotProblem, slotSchema, type Booking, type Slot } from "./BookingParts";
 
 const STARTS = new Date(2030, 0, 7, 9, 0); // the reader's wall clock: 07.01.2030 09:00
 
@@ -50,5 +50,16 @@ describe("booking slots", () => {
     const changed = slotProblem({ error: { code: "conflict", message: "The slot changed meanwhile", details: [] } });
     expect(changed).toEqual({ code: "conflict", summary: "bookings.changedMeanwhile", fields: {} });
     expect(slotProblem({ error: { code: "slot_full", message: "Full", details: [] } }).summary).toBe("error.slot_full");
+  });
+
+  it("say of a self-declaration whether it was sent, and that it was deleted once its retention period ran out", () => {
+    const booking: Booking = {
+      booking_id: "B", customer_id: "C", order_id: "O", slot_id: "S", employee_id: "E", employee_name: "Anna Ansatt",
+      email: "anna@example.no", language: "nb", slot_version: 1, booked_at: "2029-12-01T08:00:00Z", booked_by_name: "Kari",
+    };
+    const sent = { ...booking, declaration_submitted_at: "2030-01-05T18:00:00Z", declaration_kept_until: "2030-04-07T08:30:00Z" };
+    expect(declarationState(booking)).toBe("not_sent");
+    expect(declarationState(sent, Date.parse("2030-04-07T08:29:59Z"))).toBe("sent");
+    expect(declarationState(sent, Date.parse("2030-04-07T08:30:00Z"))).toBe("deleted");
   });
 });

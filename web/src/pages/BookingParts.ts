@@ -78,6 +78,16 @@ export function asksForDeclaration(slot: Slot): boolean {
   return slot.self_declaration === true;
 }
 
+/** What the bookings say of an employee's self-declaration: not sent, sent (the answers kept), or sent and since
+ * deleted after the retention period (nothing left to read). */
+export type DeclarationState = "not_sent" | "sent" | "deleted";
+
+export function declarationState(booking: Booking, now: number = Date.now()): DeclarationState {
+  if (!booking.declaration_submitted_at) return "not_sent";
+  const keptUntil = booking.declaration_kept_until ? new Date(booking.declaration_kept_until).getTime() : Infinity;
+  return now < keptUntil ? "sent" : "deleted";
+}
+
 export function isFull(slot: Slot): boolean {
   return (slot.booked ?? 0) >= slot.capacity;
 }

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from portal import access
 from portal.access import Principal
 from portal.auth.tokens import new_token, token_digest
-from portal.bookings.declarations import expiry
+from portal.bookings.declarations import expiry, kept_until
 from portal.bookings.invitations import Method, calendar
 from portal.bookings.models import Booking, BookingInput, BookingList, Slot, SlotChange
 from portal.bookings.repository import SlotRepository
@@ -49,7 +49,12 @@ class AppointmentService:
         customer, _, slot = self._slot(principal, customer_id, order_id, slot_id)
         may_book = access.may_change_employees(principal, customers.facts(customer))
         return BookingList(
-            items=self.slots.bookings(slot),
+            items=[
+                booking.model_copy(
+                    update={"declaration_kept_until": kept_until(booking, slot, self.declaration_retention)}
+                )
+                for booking in self.slots.bookings(slot)
+            ],
             may_book=may_book,
             may_read_declarations=slot.self_declaration and access.may_read_health_data(principal),
         )

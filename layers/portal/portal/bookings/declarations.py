@@ -7,7 +7,7 @@ what they say. They are deleted after the retention period, or at once when the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from portal import access
 from portal.access import Principal
@@ -109,6 +109,12 @@ def expiry(slot: Slot, retention: timedelta, at: datetime) -> int:
     """When answers sent at `at` for the slot are deleted (epoch seconds, DynamoDB's TTL): the retention period after
     the appointment, or after they came if that is later."""
     return int((max(at, slot.ends_at) + retention).timestamp())
+
+
+def kept_until(booking: Booking, slot: Slot, retention: timedelta) -> datetime | None:
+    """When the booking's answers are deleted (DynamoDB's TTL may take a while longer; they read as gone from then)."""
+    sent = booking.declaration_submitted_at
+    return datetime.fromtimestamp(expiry(slot, retention, sent), UTC) if sent is not None else None
 
 
 def _context(booking: Booking) -> dict[str, str]:

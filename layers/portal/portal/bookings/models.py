@@ -119,6 +119,10 @@ class Booking(BaseModel):
     declaration_submitted_at: datetime | None = Field(
         default=None, description="When the employee sent the self-declaration the slot asks for"
     )
+    declaration_kept_until: datetime | None = Field(
+        default=None,
+        description="When the answers are deleted: the retention period after the appointment (or after they came)",
+    )
 
     @property
     def uid(self) -> str:
