@@ -44,6 +44,50 @@ def _make_dynamodb_writes_atomic() -> None:
         setattr(DynamoDBBackend, name, serialised)
 
 
+# The table and partition the Query running on this thread reads (moto answers each request on a thread of its own).
+_querying = threading.local()
+
+
+def _make_queries_read_their_partition() -> None:
+    """moto answers a Query by sorting every item of the table and then keeping one partition's (or, on an index, the
+    items with its key): the cost grew with everything written before, 0.2 s a Query at 10 000 items and 0.7 s at
+    30 000, the most of a long test run's time. Here a table Query reads its own partition only, and an index Query
+    filters the items unsorted; moto sorts what it keeps, as before, so answers and pages stay the same."""
+    from moto.dynamodb.models.table import Table
+
+    if getattr(Table.query, "_reads_its_partition", False):
+        return
+    query, all_items = Table.query, Table.all_items
+
+    def query_one_partition(self: Any, *args: Any, **kwargs: Any) -> Any:
+        index_name = kwargs.get("index_name", args[_INDEX_NAME] if len(args) > _INDEX_NAME else None)
+        _querying.table = id(self)
+        _querying.partition = None if index_name else (args[0] if args else kwargs["hash_key"])
+        try:
+            return query(self, *args, **kwargs)
+        finally:
+            _querying.table = _querying.partition = None
+
+    def items_the_query_reads(self: Any) -> Any:
+        if getattr(_querying, "table", None) != id(self):
+            return all_items(self)  # a Scan pages through the sorted table
+        if _querying.partition is None:  # an index: every item, unsorted
+            stored = list(self.items.values())
+        else:
+            found = self.items.get(_querying.partition)  # .get: the items are a defaultdict
+            stored = [found] if found is not None else []
+        if self.range_key_attr is None:
+            return stored
+        return [item for partition in stored for item in list(partition.values())]
+
+    query_one_partition._reads_its_partition = True  # type: ignore[attr-defined]
+    Table.query = query_one_partition  # type: ignore[method-assign]
+    Table.all_items = items_the_query_reads  # type: ignore[method-assign]
+
+
+_INDEX_NAME = 7  # Table.query's positional parameters: hash_key, ..., projection_expressions, index_name
+
+
 class _ConditionFailed(Exception):
     def __init__(self, item: dict[str, Any] | None) -> None:
         super().__init__("The conditional request failed")
@@ -197,6 +241,7 @@ def start_backend(
     """Starts moto, points boto3 at it through the environment, and provisions the template's resources."""
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     _make_dynamodb_writes_atomic()
+    _make_queries_read_their_partition()
     os.environ.update(
         {
             "AWS_ACCESS_KEY_ID": "testing",
