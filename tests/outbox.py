@@ -12,8 +12,8 @@ import boto3
 
 from infrastructure.local import mailbox
 from infrastructure.local.runtime import Runtime
-from portal.store import Table, deserialize
-from tests.support import seeded_login
+from portal.store import deserialize
+from tests.support import seeded_login, table_items
 
 
 def sent_to(address: str) -> list[str]:
@@ -23,13 +23,11 @@ def sent_to(address: str) -> list[str]:
 
 def outbox_items_to(address: str) -> list[dict[str, Any]]:
     """Every outbox item addressed to one recipient (a test may scan; the portal never does)."""
-    table = Table()
-    items = table.client.scan(
-        TableName=table.name,
+    items = table_items(
         FilterExpression="#t = :outbox",
         ExpressionAttributeNames={"#t": "type"},
         ExpressionAttributeValues={":outbox": {"S": "outbox"}},
-    )["Items"]
+    )
     return [item for item in map(deserialize, items) if address in item.get("email", {}).get("to", [])]
 
 

@@ -223,3 +223,14 @@ def upload_file(
     checked = api.get(f"/files/{started.body['file']['file_id']}", token=token)
     assert checked.status == 200, checked.body
     return dict(checked.body)
+
+
+def table_items(**scan: Any) -> list[dict[str, Any]]:
+    """Every item of the portal's table (a test may scan; the portal never does), page after page: one Scan answers
+    at most 1 MB, and a table a long test run has filled holds many times that."""
+    import boto3
+
+    from portal.settings import get_settings
+
+    pages = boto3.client("dynamodb").get_paginator("scan").paginate(TableName=get_settings().table_name, **scan)
+    return [item for page in pages for item in page["Items"]]

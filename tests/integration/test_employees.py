@@ -21,7 +21,7 @@ from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from portal.settings import get_settings
 from tests.outbox import listening_to_events, received_events
-from tests.support import ApiClient
+from tests.support import ApiClient, table_items
 
 KARI = "kari.nordmann@nordlys.no"  # employee administrator at the Nordlys group, and so at Bergen and Oslo
 OLA = "ola.hansen@nordlys-bergen.no"  # Bergen's orderer: no employee role
@@ -159,7 +159,7 @@ def test_the_number_never_appears_in_plain_but_through_the_recorded_reveal(
     for event in events:
         jsonschema.validate(event["detail"], EVENT_SCHEMA)  # the documented contract
     assert events[1]["detail"]["changed_fields"] == ["national_id"]
-    items = boto3.client("dynamodb").scan(TableName=get_settings().table_name)["Items"]
+    items = table_items()
     logged = capfd.readouterr()
     for place, text in {
         "answers": "\n".join(everything_said),

@@ -11,7 +11,6 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import boto3
 import pytest
 from botocore.exceptions import ClientError
 
@@ -22,11 +21,10 @@ from portal.access import Principal
 from portal.auth.tokens import token_digest
 from portal.bookings.models import SelfDeclarationAnswers
 from portal.errors import Conflict, NotFound
-from portal.settings import get_settings
 from portal.wiring import auth_service, self_declaration_service
 from tests.integration.test_appointments import KARI, OLA, employee
 from tests.integration.test_booking_slots import service_order
-from tests.support import ApiClient
+from tests.support import ApiClient, table_items
 
 REMARK = "Astma siden barndommen, bruker inhalator ved anstrengelse"  # stands out wherever it would leak
 ANSWERS = {
@@ -88,7 +86,7 @@ def booked(api: ApiClient, runtime: Runtime, demo: DemoData) -> Booked:
 def declaration_items(booking: Booked) -> list[dict[str, Any]]:
     return [
         item
-        for item in boto3.client("dynamodb").scan(TableName=get_settings().table_name)["Items"]
+        for item in table_items()
         if item["SK"]["S"].startswith("DECLARATION#") and booking.employee["employee_id"] in item["SK"]["S"]
     ]
 
@@ -132,7 +130,7 @@ def test_the_employee_answers_and_only_the_health_personnel_read_them(
     assert [entry["action"] for entry in history[:2]] == ["self_declaration_read", "self_declaration_submitted"]
     assert history[0]["actor"] == "helse"
     [stored] = declaration_items(booked)
-    table = json.dumps(boto3.client("dynamodb").scan(TableName=get_settings().table_name)["Items"])
+    table = json.dumps(table_items())
     logged = capfd.readouterr()
     for place, text in {"table": table, "logs": logged.out + logged.err, "history": json.dumps(history)}.items():
         assert REMARK not in text, f"the answers are in the {place} in plain text"
@@ -266,7 +264,7 @@ def _principal(username: str) -> Principal:
 
 
 def test_a_link_token_is_kept_only_as_its_digest(booked: Booked) -> None:
-    items = boto3.client("dynamodb").scan(TableName=get_settings().table_name)["Items"]
+    items = table_items()
     [booking] = [item for item in items if item.get("GSI1PK", {}).get("S", "").endswith(token_digest(booked.token))]
     assert booking["SK"]["S"].startswith("BOOKING#")
     assert booked.token not in json.dumps(items)
