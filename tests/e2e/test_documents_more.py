@@ -22,6 +22,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from infrastructure.local import mailbox
 from infrastructure.local.runtime import Runtime
 from infrastructure.local.sample_documents import SampleParty, invoice
+from portal.auth.tokens import token_digest
+from portal.documents.repository import DynamoDocumentRepository
 from tests.e2e.browser import assert_accessible, fits_the_screen, log_in, screenshot, toast
 from tests.support import local_today
 
@@ -207,6 +209,8 @@ def test_the_recipient_opens_an_emailed_invoice_and_smartmail_shows_it_opened(
     assert len(messages) == 1, mailbox.messages_to(address)
     link = re.search(r"/#/open/([A-Za-z0-9_-]+)", str(messages[0]["body"]))
     assert link, messages[0]["body"]
+    # The link is known (its digest kept with the document), so a failure below is the page's, not the link's
+    assert DynamoDocumentRepository().tracked(token_digest(link.group(1))) is not None, link.group(1)
     # The recipient opens the link in a browser of its own, without logging in
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
     try:
