@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import json
 import logging
 import os
@@ -58,12 +59,17 @@ def _make_queries_read_their_partition() -> None:
     if getattr(Table.query, "_reads_its_partition", False):
         return
     query, all_items = Table.query, Table.all_items
+    # Where the index and the partition come, by position (moto's backend passes them so), read from moto itself.
+    parameters = list(inspect.signature(query).parameters)[1:]  # after self
+    if parameters[0] != "hash_key":
+        raise RuntimeError(f"moto's Table.query takes {parameters}: read_their_partition needs a look")
+    index_position = parameters.index("index_name")
 
     def query_one_partition(self: Any, *args: Any, **kwargs: Any) -> Any:
-        index_name = kwargs.get("index_name", args[_INDEX_NAME] if len(args) > _INDEX_NAME else None)
-        _querying.table = id(self)
-        _querying.partition = None if index_name else (args[0] if args else kwargs["hash_key"])
         try:
+            index_name = kwargs.get("index_name", args[index_position] if len(args) > index_position else None)
+            _querying.table = id(self)
+            _querying.partition = None if index_name else (args[0] if args else kwargs["hash_key"])
             return query(self, *args, **kwargs)
         finally:
             _querying.table = _querying.partition = None
@@ -83,9 +89,6 @@ def _make_queries_read_their_partition() -> None:
     query_one_partition._reads_its_partition = True  # type: ignore[attr-defined]
     Table.query = query_one_partition  # type: ignore[method-assign]
     Table.all_items = items_the_query_reads  # type: ignore[method-assign]
-
-
-_INDEX_NAME = 7  # Table.query's positional parameters: hash_key, ..., projection_expressions, index_name
 
 
 class _ConditionFailed(Exception):

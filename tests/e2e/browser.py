@@ -98,7 +98,7 @@ def toast(page: Page, text: str | re.Pattern[str]) -> Locator:
 
 
 def fits_the_screen(page: Page) -> bool:
-    """Whether the page keeps to the window's width, once it has laid itself out again (after a resize, charts
+    """Whether the page keeps to the window's width, asked until it does for up to 5 s (after a resize, charts
     redraw a moment later)."""
     # Asked again and again from here: Playwright's wait_for_function polls with eval() in the page once its first
     # answer is no, which the portal's Content-Security-Policy refuses (no 'unsafe-eval'); evaluate() is not refused.

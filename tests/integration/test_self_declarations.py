@@ -19,9 +19,9 @@ from infrastructure.local.demo import DemoData
 from infrastructure.local.runtime import Runtime
 from portal.access import Principal
 from portal.auth.tokens import token_digest
-from portal.bookings.models import SelfDeclarationAnswers
+from portal.bookings.models import SelfDeclarationAnswers, SlotChange
 from portal.errors import Conflict, NotFound
-from portal.wiring import auth_service, self_declaration_service
+from portal.wiring import appointment_service, auth_service, self_declaration_service
 from tests.integration.test_appointments import KARI, OLA, employee
 from tests.integration.test_booking_slots import service_order
 from tests.support import ApiClient, table_items
@@ -211,6 +211,16 @@ def test_a_moved_slot_keeps_its_answers_for_the_retention_period_after_its_new_e
     assert int(stored["expires_at"]["N"]) == int((ends + timedelta(days=90)).timestamp())
     read = api.get(booked.declaration, token=api.login("helse"))
     assert read.status == 200, read.body  # still there, and read as such: its retention follows the appointment
+
+    # Shortened once it has begun, so that it ends before the change: kept after its end, as the bookings say
+    starts = datetime.fromisoformat(moved.body["starts_at"])
+    during = dataclasses.replace(appointment_service(), clock=lambda: starts + timedelta(minutes=25))
+    path = (booked.customer_id, booked.order_id, booked.slot["slot_id"])
+    shortened = during.move(_principal("admin"), *path, SlotChange(version=moved.body["version"], duration_minutes=5))
+    [stored] = declaration_items(booked)
+    assert int(stored["expires_at"]["N"]) == int((shortened.ends_at + timedelta(days=90)).timestamp())
+    [listed] = api.get(booked.bookings, token=api.login("helse")).body["items"]
+    assert datetime.fromisoformat(listed["declaration_kept_until"]).timestamp() == int(stored["expires_at"]["N"])
 
 
 class FailingKms:

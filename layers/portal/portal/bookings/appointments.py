@@ -125,7 +125,14 @@ class AppointmentService:
         notices = [self._notice("BookingChanged", Method.REQUEST, customer, order, after, b) for b in bookings]
         self.slots.move(before, after, actor=principal.username, at=at, notices=notices)
         if after.self_declaration and after.ends_at != before.ends_at:
-            self.slots.keep_declarations_until(after, bookings, expiry(after, self.declaration_retention, at))
+            # The same rule as when they came (and as the bookings list shows): after the appointment, or after
+            # they came if that is later; not after the move, which may come after a shortened slot's new end.
+            kept = [
+                (booking, expiry(after, self.declaration_retention, booking.declaration_submitted_at))
+                for booking in bookings
+                if booking.declaration_submitted_at is not None
+            ]
+            self.slots.keep_declarations_until(after, kept)
         return after
 
     def cancel(self, principal: Principal, customer_id: str, order_id: str, slot_id: str, version: int) -> None:

@@ -48,7 +48,7 @@ class SlotRepository(Protocol):
     ) -> None: ...
     def by_declaration_link(self, link_digest: str) -> Booking | None: ...
     def submit_declaration(self, booking: Booking, slot: Slot, declaration: StoredDeclaration) -> None: ...
-    def keep_declarations_until(self, slot: Slot, bookings: Sequence[Booking], expires_at: int) -> None: ...
+    def keep_declarations_until(self, slot: Slot, kept: Sequence[tuple[Booking, int]]) -> None: ...
     def declaration(self, booking: Booking) -> StoredDeclaration | None: ...
     def record_declaration_read(self, booking: Booking, *, actor: str, at: datetime) -> None: ...
 
@@ -232,11 +232,11 @@ class DynamoSlotRepository:
                 raise NotFound("This link leads to no self-declaration") from None
             raise
 
-    def keep_declarations_until(self, slot: Slot, bookings: Sequence[Booking], expires_at: int) -> None:
-        """A moved slot's answers are kept for the retention period after its new end: each one there gets the new
-        expiry (one small update per booking; a booking without answers is left alone)."""
+    def keep_declarations_until(self, slot: Slot, kept: Sequence[tuple[Booking, int]]) -> None:
+        """A moved slot's answers are kept for the retention period after its new end: each booking's answers get
+        their new expiry (one small update per booking; answers gone meanwhile are left alone)."""
         partition = customer_pk(slot.customer_id)
-        for booking in bookings:
+        for booking, expires_at in kept:
             try:
                 self.table.update(
                     partition,
