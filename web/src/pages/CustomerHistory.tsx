@@ -1,11 +1,12 @@
 import type { components } from "../api/client";
+import { problemOf } from "../api/problems";
 import { byCursor, usePages } from "../api/query";
 import { formatAmount, formatDate, formatDateTime, formatDecimal } from "../format";
 import { useI18n, type Values } from "../i18n";
 import { textOr, type Language, type MessageKey } from "../i18n/messages";
 import { definitionOf, labelIn, type Definition } from "./customFields";
 import { ScrollArea } from "../ScrollArea";
-import { LoadMore } from "../ui/LoadMore";
+import { LoadMore, type Pages } from "../ui/LoadMore";
 
 type HistoryEntry = components["schemas"]["HistoryEntry"];
 type Translate = (key: MessageKey, values?: Values) => string;
@@ -122,8 +123,30 @@ export function historyLines(
 /** A line of an entry as shown: "label: before → after", or "label: value" for a fact recorded (`before` null). */
 export type ShownLine = { field: string; label: string; before: string | null; after: string };
 
-/** Who did what and when, newest first: the table every history (a customer's, an employee's) is shown in. */
-export function HistoryTable<E extends { entry_id: string; at: string; actor: string; action: string }>({ labelledBy, entries, linesOf }: {
+type Entry = { entry_id: string; at: string; actor: string; action: string };
+/** A history read a page at a time (`usePages` with `byCursor`). */
+type HistoryPages<E> = Pages & { data?: { pages: { items: E[] }[] }; error: unknown };
+
+/** Who did what and when, newest first, older entries a page at a time: the card every history (a customer's, an
+ * employee's) is shown in; each page says only how its entries' lines read. */
+export function HistoryCard<E extends Entry>({ headingId, heading, history, linesOf }: {
+  headingId: string; heading: string; history: HistoryPages<E>; linesOf: (entry: E) => ShownLine[];
+}) {
+  const { t } = useI18n();
+  const entries = history.data?.pages.flatMap((page) => page.items) ?? null;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
+      {history.error ? <p className="error" role="alert">{t(problemOf(history.error).summary)}</p>
+        : entries === null ? <p role="status">{t("loading")}</p>
+        : entries.length === 0 ? <p>{t("customer.noHistory")}</p>
+        : <HistoryTable labelledBy={headingId} entries={entries} linesOf={linesOf} />}
+      <LoadMore pages={history} label="history.older" />
+    </section>
+  );
+}
+
+function HistoryTable<E extends Entry>({ labelledBy, entries, linesOf }: {
   labelledBy: string; entries: E[]; linesOf: (entry: E) => ShownLine[];
 }) {
   const { t } = useI18n();
@@ -175,16 +198,8 @@ export function CustomerHistory({ customerId, definitions, names }: {
   const history = usePages("get", "/customers/{customer_id}/history", {
     params: { path: { customer_id: customerId }, query: { limit: PAGE } },
   }, byCursor);
-  const entries = history.data?.pages.flatMap((page) => page.items) ?? null;
-
   return (
-    <section className="card" aria-labelledby="history-heading">
-      <h2 id="history-heading">{t("customer.history")}</h2>
-      {entries === null ? <p role="status">{t("loading")}</p> : entries.length === 0 ? <p>{t("customer.noHistory")}</p> : (
-        <HistoryTable labelledBy="history-heading" entries={entries}
-          linesOf={(entry) => historyLines(entry, definitions, { t, language }, names)} />
-      )}
-      <LoadMore pages={history} label="history.older" />
-    </section>
+    <HistoryCard headingId="history-heading" heading={t("customer.history")} history={history}
+      linesOf={(entry) => historyLines(entry, definitions, { t, language }, names)} />
   );
 }

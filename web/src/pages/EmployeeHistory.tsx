@@ -1,11 +1,9 @@
 import type { components } from "../api/client";
-import { problemOf } from "../api/problems";
 import { byCursor, usePages } from "../api/query";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
 import { textOr, type MessageKey } from "../i18n/messages";
-import { LoadMore } from "../ui/LoadMore";
-import { HistoryTable, valueText, type Reader, type ShownLine } from "./CustomerHistory";
+import { HistoryCard, valueText, type Reader, type ShownLine } from "./CustomerHistory";
 import type { Definition } from "./customFields";
 
 type EmployeeHistoryEntry = components["schemas"]["EmployeeHistoryEntry"];
@@ -71,18 +69,8 @@ export function EmployeeHistory({ customerId, employeeId, departments, company }
   const history = usePages("get", "/customers/{customer_id}/employees/{employee_id}/history", {
     params: { path: { customer_id: customerId, employee_id: employeeId }, query: { limit: PAGE } },
   }, byCursor);
-  const entries = history.data?.pages.flatMap((page) => page.items) ?? null;
-
   return (
-    <section className="card" aria-labelledby="employee-history-heading">
-      <h2 id="employee-history-heading">{t("employees.history")}</h2>
-      {history.error ? <p className="error" role="alert">{t(problemOf(history.error).summary)}</p>
-        : entries === null ? <p role="status">{t("loading")}</p>
-        : entries.length === 0 ? <p>{t("customer.noHistory")}</p> : (
-          <HistoryTable labelledBy="employee-history-heading" entries={entries}
-            linesOf={(entry) => employeeHistoryLines(entry, { t, language }, departments, company)} />
-        )}
-      <LoadMore pages={history} label="history.older" />
-    </section>
+    <HistoryCard headingId="employee-history-heading" heading={t("employees.history")} history={history}
+      linesOf={(entry) => employeeHistoryLines(entry, { t, language }, departments, company)} />
   );
 }

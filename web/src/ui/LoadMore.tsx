@@ -1,7 +1,7 @@
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 
-type Pages = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+export type Pages = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
 
 /** The next page of a list read by cursor (`byCursor`), offered while there is one. */
 export function LoadMore({ pages, label = "list.more" }: { pages: Pages | Pages[]; label?: MessageKey }) {
